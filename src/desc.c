@@ -1,0 +1,261 @@
+/* desc.c - reading XML with GMarkup into DescNode trees with a line:col on every node and attribute. */
+#include "desc.h"
+#include "textfile.h"
+#include <string.h>
+
+typedef struct {
+	const char *data; /* whole input, for finding attribute positions */
+	gsize len;
+	GPtrArray *stack; /* DescNode* being built */
+	DescNode *root;
+	int depth;
+} Builder;
+
+static void
+node_free(DescNode *n)
+{
+	if (!n)
+		return;
+	for (int i = 0; i < n->nattrs; i++) {
+		g_free(n->attrs[i].name);
+		g_free(n->attrs[i].value);
+	}
+	g_free(n->attrs);
+	for (int i = 0; i < n->nchildren; i++)
+		node_free(n->children[i]);
+	g_free(n->children);
+	g_free(n->name);
+	g_free(n->text);
+	g_free(n);
+}
+
+void
+desc_free(Desc *d)
+{
+	if (!d)
+		return;
+	node_free(d->root);
+	g_free(d->file);
+	g_free(d);
+}
+
+/* Byte offset of (line, char column) in data; GMarkup counts columns in characters. */
+static gsize
+offset_of(const char *data, gsize len, int line, int col)
+{
+	gsize off = 0;
+	for (int l = 1; l < line && off < len; off++)
+		if (data[off] == '\n')
+			l++;
+	for (int c = 1; c < col && off < len; c++)
+		off = g_utf8_next_char(data + off) - data;
+	return off < len ? off : len;
+}
+
+static void
+position_of(const char *data, gsize off, int *line, int *col)
+{
+	int l = 1, c = 1;
+	for (gsize i = 0; i < off;) {
+		if (data[i] == '\n') {
+			l++;
+			c = 1;
+			i++;
+		} else {
+			c++;
+			i = g_utf8_next_char(data + i) - data;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* GMarkup reports the position after the start tag; find the '<' that opened it and each
+ * attribute name inside it, so that messages can point at the attribute itself. */
+static void
+locate_tag(const Builder *b, int line, int col, DescNode *n)
+{
+	gsize end = offset_of(b->data, b->len, line, col);
+	gsize start = end;
+	while (start > 0 && b->data[start] != '<')
+		start--;
+	position_of(b->data, start, &n->line, &n->col);
+	for (int i = 0; i < n->nattrs; i++) {
+		gsize nl = strlen(n->attrs[i].name);
+		gsize p = start + 1;
+		n->attrs[i].line = n->line;
+		n->attrs[i].col = n->col;
+		for (; p + nl < end; p++) {
+			if (memcmp(b->data + p, n->attrs[i].name, nl) == 0 &&
+			    g_ascii_isspace(b->data[p - 1]) &&
+			    (b->data[p + nl] == '=' || g_ascii_isspace(b->data[p + nl]))) {
+				position_of(b->data, p, &n->attrs[i].line, &n->attrs[i].col);
+				break;
+			}
+		}
+	}
+}
+
+static void
+on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const char **avalues,
+	 gpointer user, GError **error)
+{
+	Builder *b = user;
+	DescNode *n;
+	int line, col;
+
+	if (++b->depth > DESC_MAX_DEPTH) {
+		g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+			    "elements nested deeper than %d levels", DESC_MAX_DEPTH);
+		return;
+	}
+	n = g_new0(DescNode, 1);
+	n->name = g_strdup(name);
+	while (anames[n->nattrs])
+		n->nattrs++;
+	n->attrs = g_new0(DescAttr, n->nattrs + 1);
+	for (int i = 0; i < n->nattrs; i++) {
+		n->attrs[i].name = g_strdup(anames[i]);
+		n->attrs[i].value = g_strdup(avalues[i]);
+	}
+	g_markup_parse_context_get_position(ctx, &line, &col);
+	locate_tag(b, line, col, n);
+	if (b->stack->len == 0) {
+		if (b->root) {
+			g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+				    "a second root element <%s>", name);
+			node_free(n);
+			return;
+		}
+		b->root = n;
+	} else {
+		DescNode *parent = g_ptr_array_index(b->stack, b->stack->len - 1);
+		parent->children = g_renew(DescNode *, parent->children, parent->nchildren + 1);
+		parent->children[parent->nchildren++] = n;
+	}
+	g_ptr_array_add(b->stack, n);
+}
+
+static void
+on_end(GMarkupParseContext *ctx, const char *name, gpointer user, GError **error)
+{
+	Builder *b = user;
+	b->depth--;
+	if (b->stack->len > 0)
+		g_ptr_array_remove_index(b->stack, b->stack->len - 1);
+}
+
+static void
+on_text(GMarkupParseContext *ctx, const char *text, gsize len, gpointer user, GError **error)
+{
+	Builder *b = user;
+	DescNode *n;
+	gsize i;
+
+	for (i = 0; i < len && g_ascii_isspace(text[i]); i++)
+		;
+	if (i == len || b->stack->len == 0)
+		return;
+	n = g_ptr_array_index(b->stack, b->stack->len - 1);
+	if (!n->text) {
+		int line, col;
+		g_markup_parse_context_get_position(ctx, &line, &col);
+		n->text_line = line;
+		n->text_col = col;
+		n->text = g_strndup(text, len);
+	} else {
+		char *more = g_strndup(text, len);
+		char *t = g_strconcat(n->text, more, NULL);
+		g_free(more);
+		g_free(n->text);
+		n->text = t;
+	}
+}
+
+static const GMarkupParser parser = {on_start, on_end, on_text, NULL, NULL};
+
+Desc *
+desc_parse(const char *file, const char *data, gssize len, Report *r)
+{
+	Builder b = {0};
+	GError *err = NULL;
+	GMarkupParseContext *ctx;
+	Desc *d;
+
+	if (len < 0)
+		len = (gssize)strlen(data);
+	if (!textfile_check_utf8(file, data, (gsize)len, r))
+		return NULL;
+	b.data = data;
+	b.len = (gsize)len;
+	b.stack = g_ptr_array_new();
+	ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &b, NULL);
+	if (!g_markup_parse_context_parse(ctx, data, len, &err) ||
+	    !g_markup_parse_context_end_parse(ctx, &err)) {
+		int line, col;
+		g_markup_parse_context_get_position(ctx, &line, &col);
+		report_error(r, DIAG_INPUT, file, line, col,
+			     "check that every element is closed and every attribute quoted",
+			     "malformed XML: %s", err->message);
+		g_error_free(err);
+		g_markup_parse_context_free(ctx);
+		g_ptr_array_free(b.stack, TRUE);
+		node_free(b.root);
+		return NULL;
+	}
+	g_markup_parse_context_free(ctx);
+	g_ptr_array_free(b.stack, TRUE);
+	if (!b.root) {
+		report_error(r, DIAG_INPUT, file, 1, 1, NULL, "no root element");
+		return NULL;
+	}
+	d = g_new0(Desc, 1);
+	d->file = g_strdup(file);
+	d->root = b.root;
+	return d;
+}
+
+Desc *
+desc_load(const char *path, Report *r)
+{
+	g_autofree char *data = NULL;
+	gsize len = 0;
+	if (!textfile_read(path, DESC_MAX_BYTES, &data, &len, r))
+		return NULL;
+	return desc_parse(path, data, (gssize)len, r);
+}
+
+const DescAttr *
+desc_attr(const DescNode *n, const char *name)
+{
+	for (int i = 0; i < n->nattrs; i++)
+		if (strcmp(n->attrs[i].name, name) == 0)
+			return &n->attrs[i];
+	return NULL;
+}
+
+const char *
+desc_get(const DescNode *n, const char *name)
+{
+	const DescAttr *a = desc_attr(n, name);
+	return a ? a->value : NULL;
+}
+
+static void
+dump_node(const DescNode *n, int depth, GString *out)
+{
+	g_string_append_printf(out, "%*s%s @%d:%d\n", depth * 2, "", n->name, n->line, n->col);
+	for (int i = 0; i < n->nattrs; i++)
+		g_string_append_printf(out, "%*s  %s=\"%s\" @%d:%d\n", depth * 2, "", n->attrs[i].name,
+				       n->attrs[i].value, n->attrs[i].line, n->attrs[i].col);
+	if (n->text)
+		g_string_append_printf(out, "%*s  text \"%s\"\n", depth * 2, "", n->text);
+	for (int i = 0; i < n->nchildren; i++)
+		dump_node(n->children[i], depth + 1, out);
+}
+
+void
+desc_dump(const Desc *d, GString *out)
+{
+	dump_node(d->root, 0, out);
+}

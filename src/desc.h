@@ -1,0 +1,44 @@
+/* desc.h - Desc: an XML file (page description or layout) read with GMarkup into a plain tree. */
+#pragma once
+
+#include "report.h"
+#include <glib.h>
+
+typedef struct DescNode DescNode;
+
+typedef struct {
+	char *name;
+	char *value;
+	int line, col; /* where the attribute name starts */
+} DescAttr;
+
+struct DescNode {
+	char *name;
+	int line, col;	    /* where '<name' starts */
+	DescAttr *attrs;    /* in file order */
+	int nattrs;
+	DescNode **children; /* child elements in file order */
+	int nchildren;
+	char *text;	     /* concatenated character data, or NULL */
+	int text_line, text_col;
+};
+
+typedef struct {
+	char *file; /* as given, for messages */
+	DescNode *root;
+} Desc;
+
+#define DESC_MAX_BYTES (16 * 1024 * 1024)
+#define DESC_MAX_DEPTH 32
+
+/* Parse XML text; on error adds a DIAG_INPUT report with file:line:col and returns NULL. */
+Desc *desc_parse(const char *file, const char *data, gssize len, Report *r);
+/* Read and parse a file. */
+Desc *desc_load(const char *path, Report *r);
+void desc_free(Desc *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Desc, desc_free)
+
+const DescAttr *desc_attr(const DescNode *n, const char *name);
+const char *desc_get(const DescNode *n, const char *name);
+/* Stable text dump of the tree. */
+void desc_dump(const Desc *d, GString *out);

@@ -1,0 +1,171 @@
+/* dlist.c - composing device-independent pages from the flow: glyphs at absolute positions. */
+#include "dlist.h"
+#include "font.h"
+#include <string.h>
+
+static int
+font_index(DList *d, PangoFont *font)
+{
+	for (int i = 0; i < d->nfonts; i++)
+		if (d->fonts[i] == font)
+			return i;
+	d->fonts = g_renew(PangoFont *, d->fonts, d->nfonts + 1);
+	d->fonts[d->nfonts] = g_object_ref(font);
+	return d->nfonts++;
+}
+
+/* Emit the clusters [a, b) of a line, all of one font, as one text op. */
+static void
+add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
+{
+	const Items *it = fp->items;
+	const Lines *ls = fp->lines;
+	Op op = {.kind = OP_TEXT, .color = fp->style->color, .size = it->em};
+	op.font = font_index(d, it->fonts[it->cl[a].font]);
+	op.g0 = (int)d->glyphs->len;
+	op.t0 = (int)d->text->len;
+	op.c0 = (int)d->clusters->len;
+	for (int i = a; i < b; i++) {
+		const Cluster *c = &it->cl[i];
+		Len pen = fl->x + ls->x[i] + ls->shift[i] + fp->just->base_shift[i];
+		DCluster dc = {c->len, 0};
+		if (c->missing)
+			continue; /* never a hex box: the missing glyph was reported */
+		for (int g = c->g0; g < c->g0 + c->ng; g++) {
+			DGlyph dg = {it->gl[g].id, pen + it->gl[g].dx, fl->baseline - it->gl[g].dy};
+			g_array_append_val(d->glyphs, dg);
+			pen += it->gl[g].adv;
+			dc.glyphs++;
+		}
+		g_string_append_len(d->text, it->text + c->start, c->len);
+		g_array_append_val(d->clusters, dc);
+	}
+	op.ng = (int)d->glyphs->len - op.g0;
+	op.tlen = (int)d->text->len - op.t0;
+	op.nc = (int)d->clusters->len - op.c0;
+	if (op.ng > 0)
+		g_array_append_val(d->ops, op);
+}
+
+static void
+add_line(DList *d, const Flow *f, const FlowLine *fl)
+{
+	const FlowPara *fp = g_ptr_array_index(f->paras, fl->para);
+	const Line *ln = &fp->lines->lines[fl->line];
+	int a = ln->start;
+	for (int i = ln->start + 1; i <= ln->end; i++) {
+		if (i == ln->end || fp->items->cl[i].font != fp->items->cl[a].font) {
+			add_run(d, fp, fl, a, i);
+			a = i;
+		}
+	}
+}
+
+static void
+add_figure(DList *d, const Figure *fg)
+{
+	static const OpKind kinds[] = {OP_IMAGE, OP_RULE, OP_BOX, OP_TINT};
+	Op op = {.kind = kinds[fg->kind], .color = fg->color, .x = fg->x, .y = fg->y, .w = fg->w,
+		 .h = fg->h, .weight = fg->weight, .image = fg->image, .ix = fg->ix, .iy = fg->iy,
+		 .iw = fg->iw, .ih = fg->ih};
+	g_array_append_val(d->ops, op);
+}
+
+DList *
+dlist_compose(const Model *m, const Flow *f)
+{
+	DList *d = g_new0(DList, 1);
+	d->ops = g_array_new(FALSE, FALSE, sizeof(Op));
+	d->glyphs = g_array_new(FALSE, FALSE, sizeof(DGlyph));
+	d->clusters = g_array_new(FALSE, FALSE, sizeof(DCluster));
+	d->text = g_string_new(NULL);
+	d->npages = m->npages;
+	d->pages = g_new0(DPage, m->npages);
+	d->nimages = (int)f->images->len;
+	d->images = g_new0(char *, d->nimages + 1);
+	for (int i = 0; i < d->nimages; i++)
+		d->images[i] = g_strdup(g_ptr_array_index(f->images, i));
+	d->nmarks = (int)f->marks->len;
+	d->marks = g_new0(Mark, d->nmarks + 1);
+	for (int i = 0; i < d->nmarks; i++) {
+		d->marks[i] = g_array_index(f->marks, Mark, i);
+		d->marks[i].title = g_strdup(d->marks[i].title);
+	}
+	for (int p = 0; p < m->npages; p++) {
+		DPage *pg = &d->pages[p];
+		pg->w = m->layout->grid.page_w;
+		pg->h = m->layout->grid.page_h;
+		pg->label = g_strdup(m->pages[p].folio);
+		pg->op0 = (int)d->ops->len;
+		/* tints under everything, then images, rules, text */
+		for (guint i = 0; i < f->figures->len; i++) {
+			const Figure *fg = &g_array_index(f->figures, Figure, i);
+			if (fg->page == p && fg->kind == FIG_TINT)
+				add_figure(d, fg);
+		}
+		for (guint i = 0; i < f->figures->len; i++) {
+			const Figure *fg = &g_array_index(f->figures, Figure, i);
+			if (fg->page == p && fg->kind != FIG_TINT)
+				add_figure(d, fg);
+		}
+		for (guint i = 0; i < f->lines->len; i++) {
+			const FlowLine *fl = &g_array_index(f->lines, FlowLine, i);
+			if (fl->page == p)
+				add_line(d, f, fl);
+		}
+		pg->nops = (int)d->ops->len - pg->op0;
+	}
+	return d;
+}
+
+void
+dlist_free(DList *d)
+{
+	if (!d)
+		return;
+	for (int p = 0; p < d->npages; p++)
+		g_free(d->pages[p].label);
+	g_free(d->pages);
+	g_array_free(d->ops, TRUE);
+	g_array_free(d->glyphs, TRUE);
+	g_array_free(d->clusters, TRUE);
+	g_string_free(d->text, TRUE);
+	for (int i = 0; i < d->nfonts; i++)
+		g_object_unref(d->fonts[i]);
+	g_free(d->fonts);
+	for (int i = 0; i < d->nimages; i++)
+		g_free(d->images[i]);
+	g_free(d->images);
+	for (int i = 0; i < d->nmarks; i++)
+		g_free(d->marks[i].title);
+	g_free(d->marks);
+	g_free(d);
+}
+
+void
+dlist_dump(const DList *d, GString *out)
+{
+	static const char *const kinds[] = {"text", "rule", "box", "tint", "image"};
+	for (int i = 0; i < d->nfonts; i++) {
+		g_autofree char *name = fonts_face_name(d->fonts[i]);
+		g_string_append_printf(out, "font %d %s\n", i, name);
+	}
+	for (int p = 0; p < d->npages; p++) {
+		const DPage *pg = &d->pages[p];
+		g_string_append_printf(out, "page %s %.2fx%.2fpt ops=%d\n", pg->label, len_to_pt(pg->w),
+				       len_to_pt(pg->h), pg->nops);
+		for (int i = pg->op0; i < pg->op0 + pg->nops; i++) {
+			const Op *op = &g_array_index(d->ops, Op, i);
+			if (op->kind == OP_TEXT) {
+				const DGlyph *g0 = &g_array_index(d->glyphs, DGlyph, op->g0);
+				g_string_append_printf(out, "  text f%d %.2fpt at %.3f,%.3f glyphs=%d \"%.*s\"\n",
+						       op->font, len_to_pt(op->size), len_to_pt(g0->x),
+						       len_to_pt(g0->y), op->ng, op->tlen, d->text->str + op->t0);
+			} else {
+				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n", kinds[op->kind],
+						       len_to_pt(op->x), len_to_pt(op->y), len_to_pt(op->w),
+						       len_to_pt(op->h));
+			}
+		}
+	}
+}

@@ -1,0 +1,59 @@
+/* dlist.h - DList: device-independent pages: absolute glyph runs, rules, boxes and images. */
+#pragma once
+
+#include "flow.h"
+#include "model.h"
+#include <pango/pango.h>
+
+typedef enum { OP_TEXT, OP_RULE, OP_BOX, OP_TINT, OP_IMAGE } OpKind;
+
+typedef struct {
+	guint32 id;
+	Len x, y; /* absolute, y down */
+} DGlyph;
+
+typedef struct {
+	int bytes, glyphs; /* one text cluster: cairo_text_cluster_t */
+} DCluster;
+
+typedef struct {
+	OpKind kind;
+	uint32_t color;
+	/* OP_TEXT: one run of one font */
+	int font;	/* index into DList.fonts */
+	Len size;
+	int g0, ng;	/* DList.glyphs */
+	int t0, tlen;	/* DList.text bytes */
+	int c0, nc;	/* DList.clusters */
+	/* OP_RULE (x,y)-(x+w,y+h); OP_BOX, OP_TINT, OP_IMAGE: rect */
+	Len x, y, w, h, weight;
+	int image;	    /* OP_IMAGE: index into DList.images */
+	Len ix, iy, iw, ih; /* OP_IMAGE: the image's own rect, clipped to (x, y, w, h) */
+} Op;
+
+typedef struct {
+	Len w, h;
+	char *label; /* 版次 */
+	int op0, nops;
+} DPage;
+
+typedef struct {
+	DPage *pages;
+	int npages;
+	GArray *ops;	  /* Op */
+	GArray *glyphs;	  /* DGlyph */
+	GArray *clusters; /* DCluster */
+	GString *text;
+	PangoFont **fonts; /* owned references */
+	int nfonts;
+	char **images;	   /* paths */
+	int nimages;
+	Mark *marks;	   /* bookmarks, copied */
+	int nmarks;
+} DList;
+
+DList *dlist_compose(const Model *m, const Flow *f);
+void dlist_free(DList *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(DList, dlist_free)
+
+void dlist_dump(const DList *d, GString *out);

@@ -1,0 +1,100 @@
+/* fitreport.c - the fit report as JSON: stories, frames, overset, underset, diagnostics. */
+#include "fitreport.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+
+static void
+json_str(GString *s, const char *v)
+{
+	g_string_append_c(s, '"');
+	for (const char *p = v ? v : ""; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"' || c == '\\')
+			g_string_append_printf(s, "\\%c", c);
+		else if (c == '\n')
+			g_string_append(s, "\\n");
+		else if (c < 0x20)
+			g_string_append_printf(s, "\\u%04x", c);
+		else
+			g_string_append_c(s, (char)c);
+	}
+	g_string_append_c(s, '"');
+}
+
+static const char *
+kind_name(DiagKind k)
+{
+	static const char *const names[] = {"input", "system", "overset", "glyph", "font", "rule", "layout"};
+	return names[k];
+}
+
+static void
+story_json(GString *s, const Model *m, const Flow *f, int i)
+{
+	const StoryFit *fit = &f->fits[i];
+	const ModelStory *ms = &m->stories[i];
+	g_string_append(s, "    {\"id\": ");
+	json_str(s, ms->id ? ms->id : "");
+	g_string_append(s, ", \"file\": ");
+	json_str(s, ms->src);
+	g_string_append(s, ", \"headline\": ");
+	json_str(s, story_get(ms->story, PARA_HEADLINE));
+	g_string_append_printf(s,
+			       ", \"notice\": %s, \"frames\": %d, \"lines_set\": %d, \"lines_available\": %d"
+			       ", \"underset_lines\": %d, \"overset_lines\": %d, \"overset_chars\": %d"
+			       ", \"overset_text\": ",
+			       ms->notice ? "true" : "false", fit->frames, fit->lines_set,
+			       fit->lines_avail, fit->underset, fit->overset_lines, fit->overset_chars);
+	json_str(s, fit->overset_text);
+	g_string_append(s, "}");
+}
+
+char *
+fitreport_json(const Model *m, const Flow *f, const Report *r)
+{
+	GString *s = g_string_new(NULL);
+	g_string_append_printf(s, "{\n  \"huozi_fit_report\": %d,\n  \"edition\": ", FITREPORT_VERSION);
+	json_str(s, m->file);
+	g_string_append(s, ",\n  \"paper\": ");
+	json_str(s, m->paper);
+	g_string_append(s, ",\n  \"date\": ");
+	json_str(s, m->date);
+	g_string_append(s, ",\n  \"pages\": [");
+	for (int p = 0; p < m->npages; p++) {
+		g_string_append(s, p ? ", " : "");
+		json_str(s, m->pages[p].folio);
+	}
+	g_string_append(s, "],\n  \"stories\": [\n");
+	for (int i = 0; i < m->nstories && f; i++) {
+		story_json(s, m, f, i);
+		g_string_append(s, i + 1 < m->nstories ? ",\n" : "\n");
+	}
+	g_string_append(s, "  ],\n  \"diagnostics\": [\n");
+	for (guint i = 0; i < r->diags->len; i++) {
+		const Diag *d = g_ptr_array_index(r->diags, i);
+		g_string_append_printf(s, "    {\"level\": \"%s\", \"kind\": \"%s\", \"file\": ",
+				       d->level == REPORT_ERROR ? "error" : d->level == REPORT_WARNING ? "warning" : "note",
+				       kind_name(d->kind));
+		json_str(s, d->file);
+		g_string_append_printf(s, ", \"line\": %d, \"col\": %d, \"message\": ", d->line, d->col);
+		json_str(s, d->msg);
+		g_string_append(s, "}");
+		g_string_append(s, i + 1 < r->diags->len ? ",\n" : "\n");
+	}
+	g_string_append(s, "  ]\n}\n");
+	return g_string_free(s, FALSE);
+}
+
+bool
+fitreport_write(const Model *m, const Flow *f, Report *r, const char *path)
+{
+	g_autofree char *json = fitreport_json(m, f, r);
+	GError *err = NULL;
+	/* g_file_set_contents writes a temporary file and renames it into place */
+	if (!g_file_set_contents(path, json, -1, &err)) {
+		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the report: %s", err->message);
+		g_error_free(err);
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,13 @@
+/* fitreport.h - the fit report as JSON: stories, frames, overset, underset, diagnostics. */
+#pragma once
+
+#include "flow.h"
+#include "model.h"
+#include "report.h"
+
+#define FITREPORT_VERSION 1
+
+/* The report as a JSON document (schema docs/fit-report.md, version FITREPORT_VERSION). */
+char *fitreport_json(const Model *m, const Flow *f, const Report *r);
+/* Write it to path through a temporary file. */
+bool fitreport_write(const Model *m, const Flow *f, Report *r, const char *path);

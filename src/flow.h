@@ -1,0 +1,79 @@
+/* flow.h - Flow: every paragraph of the edition set into lines and placed on its page. */
+#pragma once
+
+#include "font.h"
+#include "items.h"
+#include "just.h"
+#include "lines.h"
+#include "model.h"
+#include "report.h"
+
+/* A paragraph shaped, spaced and broken at one measure. */
+typedef struct {
+	Items *items;
+	Just *just;
+	Lines *lines;
+	const Style *style;
+	int story; /* index into Model.stories, or -1 for page furniture */
+	int para;  /* paragraph of the story, or -1 */
+} FlowPara;
+
+/* One line placed on a page. */
+typedef struct {
+	int page;
+	int para; /* index into Flow.paras */
+	int line; /* line of that paragraph */
+	Len x;	  /* left edge of the measure */
+	Len baseline;
+} FlowLine;
+
+typedef enum { FIG_IMAGE, FIG_RULE, FIG_BOX, FIG_TINT } FigKind;
+
+/* Everything on a page that is not text. */
+typedef struct {
+	FigKind kind;
+	int page;
+	Len x, y, w, h;	    /* rect; a rule runs from (x, y) to (x + w, y + h) */
+	Len weight;	    /* rule and box line width */
+	uint32_t color;	    /* 0xRRGGBB */
+	int image;	    /* FIG_IMAGE: index into Flow.images */
+	Len ix, iy, iw, ih; /* where the whole image goes; drawn clipped to the rect */
+} Figure;
+
+/* How a story fitted its frames: the fit report. */
+typedef struct {
+	int story;
+	int frames;
+	int lines_set;	   /* grid lines used by text */
+	int lines_avail;   /* grid lines the frames offer to text */
+	int overset_lines; /* lines that did not fit */
+	int overset_chars;
+	char *overset_text; /* the first words that did not fit */
+	int underset;	    /* empty grid lines at the bottom of the last frame's columns */
+} StoryFit;
+
+typedef struct {
+	char *title;
+	int page;
+	Len y;
+	int level; /* 0 page, 1 story */
+} Mark;
+
+typedef struct {
+	GPtrArray *paras; /* FlowPara* */
+	GArray *lines;	  /* FlowLine, in reading order */
+	GArray *figures;  /* Figure, in drawing order */
+	GPtrArray *images; /* char* paths */
+	StoryFit *fits;	  /* one per story */
+	int nfits;
+	GArray *marks; /* Mark: bookmarks */
+	int npages;
+} Flow;
+
+Flow *flow_compose(const Model *m, const Fonts *f, Report *r);
+void flow_free(Flow *f);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Flow, flow_free)
+
+void flow_dump(const Flow *f, const Model *m, GString *out);
+/* the text of one placed line */
+char *flow_line_text(const Flow *f, const FlowLine *l);

@@ -1,0 +1,28 @@
+/* flowctx.h - the state shared by the composition stages of flow.c and furniture.c. */
+#pragma once
+
+#include "flow.h"
+
+typedef struct {
+	const Model *m;
+	const Grid *g;
+	const Fonts *fonts;
+	Report *r;
+	Flow *out;
+} FlowCtx;
+
+/* Shape, space and break `text` in style `s` at `measure`; returns the index in paras. */
+int flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
+		bool balance, int story, int para, const ItemsWhere *where);
+/* the paragraph at index i */
+FlowPara *flowctx_para(FlowCtx *c, int i);
+void flowctx_place(FlowCtx *c, int page, int para, int line, Len x, Len baseline);
+void flowctx_figure(FlowCtx *c, const Figure *fig);
+LineAlign flowctx_align(Align a);
+/* rectangle of a grid cell */
+void flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *w, Len *h);
+/* set one line of text (no breaking needed) with its baseline at y */
+void flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
+		    LineAlign align, Len baseline);
+/* the page furniture: running head or masthead, photos, ads, rules (furniture.c) */
+void furniture_compose_page(FlowCtx *c, int page);

@@ -1,0 +1,156 @@
+/* font.c - a private fontconfig configuration, the Pango context, and font roles -> faces. */
+#include "font.h"
+#include "config.h"
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
+#include <string.h>
+
+const char *
+fonts_default_conf(void)
+{
+	static char path[4096];
+	const char *env = g_getenv("HUOZI_FONTS_CONF");
+	if (env && *env)
+		return env;
+	g_snprintf(path, sizeof path, "%s/fonts.conf", HUOZI_SOURCE_FONTS_DIR);
+	if (g_file_test(path, G_FILE_TEST_EXISTS))
+		return path;
+	g_snprintf(path, sizeof path, "%s/fonts.conf", HUOZI_FONTS_DIR);
+	return path;
+}
+
+void
+fonts_free(Fonts *f)
+{
+	if (!f)
+		return;
+	if (f->ctx)
+		g_object_unref(f->ctx);
+	if (f->map)
+		g_object_unref(f->map);
+	if (f->fc)
+		FcConfigDestroy(f->fc);
+	for (int i = 0; i < ROLE_COUNT; i++)
+		g_free(f->family[i]);
+	g_free(f->conf_file);
+	g_free(f);
+}
+
+PangoFontDescription *
+fonts_describe(const Fonts *f, const Style *s)
+{
+	PangoFontDescription *d = pango_font_description_new();
+	pango_font_description_set_family(d, f->family[s->role]);
+	pango_font_description_set_weight(d, s->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_absolute_size(d, s->size);
+	return d;
+}
+
+static FcPattern *
+font_pattern(PangoFont *font)
+{
+	if (!PANGO_IS_FC_FONT(font))
+		return NULL;
+	return pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+}
+
+char *
+fonts_face_name(PangoFont *font)
+{
+	FcPattern *p = font_pattern(font);
+	FcChar8 *family = NULL, *style = NULL;
+	if (!p || FcPatternGetString(p, FC_FAMILY, 0, &family) != FcResultMatch)
+		return g_strdup("?");
+	if (FcPatternGetString(p, FC_STYLE, 0, &style) != FcResultMatch)
+		return g_strdup((char *)family);
+	return g_strdup_printf("%s %s", family, style);
+}
+
+char *
+fonts_face_file(PangoFont *font)
+{
+	FcPattern *p = font_pattern(font);
+	FcChar8 *file = NULL;
+	int index = 0;
+	if (!p || FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch)
+		return g_strdup("?");
+	FcPatternGetInteger(p, FC_INDEX, 0, &index);
+	return g_strdup_printf("%s#%d", file, index);
+}
+
+static bool
+family_matches(PangoFont *font, const char *want)
+{
+	FcPattern *p = font_pattern(font);
+	FcChar8 *family = NULL;
+	for (int i = 0; p && FcPatternGetString(p, FC_FAMILY, i, &family) == FcResultMatch; i++)
+		if (g_ascii_strcasecmp((char *)family, want) == 0)
+			return true;
+	return false;
+}
+
+static bool
+check_role(Fonts *f, FontRole role, const char *layout_file, Report *r)
+{
+	for (int bold = 0; bold <= 1; bold++) {
+		Style s = {.role = role, .bold = bold, .size = 10 * LEN_PER_PT};
+		PangoFontDescription *d = fonts_describe(f, &s);
+		PangoFont *font = pango_font_map_load_font(f->map, f->ctx, d);
+		bool ok = font && family_matches(font, f->family[role]);
+		if (!ok) {
+			g_autofree char *got = font ? fonts_face_name(font) : g_strdup("nothing");
+			report_error(r, DIAG_FONT, layout_file, 0, 0,
+				     "install the font (Debian: fonts-noto-cjk, fonts-lxgw-wenkai) or "
+				     "map the role to a family listed by `fc-list`",
+				     "font role %s%s asks for \"%s\" but fontconfig gives %s",
+				     style_role_name(role), bold ? " (bold)" : "", f->family[role], got);
+		}
+		if (font)
+			g_object_unref(font);
+		pango_font_description_free(d);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+Fonts *
+fonts_new(const char *conf_file, const Layout *layout, Report *r)
+{
+	Fonts *f = g_new0(Fonts, 1);
+	cairo_font_options_t *opts;
+	bool ok = true;
+
+	f->conf_file = g_strdup(conf_file);
+	f->fc = FcConfigCreate();
+	if (!FcConfigParseAndLoad(f->fc, (const FcChar8 *)conf_file, FcTrue) ||
+	    !FcConfigBuildFonts(f->fc)) {
+		report_error(r, DIAG_SYSTEM, conf_file, 0, 0, "set HUOZI_FONTS_CONF to the project's fonts/fonts.conf",
+			     "cannot load the font configuration");
+		fonts_free(f);
+		return NULL;
+	}
+	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->fc);
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
+	f->ctx = pango_font_map_create_context(f->map);
+	f->lang = pango_language_from_string("zh-cn");
+	pango_context_set_language(f->ctx, f->lang);
+	pango_context_set_round_glyph_positions(f->ctx, FALSE);
+	opts = cairo_font_options_create();
+	cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(f->ctx, opts);
+	cairo_font_options_destroy(opts);
+	for (int i = 0; i < ROLE_COUNT; i++)
+		f->family[i] = g_strdup(layout->family[i]);
+	for (int i = 0; i < ROLE_COUNT; i++)
+		ok = check_role(f, (FontRole)i, layout->file, r) && ok;
+	if (!ok) {
+		fonts_free(f);
+		return NULL;
+	}
+	return f;
+}

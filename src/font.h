@@ -1,0 +1,30 @@
+/* font.h - Fonts: a private fontconfig configuration, the Pango context, and font roles -> faces. */
+#pragma once
+
+#include "layout.h"
+#include "report.h"
+#include <fontconfig/fontconfig.h>
+#include <pango/pango.h>
+
+typedef struct {
+	FcConfig *fc;
+	PangoFontMap *map;
+	PangoContext *ctx; /* 72 dpi, zh-CN, no hinting: 1 Pango unit = 1 Len */
+	PangoLanguage *lang;
+	char *family[ROLE_COUNT];
+	char *conf_file;
+} Fonts;
+
+/* The fonts.conf the engine uses: $HUOZI_FONTS_CONF, else fonts/fonts.conf of the source
+ * tree, else the installed one. */
+const char *fonts_default_conf(void);
+/* Build a private FcConfig from conf_file and check that each role of the layout resolves
+ * to the family asked for (a silent fallback to another face is reported as an error). */
+Fonts *fonts_new(const char *conf_file, const Layout *layout, Report *r);
+void fonts_free(Fonts *f);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Fonts, fonts_free)
+
+PangoFontDescription *fonts_describe(const Fonts *f, const Style *s);
+/* "Noto Serif CJK SC Bold" and the file of the face a role resolves to */
+char *fonts_face_name(PangoFont *font);
+char *fonts_face_file(PangoFont *font);

@@ -1,0 +1,204 @@
+/* furniture.c - composing what is not a story: running heads, mastheads, photos, ads, rules. */
+#include "flowctx.h"
+#include <string.h>
+
+static const char *const weekdays[] = {"", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"};
+
+static char *
+date_text(const Model *m)
+{
+	GDate *d = g_date_new_dmy((GDateDay)m->day, (GDateMonth)m->month, (GDateYear)m->year);
+	char *s = g_strdup_printf("%d年%d月%d日 %s", m->year, m->month, m->day,
+				  weekdays[g_date_get_weekday(d)]);
+	g_date_free(d);
+	return s;
+}
+
+static void
+rule(FlowCtx *c, int page, Len x, Len y, Len w, Len h, Len weight)
+{
+	Figure f = {.kind = FIG_RULE, .page = page, .x = x, .y = y, .w = w, .h = h, .weight = weight};
+	flowctx_figure(c, &f);
+}
+
+/* 文武线: a thick rule over a thin one, the top of the pair at y */
+static void
+thick_thin(FlowCtx *c, int page, Len x, Len y, Len w)
+{
+	rule(c, page, x, y + len_from_pt(0.75), w, 0, len_from_pt(1.5));
+	rule(c, page, x, y + len_from_pt(2.6), w, 0, len_from_pt(0.4));
+}
+
+static void
+running_head(FlowCtx *c, int p)
+{
+	const Page *pg = &c->m->pages[p];
+	const Style *s = layout_style(c->m->layout, ST_FOLIO);
+	Len x = c->g->left, w = grid_area_width(c->g), base = c->g->top - len_from_pt(14);
+	g_autofree char *date = date_text(c->m);
+	g_autofree char *left = g_strdup_printf("%s　%s", c->m->paper, date);
+	g_autofree char *right = g_strdup_printf("第%s版　%s", pg->folio, pg->section ? pg->section : "");
+	GString *credits = g_string_new(NULL);
+
+	if (pg->editor)
+		g_string_append_printf(credits, "责任编辑　%s", pg->editor);
+	if (pg->designer)
+		g_string_append_printf(credits, "%s美术编辑　%s", credits->len ? "　　" : "", pg->designer);
+	if (pg->proofreader)
+		g_string_append_printf(credits, "%s校对　%s", credits->len ? "　　" : "", pg->proofreader);
+	flowctx_single(c, p, left, s, x, w, LB_LEFT, base);
+	if (credits->len)
+		flowctx_single(c, p, credits->str, s, x, w, LB_CENTER, base);
+	flowctx_single(c, p, right, s, x, w, LB_RIGHT, base);
+	thick_thin(c, p, x, base + len_from_pt(4), w);
+	g_string_free(credits, TRUE);
+}
+
+static void
+masthead(FlowCtx *c, int p, const Elem *e)
+{
+	const Model *m = c->m;
+	const Style *big = layout_style(m->layout, ST_MASTHEAD);
+	const Style *latin = layout_style(m->layout, ST_MASTHEAD_LATIN);
+	const Style *small = layout_style(m->layout, ST_FOLIO);
+	Len x, y, w, h, pitch = c->g->pitch, right_w, base;
+	g_autofree char *date = date_text(m);
+	const Page *pg = &m->pages[p];
+	g_autofree char *folio = g_strdup_printf("第%s版　%s", pg->folio, pg->section ? pg->section : "");
+
+	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
+	right_w = w / 3;
+	base = grid_baseline_in(y, big->lines * pitch, big->size);
+	flowctx_single(c, p, m->paper, big, x, w - right_w, LB_LEFT, base);
+	if (m->paper_latin)
+		flowctx_single(c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT,
+			       grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size));
+	base = y + pitch;
+	flowctx_single(c, p, date, small, x + w - right_w, right_w, LB_RIGHT, base + small->size);
+	if (m->issue)
+		flowctx_single(c, p, m->issue, small, x + w - right_w, right_w, LB_RIGHT,
+			       base + small->size * 5 / 2);
+	flowctx_single(c, p, folio, small, x + w - right_w, right_w, LB_RIGHT, base + small->size * 4);
+	thick_thin(c, p, x, y + h - len_from_pt(5), w);
+}
+
+static void
+image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool fill)
+{
+	Figure f = {.kind = FIG_IMAGE, .page = p, .x = x, .y = y, .w = w, .h = h};
+	double sx = (double)w / e->image.width, sy = (double)h / e->image.height;
+	double s = fill ? MAX(sx, sy) : MIN(sx, sy);
+	f.iw = (Len)(e->image.width * s);
+	f.ih = (Len)(e->image.height * s);
+	f.ix = x + (w - f.iw) / 2;
+	f.iy = fill ? y + (h - f.ih) / 2 : y;
+	g_ptr_array_add(c->out->images, g_strdup(e->src));
+	f.image = (int)c->out->images->len - 1;
+	flowctx_figure(c, &f);
+}
+
+/* A photo with its caption and credit under it; the caption takes whole grid lines. */
+static void
+photo(FlowCtx *c, int p, const Elem *e)
+{
+	const Style *cs = layout_style(c->m->layout, ST_CAPTION);
+	const Style *cr = layout_style(c->m->layout, ST_CREDIT);
+	Len x, y, w, h, pitch = c->g->pitch;
+	int cap = -1, cred = -1, lines = 0;
+	ItemsWhere where = {c->m->file, e->line, "photo caption"};
+
+	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
+	if (e->caption && *e->caption) {
+		cap = flowctx_set(c, e->caption, cs, w, flowctx_align(cs->align), false, -1, -1, &where);
+		lines += flowctx_para(c, cap)->lines->n * cs->lines;
+	}
+	if (e->credit && *e->credit) {
+		cred = flowctx_set(c, e->credit, cr, w, LB_RIGHT, false, -1, -1, &where);
+		lines += flowctx_para(c, cred)->lines->n * cr->lines;
+	}
+	if (lines > 0)
+		lines += 1; /* a grid line between the photo and its caption */
+	if (lines * pitch >= h) {
+		report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
+			     "give the photo more grid lines or shorten the caption",
+			     "the caption takes all %d grid lines of the photo module", (int)(h / pitch));
+		lines = 0;
+	}
+	image_figure(c, p, e, x, y, w, h - lines * pitch, e->fill);
+	y += h - (lines - 1) * pitch;
+	for (int k = 0, pi = cap; k < 2; k++, pi = cred) {
+		FlowPara *fp = pi >= 0 ? flowctx_para(c, pi) : NULL;
+		for (int i = 0; fp && i < fp->lines->n; i++) {
+			flowctx_place(c, p, pi, i, x, grid_baseline_in(y, fp->style->lines * pitch, fp->style->size));
+			y += fp->style->lines * pitch;
+		}
+	}
+}
+
+static void
+ad(FlowCtx *c, int p, const Elem *e)
+{
+	const Style *s = layout_style(c->m->layout, ST_AD);
+	Len x, y, w, h;
+	Figure box = {.kind = FIG_BOX, .page = p, .weight = len_from_pt(0.5)};
+
+	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
+	if (e->src) {
+		image_figure(c, p, e, x, y, w, h, false);
+		return;
+	}
+	box.x = x;
+	box.y = y + len_from_pt(1);
+	box.w = w;
+	box.h = h - len_from_pt(2);
+	flowctx_figure(c, &box);
+	flowctx_single(c, p, e->text, s, x, w, LB_CENTER, grid_baseline_in(y, h, s->size));
+}
+
+static void
+page_rule(FlowCtx *c, int p, const Elem *e)
+{
+	const Grid *g = c->g;
+	if (e->vertical) {
+		Len x = grid_col_x(g, e->at) + grid_col_width(g) + g->gutter / 2;
+		Len y = grid_line_y(g, e->cell.l0);
+		rule(c, p, x, y, 0, (e->cell.l1 - e->cell.l0 + 1) * g->pitch, e->weight);
+	} else {
+		Len x = grid_col_x(g, e->cell.c0), w = grid_span_width(g, e->cell.c0, e->cell.c1);
+		Len y = grid_line_y(g, e->at) + g->pitch / 2;
+		if (e->thick_thin)
+			thick_thin(c, p, x, y - len_from_pt(1.5), w);
+		else
+			rule(c, p, x, y, w, 0, e->weight);
+	}
+}
+
+void
+furniture_compose_page(FlowCtx *c, int p)
+{
+	const Page *pg = &c->m->pages[p];
+	bool has_masthead = false;
+	for (int i = 0; i < pg->nelems; i++)
+		has_masthead = has_masthead || pg->elems[i].kind == EL_MASTHEAD;
+	if (!has_masthead)
+		running_head(c, p);
+	for (int i = 0; i < pg->nelems; i++) {
+		const Elem *e = &pg->elems[i];
+		switch (e->kind) {
+		case EL_MASTHEAD:
+			masthead(c, p, e);
+			break;
+		case EL_PHOTO:
+			photo(c, p, e);
+			break;
+		case EL_AD:
+			ad(c, p, e);
+			break;
+		case EL_RULE:
+			page_rule(c, p, e);
+			break;
+		default:
+			break;
+		}
+	}
+}

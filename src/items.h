@@ -1,0 +1,52 @@
+/* items.h - Items: one paragraph itemized and shaped once: clusters, glyphs, classes, blanks. */
+#pragma once
+
+#include "font.h"
+#include "kinsoku.h"
+#include "report.h"
+#include "style.h"
+#include "units.h"
+
+typedef struct {
+	int start, len;	      /* bytes of Items.text */
+	gunichar ch;	      /* first character */
+	KClass cls;
+	int font;	      /* index into Items.fonts */
+	int g0, ng;	      /* glyphs Items.gl[g0 .. g0+ng) */
+	Len adv;	      /* natural advance, tracking included */
+	Len blank_l, blank_r; /* blank space inside adv that compression may remove (halt metrics) */
+	bool missing;	      /* no font has a glyph for it */
+} Cluster;
+
+typedef struct {
+	guint32 id;
+	Len dx, dy; /* offset from the pen position; dy grows upwards (HarfBuzz) */
+	Len adv;
+} Glyph;
+
+typedef struct {
+	char *text; /* the paragraph after normalization: what is drawn and extracted */
+	int textlen;
+	Cluster *cl;
+	int n;
+	Glyph *gl;
+	int ngl;
+	PangoFont **fonts; /* owned references */
+	int nfonts;
+	Len em;		   /* the style's size */
+	int nmissing;
+} Items;
+
+/* Where a paragraph comes from, for messages about missing glyphs. */
+typedef struct {
+	const char *file;
+	int line;
+	const char *what; /* e.g. "story lead, paragraph 3" */
+} ItemsWhere;
+
+Items *items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *where,
+		   Report *r);
+void items_free(Items *it);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Items, items_free)
+
+void items_dump(const Items *it, GString *out);

@@ -1,0 +1,156 @@
+/* just.c - the clreq spacing of one shaped paragraph: punctuation compression (标点挤压),
+ * CJK-Latin spacing, break opportunities and justification points, as plain arrays. */
+#include "just.h"
+
+void
+just_free(Just *j)
+{
+	if (!j)
+		return;
+	g_free(j->width);
+	g_free(j->shrink_l);
+	g_free(j->shrink_r);
+	g_free(j->gap);
+	g_free(j->gap_shrink);
+	g_free(j->flags);
+	g_free(j->base_shift);
+	g_free(j);
+}
+
+/* Remove up to `amount` of blank from cluster i's left (l) or right side, for good. */
+static Len
+cut_blank(Just *j, int i, bool left, Len amount)
+{
+	Len *b = left ? &j->shrink_l[i] : &j->shrink_r[i];
+	Len c = MIN(*b, amount);
+	*b -= c;
+	j->width[i] -= c;
+	if (left)
+		j->base_shift[i] -= c;
+	return c;
+}
+
+/* 半身 and 开明: which marks are always set in half width */
+static bool
+always_half(PunctStyle p, KClass k)
+{
+	if (p == PUNCT_BANSHEN)
+		return true;
+	if (p == PUNCT_KAIMING)
+		return k != KC_STOP && k != KC_EXCL;
+	return false;
+}
+
+static void
+compress_punct(Just *j, const Items *it, const Style *s)
+{
+	int n = it->n;
+	for (int i = 0; i < n; i++) {
+		j->shrink_l[i] = it->cl[i].blank_l;
+		j->shrink_r[i] = it->cl[i].blank_r;
+	}
+	if (s->punct == PUNCT_PLAIN) {
+		for (int i = 0; i < n; i++)
+			j->shrink_l[i] = j->shrink_r[i] = 0;
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		if (always_half(s->punct, it->cl[i].cls)) {
+			cut_blank(j, i, true, j->shrink_l[i]);
+			cut_blank(j, i, false, j->shrink_r[i]);
+		}
+	/* adjacent marks take 1.5 em, not 2: half an em of the blank between their ink goes
+	 * (。” ，“ “《 ）（); the first mark's right blank first, then the second's left */
+	for (int i = 0; i + 1 < n; i++) {
+		Len over;
+		if (!kinsoku_is_cjk_punct(it->cl[i].cls) || !kinsoku_is_cjk_punct(it->cl[i + 1].cls))
+			continue;
+		over = MIN(j->shrink_r[i] + j->shrink_l[i + 1], it->em / 2);
+		if (over <= 0)
+			continue;
+		over -= cut_blank(j, i, false, over);
+		cut_blank(j, i + 1, true, over);
+		j->npairs++;
+	}
+}
+
+static bool
+spaced_word(const Style *s, KClass k)
+{
+	return (s->cjk_latin && k == KC_LATIN) || (s->digit_space && k == KC_DIGIT);
+}
+
+static void
+set_gaps(Just *j, const Items *it, const Style *s)
+{
+	for (int i = 0; i + 1 < it->n; i++) {
+		KClass a = it->cl[i].cls, b = it->cl[i + 1].cls;
+		if ((kinsoku_is_han(a) && spaced_word(s, b)) || (spaced_word(s, a) && kinsoku_is_han(b))) {
+			j->gap[i] = len_em(it->em, 1, 4);
+			j->gap_shrink[i] = len_em(it->em, 1, 8);
+			j->nspaced++;
+		}
+	}
+}
+
+static bool
+core(KClass k)
+{
+	return kinsoku_is_han(k) || kinsoku_is_word(k) || k == KC_OTHER;
+}
+
+static void
+set_flags(Just *j, const Items *it, const Style *s, bool balance)
+{
+	for (int i = 0; i < it->n; i++) {
+		KClass a = it->cl[i].cls, b = i + 1 < it->n ? it->cl[i + 1].cls : KC_SPACE;
+		uint8_t f = 0;
+		if (i + 1 < it->n && kinsoku_can_break(a, b, s->kinsoku))
+			f |= LB_BREAK_AFTER;
+		if (i + 1 < it->n && !(kinsoku_is_word(a) && kinsoku_is_word(b)) &&
+		    !(a == KC_DASH && b == KC_DASH) && !(a == KC_ELLIPSIS && b == KC_ELLIPSIS))
+			f |= LB_STRETCH_AFTER;
+		if (a == KC_SPACE) {
+			f |= LB_SPACE;
+			if (balance)
+				f |= LB_PREFER_AFTER;
+		}
+		if (core(a))
+			f |= LB_CORE;
+		j->flags[i] = f;
+	}
+}
+
+Just *
+just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool balance)
+{
+	Just *j = g_new0(Just, 1);
+	int n = it->n;
+	j->width = g_new0(Len, n + 1);
+	j->shrink_l = g_new0(Len, n + 1);
+	j->shrink_r = g_new0(Len, n + 1);
+	j->gap = g_new0(Len, n + 1);
+	j->gap_shrink = g_new0(Len, n + 1);
+	j->flags = g_new0(uint8_t, n + 1);
+	j->base_shift = g_new0(Len, n + 1);
+	for (int i = 0; i < n; i++)
+		j->width[i] = it->cl[i].adv;
+	compress_punct(j, it, s);
+	set_gaps(j, it, s);
+	set_flags(j, it, s, balance);
+	j->in = (BreakInput){
+		.n = n,
+		.width = j->width,
+		.shrink_l = j->shrink_l,
+		.shrink_r = j->shrink_r,
+		.gap = j->gap,
+		.gap_shrink = j->gap_shrink,
+		.flags = j->flags,
+		.measure = measure,
+		.indent = s->indent,
+		.em = it->em,
+		.align = align,
+		.balance = balance,
+	};
+	return j;
+}

@@ -1,0 +1,229 @@
+/* kinsoku.c - CJK character classes and their line-breaking and spacing properties (clreq/jlreq). */
+#include "kinsoku.h"
+#include <string.h>
+
+static const char *const class_names[KC_COUNT] = {
+	"ideo",	 "kana",    "small",   "open",	"close",   "pause", "stop",   "colon", "excl",
+	"middot", "dash",   "ellipsis", "connect", "latin", "digit", "numsign", "space", "other",
+};
+
+const char *
+kinsoku_class_name(KClass k)
+{
+	return class_names[k];
+}
+
+static bool
+in(gunichar c, const char *set)
+{
+	for (const char *p = set; *p; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == c)
+			return true;
+	return false;
+}
+
+KClass
+kinsoku_class(gunichar c)
+{
+	if (c == 0x3000)
+		return KC_IDEO; /* ideographic space: a blank character cell */
+	if (c == 0x00a0)
+		return KC_LATIN; /* no-break space joins its neighbours */
+	if (c == ' ' || g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR)
+		return KC_SPACE;
+	if (in(c, "（《「『【〈“‘〔［｛〖〘｟"))
+		return KC_OPEN;
+	if (in(c, "）》」』】〉”’〕］｝〗〙｠"))
+		return KC_CLOSE;
+	if (in(c, "、，"))
+		return KC_PAUSE;
+	if (in(c, "。．"))
+		return KC_STOP;
+	if (in(c, "：；"))
+		return KC_COLON;
+	if (in(c, "！？‼⁇⁈⁉"))
+		return KC_EXCL;
+	if (in(c, "·・‧"))
+		return KC_MIDDOT;
+	if (in(c, "—―─"))
+		return KC_DASH;
+	if (in(c, "…⋯"))
+		return KC_ELLIPSIS;
+	if (in(c, "～〜－‐‑–／"))
+		return KC_CONNECT;
+	if (in(c, "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々〻"))
+		return KC_SMALL;
+	if ((c >= 0x3040 && c <= 0x309f) || (c >= 0x30a0 && c <= 0x30ff))
+		return KC_KANA;
+	if (c >= '0' && c <= '9')
+		return KC_DIGIT;
+	if (in(c, ".,:%+-'‰℃°#&_"))
+		return KC_NUMSIGN;
+	if (c == '/')
+		return KC_CONNECT;
+	if (c < 0x2e80 && (g_unichar_isalpha(c) || g_unichar_ismark(c)))
+		return KC_LATIN;
+	if (c < 0x2e80 && !g_unichar_isspace(c))
+		return g_unichar_ispunct(c) ? KC_OTHER : KC_LATIN;
+	return KC_IDEO;
+}
+
+bool
+kinsoku_is_cjk_punct(KClass k)
+{
+	return k == KC_OPEN || k == KC_CLOSE || k == KC_PAUSE || k == KC_STOP || k == KC_COLON ||
+	       k == KC_EXCL || k == KC_MIDDOT;
+}
+
+bool
+kinsoku_no_start(KClass k, KinsokuLevel level)
+{
+	if (level == KINSOKU_NONE)
+		return false;
+	switch (k) {
+	case KC_CLOSE:
+	case KC_PAUSE:
+	case KC_STOP:
+	case KC_COLON:
+	case KC_EXCL:
+	case KC_MIDDOT:
+	case KC_CONNECT:
+		return true;
+	case KC_SMALL:
+		return level == KINSOKU_STRICT;
+	default:
+		return false;
+	}
+}
+
+bool
+kinsoku_no_end(KClass k, KinsokuLevel level)
+{
+	return level != KINSOKU_NONE && k == KC_OPEN;
+}
+
+bool
+kinsoku_is_word(KClass k)
+{
+	return k == KC_LATIN || k == KC_DIGIT || k == KC_NUMSIGN;
+}
+
+bool
+kinsoku_is_han(KClass k)
+{
+	return k == KC_IDEO || k == KC_KANA || k == KC_SMALL;
+}
+
+bool
+kinsoku_can_break(KClass a, KClass b, KinsokuLevel level)
+{
+	if (b == KC_SPACE)
+		return false; /* break after the space, not before it */
+	if (a == KC_SPACE)
+		return !kinsoku_no_start(b, level);
+	if ((a == KC_DASH && b == KC_DASH) || (a == KC_ELLIPSIS && b == KC_ELLIPSIS))
+		return false; /* —— and …… never split */
+	if (kinsoku_is_word(a) && (kinsoku_is_word(b) || b == KC_CONNECT))
+		return false; /* a Latin word or a number with its signs */
+	if (a == KC_CONNECT && kinsoku_is_word(b))
+		return false;
+	if (a == KC_MIDDOT || b == KC_MIDDOT)
+		return false; /* · joins the parts of a name */
+	if (level == KINSOKU_NONE)
+		return true;
+	if (kinsoku_no_start(b, level) || kinsoku_no_end(a, level))
+		return false;
+	/* strict: a wrapped line does not start with —— or …… */
+	if (level == KINSOKU_STRICT && (b == KC_DASH || b == KC_ELLIPSIS))
+		return false;
+	return true;
+}
+
+/* ---- half-width punctuation normalization ---- */
+
+static bool
+is_cjk_context(gunichar c)
+{
+	KClass k = kinsoku_class(c);
+	return kinsoku_is_han(k) || kinsoku_is_cjk_punct(k) || k == KC_DASH || k == KC_ELLIPSIS;
+}
+
+/* the nearest character before/after position i that is not a space, or 0 */
+static gunichar
+neighbour(const gunichar *u, glong n, glong i, int dir)
+{
+	for (glong j = i + dir; j >= 0 && j < n; j += dir)
+		if (u[j] != ' ')
+			return u[j];
+	return 0;
+}
+
+static gunichar
+full_width(gunichar c)
+{
+	switch (c) {
+	case ',':
+		return 0xff0c;
+	case ';':
+		return 0xff1b;
+	case ':':
+		return 0xff1a;
+	case '!':
+		return 0xff01;
+	case '?':
+		return 0xff1f;
+	case '(':
+		return 0xff08;
+	case ')':
+		return 0xff09;
+	default:
+		return 0;
+	}
+}
+
+static bool
+should_convert(const gunichar *u, glong n, glong i, const bool *open_converted, int depth)
+{
+	gunichar c = u[i], prev = neighbour(u, n, i, -1), next = neighbour(u, n, i, +1);
+	bool digits = i > 0 && i + 1 < n && g_unichar_isdigit(u[i - 1]) && g_unichar_isdigit(u[i + 1]);
+
+	if (c == ')')
+		return depth > 0 ? open_converted[depth - 1] : is_cjk_context(prev) || is_cjk_context(next);
+	if (c == '(')
+		return is_cjk_context(prev) || is_cjk_context(next);
+	if (digits)
+		return false; /* 1,000  23:00 */
+	if (c == ':' && i + 2 < n && u[i + 1] == '/' && u[i + 2] == '/')
+		return false; /* a URL */
+	return is_cjk_context(prev) || (is_cjk_context(next) && !g_unichar_isalnum(prev));
+}
+
+char *
+kinsoku_normalize(const char *text)
+{
+	glong n = 0;
+	gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
+	bool open_converted[64] = {0};
+	int depth = 0;
+	GString *out = g_string_sized_new(strlen(text) + 16);
+
+	for (glong i = 0; i < n; i++) {
+		gunichar f = full_width(u[i]);
+		bool conv = f && should_convert(u, n, i, open_converted, depth);
+		if (u[i] == '(' && depth < 64)
+			open_converted[depth++] = conv;
+		else if (u[i] == ')' && depth > 0)
+			depth--;
+		if (!conv) {
+			g_string_append_unichar(out, u[i]);
+			continue;
+		}
+		while (out->len > 0 && out->str[out->len - 1] == ' ')
+			g_string_truncate(out, out->len - 1);
+		g_string_append_unichar(out, f);
+		while (i + 1 < n && u[i + 1] == ' ')
+			i++;
+	}
+	g_free(u);
+	return g_string_free(out, FALSE);
+}

@@ -1,0 +1,296 @@
+/* layout.c - reading a layout file: page size, grid, font roles and styles. */
+#include "layout.h"
+#include "desc.h"
+#include "length.h"
+#include <string.h>
+
+static const char *const engine_names[ST_COUNT] = {
+	"rubric",  "kicker",	  "headline",	 "subhead", "byline", "body",
+	"inner-subhead", "label", "caption",	 "credit",  "notice-head", "notice",
+	"ad",	   "folio",	  "masthead",	 "masthead-latin", "jump",
+};
+
+const char *
+layout_style_name(StyleId id)
+{
+	return engine_names[id];
+}
+
+const Style *
+layout_style(const Layout *l, StyleId id)
+{
+	return &l->styles[l->engine[id]];
+}
+
+void
+layout_free(Layout *l)
+{
+	if (!l)
+		return;
+	for (int i = 0; i < l->nstyles; i++)
+		style_done(&l->styles[i]);
+	g_free(l->styles);
+	for (int i = 0; i < ROLE_COUNT; i++)
+		g_free(l->family[i]);
+	g_free(l->file);
+	g_free(l->name);
+	g_free(l);
+}
+
+/* Each attribute of an element must be one of `known`; unknown ones are errors. */
+static bool
+check_attrs(const DescNode *n, const char *file, const char *const *known, Report *r)
+{
+	bool ok = true;
+	for (int i = 0; i < n->nattrs; i++) {
+		bool found = false;
+		for (int k = 0; known[k]; k++)
+			found = found || strcmp(known[k], n->attrs[i].name) == 0;
+		if (!found) {
+			report_error(r, DIAG_INPUT, file, n->attrs[i].line, n->attrs[i].col,
+				     "see docs/layouts.md", "unknown attribute %s on <%s>",
+				     n->attrs[i].name, n->name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool
+need_len(const DescNode *n, const char *file, const char *name, Len lo, Len hi, Len *out,
+	 Report *r)
+{
+	const DescAttr *a = desc_attr(n, name);
+	if (!a) {
+		report_error(r, DIAG_INPUT, file, n->line, n->col, "see docs/layouts.md",
+			     "<%s> needs attribute %s", n->name, name);
+		return false;
+	}
+	if (!length_parse(a->value, out) || *out < lo || *out > hi) {
+		report_error(r, DIAG_INPUT, file, a->line, a->col,
+			     "write a length such as 9pt or 20mm, within sensible bounds",
+			     "invalid length \"%s\" for %s", a->value, name);
+		return false;
+	}
+	return true;
+}
+
+static bool
+need_int(const DescNode *n, const char *file, const char *name, int lo, int hi, int *out,
+	 Report *r)
+{
+	const DescAttr *a = desc_attr(n, name);
+	if (!a) {
+		report_error(r, DIAG_INPUT, file, n->line, n->col, "see docs/layouts.md",
+			     "<%s> needs attribute %s", n->name, name);
+		return false;
+	}
+	if (!length_parse_int(a->value, lo, hi, out)) {
+		report_error(r, DIAG_INPUT, file, a->line, a->col, NULL,
+			     "invalid value \"%s\" for %s: a whole number from %d to %d", a->value,
+			     name, lo, hi);
+		return false;
+	}
+	return true;
+}
+
+static bool
+read_page(const DescNode *n, const char *file, Grid *g, Report *r)
+{
+	static const char *const known[] = {"width", "height", "top", "left", NULL};
+	bool ok = check_attrs(n, file, known, r);
+	ok = need_len(n, file, "width", len_from_mm(50), len_from_mm(2000), &g->page_w, r) && ok;
+	ok = need_len(n, file, "height", len_from_mm(50), len_from_mm(2000), &g->page_h, r) && ok;
+	ok = need_len(n, file, "top", 0, len_from_mm(500), &g->top, r) && ok;
+	ok = need_len(n, file, "left", 0, len_from_mm(500), &g->left, r) && ok;
+	return ok;
+}
+
+static bool
+read_grid(const DescNode *n, const char *file, Grid *g, Report *r)
+{
+	static const char *const known[] = {"columns", "chars", "gutter", "body-size", "pitch",
+					    "lines", NULL};
+	bool ok = check_attrs(n, file, known, r);
+	ok = need_int(n, file, "columns", 1, 20, &g->columns, r) && ok;
+	ok = need_int(n, file, "chars", 2, 100, &g->chars, r) && ok;
+	ok = need_int(n, file, "lines", 1, 1000, &g->lines, r) && ok;
+	ok = need_len(n, file, "gutter", 0, len_from_mm(50), &g->gutter, r) && ok;
+	ok = need_len(n, file, "body-size", len_from_pt(4), len_from_pt(72), &g->body_size, r) && ok;
+	ok = need_len(n, file, "pitch", len_from_pt(4), len_from_pt(200), &g->pitch, r) && ok;
+	return ok;
+}
+
+static bool
+read_font(const DescNode *n, const char *file, Layout *l, Report *r)
+{
+	static const char *const known[] = {"role", "family", NULL};
+	const DescAttr *role = desc_attr(n, "role");
+	const char *family = desc_get(n, "family");
+	if (!check_attrs(n, file, known, r))
+		return false;
+	if (!role || !family || !*family) {
+		report_error(r, DIAG_INPUT, file, n->line, n->col, "e.g. <font role=\"song\" family=\"Noto Serif CJK SC\"/>",
+			     "<font> needs role and family");
+		return false;
+	}
+	for (int i = 0; i < ROLE_COUNT; i++) {
+		if (strcmp(role->value, style_role_name((FontRole)i)) == 0) {
+			g_free(l->family[i]);
+			l->family[i] = g_strdup(family);
+			return true;
+		}
+	}
+	report_error(r, DIAG_INPUT, file, role->line, role->col, "use song, hei, kai or fangsong",
+		     "unknown font role \"%s\"", role->value);
+	return false;
+}
+
+static int
+find_style(const Layout *l, const char *name)
+{
+	for (int i = 0; i < l->nstyles; i++)
+		if (strcmp(l->styles[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static bool
+read_style(const DescNode *n, const char *file, Layout *l, Report *r)
+{
+	const DescAttr *name = desc_attr(n, "name");
+	const DescAttr *parent = desc_attr(n, "parent");
+	const Style *ps = NULL;
+	Style s;
+
+	if (!name || !*name->value) {
+		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL, "<style> needs a name");
+		return false;
+	}
+	if (find_style(l, name->value) >= 0) {
+		report_error(r, DIAG_INPUT, file, name->line, name->col, "rename one of them",
+			     "style \"%s\" is defined twice", name->value);
+		return false;
+	}
+	if (parent) {
+		int p = find_style(l, parent->value);
+		if (p < 0) {
+			report_error(r, DIAG_INPUT, file, parent->line, parent->col,
+				     "define the parent style before the styles based on it",
+				     "unknown parent style \"%s\"", parent->value);
+			return false;
+		}
+		ps = &l->styles[p];
+	}
+	if (!style_read(n, file, ps, l->grid.body_size, &s, r)) {
+		style_done(&s);
+		return false;
+	}
+	l->styles = g_renew(Style, l->styles, l->nstyles + 1);
+	l->styles[l->nstyles++] = s;
+	return true;
+}
+
+static bool
+check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
+{
+	bool ok = true;
+	const Grid *g = &l->grid;
+	for (int i = 0; i < ROLE_COUNT; i++) {
+		if (!l->family[i]) {
+			report_error(r, DIAG_INPUT, file, root->line, root->col, "add a <font> element for it",
+				     "no font for role %s", style_role_name((FontRole)i));
+			ok = false;
+		}
+	}
+	for (int i = 0; i < ST_COUNT; i++) {
+		l->engine[i] = find_style(l, engine_names[i]);
+		if (l->engine[i] < 0) {
+			report_error(r, DIAG_INPUT, file, root->line, root->col, "add a <style> with that name",
+				     "the layout lacks style \"%s\"", engine_names[i]);
+			ok = false;
+		}
+	}
+	if (ok && (g->left + grid_area_width(g) > g->page_w || g->top + grid_area_height(g) > g->page_h)) {
+		report_error(r, DIAG_INPUT, file, root->line, root->col,
+			     "reduce columns, chars, gutter, lines or pitch, or enlarge the page",
+			     "the type area (%.1f x %.1f pt at %.1f, %.1f) does not fit the page (%.1f x %.1f pt)",
+			     len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)),
+			     len_to_pt(g->left), len_to_pt(g->top), len_to_pt(g->page_w),
+			     len_to_pt(g->page_h));
+		ok = false;
+	}
+	return ok;
+}
+
+Layout *
+layout_load(const char *path, Report *r)
+{
+	g_autoptr(Desc) d = desc_load(path, r);
+	g_autoptr(Layout) l = NULL;
+	bool ok = true, have_page = false, have_grid = false;
+
+	if (!d)
+		return NULL;
+	if (strcmp(d->root->name, "layout") != 0) {
+		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
+			     "a layout file starts with <layout>", "root element is <%s>", d->root->name);
+		return NULL;
+	}
+	l = g_new0(Layout, 1);
+	l->file = g_strdup(path);
+	l->name = g_strdup(desc_get(d->root, "name") ? desc_get(d->root, "name") : "");
+	/* the grid comes first: styles need the body size */
+	for (int i = 0; i < d->root->nchildren; i++) {
+		const DescNode *c = d->root->children[i];
+		if (strcmp(c->name, "page") == 0)
+			ok = (have_page = read_page(c, path, &l->grid, r)) && ok;
+		else if (strcmp(c->name, "grid") == 0)
+			ok = (have_grid = read_grid(c, path, &l->grid, r)) && ok;
+	}
+	if (!have_page || !have_grid) {
+		if (ok)
+			report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
+				     "see docs/layouts.md", "the layout needs a <page> and a <grid>");
+		return NULL;
+	}
+	for (int i = 0; i < d->root->nchildren; i++) {
+		const DescNode *c = d->root->children[i];
+		if (strcmp(c->name, "font") == 0)
+			ok = read_font(c, path, l, r) && ok;
+		else if (strcmp(c->name, "style") == 0)
+			ok = read_style(c, path, l, r) && ok;
+		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0) {
+			report_error(r, DIAG_INPUT, path, c->line, c->col,
+				     "a layout holds <page>, <grid>, <font> and <style>",
+				     "unknown element <%s>", c->name);
+			ok = false;
+		}
+	}
+	if (!ok || !check_complete(d->root, path, l, r))
+		return NULL;
+	return g_steal_pointer(&l);
+}
+
+void
+layout_dump(const Layout *l, GString *out)
+{
+	const Grid *g = &l->grid;
+	g_string_append_printf(out, "layout \"%s\"\n", l->name);
+	g_string_append_printf(out,
+			       "  page %.2fx%.2fpt area at %.2f,%.2f size %.2fx%.2fpt\n"
+			       "  grid columns=%d chars=%d lines=%d column=%.2fpt gutter=%.2fpt "
+			       "body=%.2fpt pitch=%.2fpt\n",
+			       len_to_pt(g->page_w), len_to_pt(g->page_h), len_to_pt(g->left),
+			       len_to_pt(g->top), len_to_pt(grid_area_width(g)),
+			       len_to_pt(grid_area_height(g)), g->columns, g->chars, g->lines,
+			       len_to_pt(grid_col_width(g)), len_to_pt(g->gutter),
+			       len_to_pt(g->body_size), len_to_pt(g->pitch));
+	for (int i = 0; i < ROLE_COUNT; i++)
+		g_string_append_printf(out, "  font %s = \"%s\"\n", style_role_name((FontRole)i),
+				       l->family[i]);
+	for (int i = 0; i < l->nstyles; i++) {
+		g_string_append(out, "  ");
+		style_dump(&l->styles[i], out);
+	}
+}

@@ -1,0 +1,110 @@
+/* length.c - parsing lengths written in files: pt, mm, Chinese type sizes (号), numbers. */
+#include "length.h"
+#include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	double pt;
+} hao[] = {
+	{"初号", 42}, {"小初", 36}, {"一号", 26}, {"小一", 24}, {"二号", 22},  {"小二", 18},
+	{"三号", 16}, {"小三", 15}, {"四号", 14}, {"小四", 12}, {"五号", 10.5}, {"小五", 9},
+	{"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5}, {"八号", 5},
+};
+
+double
+length_hao_pt(const char *s)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(hao); i++)
+		if (strcmp(s, hao[i].name) == 0)
+			return hao[i].pt;
+	return 0;
+}
+
+bool
+length_parse_number(const char *s, double lo, double hi, double *out)
+{
+	char *end = NULL;
+	double v;
+	if (!s || !*s || g_ascii_isspace(*s))
+		return false;
+	v = g_ascii_strtod(s, &end);
+	if (end == s || *end != '\0' || !isfinite(v) || v < lo || v > hi)
+		return false;
+	/* reject hex floats and exponents: "1e9", "0x10" are not lengths a designer writes */
+	for (const char *p = s; p < end; p++)
+		if (!(g_ascii_isdigit(*p) || *p == '.' || *p == '-' || *p == '+'))
+			return false;
+	*out = v;
+	return true;
+}
+
+bool
+length_parse(const char *s, Len *out)
+{
+	double v, pt;
+	size_t n;
+	char num[64];
+
+	if (!s)
+		return false;
+	if ((pt = length_hao_pt(s)) > 0) {
+		*out = len_from_pt(pt);
+		return true;
+	}
+	n = strlen(s);
+	if (n < 3 || n >= sizeof num)
+		return false;
+	memcpy(num, s, n - 2);
+	num[n - 2] = '\0';
+	if (!length_parse_number(num, 0, 1e5, &v))
+		return false;
+	if (strcmp(s + n - 2, "pt") == 0)
+		pt = v;
+	else if (strcmp(s + n - 2, "mm") == 0)
+		pt = v * 72.0 / 25.4;
+	else
+		return false;
+	if (pt > 28346) /* 10 m */
+		return false;
+	*out = len_from_pt(pt);
+	return true;
+}
+
+bool
+length_parse_int(const char *s, int lo, int hi, int *out)
+{
+	long v = 0;
+	if (!s || !*s)
+		return false;
+	for (const char *p = s; *p; p++) {
+		if (!g_ascii_isdigit(*p))
+			return false;
+		v = v * 10 + (*p - '0');
+		if (v > hi)
+			return false;
+	}
+	if (v < lo)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+bool
+length_parse_range(const char *s, int lo, int hi, int *a, int *b)
+{
+	const char *dash;
+	char first[32];
+	if (!s)
+		return false;
+	dash = strchr(s, '-');
+	if (!dash)
+		return length_parse_int(s, lo, hi, a) && (*b = *a, true);
+	if ((size_t)(dash - s) >= sizeof first)
+		return false;
+	memcpy(first, s, (size_t)(dash - s));
+	first[dash - s] = '\0';
+	return length_parse_int(first, lo, hi, a) && length_parse_int(dash + 1, lo, hi, b) && *a <= *b;
+}

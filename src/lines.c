@@ -1,0 +1,362 @@
+/* lines.c - whole-paragraph line breaking and justification over plain arrays.
+ *
+ * The paragraph is a row of boxes (clusters) with gaps between them. A line from cluster a
+ * to cluster e has a natural width, a squeezable amount (punctuation blanks and CJK-Latin
+ * spacing down to 1/8 em) and a number of gaps that take justification space.
+ *
+ * Cost model (Knuth-Plass style total fit, in the spirit of TeX's demerits):
+ *   badness(stretch) = 100 * (per-gap stretch / (1/4 em))^3   loose lines are expensive
+ *   badness(squeeze) =  60 * (squeezed / squeezable)^3        push-in is preferred to push-out
+ *   demerits(line)   = (10 + badness)^2 + penalties
+ * penalties: a one-character last line (孤字) 1e7; a headline break that is not the author's
+ * space 3e3 plus the squared slack for balance; a line that cannot be justified (no gap)
+ * 1e6. A line wider than the measure is not a candidate unless it holds one cluster. The
+ * paragraph takes the break sequence with the least total demerits; ties go to the earlier
+ * break, so the result is deterministic. If no sequence exists (a 1 MB paragraph without a
+ * break opportunity), every cluster boundary becomes a forced break costing 1e8, so the
+ * function always terminates with a result and the caller can report LINE_FORCED lines.
+ *
+ * Push-in and push-out need no special code: both are break sequences the search compares.
+ */
+#include "lines.h"
+#include <math.h>
+#include <string.h>
+
+#define MAX_LOOKBACK 4096
+#define INF HUGE_VAL
+
+typedef struct {
+	const BreakInput *in;
+	gint64 *w, *sh, *gp, *gs; /* prefix sums: width, cluster shrink, gap, gap shrink */
+	int *st, *core;		  /* prefix counts: stretch gaps, core clusters */
+	bool emergency;
+} Sums;
+
+static void
+sums_init(Sums *s, const BreakInput *in)
+{
+	int n = in->n;
+	s->in = in;
+	s->w = g_new0(gint64, n + 1);
+	s->sh = g_new0(gint64, n + 1);
+	s->gp = g_new0(gint64, n + 1);
+	s->gs = g_new0(gint64, n + 1);
+	s->st = g_new0(int, n + 1);
+	s->core = g_new0(int, n + 1);
+	for (int i = 0; i < n; i++) {
+		s->w[i + 1] = s->w[i] + in->width[i];
+		s->sh[i + 1] = s->sh[i] + in->shrink_l[i] + in->shrink_r[i];
+		s->gp[i + 1] = s->gp[i] + (i < n - 1 ? in->gap[i] : 0);
+		s->gs[i + 1] = s->gs[i] + (i < n - 1 ? in->gap_shrink[i] : 0);
+		s->st[i + 1] = s->st[i] + (i < n - 1 && (in->flags[i] & LB_STRETCH_AFTER) ? 1 : 0);
+		s->core[i + 1] = s->core[i] + ((in->flags[i] & LB_CORE) ? 1 : 0);
+	}
+}
+
+static void
+sums_done(Sums *s)
+{
+	g_free(s->w);
+	g_free(s->sh);
+	g_free(s->gp);
+	g_free(s->gs);
+	g_free(s->st);
+	g_free(s->core);
+}
+
+/* end of the set part of a line that breaks before cluster b: trailing spaces dropped */
+static int
+set_end(const BreakInput *in, int a, int b)
+{
+	while (b > a + 1 && (in->flags[b - 1] & LB_SPACE))
+		b--;
+	return b;
+}
+
+/* gaps inside [a, e) are gap[a .. e-2] */
+static gint64
+natural(const Sums *s, int a, int e)
+{
+	return s->w[e] - s->w[a] + s->gp[e - 1] - s->gp[a];
+}
+
+static gint64
+squeezable(const Sums *s, int a, int e)
+{
+	return s->sh[e] - s->sh[a] + s->gs[e - 1] - s->gs[a];
+}
+
+static int
+stretch_gaps(const Sums *s, int a, int e)
+{
+	return s->st[e - 1] - s->st[a];
+}
+
+static Len
+avail_for(const BreakInput *in, int a)
+{
+	return in->measure - (a == 0 ? in->indent : 0);
+}
+
+static bool
+breakable(const Sums *s, int p)
+{
+	const BreakInput *in = s->in;
+	return p == 0 || p == in->n || (in->flags[p - 1] & LB_BREAK_AFTER) || s->emergency;
+}
+
+/* demerits of a line [a, b), or INF if it cannot be set */
+static double
+line_cost(const Sums *s, int a, int b)
+{
+	const BreakInput *in = s->in;
+	int e = set_end(in, a, b);
+	gint64 nat = natural(s, a, e), avail = avail_for(in, a);
+	double badness = 0, pen = 0, em = in->em > 0 ? in->em : 1;
+	bool last = b == in->n;
+
+	if (nat > avail) {
+		gint64 d = nat - avail, sq = squeezable(s, a, e);
+		if (d <= sq)
+			badness = 60.0 * pow((double)d / (double)sq, 3);
+		else if (e == a + 1 || s->emergency)
+			pen += 1e9 + (double)d; /* overfull: only as a last resort */
+		else
+			return INF;
+	} else if (in->balance) {
+		double slack = (double)(avail - nat) / em;
+		badness = slack * slack * 10;
+	} else if (!last && in->align == LB_JUSTIFY && nat < avail) {
+		int g = stretch_gaps(s, a, e);
+		if (g == 0)
+			pen += 1e6;
+		else
+			badness = 100.0 * pow((double)(avail - nat) / g / (em / 4), 3);
+	}
+	if (badness > 1e7)
+		badness = 1e7;
+	if (last && a > 0 && s->core[e] - s->core[a] == 1)
+		pen += 1e7; /* 孤字 */
+	if (in->balance && !last && !(in->flags[b - 1] & LB_PREFER_AFTER))
+		pen += 3e3;
+	if (s->emergency && !last && !(in->flags[b - 1] & LB_BREAK_AFTER))
+		pen += 1e8;
+	return (10 + badness) * (10 + badness) + pen;
+}
+
+/* best[p]: least demerits to set clusters [0, p) ending with a break before p */
+static bool
+search(const Sums *s, double *best, int *from)
+{
+	const BreakInput *in = s->in;
+	int n = in->n;
+	for (int p = 0; p <= n; p++) {
+		best[p] = p == 0 ? 0 : INF;
+		from[p] = -1;
+	}
+	for (int b = 1; b <= n; b++) {
+		if (!breakable(s, b))
+			continue;
+		for (int a = b - 1, k = 0; a >= 0 && k < MAX_LOOKBACK; a--, k++) {
+			int e = set_end(in, a, b);
+			double c;
+			if (natural(s, a, e) - squeezable(s, a, e) > avail_for(in, a) && a < b - 1)
+				break; /* longer lines only get wider */
+			if (best[a] == INF || !breakable(s, a))
+				continue;
+			c = line_cost(s, a, b);
+			if (c != INF && best[a] + c < best[b]) {
+				best[b] = best[a] + c;
+				from[b] = a;
+			}
+		}
+	}
+	return best[n] != INF;
+}
+
+/* Distribute `amount` over the capacities cap[0..k) proportionally, deterministically:
+ * floor shares first, then one unit at a time from the left. */
+static void
+distribute(gint64 amount, const Len *cap, Len *take, int k)
+{
+	gint64 total = 0, given = 0;
+	for (int i = 0; i < k; i++)
+		total += cap[i];
+	for (int i = 0; i < k; i++) {
+		take[i] = total > 0 ? (Len)(amount * cap[i] / total) : 0;
+		given += take[i];
+	}
+	for (int i = 0; given < amount && total > 0; i = (i + 1) % k)
+		if (take[i] < cap[i]) {
+			take[i]++;
+			given++;
+		}
+}
+
+/* Positions for one line: squeeze (punctuation blanks first, then spacing), or stretch the
+ * justification gaps evenly, or align. */
+static void
+set_line(const Sums *s, Lines *out, Line *ln)
+{
+	const BreakInput *in = s->in;
+	int a = ln->start, e = ln->end, k = e - a;
+	Len *cap = g_new0(Len, 2 * k + 1), *take = g_new0(Len, 2 * k + 1);
+	Len *gap_take = g_new0(Len, k + 1), *stretch = g_new0(Len, k + 1);
+	gint64 d = ln->natural - ln->avail;
+	Len x = a == 0 ? in->indent : 0;
+
+	if (d > 0) {
+		gint64 punct = s->sh[e] - s->sh[a];
+		for (int i = 0; i < k; i++) {
+			cap[2 * i] = in->shrink_l[a + i];
+			cap[2 * i + 1] = in->shrink_r[a + i];
+		}
+		distribute(MIN(d, punct), cap, take, 2 * k);
+		if (d > punct && k > 1) {
+			Len *gcap = g_new0(Len, k);
+			for (int i = 0; i < k - 1; i++)
+				gcap[i] = in->gap_shrink[a + i];
+			distribute(MIN(d - punct, s->gs[e - 1] - s->gs[a]), gcap, gap_take, k - 1);
+			g_free(gcap);
+		}
+		ln->flags |= LINE_SQUEEZED;
+		if (d > squeezable(s, a, e))
+			ln->flags |= LINE_OVERFULL;
+	} else if (d < 0 && in->align == LB_JUSTIFY && !(ln->flags & LINE_LAST) && !in->balance) {
+		int g = stretch_gaps(s, a, e);
+		gint64 extra = -d;
+		if (g > 0) {
+			int j = 0;
+			ln->per_gap = (Len)(extra / g);
+			ln->gaps = g;
+			for (int i = 0; i < k - 1; i++)
+				if (in->flags[a + i] & LB_STRETCH_AFTER)
+					stretch[i] = (Len)(extra / g) + (j++ < extra % g ? 1 : 0);
+			ln->flags |= LINE_STRETCHED;
+			if (ln->per_gap > in->em / 4)
+				ln->flags |= LINE_LOOSE;
+		}
+	} else if (d < 0 && in->align == LB_CENTER) {
+		x += (Len)(-d / 2);
+	} else if (d < 0 && in->align == LB_RIGHT) {
+		x += (Len)-d;
+	}
+	for (int i = 0; i < k; i++) {
+		int c = a + i;
+		out->shift[c] = -take[2 * i];
+		out->adv[c] = in->width[c] - take[2 * i] - take[2 * i + 1];
+		out->x[c] = x;
+		out->drawn[c] = true;
+		x += out->adv[c];
+		if (i < k - 1)
+			x += in->gap[c] - gap_take[i] + stretch[i];
+	}
+	ln->width = x - (a == 0 ? in->indent : 0);
+	g_free(cap);
+	g_free(take);
+	g_free(gap_take);
+	g_free(stretch);
+}
+
+static void
+collect(const Sums *s, const int *from, Lines *out)
+{
+	const BreakInput *in = s->in;
+	int count = 0;
+	for (int p = in->n; p > 0; p = from[p])
+		count++;
+	out->lines = g_new0(Line, count);
+	out->n = count;
+	for (int p = in->n, i = count - 1; p > 0; p = from[p], i--) {
+		Line *ln = &out->lines[i];
+		ln->start = from[p];
+		ln->next = p;
+		ln->end = set_end(in, ln->start, p);
+		ln->natural = (Len)natural(s, ln->start, ln->end);
+		ln->avail = avail_for(in, ln->start);
+		if (p == in->n)
+			ln->flags |= LINE_LAST;
+		if (s->emergency && p < in->n && !(in->flags[p - 1] & LB_BREAK_AFTER))
+			ln->flags |= LINE_FORCED;
+		set_line(s, out, ln);
+	}
+}
+
+Lines *
+lines_break(const BreakInput *in)
+{
+	Lines *out = g_new0(Lines, 1);
+	Sums s;
+	double *best;
+	int *from;
+
+	out->nclusters = in->n;
+	out->x = g_new0(Len, in->n + 1);
+	out->adv = g_new0(Len, in->n + 1);
+	out->shift = g_new0(Len, in->n + 1);
+	out->drawn = g_new0(bool, in->n + 1);
+	if (in->n == 0)
+		return out;
+	sums_init(&s, in);
+	best = g_new(double, in->n + 1);
+	from = g_new(int, in->n + 1);
+	if (!search(&s, best, from)) {
+		s.emergency = true;
+		search(&s, best, from);
+	}
+	out->demerits = best[in->n];
+	collect(&s, from, out);
+	g_free(best);
+	g_free(from);
+	sums_done(&s);
+	return out;
+}
+
+void
+lines_free(Lines *l)
+{
+	if (!l)
+		return;
+	g_free(l->lines);
+	g_free(l->x);
+	g_free(l->adv);
+	g_free(l->shift);
+	g_free(l->drawn);
+	g_free(l);
+}
+
+int
+lines_core_count(const BreakInput *in, const Line *line)
+{
+	int c = 0;
+	for (int i = line->start; i < line->end; i++)
+		c += (in->flags[i] & LB_CORE) ? 1 : 0;
+	return c;
+}
+
+void
+lines_dump(const Lines *l, const char *text, const int *cluster_start, const int *cluster_len,
+	   GString *out)
+{
+	for (int i = 0; i < l->n; i++) {
+		const Line *ln = &l->lines[i];
+		int b0 = ln->start < ln->end ? cluster_start[ln->start] : 0;
+		int b1 = ln->start < ln->end ? cluster_start[ln->end - 1] + cluster_len[ln->end - 1] : 0;
+		g_string_append_printf(out, "  line %d [%d,%d) nat=%.2f set=%.2f avail=%.2f", i,
+				       ln->start, ln->end, len_to_pt(ln->natural), len_to_pt(ln->width),
+				       len_to_pt(ln->avail));
+		if (ln->gaps)
+			g_string_append_printf(out, " +%.3f*%d", len_to_pt(ln->per_gap), ln->gaps);
+		if (ln->flags & LINE_SQUEEZED)
+			g_string_append_printf(out, " push-in=%.2f", len_to_pt(ln->natural - ln->avail));
+		if (ln->flags & LINE_LOOSE)
+			g_string_append(out, " LOOSE");
+		if (ln->flags & LINE_OVERFULL)
+			g_string_append(out, " OVERFULL");
+		if (ln->flags & LINE_FORCED)
+			g_string_append(out, " FORCED");
+		if (ln->flags & LINE_LAST)
+			g_string_append(out, " last");
+		g_string_append_printf(out, " \"%.*s\"\n", b1 - b0, text + b0);
+	}
+}

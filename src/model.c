@@ -1,0 +1,560 @@
+/* model.c - validating a page description against the grid and loading what it names. */
+#include "model.h"
+#include "desc.h"
+#include "length.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char *const elem_names[] = {"masthead", "story", "jump", "photo", "notice", "ad", "rule"};
+
+/* attributes each element accepts */
+static const char *const edition_attrs[] = {"paper", "paper-latin", "date", "issue", "layout", NULL};
+static const char *const page_attrs[] = {"folio", "section", "editor", "designer", "proofreader", NULL};
+static const char *const elem_attrs[][9] = {
+	[EL_MASTHEAD] = {"cols", "lines", NULL},
+	[EL_STORY] = {"id", "src", "cols", "lines", NULL},
+	[EL_JUMP] = {"story", "cols", "lines", NULL},
+	[EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", NULL},
+	[EL_NOTICE] = {"src", "cols", "lines", "id", NULL},
+	[EL_AD] = {"src", "text", "cols", "lines", NULL},
+	[EL_RULE] = {"cols", "lines", "at-line", "at-col", "weight", "style", NULL},
+};
+
+typedef struct {
+	const char *file; /* the page description, for messages */
+	char *dir;	  /* its folder: every path resolves against it */
+	Model *m;
+	Report *r;
+	GHashTable *ids; /* story id -> index + 1 */
+} Loader;
+
+const char *
+model_elem_name(ElemKind k)
+{
+	return elem_names[k];
+}
+
+static void
+elem_done(Elem *e)
+{
+	g_free(e->src);
+	g_free(e->text);
+	g_free(e->caption);
+	g_free(e->credit);
+}
+
+void
+model_free(Model *m)
+{
+	if (!m)
+		return;
+	for (int p = 0; p < m->npages; p++) {
+		Page *pg = &m->pages[p];
+		for (int i = 0; i < pg->nelems; i++)
+			elem_done(&pg->elems[i]);
+		g_free(pg->elems);
+		g_free(pg->folio);
+		g_free(pg->section);
+		g_free(pg->editor);
+		g_free(pg->designer);
+		g_free(pg->proofreader);
+	}
+	g_free(m->pages);
+	for (int s = 0; s < m->nstories; s++) {
+		g_free(m->stories[s].id);
+		g_free(m->stories[s].src);
+		story_free(m->stories[s].story);
+	}
+	g_free(m->stories);
+	layout_free(m->layout);
+	g_free(m->file);
+	g_free(m->paper);
+	g_free(m->paper_latin);
+	g_free(m->issue);
+	g_free(m->date);
+	g_free(m);
+}
+
+static bool
+check_attrs(Loader *ld, const DescNode *n, const char *const *known)
+{
+	bool ok = true;
+	for (int i = 0; i < n->nattrs; i++) {
+		bool found = false;
+		for (int k = 0; known[k]; k++)
+			found = found || strcmp(known[k], n->attrs[i].name) == 0;
+		if (!found) {
+			report_error(ld->r, DIAG_INPUT, ld->file, n->attrs[i].line, n->attrs[i].col,
+				     "see docs/page-description.md for the attributes of each element",
+				     "unknown attribute %s on <%s>", n->attrs[i].name, n->name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static const DescAttr *
+need(Loader *ld, const DescNode *n, const char *name)
+{
+	const DescAttr *a = desc_attr(n, name);
+	if (!a)
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+			     "see docs/page-description.md", "<%s> needs attribute %s", n->name, name);
+	return a;
+}
+
+static char *
+resolve(Loader *ld, const char *src)
+{
+	if (g_path_is_absolute(src))
+		return g_strdup(src);
+	return g_build_filename(ld->dir, src, NULL);
+}
+
+static bool
+read_range(Loader *ld, const DescNode *n, const char *name, int hi, int *a, int *b)
+{
+	const DescAttr *at = need(ld, n, name);
+	if (!at)
+		return false;
+	if (!length_parse_range(at->value, 1, hi, a, b)) {
+		report_error(ld->r, DIAG_INPUT, ld->file, at->line, at->col,
+			     strcmp(name, "cols") == 0 ? "write a column or a range such as 1-3"
+						       : "write a grid line or a range such as 12-60",
+			     "%s=\"%s\" is not within the grid (1 to %d)", name, at->value, hi);
+		return false;
+	}
+	return true;
+}
+
+static bool
+read_cell(Loader *ld, const DescNode *n, Cell *c)
+{
+	const Grid *g = &ld->m->layout->grid;
+	bool ok = read_range(ld, n, "cols", g->columns, &c->c0, &c->c1);
+	return read_range(ld, n, "lines", g->lines, &c->l0, &c->l1) && ok;
+}
+
+static int
+add_story(Loader *ld, const DescNode *n, const char *id, const char *src, bool notice)
+{
+	Model *m = ld->m;
+	g_autofree char *path = resolve(ld, src);
+	Story *s = story_load(path, ld->r);
+	ModelStory *ms;
+	if (!s) {
+		/* point at the reference too, so the user finds which element named the file */
+		const DescAttr *a = desc_attr(n, "src");
+		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, a->line, a->col, NULL,
+			   "the file is named here");
+		return -1;
+	}
+	m->stories = g_renew(ModelStory, m->stories, m->nstories + 1);
+	ms = &m->stories[m->nstories];
+	ms->id = g_strdup(id);
+	ms->src = g_steal_pointer(&path);
+	ms->story = s;
+	ms->notice = notice;
+	ms->line = n->line;
+	ms->col = n->col;
+	if (id)
+		g_hash_table_insert(ld->ids, ms->id, GINT_TO_POINTER(m->nstories + 1));
+	return m->nstories++;
+}
+
+static bool
+read_story(Loader *ld, const DescNode *n, Elem *e)
+{
+	const DescAttr *id = need(ld, n, "id"), *src = need(ld, n, "src");
+	bool ok = read_cell(ld, n, &e->cell);
+	if (!id || !src)
+		return false;
+	if (g_hash_table_contains(ld->ids, id->value)) {
+		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
+			     "place further parts of a story with <jump story=\"...\">",
+			     "story id \"%s\" is used twice", id->value);
+		return false;
+	}
+	e->story = add_story(ld, n, id->value, src->value, false);
+	return e->story >= 0 && ok;
+}
+
+static bool
+read_jump(Loader *ld, const DescNode *n, Elem *e)
+{
+	const DescAttr *id = need(ld, n, "story");
+	bool ok = read_cell(ld, n, &e->cell);
+	if (!id)
+		return false;
+	e->story = GPOINTER_TO_INT(g_hash_table_lookup(ld->ids, id->value)) - 1;
+	if (e->story < 0) {
+		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
+			     "a jump continues a story placed earlier with <story id=\"...\">",
+			     "no story \"%s\" before this jump", id->value);
+		return false;
+	}
+	return ok;
+}
+
+static bool
+read_notice(Loader *ld, const DescNode *n, Elem *e)
+{
+	const DescAttr *src = need(ld, n, "src");
+	bool ok = read_cell(ld, n, &e->cell);
+	if (!src)
+		return false;
+	e->story = add_story(ld, n, desc_get(n, "id"), src->value, true);
+	return e->story >= 0 && ok;
+}
+
+static bool
+read_image(Loader *ld, const DescNode *n, Elem *e)
+{
+	const DescAttr *src = desc_attr(n, "src");
+	if (!src)
+		return false;
+	e->src = resolve(ld, src->value);
+	return image_probe(e->src, ld->file, src->line, src->col, &e->image, ld->r);
+}
+
+static bool
+read_photo(Loader *ld, const DescNode *n, Elem *e)
+{
+	const DescAttr *fit = desc_attr(n, "fit");
+	bool ok = read_cell(ld, n, &e->cell);
+	if (!need(ld, n, "src"))
+		return false;
+	ok = read_image(ld, n, e) && ok;
+	e->caption = g_strdup(desc_get(n, "caption"));
+	e->credit = g_strdup(desc_get(n, "credit"));
+	if (fit && strcmp(fit->value, "fill") == 0)
+		e->fill = true;
+	else if (fit && strcmp(fit->value, "fit") != 0) {
+		report_error(ld->r, DIAG_INPUT, ld->file, fit->line, fit->col, "use fit or fill",
+			     "unknown fit \"%s\"", fit->value);
+		ok = false;
+	}
+	return ok;
+}
+
+static bool
+read_ad(Loader *ld, const DescNode *n, Elem *e)
+{
+	const char *text = desc_get(n, "text");
+	bool ok = read_cell(ld, n, &e->cell);
+	if (!text == !desc_attr(n, "src")) {
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+			     "an ad is an image (src=\"ad.png\") or a text (text=\"...\")",
+			     "<ad> needs exactly one of src and text");
+		return false;
+	}
+	if (text)
+		e->text = g_strdup(text);
+	else
+		ok = read_image(ld, n, e) && ok;
+	return ok;
+}
+
+static bool
+read_rule(Loader *ld, const DescNode *n, Elem *e)
+{
+	const Grid *g = &ld->m->layout->grid;
+	const DescAttr *w = desc_attr(n, "weight"), *st = desc_attr(n, "style");
+	const DescAttr *at_line = desc_attr(n, "at-line"), *at_col = desc_attr(n, "at-col");
+	bool ok = true;
+
+	e->weight = len_from_pt(0.5);
+	if (w && (!length_parse(w->value, &e->weight) || e->weight <= 0 || e->weight > len_from_pt(20))) {
+		report_error(ld->r, DIAG_INPUT, ld->file, w->line, w->col, "e.g. weight=\"0.5pt\"",
+			     "invalid rule weight \"%s\"", w->value);
+		ok = false;
+	}
+	if (st && strcmp(st->value, "thick-thin") == 0)
+		e->thick_thin = true;
+	else if (st && strcmp(st->value, "single") != 0) {
+		report_error(ld->r, DIAG_INPUT, ld->file, st->line, st->col, "use single or thick-thin",
+			     "unknown rule style \"%s\"", st->value);
+		ok = false;
+	}
+	if (!at_line == !at_col) {
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+			     "a horizontal rule has cols and at-line; a vertical one at-col and lines",
+			     "<rule> needs exactly one of at-line and at-col");
+		return false;
+	}
+	e->vertical = at_col != NULL;
+	if (e->vertical) {
+		ok = read_range(ld, n, "lines", g->lines, &e->cell.l0, &e->cell.l1) && ok;
+		if (!length_parse_int(at_col->value, 1, g->columns - 1, &e->at)) {
+			report_error(ld->r, DIAG_INPUT, ld->file, at_col->line, at_col->col,
+				     "the rule stands in the gutter right of this column",
+				     "at-col=\"%s\" is not a column from 1 to %d", at_col->value,
+				     g->columns - 1);
+			ok = false;
+		}
+	} else {
+		ok = read_range(ld, n, "cols", g->columns, &e->cell.c0, &e->cell.c1) && ok;
+		if (!length_parse_int(at_line->value, 0, g->lines, &e->at)) {
+			report_error(ld->r, DIAG_INPUT, ld->file, at_line->line, at_line->col,
+				     "the rule runs under this grid line (0 = above line 1)",
+				     "at-line=\"%s\" is not a grid line from 0 to %d", at_line->value,
+				     g->lines);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool
+cells_overlap(const Cell *a, const Cell *b)
+{
+	return a->c0 <= b->c1 && b->c0 <= a->c1 && a->l0 <= b->l1 && b->l0 <= a->l1;
+}
+
+static bool
+check_overlaps(Loader *ld, const Page *pg)
+{
+	bool ok = true;
+	for (int i = 0; i < pg->nelems; i++) {
+		if (pg->elems[i].kind == EL_RULE)
+			continue;
+		for (int j = 0; j < i; j++) {
+			if (pg->elems[j].kind == EL_RULE || !cells_overlap(&pg->elems[i].cell, &pg->elems[j].cell))
+				continue;
+			report_error(ld->r, DIAG_INPUT, ld->file, pg->elems[i].line, pg->elems[i].col,
+				     "move or shrink one of the two modules",
+				     "<%s> overlaps the <%s> at line %d", elem_names[pg->elems[i].kind],
+				     elem_names[pg->elems[j].kind], pg->elems[j].line);
+			ok = false;
+			break;
+		}
+	}
+	return ok;
+}
+
+static bool
+read_elem(Loader *ld, const DescNode *n, Elem *e)
+{
+	int k;
+	for (k = 0; k < (int)G_N_ELEMENTS(elem_names); k++)
+		if (strcmp(n->name, elem_names[k]) == 0)
+			break;
+	if (k == (int)G_N_ELEMENTS(elem_names)) {
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+			     "a page holds masthead, story, jump, photo, notice, ad and rule elements",
+			     "unknown element <%s>", n->name);
+		return false;
+	}
+	memset(e, 0, sizeof *e);
+	e->kind = (ElemKind)k;
+	e->line = n->line;
+	e->col = n->col;
+	e->story = -1;
+	if (!check_attrs(ld, n, elem_attrs[k]))
+		return false;
+	if (n->nchildren > 0) {
+		report_error(ld->r, DIAG_INPUT, ld->file, n->children[0]->line, n->children[0]->col,
+			     NULL, "<%s> takes no child elements", n->name);
+		return false;
+	}
+	switch (e->kind) {
+	case EL_MASTHEAD:
+		return read_cell(ld, n, &e->cell);
+	case EL_STORY:
+		return read_story(ld, n, e);
+	case EL_JUMP:
+		return read_jump(ld, n, e);
+	case EL_PHOTO:
+		return read_photo(ld, n, e);
+	case EL_NOTICE:
+		return read_notice(ld, n, e);
+	case EL_AD:
+		return read_ad(ld, n, e);
+	case EL_RULE:
+		return read_rule(ld, n, e);
+	}
+	return false;
+}
+
+static bool
+read_page(Loader *ld, const DescNode *n, Page *pg)
+{
+	const DescAttr *folio = need(ld, n, "folio");
+	bool ok = check_attrs(ld, n, page_attrs) && folio;
+	int num;
+
+	pg->line = n->line;
+	pg->col = n->col;
+	if (folio && !(length_parse_int(folio->value, 1, 999, &num) && strlen(folio->value) <= 3)) {
+		report_error(ld->r, DIAG_INPUT, ld->file, folio->line, folio->col,
+			     "the folio (版次) is the page number as printed, e.g. 01",
+			     "folio \"%s\" is not a page number", folio->value);
+		ok = false;
+	}
+	pg->folio = g_strdup(folio ? folio->value : "");
+	pg->section = g_strdup(desc_get(n, "section"));
+	pg->editor = g_strdup(desc_get(n, "editor"));
+	pg->designer = g_strdup(desc_get(n, "designer"));
+	pg->proofreader = g_strdup(desc_get(n, "proofreader"));
+	if (n->nchildren > MODEL_MAX_ELEMS) {
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col, NULL,
+			     "more than %d elements on one page", MODEL_MAX_ELEMS);
+		return false;
+	}
+	pg->elems = g_new0(Elem, n->nchildren);
+	for (int i = 0; i < n->nchildren; i++) {
+		Elem e;
+		if (read_elem(ld, n->children[i], &e))
+			pg->elems[pg->nelems++] = e;
+		else {
+			elem_done(&e);
+			ok = false;
+		}
+	}
+	return ok && check_overlaps(ld, pg);
+}
+
+static bool
+read_date(Loader *ld, const DescNode *root)
+{
+	const DescAttr *a = need(ld, root, "date");
+	Model *m = ld->m;
+	if (!a)
+		return false;
+	if (strlen(a->value) != 10 || sscanf(a->value, "%4d-%2d-%2d", &m->year, &m->month, &m->day) != 3 ||
+	    !g_date_valid_dmy((GDateDay)m->day, (GDateMonth)m->month, (GDateYear)m->year) ||
+	    m->year < 1900) {
+		report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "write the date as YYYY-MM-DD",
+			     "invalid date \"%s\"", a->value);
+		return false;
+	}
+	m->date = g_strdup(a->value);
+	return true;
+}
+
+static bool
+read_edition(Loader *ld, const DescNode *root)
+{
+	Model *m = ld->m;
+	const DescAttr *paper = need(ld, root, "paper"), *layout = need(ld, root, "layout");
+	bool ok = check_attrs(ld, root, edition_attrs);
+	ok = read_date(ld, root) && ok;
+	if (!paper || !layout || !ok)
+		return false;
+	m->paper = g_strdup(paper->value);
+	m->paper_latin = g_strdup(desc_get(root, "paper-latin"));
+	m->issue = g_strdup(desc_get(root, "issue"));
+	{
+		g_autofree char *path = resolve(ld, layout->value);
+		m->layout = layout_load(path, ld->r);
+	}
+	if (!m->layout) {
+		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, layout->line, layout->col, NULL,
+			   "the layout is named here");
+		return false;
+	}
+	if (root->nchildren == 0) {
+		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col, "add <page> elements",
+			     "the edition has no pages");
+		return false;
+	}
+	if (root->nchildren > MODEL_MAX_PAGES) {
+		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col, NULL,
+			     "more than %d pages in one edition", MODEL_MAX_PAGES);
+		return false;
+	}
+	m->pages = g_new0(Page, root->nchildren);
+	for (int i = 0; i < root->nchildren; i++) {
+		const DescNode *c = root->children[i];
+		if (strcmp(c->name, "page") != 0) {
+			report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
+				     "an edition holds <page> elements", "unknown element <%s>", c->name);
+			ok = false;
+			continue;
+		}
+		ok = read_page(ld, c, &m->pages[m->npages++]) && ok;
+	}
+	return ok;
+}
+
+Model *
+model_load(const char *path, Report *r)
+{
+	g_autoptr(Desc) d = desc_load(path, r);
+	Loader ld = {0};
+	Model *m;
+	bool ok;
+
+	if (!d)
+		return NULL;
+	if (strcmp(d->root->name, "edition") != 0) {
+		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
+			     "a page description starts with <edition>", "root element is <%s>",
+			     d->root->name);
+		return NULL;
+	}
+	m = g_new0(Model, 1);
+	m->file = g_strdup(path);
+	ld.file = path;
+	ld.dir = g_path_get_dirname(path);
+	ld.m = m;
+	ld.r = r;
+	ld.ids = g_hash_table_new(g_str_hash, g_str_equal);
+	ok = read_edition(&ld, d->root);
+	g_hash_table_destroy(ld.ids);
+	g_free(ld.dir);
+	if (!ok || r->nerrors > 0) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+static void
+dump_cell(const Cell *c, GString *out)
+{
+	g_string_append_printf(out, " cols=%d-%d lines=%d-%d", c->c0, c->c1, c->l0, c->l1);
+}
+
+static const char *
+basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+void
+model_dump(const Model *m, GString *out)
+{
+	g_string_append_printf(out, "edition paper=\"%s\" date=%s issue=\"%s\" pages=%d stories=%d\n",
+			       m->paper, m->date, m->issue ? m->issue : "", m->npages, m->nstories);
+	for (int s = 0; s < m->nstories; s++)
+		g_string_append_printf(out, "  story %d id=%s%s file=%s paras=%d\n", s,
+				       m->stories[s].id ? m->stories[s].id : "-",
+				       m->stories[s].notice ? " notice" : "",
+				       basename_of(m->stories[s].src), m->stories[s].story->n);
+	for (int p = 0; p < m->npages; p++) {
+		const Page *pg = &m->pages[p];
+		g_string_append_printf(out, "  page %s section=\"%s\" elems=%d\n", pg->folio,
+				       pg->section ? pg->section : "", pg->nelems);
+		for (int i = 0; i < pg->nelems; i++) {
+			const Elem *e = &pg->elems[i];
+			g_string_append_printf(out, "    %s @%d", elem_names[e->kind], e->line);
+			if (e->kind == EL_RULE)
+				g_string_append_printf(out, " %s at=%d weight=%.2fpt%s",
+						       e->vertical ? "vertical" : "horizontal", e->at,
+						       len_to_pt(e->weight), e->thick_thin ? " thick-thin" : "");
+			if (e->kind != EL_RULE || e->vertical || true)
+				dump_cell(&e->cell, out);
+			if (e->story >= 0)
+				g_string_append_printf(out, " story=%d", e->story);
+			if (e->src)
+				g_string_append_printf(out, " image=%s %s %dx%d", basename_of(e->src),
+						       e->image.format == IMAGE_PNG ? "png" : "jpeg",
+						       e->image.width, e->image.height);
+			if (e->text)
+				g_string_append_printf(out, " text=\"%s\"", e->text);
+			g_string_append_c(out, '\n');
+		}
+	}
+}

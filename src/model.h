@@ -1,0 +1,72 @@
+/* model.h - Model: the page description validated and resolved: pages, elements, stories, layout. */
+#pragma once
+
+#include "image.h"
+#include "layout.h"
+#include "report.h"
+#include "story.h"
+#include <stdbool.h>
+
+typedef enum { EL_MASTHEAD, EL_STORY, EL_JUMP, EL_PHOTO, EL_NOTICE, EL_AD, EL_RULE } ElemKind;
+
+/* A rectangle of grid cells: columns c0..c1 and grid lines l0..l1, 1-based, inclusive. */
+typedef struct {
+	int c0, c1, l0, l1;
+} Cell;
+
+typedef struct {
+	ElemKind kind;
+	int line, col; /* where the element is in the page description */
+	Cell cell;     /* not used by rules */
+	int story;     /* story, jump, notice: index into Model.stories; else -1 */
+	char *src;     /* photo, ad: resolved path of the image */
+	ImageInfo image;
+	char *text;    /* text ad */
+	char *caption; /* photo */
+	char *credit;  /* photo */
+	bool fill;     /* photo: fill (crop) instead of fit */
+	/* rule */
+	bool vertical;	 /* vertical rule in the gutter right of column `at` */
+	int at;		 /* grid line (horizontal) or column (vertical) */
+	Len weight;
+	bool thick_thin; /* 文武线 */
+} Elem;
+
+typedef struct {
+	char *folio;   /* 版次, e.g. "02" */
+	char *section; /* 版名 */
+	char *editor, *designer, *proofreader;
+	int line, col;
+	Elem *elems;
+	int nelems;
+} Page;
+
+typedef struct {
+	char *id;
+	char *src; /* resolved path */
+	Story *story;
+	bool notice;
+	int line, col;
+} ModelStory;
+
+typedef struct {
+	char *file; /* the page description */
+	char *paper, *paper_latin, *issue;
+	char *date; /* YYYY-MM-DD */
+	int year, month, day;
+	Layout *layout;
+	Page *pages;
+	int npages;
+	ModelStory *stories;
+	int nstories;
+} Model;
+
+#define MODEL_MAX_PAGES 400
+#define MODEL_MAX_ELEMS 500
+
+Model *model_load(const char *path, Report *r);
+void model_free(Model *m);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Model, model_free)
+
+const char *model_elem_name(ElemKind k);
+void model_dump(const Model *m, GString *out);

@@ -1,0 +1,21 @@
+/* out.h - writing a DList: PDF (print) and PNG (proof) through one cairo painter. */
+#pragma once
+
+#include "dlist.h"
+#include "model.h"
+#include "report.h"
+
+typedef struct {
+	const char *title;    /* document title */
+	const char *subject;
+	const char *creator;  /* "huozi 0.1.0" */
+	const char *date;     /* ISO date for the PDF's CreationDate: from the edition */
+	const int *pages;     /* page indexes to write, or NULL for all */
+	int npages;
+} OutOptions;
+
+/* Write the pages to `path` through a temporary file in the same folder, renamed into
+ * place only when complete: a failure leaves any previous file untouched. */
+bool out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r);
+/* One PNG per page in dir, named page-<label>.png, at dpi. */
+bool out_png(const DList *d, const OutOptions *o, const char *dir, double dpi, Report *r);

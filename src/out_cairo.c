@@ -1,0 +1,279 @@
+/* out_cairo.c - one cairo painter over a DList, for the PDF and the PNG surfaces. */
+#include "out.h"
+#include "image.h"
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+	const DList *d;
+	cairo_surface_t **images; /* decoded lazily, one per DList image */
+	Report *r;
+	bool ok;
+} Painter;
+
+static double
+pt(Len l)
+{
+	return len_to_pt(l);
+}
+
+static void
+set_color(cairo_t *cr, uint32_t rgb)
+{
+	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+			     (rgb & 0xff) / 255.0);
+}
+
+static void
+paint_text(Painter *p, cairo_t *cr, const Op *op)
+{
+	const DList *d = p->d;
+	cairo_glyph_t *gl = g_new(cairo_glyph_t, op->ng);
+	cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, op->nc);
+	PangoFont *font = d->fonts[op->font];
+	cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+
+	for (int i = 0; i < op->ng; i++) {
+		const DGlyph *g = &g_array_index(d->glyphs, DGlyph, op->g0 + i);
+		gl[i] = (cairo_glyph_t){g->id, pt(g->x), pt(g->y)};
+	}
+	for (int i = 0; i < op->nc; i++) {
+		const DCluster *c = &g_array_index(d->clusters, DCluster, op->c0 + i);
+		cl[i] = (cairo_text_cluster_t){c->bytes, c->glyphs};
+	}
+	cairo_set_scaled_font(cr, sf);
+	set_color(cr, op->color);
+	cairo_show_text_glyphs(cr, d->text->str + op->t0, op->tlen, gl, op->ng, cl, op->nc, 0);
+	g_free(gl);
+	g_free(cl);
+}
+
+static void
+paint_image(Painter *p, cairo_t *cr, const Op *op)
+{
+	cairo_surface_t *s = p->images[op->image];
+	int w, h;
+	if (!s) {
+		s = p->images[op->image] = image_load(p->d->images[op->image], p->r);
+		if (!s) {
+			p->ok = false;
+			return;
+		}
+	}
+	w = cairo_image_surface_get_width(s);
+	h = cairo_image_surface_get_height(s);
+	cairo_save(cr);
+	cairo_rectangle(cr, pt(op->x), pt(op->y), pt(op->w), pt(op->h));
+	cairo_clip(cr);
+	cairo_translate(cr, pt(op->ix), pt(op->iy));
+	cairo_scale(cr, pt(op->iw) / w, pt(op->ih) / h);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
+static void
+paint_op(Painter *p, cairo_t *cr, const Op *op)
+{
+	switch (op->kind) {
+	case OP_TEXT:
+		paint_text(p, cr, op);
+		break;
+	case OP_RULE:
+		set_color(cr, op->color);
+		cairo_set_line_width(cr, pt(op->weight));
+		cairo_move_to(cr, pt(op->x), pt(op->y));
+		cairo_line_to(cr, pt(op->x + op->w), pt(op->y + op->h));
+		cairo_stroke(cr);
+		break;
+	case OP_BOX:
+		set_color(cr, op->color);
+		cairo_set_line_width(cr, pt(op->weight));
+		cairo_rectangle(cr, pt(op->x), pt(op->y), pt(op->w), pt(op->h));
+		cairo_stroke(cr);
+		break;
+	case OP_TINT:
+		set_color(cr, op->color);
+		cairo_rectangle(cr, pt(op->x), pt(op->y), pt(op->w), pt(op->h));
+		cairo_fill(cr);
+		break;
+	case OP_IMAGE:
+		paint_image(p, cr, op);
+		break;
+	}
+}
+
+static void
+paint_page(Painter *p, cairo_t *cr, const DPage *pg)
+{
+	for (int i = pg->op0; i < pg->op0 + pg->nops; i++)
+		paint_op(p, cr, &g_array_index(p->d->ops, Op, i));
+}
+
+static void
+painter_init(Painter *p, const DList *d, Report *r)
+{
+	p->d = d;
+	p->images = g_new0(cairo_surface_t *, d->nimages + 1);
+	p->r = r;
+	p->ok = true;
+}
+
+static void
+painter_done(Painter *p)
+{
+	for (int i = 0; i < p->d->nimages; i++)
+		if (p->images[i])
+			cairo_surface_destroy(p->images[i]);
+	g_free(p->images);
+}
+
+static bool
+selected(const OutOptions *o, int page)
+{
+	if (!o->pages)
+		return true;
+	for (int i = 0; i < o->npages; i++)
+		if (o->pages[i] == page)
+			return true;
+	return false;
+}
+
+/* a temporary file next to `path`; NULL with a report on failure */
+static char *
+temp_beside(const char *path, Report *r)
+{
+	char *tmp = g_strdup_printf("%s.XXXXXX.part", path);
+	int fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
+	if (fd < 0) {
+		report_error(r, DIAG_SYSTEM, path, 0, 0, "check that the folder exists and is writable",
+			     "cannot create the output file: %s", g_strerror(errno));
+		g_free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+static bool
+commit_temp(char *tmp, const char *path, bool ok, Report *r)
+{
+	if (ok && g_rename(tmp, path) != 0) {
+		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot move the output into place: %s",
+			     g_strerror(errno));
+		ok = false;
+	}
+	if (!ok)
+		g_unlink(tmp);
+	g_free(tmp);
+	return ok;
+}
+
+static void
+add_outline(cairo_surface_t *s, const DList *d, int page, int out_page)
+{
+	int parent = CAIRO_PDF_OUTLINE_ROOT;
+	for (int i = 0; i < d->nmarks; i++) {
+		const Mark *mk = &d->marks[i];
+		g_autofree char *link = NULL;
+		int id;
+		if (mk->page != page)
+			continue;
+		link = g_strdup_printf("page=%d pos=[0 %.2f]", out_page, pt(mk->y));
+		id = cairo_pdf_surface_add_outline(s, mk->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent,
+						   mk->title, link, 0);
+		if (mk->level == 0)
+			parent = id;
+	}
+}
+
+bool
+out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
+{
+	char *tmp = temp_beside(path, r);
+	cairo_surface_t *s;
+	cairo_t *cr;
+	Painter p;
+	int out_page = 0;
+	bool ok;
+
+	if (!tmp)
+		return false;
+	s = cairo_pdf_surface_create(tmp, pt(d->pages[0].w), pt(d->pages[0].h));
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, o->title ? o->title : "");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, o->subject ? o->subject : "");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, o->creator ? o->creator : "huozi");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, o->date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, o->date);
+	cr = cairo_create(s);
+	painter_init(&p, d, r);
+	for (int i = 0; i < d->npages; i++) {
+		if (!selected(o, i))
+			continue;
+		cairo_pdf_surface_set_size(s, pt(d->pages[i].w), pt(d->pages[i].h));
+		cairo_pdf_surface_set_page_label(s, d->pages[i].label);
+		add_outline(s, d, i, ++out_page);
+		paint_page(&p, cr, &d->pages[i]);
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	ok = p.ok && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the PDF: %s",
+			     cairo_status_to_string(cairo_surface_status(s)));
+	cairo_surface_destroy(s);
+	painter_done(&p);
+	return commit_temp(tmp, path, ok, r);
+}
+
+static bool
+write_png_page(Painter *p, const DPage *pg, const char *path, double dpi, Report *r)
+{
+	double k = dpi / 72.0;
+	int w = (int)(pt(pg->w) * k + 0.5), h = (int)(pt(pg->h) * k + 0.5);
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(s);
+	char *tmp = temp_beside(path, r);
+	bool ok = tmp != NULL;
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	paint_page(p, cr, pg);
+	cairo_destroy(cr);
+	if (ok && cairo_surface_write_to_png(s, tmp) != CAIRO_STATUS_SUCCESS) {
+		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the PNG");
+		ok = false;
+	}
+	cairo_surface_destroy(s);
+	return tmp ? commit_temp(tmp, path, ok && p->ok, r) : false;
+}
+
+bool
+out_png(const DList *d, const OutOptions *o, const char *dir, double dpi, Report *r)
+{
+	Painter p;
+	bool ok = true;
+	if (g_mkdir_with_parents(dir, 0755) != 0) {
+		report_error(r, DIAG_SYSTEM, dir, 0, 0, NULL, "cannot create the folder: %s", g_strerror(errno));
+		return false;
+	}
+	painter_init(&p, d, r);
+	for (int i = 0; i < d->npages && ok; i++) {
+		g_autofree char *name = NULL, *path = NULL;
+		if (!selected(o, i))
+			continue;
+		name = g_strdup_printf("page-%s.png", d->pages[i].label);
+		path = g_build_filename(dir, name, NULL);
+		ok = write_png_page(&p, &d->pages[i], path, dpi, r);
+	}
+	painter_done(&p);
+	return ok;
+}

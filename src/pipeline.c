@@ -1,0 +1,34 @@
+/* pipeline.c - running the stages in order and freeing their results in reverse. */
+#include "pipeline.h"
+
+void
+pipeline_free(Pipeline *p)
+{
+	if (!p)
+		return;
+	dlist_free(p->dlist);
+	flow_free(p->flow);
+	fonts_free(p->fonts);
+	model_free(p->model);
+	g_free(p);
+}
+
+Pipeline *
+pipeline_run(const char *edition, const char *fonts_conf, Stage last, Report *r)
+{
+	g_autoptr(Pipeline) p = g_new0(Pipeline, 1);
+
+	if (!(p->model = model_load(edition, r)))
+		return NULL;
+	if (last == STAGE_MODEL)
+		return g_steal_pointer(&p);
+	if (!(p->fonts = fonts_new(fonts_conf, p->model->layout, r)))
+		return NULL;
+	if (last == STAGE_FONTS)
+		return g_steal_pointer(&p);
+	p->flow = flow_compose(p->model, p->fonts, r);
+	if (last == STAGE_FLOW)
+		return g_steal_pointer(&p);
+	p->dlist = dlist_compose(p->model, p->flow);
+	return g_steal_pointer(&p);
+}

@@ -1,0 +1,55 @@
+/* report.h - diagnostics: what went wrong in the input or the layout, and where. */
+#pragma once
+
+#include <glib.h>
+#include <stdbool.h>
+
+typedef enum {
+	REPORT_NOTE,
+	REPORT_WARNING,
+	REPORT_ERROR,
+} ReportLevel;
+
+/* What a diagnostic is about; decides the exit status (see main.c). */
+typedef enum {
+	DIAG_INPUT,	/* bad input: syntax, unknown name, missing file (exit 2) */
+	DIAG_SYSTEM,	/* I/O failure, out of memory (exit 3) */
+	DIAG_OVERSET,	/* text that did not fit its frames (exit 1 with --strict) */
+	DIAG_GLYPH,	/* a character no font covers (exit 1 with --strict) */
+	DIAG_FONT,	/* a font role resolved to an unexpected face */
+	DIAG_RULE,	/* a typographic rule that had to be broken */
+	DIAG_LAYOUT,	/* other layout findings (underset, loose lines) */
+} DiagKind;
+
+typedef struct {
+	ReportLevel level;
+	DiagKind kind;
+	char *file; /* file the location refers to, or NULL */
+	int line;   /* 1-based, 0 = unknown */
+	int col;    /* 1-based, 0 = unknown */
+	char *msg;  /* what is wrong */
+	char *hint; /* how to fix it, or NULL */
+} Diag;
+
+/* A sink for diagnostics. Library code adds to it; only the CLI prints it. */
+typedef struct {
+	GPtrArray *diags; /* Diag*, in the order they were found */
+	int nerrors;
+	int nwarnings;
+} Report;
+
+Report *report_new(void);
+void report_free(Report *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Report, report_free)
+
+void report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int line, int col,
+		const char *hint, const char *fmt, ...) G_GNUC_PRINTF(8, 9);
+#define report_error(r, kind, file, line, col, hint, ...)                                          \
+	report_add(r, REPORT_ERROR, kind, file, line, col, hint, __VA_ARGS__)
+#define report_warning(r, kind, file, line, col, hint, ...)                                        \
+	report_add(r, REPORT_WARNING, kind, file, line, col, hint, __VA_ARGS__)
+
+/* true when any error of this kind was reported */
+bool report_has(const Report *r, DiagKind kind, ReportLevel min_level);
+/* one diagnostic as "file:line:col: level: msg\n  hint: ...\n" */
+char *report_format(const Diag *d);

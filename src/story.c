@@ -1,0 +1,241 @@
+/* story.c - reading story files: a key: value header, then blank-line separated paragraphs. */
+#include "story.h"
+#include "textfile.h"
+#include <string.h>
+
+static const char *const kind_names[PARA_KIND_COUNT] = {
+	"rubric", "kicker", "headline", "subhead", "byline", "body", "inner-subhead", "label",
+};
+
+/* header keys and their Chinese aliases */
+static const struct {
+	const char *key;
+	ParaKind kind;
+} header_keys[] = {
+	{"rubric", PARA_RUBRIC},     {"栏目", PARA_RUBRIC},   {"kicker", PARA_KICKER},
+	{"引题", PARA_KICKER},	     {"headline", PARA_HEADLINE}, {"主题", PARA_HEADLINE},
+	{"subhead", PARA_SUBHEAD},   {"副题", PARA_SUBHEAD},	  {"byline", PARA_BYLINE},
+	{"署名", PARA_BYLINE},
+};
+
+const char *
+story_kind_name(ParaKind k)
+{
+	return kind_names[k];
+}
+
+void
+story_free(Story *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < s->n; i++)
+		g_free(s->paras[i].text);
+	g_free(s->paras);
+	g_free(s->file);
+	g_free(s);
+}
+
+const char *
+story_get(const Story *s, ParaKind k)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->paras[i].kind == k)
+			return s->paras[i].text;
+	return NULL;
+}
+
+static void
+add_para(GArray *paras, ParaKind kind, const char *text, int line, int col)
+{
+	StoryPara p = {kind, g_strdup(text), line, col};
+	g_array_append_val(paras, p);
+}
+
+/* Split "key: value" (ASCII or full-width colon). Returns the key length or 0. */
+static gsize
+split_key(const char *line, const char **value)
+{
+	const char *colon = strstr(line, ":");
+	const char *wide = strstr(line, "：");
+	const char *sep = colon;
+	gsize seplen = 1;
+	if (wide && (!colon || wide < colon)) {
+		sep = wide;
+		seplen = strlen("：");
+	}
+	if (!sep || sep == line)
+		return 0;
+	for (const char *p = line; p < sep; p++)
+		if (*p == ' ' || *p == '\t')
+			return 0;
+	*value = sep + seplen;
+	while (**value == ' ' || **value == '\t')
+		(*value)++;
+	return (gsize)(sep - line);
+}
+
+static int
+header_kind(const char *key, gsize len)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(header_keys); i++)
+		if (strlen(header_keys[i].key) == len && strncmp(header_keys[i].key, key, len) == 0)
+			return (int)header_keys[i].kind;
+	return -1;
+}
+
+static gboolean
+is_latin_end(const char *s, gsize len)
+{
+	const char *last = len ? g_utf8_find_prev_char(s, s + len) : NULL;
+	return last && g_unichar_isalnum(g_utf8_get_char(last)) && g_utf8_get_char(last) < 0x2e80;
+}
+
+/* Join a paragraph's lines: no space between CJK, one space where Latin meets Latin. */
+static void
+join_line(GString *para, const char *line)
+{
+	gunichar first = g_utf8_get_char(line);
+	if (para->len > 0 && is_latin_end(para->str, para->len) && g_unichar_isalnum(first) &&
+	    first < 0x2e80)
+		g_string_append_c(para, ' ');
+	g_string_append(para, line);
+}
+
+static bool
+is_label(const char *t)
+{
+	gsize n = strlen(t);
+	const char *open = "【", *close = "】";
+	return g_str_has_prefix(t, open) && g_str_has_suffix(t, close) &&
+	       n > strlen(open) + strlen(close) && !strstr(t + strlen(open), open) &&
+	       g_utf8_strlen(t, -1) <= 8;
+}
+
+static void
+end_para(GArray *paras, GString *para, int line, int col)
+{
+	if (para->len == 0)
+		return;
+	if (g_str_has_prefix(para->str, "## "))
+		add_para(paras, PARA_INNER_SUBHEAD, g_strstrip(para->str + 3), line, col);
+	else
+		add_para(paras, is_label(para->str) ? PARA_LABEL : PARA_BODY, para->str, line, col);
+	g_string_truncate(para, 0);
+}
+
+static bool
+read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
+{
+	const char *value;
+	gsize klen = split_key(g_strstrip(lines[0]), &value);
+	bool seen[PARA_KIND_COUNT] = {0};
+
+	if (klen == 0 || header_kind(lines[0], klen) < 0)
+		return true; /* no header: the file is all body */
+	for (*i = 0; lines[*i] && *g_strstrip(lines[*i]); (*i)++) {
+		int kind;
+		klen = split_key(lines[*i], &value);
+		kind = klen ? header_kind(lines[*i], klen) : -1;
+		if (kind < 0) {
+			report_error(r, DIAG_INPUT, file, *i + 1, 1,
+				     "header keys are rubric/栏目, kicker/引题, headline/主题, "
+				     "subhead/副题, byline/署名; end the header with a blank line",
+				     "unknown header line \"%.40s\"", lines[*i]);
+			return false;
+		}
+		if (seen[kind]) {
+			report_error(r, DIAG_INPUT, file, *i + 1, 1, "keep one line per key",
+				     "%s given twice", kind_names[kind]);
+			return false;
+		}
+		seen[kind] = true;
+		if (*value)
+			add_para(head, (ParaKind)kind, value, *i + 1,
+				 (int)g_utf8_strlen(lines[*i], value - lines[*i]) + 1);
+	}
+	return true;
+}
+
+static int
+by_kind(gconstpointer a, gconstpointer b)
+{
+	return (int)((const StoryPara *)a)->kind - (int)((const StoryPara *)b)->kind;
+}
+
+Story *
+story_parse(const char *file, const char *data, gssize len, Report *r)
+{
+	g_auto(GStrv) lines = NULL;
+	g_autofree char *text = NULL;
+	GArray *head, *paras;
+	GString *para;
+	Story *s;
+	int i = -1, start = 0;
+
+	if (len < 0)
+		len = (gssize)strlen(data);
+	if (!textfile_check_utf8(file, data, (gsize)len, r))
+		return NULL;
+	text = g_strndup(data, (gsize)len);
+	if (g_str_has_prefix(text, "\xEF\xBB\xBF"))
+		memmove(text, text + 3, strlen(text + 3) + 1);
+	lines = g_strsplit(text, "\n", -1);
+	for (int k = 0; lines[k]; k++)
+		g_strchomp(lines[k]); /* drops \r too */
+	head = g_array_new(FALSE, FALSE, sizeof(StoryPara));
+	paras = g_array_new(FALSE, FALSE, sizeof(StoryPara));
+	if (lines[0] && !read_header(lines, &i, file, head, r)) {
+		for (guint k = 0; k < head->len; k++)
+			g_free(g_array_index(head, StoryPara, k).text);
+		g_array_free(head, TRUE);
+		g_array_free(paras, TRUE);
+		return NULL;
+	}
+	g_array_sort(head, by_kind); /* stable enough: one paragraph per kind */
+	para = g_string_new(NULL);
+	for (i = (i >= 0 && !lines[i]) ? i : i + 1; lines[i]; i++) {
+		char *l = g_strstrip(lines[i]);
+		if (!*l) {
+			end_para(paras, para, start, 1);
+			continue;
+		}
+		if (para->len == 0)
+			start = i + 1;
+		if (g_str_has_prefix(l, "## ")) { /* a subhead is a paragraph of its own */
+			end_para(paras, para, start, 1);
+			g_string_append(para, l);
+			end_para(paras, para, i + 1, 1);
+			continue;
+		}
+		join_line(para, l);
+	}
+	end_para(paras, para, start, 1);
+	g_string_free(para, TRUE);
+	g_array_append_vals(head, paras->data, paras->len);
+	g_array_free(paras, TRUE);
+	s = g_new0(Story, 1);
+	s->file = g_strdup(file);
+	s->n = (int)head->len;
+	s->paras = (StoryPara *)g_array_free(head, FALSE);
+	return s;
+}
+
+Story *
+story_load(const char *path, Report *r)
+{
+	g_autofree char *data = NULL;
+	gsize len = 0;
+	if (!textfile_read(path, STORY_MAX_BYTES, &data, &len, r))
+		return NULL;
+	return story_parse(path, data, (gssize)len, r);
+}
+
+void
+story_dump(const Story *s, GString *out)
+{
+	g_string_append_printf(out, "story %s paras=%d\n", s->file, s->n);
+	for (int i = 0; i < s->n; i++)
+		g_string_append_printf(out, "  %d %s @%d \"%s\"\n", i, kind_names[s->paras[i].kind],
+				       s->paras[i].line, s->paras[i].text);
+}

@@ -1,0 +1,169 @@
+/* style.c - reading named paragraph styles from <style> elements, with inheritance. */
+#include "style.h"
+#include "length.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char *const role_names[ROLE_COUNT] = {"song", "hei", "kai", "fangsong"};
+
+const char *
+style_role_name(FontRole role)
+{
+	return role_names[role];
+}
+
+static const Style style_defaults = {
+	.role = ROLE_SONG,
+	.size = 9 * LEN_PER_PT,
+	.lines = 1,
+	.align = ALIGN_JUSTIFY,
+	.punct = PUNCT_QUANSHEN,
+	.kinsoku = KINSOKU_STRICT,
+	.cjk_latin = true,
+	.digit_space = false,
+	.normalize = true,
+};
+
+/* index of value in a NULL-terminated list, or -1 */
+static int
+pick(const char *value, const char *const *names)
+{
+	for (int i = 0; names[i]; i++)
+		if (strcmp(value, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static bool
+bad_value(Report *r, const char *file, const DescAttr *a, const char *expected)
+{
+	report_error(r, DIAG_INPUT, file, a->line, a->col, expected,
+		     "invalid value \"%s\" for style attribute %s", a->value, a->name);
+	return false;
+}
+
+static bool
+read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
+{
+	static const char *const roles[] = {"song", "hei", "kai", "fangsong", NULL};
+	static const char *const weights[] = {"regular", "bold", NULL};
+	static const char *const aligns[] = {"justify", "left", "center", "right", NULL};
+	static const char *const puncts[] = {"quanshen", "kaiming", "banshen", "plain", NULL};
+	static const char *const levels[] = {"none", "basic", "strict", NULL};
+	static const char *const yesno[] = {"no", "yes", NULL};
+	const char *n = a->name, *v = a->value;
+	double d;
+	int i;
+
+	if (strcmp(n, "name") == 0 || strcmp(n, "parent") == 0)
+		return true;
+	if (strcmp(n, "font") == 0)
+		return (i = pick(v, roles)) >= 0 ? (s->role = (FontRole)i, true)
+						  : bad_value(r, file, a, "use song, hei, kai or fangsong");
+	if (strcmp(n, "weight") == 0)
+		return (i = pick(v, weights)) >= 0 ? (s->bold = i, true)
+						    : bad_value(r, file, a, "use regular or bold");
+	if (strcmp(n, "size") == 0) {
+		Len l;
+		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
+			return bad_value(r, file, a, "a size from 1pt to 400pt, e.g. 9pt or 小五");
+		s->size = l;
+		return true;
+	}
+	if (strcmp(n, "lines") == 0)
+		return length_parse_int(v, 1, 40, &s->lines) ||
+		       bad_value(r, file, a, "a whole number of grid lines from 1 to 40");
+	if (strcmp(n, "leading") == 0) {
+		Len l;
+		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
+			return bad_value(r, file, a, "a length from 1pt to 400pt, e.g. 10pt");
+		s->leading = l;
+		return true;
+	}
+	if (strcmp(n, "align") == 0)
+		return (i = pick(v, aligns)) >= 0 ? (s->align = (Align)i, true)
+						   : bad_value(r, file, a, "use justify, left, center or right");
+	if (strcmp(n, "indent") == 0) {
+		if (!length_parse_number(v, 0, 20, &d))
+			return bad_value(r, file, a, "an indent in em from 0 to 20, e.g. 2");
+		s->indent_milli = (int)(d * 1000 + 0.5);
+		return true;
+	}
+	if (strcmp(n, "tracking") == 0) {
+		if (!length_parse_number(v, -0.5, 2, &d))
+			return bad_value(r, file, a, "tracking in em from -0.5 to 2, e.g. 0.05");
+		s->tracking_milli = (int)(d * 1000 + (d < 0 ? -0.5 : 0.5));
+		return true;
+	}
+	if (strcmp(n, "space-before") == 0)
+		return length_parse_int(v, 0, 40, &s->space_before) ||
+		       bad_value(r, file, a, "a whole number of grid lines from 0 to 40");
+	if (strcmp(n, "space-after") == 0)
+		return length_parse_int(v, 0, 40, &s->space_after) ||
+		       bad_value(r, file, a, "a whole number of grid lines from 0 to 40");
+	if (strcmp(n, "punct") == 0)
+		return (i = pick(v, puncts)) >= 0 ? (s->punct = (PunctStyle)i, true)
+						   : bad_value(r, file, a, "use quanshen, kaiming, banshen or plain");
+	if (strcmp(n, "kinsoku") == 0)
+		return (i = pick(v, levels)) >= 0 ? (s->kinsoku = (KinsokuLevel)i, true)
+						   : bad_value(r, file, a, "use none, basic or strict");
+	if (strcmp(n, "cjk-latin") == 0)
+		return (i = pick(v, yesno)) >= 0 ? (s->cjk_latin = i, true)
+						  : bad_value(r, file, a, "use yes or no");
+	if (strcmp(n, "digit-space") == 0)
+		return (i = pick(v, yesno)) >= 0 ? (s->digit_space = i, true)
+						  : bad_value(r, file, a, "use yes or no");
+	if (strcmp(n, "normalize") == 0)
+		return (i = pick(v, yesno)) >= 0 ? (s->normalize = i, true)
+						  : bad_value(r, file, a, "use yes or no");
+	if (strcmp(n, "color") == 0) {
+		unsigned int rgb;
+		char extra;
+		if (strlen(v) != 7 || v[0] != '#' || sscanf(v + 1, "%6x%c", &rgb, &extra) != 1)
+			return bad_value(r, file, a, "a colour as #rrggbb");
+		s->color = rgb;
+		return true;
+	}
+	report_error(r, DIAG_INPUT, file, a->line, a->col,
+		     "see docs/layouts.md for the style attributes", "unknown style attribute %s", n);
+	return false;
+}
+
+bool
+style_read(const DescNode *n, const char *file, const Style *parent, Len body_size, Style *out,
+	   Report *r)
+{
+	bool ok = true;
+	*out = parent ? *parent : style_defaults;
+	if (!parent)
+		out->size = body_size;
+	out->name = g_strdup(desc_get(n, "name"));
+	for (int i = 0; i < n->nattrs; i++)
+		ok = read_attr(&n->attrs[i], file, out, r) && ok;
+	out->indent = len_em(out->size, out->indent_milli, 1000);
+	out->tracking = len_em(out->size, out->tracking_milli, 1000);
+	return ok;
+}
+
+void
+style_done(Style *s)
+{
+	g_free(s->name);
+	s->name = NULL;
+}
+
+void
+style_dump(const Style *s, GString *out)
+{
+	static const char *const aligns[] = {"justify", "left", "center", "right"};
+	static const char *const puncts[] = {"quanshen", "kaiming", "banshen", "plain"};
+	static const char *const levels[] = {"none", "basic", "strict"};
+	g_string_append_printf(out,
+			       "style %s font=%s%s size=%.2fpt lines=%d leading=%.2fpt align=%s "
+			       "indent=%.2fpt space=%d/%d tracking=%.2fpt punct=%s kinsoku=%s "
+			       "cjk-latin=%d digit-space=%d normalize=%d color=#%06x\n",
+			       s->name, role_names[s->role], s->bold ? "-bold" : "", len_to_pt(s->size),
+			       s->lines, len_to_pt(s->leading), aligns[s->align], len_to_pt(s->indent),
+			       s->space_before, s->space_after, len_to_pt(s->tracking), puncts[s->punct],
+			       levels[s->kinsoku], s->cjk_latin, s->digit_space, s->normalize, s->color);
+}

@@ -1,0 +1,44 @@
+/* style.h - Style: a named paragraph style of the style sheet (font role, size, rules). */
+#pragma once
+
+#include "desc.h"
+#include "report.h"
+#include "units.h"
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum { ROLE_SONG, ROLE_HEI, ROLE_KAI, ROLE_FANGSONG, ROLE_COUNT } FontRole;
+typedef enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } Align;
+/* 标点挤压 styles (clreq §3.1.6) */
+typedef enum { PUNCT_QUANSHEN, PUNCT_KAIMING, PUNCT_BANSHEN, PUNCT_PLAIN } PunctStyle;
+/* 避头尾 levels (clreq §3.1.4) */
+typedef enum { KINSOKU_NONE, KINSOKU_BASIC, KINSOKU_STRICT } KinsokuLevel;
+
+typedef struct {
+	char *name;
+	FontRole role;
+	bool bold;
+	Len size;	    /* type size */
+	int lines;	    /* grid lines one text line occupies (行取り) */
+	Len leading;	    /* > 0: lines stacked at this leading, off the grid (small type) */
+	Align align;
+	int indent_milli;   /* first-line indent in 1/1000 em, as written */
+	Len indent;	    /* first-line indent (size * indent_milli / 1000) */
+	int space_before;   /* grid lines */
+	int space_after;    /* grid lines */
+	int tracking_milli; /* extra advance per character in 1/1000 em, as written */
+	Len tracking;	    /* the same as a length (may be negative) */
+	PunctStyle punct;
+	KinsokuLevel kinsoku;
+	bool cjk_latin;	    /* quarter em between Han and Latin letters */
+	bool digit_space;   /* the same between Han and digits */
+	bool normalize;	    /* half-width punctuation -> full width in Chinese context */
+	uint32_t color;	    /* 0xRRGGBB */
+} Style;
+
+const char *style_role_name(FontRole role);
+/* Read one <style> element over a copy of its parent (or the defaults when parent is NULL). */
+bool style_read(const DescNode *n, const char *file, const Style *parent, Len body_size,
+		Style *out, Report *r);
+void style_done(Style *s);
+void style_dump(const Style *s, GString *out);

@@ -1,0 +1,93 @@
+/* textfile.c - reading input files safely: size limits, directories, UTF-8 with a location. */
+#include "textfile.h"
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+bool
+textfile_read(const char *path, gsize max, char **data, gsize *len, Report *r)
+{
+	GStatBuf st;
+	GError *err = NULL;
+
+	if (g_stat(path, &st) != 0) {
+		report_error(r, DIAG_INPUT, path, 0, 0, "check the path; it is relative to the file that names it",
+			     "cannot open file: %s", g_strerror(errno));
+		return false;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		report_error(r, DIAG_INPUT, path, 0, 0, "name a file, not a folder", "is a directory");
+		return false;
+	}
+	if ((guint64)st.st_size > max) {
+		report_error(r, DIAG_INPUT, path, 0, 0, "split the file or check that it is the right one",
+			     "file too large: %lld bytes (limit %zu)", (long long)st.st_size, (size_t)max);
+		return false;
+	}
+	if (!g_file_get_contents(path, data, len, &err)) {
+		report_error(r, DIAG_INPUT, path, 0, 0, NULL, "cannot read file: %s", err->message);
+		g_error_free(err);
+		return false;
+	}
+	if (*len > max) {
+		report_error(r, DIAG_INPUT, path, 0, 0, NULL, "file too large (limit %zu bytes)", (size_t)max);
+		g_free(*data);
+		*data = NULL;
+		return false;
+	}
+	return true;
+}
+
+void
+textfile_position(const char *data, gsize off, int *line, int *col)
+{
+	int l = 1, c = 1;
+	for (gsize i = 0; i < off;) {
+		if (data[i] == '\n') {
+			l++;
+			c = 1;
+			i++;
+		} else {
+			const char *next = g_utf8_find_next_char(data + i, data + off);
+			c++;
+			i = next ? (gsize)(next - data) : off;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+bool
+textfile_check_utf8(const char *file, const char *data, gsize len, Report *r)
+{
+	const char *end = NULL;
+	int line, col;
+
+	if (!g_utf8_validate_len(data, len, &end)) {
+		textfile_position(data, (gsize)(end - data), &line, &col);
+		report_error(r, DIAG_INPUT, file, line, col, "save the file as UTF-8",
+			     "invalid UTF-8 (byte 0x%02x)", (unsigned char)*end);
+		return false;
+	}
+	for (gsize i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)data[i];
+		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
+			textfile_position(data, i, &line, &col);
+			report_error(r, DIAG_INPUT, file, line, col, "remove the control character",
+				     "control character U+%04X in text", ch);
+			return false;
+		}
+	}
+	/* noncharacters such as U+FFFF and U+FFFE are not text */
+	for (const char *p = data; p < data + len; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+		if ((u & 0xfffe) == 0xfffe || (u >= 0xfdd0 && u <= 0xfdef)) {
+			textfile_position(data, (gsize)(p - data), &line, &col);
+			report_error(r, DIAG_INPUT, file, line, col, "remove the character",
+				     "noncharacter U+%04X in text", u);
+			return false;
+		}
+	}
+	return true;
+}
