@@ -117,6 +117,8 @@ set_flags(Just *j, const Items *it, const Style *s, bool balance)
 		}
 		if (core(a))
 			f |= LB_CORE;
+		if (s->hang && (a == KC_CLOSE || a == KC_PAUSE || a == KC_STOP))
+			f |= LB_HANG;
 		j->flags[i] = f;
 	}
 }

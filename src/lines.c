@@ -105,6 +105,14 @@ breakable(const Sums *s, int p)
 	return p == 0 || p == in->n || (in->flags[p - 1] & LB_BREAK_AFTER) || s->emergency;
 }
 
+/* Hanging punctuation (an option): a closing mark that would not fit goes past the measure. */
+static bool
+hangs(const BreakInput *in, int a, int e, gint64 nat, gint64 avail)
+{
+	return e > a + 1 && (in->flags[e - 1] & LB_HANG) && nat > avail &&
+	       nat - in->width[e - 1] - in->gap[e - 2] <= avail;
+}
+
 /* demerits of a line [a, b), or INF if it cannot be set */
 static double
 line_cost(const Sums *s, int a, int b)
@@ -114,6 +122,9 @@ line_cost(const Sums *s, int a, int b)
 	gint64 nat = natural(s, a, e), avail = avail_for(in, a);
 	double badness = 0, pen = 0, em = in->em > 0 ? in->em : 1;
 	bool last = b == in->n;
+
+	if (hangs(in, a, e, nat, avail))
+		avail += in->width[e - 1];
 
 	if (nat > avail) {
 		gint64 d = nat - avail, sq = squeezable(s, a, e);
@@ -205,6 +216,11 @@ set_line(const Sums *s, Lines *out, Line *ln)
 	gint64 d = ln->natural - ln->avail;
 	Len x = a == 0 ? in->indent : 0;
 
+	if (hangs(in, a, e, ln->natural, ln->avail)) {
+		ln->flags |= LINE_HANGING;
+		d = ln->natural - in->width[e - 1] - ln->avail;
+	}
+
 	if (d > 0) {
 		gint64 punct = s->sh[e] - s->sh[a];
 		for (int i = 0; i < k; i++) {
@@ -276,6 +292,9 @@ collect(const Sums *s, const int *from, Lines *out)
 		ln->avail = avail_for(in, ln->start);
 		if (p == in->n)
 			ln->flags |= LINE_LAST;
+		else if (!(in->flags[p] & LB_BREAK_AFTER) && p + 1 < in->n &&
+			 natural(s, ln->start, p + 1) - squeezable(s, ln->start, p + 1) <= ln->avail)
+			ln->flags |= LINE_PUSHED_OUT; /* the next character fitted, the rules sent it down */
 		if (s->emergency && p < in->n && !(in->flags[p - 1] & LB_BREAK_AFTER))
 			ln->flags |= LINE_FORCED;
 		set_line(s, out, ln);
@@ -355,6 +374,10 @@ lines_dump(const Lines *l, const char *text, const int *cluster_start, const int
 			g_string_append(out, " OVERFULL");
 		if (ln->flags & LINE_FORCED)
 			g_string_append(out, " FORCED");
+		if (ln->flags & LINE_PUSHED_OUT)
+			g_string_append(out, " push-out");
+		if (ln->flags & LINE_HANGING)
+			g_string_append(out, " hanging");
 		if (ln->flags & LINE_LAST)
 			g_string_append(out, " last");
 		g_string_append_printf(out, " \"%.*s\"\n", b1 - b0, text + b0);

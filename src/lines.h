@@ -13,6 +13,7 @@ enum {
 	LB_SPACE = 1 << 2,	   /* a space: dropped at the end of a line */
 	LB_CORE = 1 << 3,	   /* counts as a character for the one-character last line rule */
 	LB_PREFER_AFTER = 1 << 4,  /* the author's break (a space in a headline) */
+	LB_HANG = 1 << 5,	   /* may hang past the measure at the end of a line */
 };
 
 typedef enum { LB_JUSTIFY, LB_LEFT, LB_CENTER, LB_RIGHT } LineAlign;
@@ -41,6 +42,8 @@ enum {
 	LINE_LOOSE = 1 << 3,	/* more than 1/4 em extra per gap */
 	LINE_OVERFULL = 1 << 4, /* wider than the measure: nothing could be done */
 	LINE_FORCED = 1 << 5,	/* broken where no break is allowed (emergency) */
+	LINE_HANGING = 1 << 6,	/* its last mark hangs past the measure */
+	LINE_PUSHED_OUT = 1 << 7, /* ended early: the next character may not start a line */
 };
 
 typedef struct {

@@ -33,6 +33,7 @@ typedef struct {
 	bool cjk_latin;	    /* quarter em between Han and Latin letters */
 	bool digit_space;   /* the same between Han and digits */
 	bool normalize;	    /* half-width punctuation -> full width in Chinese context */
+	bool hang;	    /* a line-end 、，。 or closing mark may hang past the measure */
 	uint32_t color;	    /* 0xRRGGBB */
 } Style;
 
