@@ -1,5 +1,6 @@
 /* kinsoku.c - CJK character classes and their line-breaking and spacing properties (clreq/jlreq). */
 #include "kinsoku.h"
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const class_names[KC_COUNT] = {
@@ -13,54 +14,80 @@ kinsoku_class_name(KClass k)
 	return class_names[k];
 }
 
-static bool
-in(gunichar c, const char *set)
+/* The marks with a class of their own (clreq §3.1.4, §3.1.6). */
+static const struct {
+	KClass cls;
+	const char *chars;
+} class_sets[] = {
+	{KC_OPEN, "（《「『【〈“‘〔［｛〖〘｟"},
+	{KC_CLOSE, "）》」』】〉”’〕］｝〗〙｠"},
+	{KC_PAUSE, "、，"},
+	{KC_STOP, "。．"},
+	{KC_COLON, "：；"},
+	{KC_EXCL, "！？‼⁇⁈⁉"},
+	{KC_MIDDOT, "·・‧"},
+	{KC_DASH, "—―─"},
+	{KC_ELLIPSIS, "…⋯"},
+	{KC_CONNECT, "～〜－‐‑–／/"},
+	{KC_SMALL, "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々〻"},
+	{KC_NUMSIGN, ".,:%+-'‰℃°#&_"},
+};
+
+typedef struct {
+	gunichar c;
+	KClass cls;
+} ClassEntry;
+
+static ClassEntry *class_table;
+static int class_count;
+
+static int
+by_char(const void *a, const void *b)
 {
-	for (const char *p = set; *p; p = g_utf8_next_char(p))
-		if (g_utf8_get_char(p) == c)
-			return true;
-	return false;
+	gunichar x = ((const ClassEntry *)a)->c, y = ((const ClassEntry *)b)->c;
+	return (x > y) - (x < y);
+}
+
+/* the sorted table of the marks above, built once */
+static void
+build_table(void)
+{
+	static gsize done = 0;
+	if (!g_once_init_enter(&done))
+		return;
+	for (size_t i = 0; i < G_N_ELEMENTS(class_sets); i++)
+		class_count += (int)g_utf8_strlen(class_sets[i].chars, -1);
+	class_table = g_new(ClassEntry, class_count);
+	class_count = 0;
+	for (size_t i = 0; i < G_N_ELEMENTS(class_sets); i++)
+		for (const char *p = class_sets[i].chars; *p; p = g_utf8_next_char(p))
+			class_table[class_count++] = (ClassEntry){g_utf8_get_char(p), class_sets[i].cls};
+	qsort(class_table, (size_t)class_count, sizeof *class_table, by_char);
+	g_once_init_leave(&done, 1);
 }
 
 KClass
 kinsoku_class(gunichar c)
 {
+	ClassEntry key = {c, KC_OTHER}, *hit;
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return KC_IDEO; /* the common case first */
+	if (c >= '0' && c <= '9')
+		return KC_DIGIT;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return KC_LATIN;
 	if (c == 0x3000)
 		return KC_IDEO; /* ideographic space: a blank character cell */
 	if (c == 0x00a0)
 		return KC_LATIN; /* no-break space joins its neighbours */
 	if (c == ' ' || g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR)
 		return KC_SPACE;
-	if (in(c, "（《「『【〈“‘〔［｛〖〘｟"))
-		return KC_OPEN;
-	if (in(c, "）》」』】〉”’〕］｝〗〙｠"))
-		return KC_CLOSE;
-	if (in(c, "、，"))
-		return KC_PAUSE;
-	if (in(c, "。．"))
-		return KC_STOP;
-	if (in(c, "：；"))
-		return KC_COLON;
-	if (in(c, "！？‼⁇⁈⁉"))
-		return KC_EXCL;
-	if (in(c, "·・‧"))
-		return KC_MIDDOT;
-	if (in(c, "—―─"))
-		return KC_DASH;
-	if (in(c, "…⋯"))
-		return KC_ELLIPSIS;
-	if (in(c, "～〜－‐‑–／"))
-		return KC_CONNECT;
-	if (in(c, "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々〻"))
-		return KC_SMALL;
+	build_table();
+	hit = bsearch(&key, class_table, (size_t)class_count, sizeof key, by_char);
+	if (hit)
+		return hit->cls;
 	if ((c >= 0x3040 && c <= 0x309f) || (c >= 0x30a0 && c <= 0x30ff))
 		return KC_KANA;
-	if (c >= '0' && c <= '9')
-		return KC_DIGIT;
-	if (in(c, ".,:%+-'‰℃°#&_"))
-		return KC_NUMSIGN;
-	if (c == '/')
-		return KC_CONNECT;
 	if (c < 0x2e80 && (g_unichar_isalpha(c) || g_unichar_ismark(c)))
 		return KC_LATIN;
 	if (c < 0x2e80 && !g_unichar_isspace(c))

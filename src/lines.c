@@ -105,6 +105,12 @@ breakable(const Sums *s, int p)
 	return p == 0 || p == in->n || (in->flags[p - 1] & LB_BREAK_AFTER) || s->emergency;
 }
 
+static double
+cube(double x)
+{
+	return x * x * x;
+}
+
 /* Hanging punctuation (an option): a closing mark that would not fit goes past the measure. */
 static bool
 hangs(const BreakInput *in, int a, int e, gint64 nat, gint64 avail)
@@ -129,7 +135,7 @@ line_cost(const Sums *s, int a, int b)
 	if (nat > avail) {
 		gint64 d = nat - avail, sq = squeezable(s, a, e);
 		if (d <= sq)
-			badness = 60.0 * pow((double)d / (double)sq, 3);
+			badness = 60.0 * cube((double)d / (double)sq);
 		else if (e == a + 1 || s->emergency)
 			pen += 1e9 + (double)d; /* overfull: only as a last resort */
 		else
@@ -142,7 +148,7 @@ line_cost(const Sums *s, int a, int b)
 		if (g == 0)
 			pen += 1e6;
 		else
-			badness = 100.0 * pow((double)(avail - nat) / g / (em / 4), 3);
+			badness = 100.0 * cube((double)(avail - nat) / g / (em / 4));
 	}
 	if (badness > 1e7)
 		badness = 1e7;
