@@ -20,7 +20,7 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 {
 	const Items *it = fp->items;
 	const Lines *ls = fp->lines;
-	Op op = {.kind = OP_TEXT, .color = fp->style->color, .size = it->em};
+	Op op = {.kind = OP_TEXT, .color = fl->proof ? 0xe02020 : fp->style->color, .size = it->em};
 	op.font = font_index(d, it->fonts[it->cl[a].font]);
 	op.g0 = (int)d->glyphs->len;
 	op.t0 = (int)d->text->len;
@@ -72,7 +72,7 @@ add_figure(DList *d, const Figure *fg)
 }
 
 DList *
-dlist_compose(const Model *m, const Flow *f)
+dlist_compose(const Model *m, const Flow *f, bool proof)
 {
 	DList *d = g_new0(DList, 1);
 	d->ops = g_array_new(FALSE, FALSE, sizeof(Op));
@@ -100,17 +100,27 @@ dlist_compose(const Model *m, const Flow *f)
 		/* tints under everything, then images, rules, text */
 		for (guint i = 0; i < f->figures->len; i++) {
 			const Figure *fg = &g_array_index(f->figures, Figure, i);
-			if (fg->page == p && fg->kind == FIG_TINT)
+			if (fg->page == p && fg->kind == FIG_TINT && !fg->proof)
 				add_figure(d, fg);
 		}
 		for (guint i = 0; i < f->figures->len; i++) {
 			const Figure *fg = &g_array_index(f->figures, Figure, i);
-			if (fg->page == p && fg->kind != FIG_TINT)
+			if (fg->page == p && fg->kind != FIG_TINT && !fg->proof)
 				add_figure(d, fg);
 		}
 		for (guint i = 0; i < f->lines->len; i++) {
 			const FlowLine *fl = &g_array_index(f->lines, FlowLine, i);
-			if (fl->page == p)
+			if (fl->page == p && !fl->proof)
+				add_line(d, f, fl);
+		}
+		for (guint i = 0; proof && i < f->figures->len; i++) {
+			const Figure *fg = &g_array_index(f->figures, Figure, i);
+			if (fg->page == p && fg->proof)
+				add_figure(d, fg);
+		}
+		for (guint i = 0; proof && i < f->lines->len; i++) {
+			const FlowLine *fl = &g_array_index(f->lines, FlowLine, i);
+			if (fl->page == p && fl->proof)
 				add_line(d, f, fl);
 		}
 		pg->nops = (int)d->ops->len - pg->op0;

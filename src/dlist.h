@@ -52,7 +52,8 @@ typedef struct {
 	int nmarks;
 } DList;
 
-DList *dlist_compose(const Model *m, const Flow *f);
+/* With proof, the proof overlay (grid, frames, overset marks) is drawn over the page. */
+DList *dlist_compose(const Model *m, const Flow *f, bool proof);
 void dlist_free(DList *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(DList, dlist_free)
 

@@ -71,7 +71,7 @@ flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign
 void
 flowctx_place(FlowCtx *c, int page, int para, int line, Len x, Len baseline)
 {
-	FlowLine l = {page, para, line, x, baseline};
+	FlowLine l = {page, para, line, x, baseline, c->proof};
 	g_array_append_val(c->out->lines, l);
 }
 
@@ -79,6 +79,7 @@ void
 flowctx_figure(FlowCtx *c, const Figure *fig)
 {
 	g_array_append_val(c->out->figures, *fig);
+	g_array_index(c->out->figures, Figure, c->out->figures->len - 1).proof = c->proof;
 }
 
 void
@@ -360,13 +361,27 @@ overset_text(StoryFlow *sf, int from)
 }
 
 static void
-fit_report(StoryFlow *sf, int placed, const Len *ends)
+fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 {
 	const Grid *g = sf->c->g;
 	StoryFit *fit = &sf->c->out->fits[sf->story];
 	int nrows = (int)sf->rows->len;
+	const Elem *last = sf->frames[sf->nframes - 1].e;
+	Len last_top = grid_line_y(g, last->cell.l0);
 
 	fit->frames = sf->nframes;
+	fit->head_lines = (int)(head / g->pitch);
+	fit->depth_lines = sf->nframes == 1 ? fit->head_lines : 0;
+	for (int k = 0; k < sf->ncols; k++)
+		if (sf->cols[k].frame == sf->nframes - 1)
+			fit->depth_lines = MAX(fit->depth_lines, (int)((ends[k] - last_top + g->pitch - 1) / g->pitch));
+	for (int i = 0; i < nrows; i++) {
+		const Row *row = &g_array_index(sf->rows, Row, i);
+		const FlowPara *fp = flowctx_para(sf->c, row->para);
+		unsigned fl = fp->lines->lines[row->line].flags;
+		fit->loose_lines += (fl & LINE_LOOSE) ? 1 : 0;
+		fit->forced_lines += (fl & (LINE_FORCED | LINE_OVERFULL)) ? 1 : 0;
+	}
 	for (int k = 0; k < sf->ncols; k++) {
 		fit->lines_avail += (int)((sf->cols[k].bottom - sf->cols[k].top) / g->pitch);
 		fit->lines_set += (int)((ends[k] - sf->cols[k].top + g->pitch - 1) / g->pitch);
@@ -483,12 +498,32 @@ compose_story(FlowCtx *c, int story)
 	ends = g_new0(Len, sf.ncols + 1);
 	balance(&sf, ends);
 	placed = fill(&sf, true, ends);
-	fit_report(&sf, placed, ends);
+	fit_report(&sf, placed, ends, head);
 	jump_lines(&sf);
 	g_free(ends);
 	g_array_free(sf.rows, TRUE);
 	g_free(sf.cols);
 	g_free(sf.frames);
+}
+
+/* grid cells of a page that no module covers (rules do not count) */
+static int
+uncovered_cells(const Model *m, int p)
+{
+	const Grid *g = &m->layout->grid;
+	const Page *pg = &m->pages[p];
+	int empty = 0;
+	for (int col = 1; col <= g->columns; col++)
+		for (int line = 1; line <= g->lines; line++) {
+			bool covered = false;
+			for (int i = 0; i < pg->nelems && !covered; i++) {
+				const Cell *c = &pg->elems[i].cell;
+				covered = pg->elems[i].kind != EL_RULE && col >= c->c0 && col <= c->c1 &&
+					  line >= c->l0 && line <= c->l1;
+			}
+			empty += !covered;
+		}
+	return empty;
 }
 
 Flow *
@@ -513,6 +548,10 @@ flow_compose(const Model *m, const Fonts *f, Report *r)
 	}
 	for (int s = 0; s < m->nstories; s++)
 		compose_story(&c, s);
+	out->uncovered = g_new0(int, m->npages + 1);
+	for (int p = 0; p < m->npages; p++)
+		out->uncovered[p] = uncovered_cells(m, p);
+	proof_compose(&c);
 	return out;
 }
 
@@ -531,6 +570,7 @@ flow_free(Flow *f)
 	for (guint i = 0; i < f->marks->len; i++)
 		g_free(g_array_index(f->marks, Mark, i).title);
 	g_array_free(f->marks, TRUE);
+	g_free(f->uncovered);
 	g_free(f);
 }
 
@@ -556,7 +596,7 @@ flow_dump(const Flow *f, const Model *m, GString *out)
 		g_string_append_printf(out, "page %s\n", m->pages[p].folio);
 		for (guint i = 0; i < f->figures->len; i++) {
 			const Figure *fg = &g_array_index(f->figures, Figure, i);
-			if (fg->page == p)
+			if (fg->page == p && !fg->proof)
 				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n", figs[fg->kind],
 						       len_to_pt(fg->x), len_to_pt(fg->y), len_to_pt(fg->w),
 						       len_to_pt(fg->h));
@@ -566,7 +606,7 @@ flow_dump(const Flow *f, const Model *m, GString *out)
 			const FlowPara *fp = g_ptr_array_index(f->paras, l->para);
 			const Line *ln = &fp->lines->lines[l->line];
 			g_autofree char *t = NULL;
-			if (l->page != p)
+			if (l->page != p || l->proof)
 				continue;
 			t = flow_line_text(f, l);
 			g_string_append_printf(out, "  line %s x=%.2f y=%.2f w=%.2f%s%s \"%s\"\n",

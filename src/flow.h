@@ -25,6 +25,7 @@ typedef struct {
 	int line; /* line of that paragraph */
 	Len x;	  /* left edge of the measure */
 	Len baseline;
+	bool proof; /* part of the proof overlay, not of the printed page */
 } FlowLine;
 
 typedef enum { FIG_IMAGE, FIG_RULE, FIG_BOX, FIG_TINT } FigKind;
@@ -38,6 +39,7 @@ typedef struct {
 	uint32_t color;	    /* 0xRRGGBB */
 	int image;	    /* FIG_IMAGE: index into Flow.images */
 	Len ix, iy, iw, ih; /* where the whole image goes; drawn clipped to the rect */
+	bool proof;	    /* part of the proof overlay, not of the printed page */
 } Figure;
 
 /* How a story fitted its frames: the fit report. */
@@ -50,6 +52,10 @@ typedef struct {
 	int overset_chars;
 	char *overset_text; /* the first words that did not fit */
 	int underset;	    /* empty grid lines at the bottom of the last frame's columns */
+	int head_lines;	    /* grid lines of the head group across the first frame */
+	int depth_lines;    /* grid lines from the module top to the deepest text of the last frame */
+	int loose_lines;    /* lines with more than 1/4 em of extra space per gap */
+	int forced_lines;   /* lines broken against the rules or overfull */
 } StoryFit;
 
 typedef struct {
@@ -68,6 +74,7 @@ typedef struct {
 	int nfits;
 	GArray *marks; /* Mark: bookmarks */
 	int npages;
+	int *uncovered; /* per page: grid cells (column x line) no element covers */
 } Flow;
 
 Flow *flow_compose(const Model *m, const Fonts *f, Report *r);

@@ -9,6 +9,7 @@ typedef struct {
 	const Fonts *fonts;
 	Report *r;
 	Flow *out;
+	bool proof; /* what is added now belongs to the proof overlay */
 } FlowCtx;
 
 /* Shape, space and break `text` in style `s` at `measure`; returns the index in paras. */
@@ -26,3 +27,5 @@ void flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len 
 		    LineAlign align, Len baseline);
 /* the page furniture: running head or masthead, photos, ads, rules (furniture.c) */
 void furniture_compose_page(FlowCtx *c, int page);
+/* the proof overlay: grid, frames, names, overset marks (proof.c) */
+void proof_compose(FlowCtx *c);

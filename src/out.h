@@ -12,6 +12,7 @@ typedef struct {
 	const char *date;     /* ISO date for the PDF's CreationDate: from the edition */
 	const int *pages;     /* page indexes to write, or NULL for all */
 	int npages;
+	bool marks;	      /* crop marks and bleed, TrimBox and BleedBox (PDF only) */
 } OutOptions;
 
 /* Write the pages to `path` through a temporary file in the same folder, renamed into

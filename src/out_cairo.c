@@ -1,6 +1,7 @@
 /* out_cairo.c - one cairo painter over a DList, for the PDF and the PNG surfaces. */
 #include "out.h"
 #include "image.h"
+#include "marks.h"
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -201,11 +202,13 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	cairo_t *cr;
 	Painter p;
 	int out_page = 0;
+	Len grow;
 	bool ok;
 
 	if (!tmp)
 		return false;
-	s = cairo_pdf_surface_create(tmp, pt(d->pages[0].w), pt(d->pages[0].h));
+	grow = o->marks ? 2 * marks_offset() : 0;
+	s = cairo_pdf_surface_create(tmp, pt(d->pages[0].w + grow), pt(d->pages[0].h + grow));
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, o->title ? o->title : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, o->subject ? o->subject : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, o->creator ? o->creator : "huozi");
@@ -216,10 +219,16 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	for (int i = 0; i < d->npages; i++) {
 		if (!selected(o, i))
 			continue;
-		cairo_pdf_surface_set_size(s, pt(d->pages[i].w), pt(d->pages[i].h));
+		cairo_pdf_surface_set_size(s, pt(d->pages[i].w + grow), pt(d->pages[i].h + grow));
 		cairo_pdf_surface_set_page_label(s, d->pages[i].label);
 		add_outline(s, d, i, ++out_page);
+		cairo_save(cr);
+		if (o->marks) {
+			marks_draw(cr, d->pages[i].w, d->pages[i].h);
+			cairo_translate(cr, pt(marks_offset()), pt(marks_offset()));
+		}
 		paint_page(&p, cr, &d->pages[i]);
+		cairo_restore(cr);
 		cairo_show_page(cr);
 	}
 	cairo_destroy(cr);
@@ -230,6 +239,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 			     cairo_status_to_string(cairo_surface_status(s)));
 	cairo_surface_destroy(s);
 	painter_done(&p);
+	if (ok && o->marks)
+		ok = marks_set_boxes(tmp, r);
 	return commit_temp(tmp, path, ok, r);
 }
 

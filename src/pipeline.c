@@ -14,7 +14,7 @@ pipeline_free(Pipeline *p)
 }
 
 Pipeline *
-pipeline_run(const char *edition, const char *fonts_conf, Stage last, Report *r)
+pipeline_run(const char *edition, const char *fonts_conf, Stage last, bool proof, Report *r)
 {
 	g_autoptr(Pipeline) p = g_new0(Pipeline, 1);
 
@@ -29,6 +29,6 @@ pipeline_run(const char *edition, const char *fonts_conf, Stage last, Report *r)
 	p->flow = flow_compose(p->model, p->fonts, r);
 	if (last == STAGE_FLOW)
 		return g_steal_pointer(&p);
-	p->dlist = dlist_compose(p->model, p->flow);
+	p->dlist = dlist_compose(p->model, p->flow, proof);
 	return g_steal_pointer(&p);
 }

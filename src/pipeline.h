@@ -18,6 +18,7 @@ typedef struct {
 
 /* Run the stages up to and including `last`. Returns NULL when an input or system error
  * stopped it (the report says why); layout findings (overset, missing glyphs) do not stop it. */
-Pipeline *pipeline_run(const char *edition, const char *fonts_conf, Stage last, Report *r);
+Pipeline *pipeline_run(const char *edition, const char *fonts_conf, Stage last, bool proof,
+			Report *r);
 void pipeline_free(Pipeline *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Pipeline, pipeline_free)

@@ -1,0 +1,162 @@
+/* cmd_render.c - `huozi render` and `huozi check`: lay out, write PDF/PNG/report, summarize. */
+#include "cli.h"
+#include "config.h"
+#include "fitreport.h"
+#include "marks.h"
+#include "out.h"
+#include "pipeline.h"
+#include <stdio.h>
+#include <string.h>
+
+/* "1,3-4": positions in the edition (1-based) -> page indexes */
+static bool
+parse_pages(const char *spec, const Model *m, GArray *out, Report *r)
+{
+	g_auto(GStrv) parts = g_strsplit(spec, ",", -1);
+	for (int i = 0; parts[i]; i++) {
+		int a, b;
+		char extra;
+		if (sscanf(parts[i], "%d-%d%c", &a, &b, &extra) == 2 ||
+		    (sscanf(parts[i], "%d%c", &a, &extra) == 1 && (b = a, true))) {
+			if (a < 1 || b > m->npages || a > b) {
+				report_error(r, DIAG_INPUT, NULL, 0, 0, NULL,
+					     "--pages %s: the edition has pages 1 to %d", parts[i], m->npages);
+				return false;
+			}
+			for (int p = a; p <= b; p++) {
+				int idx = p - 1;
+				g_array_append_val(out, idx);
+			}
+		} else {
+			report_error(r, DIAG_INPUT, NULL, 0, 0, "e.g. --pages 1,3-4", "bad --pages \"%s\"", spec);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Metadata and the CreationDate: from SOURCE_DATE_EPOCH or the edition's date, never the clock. */
+static void
+out_options(const Model *m, OutOptions *o, char **title, char **date)
+{
+	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+	GDateTime *dt = NULL;
+	*title = g_strdup_printf("%s %s", m->paper, m->date);
+	if (epoch && *epoch)
+		dt = g_date_time_new_from_unix_utc(g_ascii_strtoll(epoch, NULL, 10));
+	*date = dt ? g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup_printf("%sT00:00:00Z", m->date);
+	if (dt)
+		g_date_time_unref(dt);
+	o->title = *title;
+	o->subject = *title;
+	o->creator = "huozi " HUOZI_VERSION;
+	o->date = *date;
+}
+
+/* An output path that names one of the inputs is refused: a render never destroys its source. */
+static bool
+is_input(const Model *m, const char *out)
+{
+	g_autofree char *o = g_canonicalize_filename(out, NULL);
+	const char *inputs[3] = {m->file, m->layout->file, NULL};
+	for (int i = 0; inputs[i]; i++) {
+		g_autofree char *in = g_canonicalize_filename(inputs[i], NULL);
+		if (strcmp(in, o) == 0)
+			return true;
+	}
+	for (int s = 0; s < m->nstories; s++) {
+		g_autofree char *in = g_canonicalize_filename(m->stories[s].src, NULL);
+		if (strcmp(in, o) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+write_split(const Pipeline *p, const OutOptions *base, const char *dir, GArray *pages, Report *r)
+{
+	const Model *m = p->model;
+	g_autofree char *date = g_strdup(m->date);
+	bool ok = g_mkdir_with_parents(dir, 0755) == 0;
+	if (!ok)
+		report_error(r, DIAG_SYSTEM, dir, 0, 0, NULL, "cannot create the folder");
+	for (char *c = date; *c; c++)
+		if (*c == '-')
+			memmove(c, c + 1, strlen(c));
+	for (int i = 0; ok && i < m->npages; i++) {
+		OutOptions o = *base;
+		g_autofree char *name = g_strdup_printf("%s-%s.pdf", date, m->pages[i].folio);
+		g_autofree char *path = g_build_filename(dir, name, NULL);
+		bool selected = pages->len == 0;
+		for (guint k = 0; k < pages->len; k++)
+			selected = selected || g_array_index(pages, int, k) == i;
+		if (!selected)
+			continue;
+		o.pages = &i;
+		o.npages = 1;
+		ok = out_pdf(p->dlist, &o, path, r);
+	}
+	return ok;
+}
+
+static void
+print_summary(const Pipeline *p)
+{
+	int overset = 0, lines = 0, empty = 0;
+	for (int i = 0; i < p->flow->nfits; i++) {
+		overset += p->flow->fits[i].overset_lines > 0;
+		lines += p->flow->fits[i].overset_lines;
+	}
+	for (int i = 0; i < p->model->npages; i++)
+		empty += p->flow->uncovered[i];
+	fprintf(stderr, "huozi: %d pages, %d stories, %d overset (%d lines), %d empty grid cells\n",
+		p->model->npages, p->model->nstories, overset, lines, empty);
+}
+
+static void
+write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, Report *r)
+{
+	g_autofree char *title = NULL, *date = NULL;
+	OutOptions oo = {0};
+	out_options(p->model, &oo, &title, &date);
+	if (pages->len) {
+		oo.pages = (const int *)pages->data;
+		oo.npages = (int)pages->len;
+	}
+	oo.marks = o->marks;
+	if (o->out && is_input(p->model, o->out)) {
+		report_error(r, DIAG_INPUT, o->out, 0, 0, "write the PDF somewhere else",
+			     "the output would overwrite an input file");
+		return;
+	}
+	if (o->out)
+		out_pdf(p->dlist, &oo, o->out, r);
+	if (o->split)
+		write_split(p, &oo, o->split, pages, r);
+	if (o->png)
+		out_png(p->dlist, &oo, o->png, o->dpi > 0 ? o->dpi : 100, r);
+}
+
+int
+cmd_render(const char *edition, const CliOpts *o, bool write)
+{
+	g_autoptr(Report) r = report_new();
+	g_autoptr(Pipeline) p = pipeline_run(edition, fonts_default_conf(), STAGE_DLIST, o->proof, r);
+	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
+	int status;
+
+	if (p && o->pages && !parse_pages(o->pages, p->model, pages, r))
+		g_clear_pointer(&p, pipeline_free);
+	if (p && write && !report_has(r, DIAG_INPUT, REPORT_ERROR))
+		write_outputs(p, o, pages, r);
+	if (p && o->report)
+		fitreport_write(p->model, p->flow, r, o->report);
+	cli_print_report(r);
+	if (p)
+		print_summary(p);
+	g_array_free(pages, TRUE);
+	status = cli_exit_status(r, o->strict);
+	if (status == EXIT_OK && write && o->out)
+		printf("%s\n", o->out);
+	return status;
+}

@@ -1,0 +1,105 @@
+/* cmd_watch.c - `huozi render --watch`: render, then render again whenever the page description,
+ * a story, an image or the layout changes (GLib file monitors on their folders). */
+#include "cli.h"
+#include "pipeline.h"
+#include <gio/gio.h>
+#include <stdio.h>
+
+#define SETTLE_MS 80 /* editors write in bursts: wait for the last event */
+
+typedef struct {
+	const char *edition;
+	const CliOpts *o;
+	GHashTable *files;  /* canonical paths of the inputs */
+	GPtrArray *monitors;
+	guint pending;
+} Watch;
+
+static void watch_inputs(Watch *w);
+
+static gboolean
+rerender(gpointer data)
+{
+	Watch *w = data;
+	gint64 t0 = g_get_monotonic_time();
+	int status;
+	w->pending = 0;
+	status = cmd_render(w->edition, w->o, true);
+	fprintf(stderr, "huozi: rendered in %.0f ms, status %d; watching for changes\n",
+		(g_get_monotonic_time() - t0) / 1e3, status);
+	watch_inputs(w); /* a story may have been added or renamed */
+	return G_SOURCE_REMOVE;
+}
+
+static void
+on_change(GFileMonitor *mon, GFile *file, GFile *other, GFileMonitorEvent ev, gpointer data)
+{
+	Watch *w = data;
+	g_autofree char *path = g_file_get_path(file);
+	if (!path || !g_hash_table_contains(w->files, path))
+		return;
+	if (ev != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && ev != G_FILE_MONITOR_EVENT_CREATED &&
+	    ev != G_FILE_MONITOR_EVENT_CHANGED && ev != G_FILE_MONITOR_EVENT_MOVED_IN &&
+	    ev != G_FILE_MONITOR_EVENT_RENAMED)
+		return;
+	if (w->pending)
+		g_source_remove(w->pending);
+	w->pending = g_timeout_add(SETTLE_MS, rerender, w);
+}
+
+static void
+add_input(Watch *w, GHashTable *dirs, const char *path)
+{
+	char *canon = g_canonicalize_filename(path, NULL);
+	g_hash_table_add(dirs, g_path_get_dirname(canon));
+	g_hash_table_add(w->files, canon);
+}
+
+/* Monitor the folders of every input: editors that save by renaming replace the file itself. */
+static void
+watch_inputs(Watch *w)
+{
+	g_autoptr(Report) r = report_new();
+	g_autoptr(Model) m = model_load(w->edition, r);
+	GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTableIter it;
+	gpointer dir;
+
+	g_ptr_array_set_size(w->monitors, 0);
+	g_hash_table_remove_all(w->files);
+	add_input(w, dirs, w->edition);
+	for (int s = 0; m && s < m->nstories; s++)
+		add_input(w, dirs, m->stories[s].src);
+	for (int p = 0; m && p < m->npages; p++)
+		for (int i = 0; i < m->pages[p].nelems; i++)
+			if (m->pages[p].elems[i].src)
+				add_input(w, dirs, m->pages[p].elems[i].src);
+	if (m)
+		add_input(w, dirs, m->layout->file);
+	g_hash_table_iter_init(&it, dirs);
+	while (g_hash_table_iter_next(&it, &dir, NULL)) {
+		GFile *f = g_file_new_for_path(dir);
+		GFileMonitor *mon = g_file_monitor_directory(f, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+		if (mon) {
+			g_signal_connect(mon, "changed", G_CALLBACK(on_change), w);
+			g_ptr_array_add(w->monitors, mon);
+		}
+		g_object_unref(f);
+	}
+	g_hash_table_destroy(dirs);
+}
+
+int
+cmd_watch(const char *edition, const CliOpts *o)
+{
+	Watch w = {edition, o};
+	GMainLoop *loop = g_main_loop_new(NULL, FALSE);
+	w.files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	w.monitors = g_ptr_array_new_with_free_func(g_object_unref);
+	rerender(&w);
+	g_main_loop_run(loop); /* until interrupted */
+	g_main_loop_unref(loop);
+	g_ptr_array_unref(w.monitors);
+	g_hash_table_destroy(w.files);
+	return EXIT_OK;
+}

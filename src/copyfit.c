@@ -1,0 +1,44 @@
+/* copyfit.c - the copyfit table: the story set as one module at each span on an empty page of the
+ * layout's grid, composed and balanced by the same flow as a real page, and measured. */
+#include "copyfit.h"
+#include "flow.h"
+
+static int
+lines_at_span(const Layout *l, const Fonts *f, const Story *story, int span, Report *r, int *head)
+{
+	const Grid *g = &l->grid;
+	Elem e = {.kind = EL_STORY, .cell = {1, span, 1, g->lines}, .story = 0};
+	Page pg = {.folio = "01", .elems = &e, .nelems = 1};
+	ModelStory ms = {.id = "fit", .src = story->file, .story = (Story *)story};
+	Model m = {.file = story->file, .paper = "", .date = "2000-01-01", .year = 2000, .month = 1,
+		   .day = 1, .layout = (Layout *)l, .pages = &pg, .npages = 1, .stories = &ms,
+		   .nstories = 1};
+	Report *quiet = report_new(); /* missing glyphs etc. are reported once, below */
+	Flow *flow = flow_compose(&m, f, quiet);
+	int lines = flow->fits[0].overset_lines > 0 ? -1 : flow->fits[0].depth_lines;
+	*head = flow->fits[0].head_lines;
+	flow_free(flow);
+	for (guint i = 0; span == 1 && i < quiet->diags->len; i++) {
+		const Diag *d = g_ptr_array_index(quiet->diags, i);
+		if (d->kind == DIAG_GLYPH)
+			report_add(r, d->level, d->kind, d->file, d->line, d->col, d->hint, "%s", d->msg);
+	}
+	report_free(quiet);
+	return lines;
+}
+
+CopyfitRow *
+copyfit_table(const Layout *l, const Fonts *f, const Story *story, Report *r, int *nrows)
+{
+	int n = l->grid.columns;
+	CopyfitRow *rows = g_new0(CopyfitRow, n);
+	for (int span = 1; span <= n; span++) {
+		CopyfitRow *row = &rows[span - 1];
+		int lines = lines_at_span(l, f, story, span, r, &row->head_lines);
+		row->span = span;
+		row->fits = lines >= 0;
+		row->lines = lines >= 0 ? lines : l->grid.lines;
+	}
+	*nrows = n;
+	return rows;
+}
