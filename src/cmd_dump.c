@@ -65,7 +65,7 @@ cmd_dump(const char *stage, const char *edition)
 		fprintf(stderr, "huozi: unknown stage \"%s\" (desc model layout items lines flow dlist)\n", stage);
 		g_string_free(out, TRUE);
 		return EXIT_INPUT;
-	} else if ((p = pipeline_run(edition, fonts_default_conf(), last, false, r))) {
+	} else if ((p = pipeline_run(edition, &(PipelineOptions){.last = last}, r))) {
 		if (strcmp(stage, "model") == 0)
 			model_dump(p->model, out);
 		else if (strcmp(stage, "layout") == 0)

@@ -21,7 +21,7 @@ int
 cmd_fonts(const char *edition)
 {
 	g_autoptr(Report) r = report_new();
-	g_autoptr(Pipeline) p = pipeline_run(edition, fonts_default_conf(), STAGE_FLOW, false, r);
+	g_autoptr(Pipeline) p = pipeline_run(edition, &(PipelineOptions){.last = STAGE_FLOW}, r);
 	int uncovered = 0;
 	if (!p) {
 		cli_print_report(r);

@@ -141,7 +141,7 @@ int
 cmd_render(const char *edition, const CliOpts *o, bool write)
 {
 	g_autoptr(Report) r = report_new();
-	g_autoptr(Pipeline) p = pipeline_run(edition, fonts_default_conf(), STAGE_DLIST, o->proof, r);
+	g_autoptr(Pipeline) p = pipeline_run(edition, &(PipelineOptions){.last = STAGE_DLIST, .proof = o->proof, .allow_outside = o->allow_outside}, r);
 	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
 	int status;
 

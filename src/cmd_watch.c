@@ -60,7 +60,7 @@ static void
 watch_inputs(Watch *w)
 {
 	g_autoptr(Report) r = report_new();
-	g_autoptr(Model) m = model_load(w->edition, r);
+	g_autoptr(Model) m = model_load_with(w->edition, &(ModelOptions){.allow_outside = w->o->allow_outside}, r);
 	GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTableIter it;
 	gpointer dir;

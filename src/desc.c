@@ -76,16 +76,34 @@ static void
 locate_tag(const Builder *b, int line, int col, DescNode *n)
 {
 	gsize end = offset_of(b->data, b->len, line, col);
-	gsize start = end;
-	while (start > 0 && b->data[start] != '<')
-		start--;
+	gsize start = end, namelen = strlen(n->name);
+
+	/* GMarkup's position may lie past the start tag, up to the next '<': look back for "<name" */
+	for (gsize p = MIN(end, b->len); p-- > 0;) {
+		char after = p + 1 + namelen < b->len ? b->data[p + 1 + namelen] : '>';
+		if (b->data[p] == '<' && strncmp(b->data + p + 1, n->name, namelen) == 0 &&
+		    (after == '>' || after == '/' || g_ascii_isspace(after))) {
+			start = p;
+			break;
+		}
+	}
 	position_of(b->data, start, &n->line, &n->col);
+	/* the start tag ends at the first '>' outside a quoted value */
+	for (char quote = 0, *q = (char *)b->data + start; q < b->data + end; q++) {
+		if (quote && *q == quote)
+			quote = 0;
+		else if (!quote && (*q == '"' || *q == '\''))
+			quote = *q;
+		else if (!quote && *q == '>') {
+			end = (gsize)(q - b->data);
+			break;
+		}
+	}
 	for (int i = 0; i < n->nattrs; i++) {
 		gsize nl = strlen(n->attrs[i].name);
-		gsize p = start + 1;
 		n->attrs[i].line = n->line;
 		n->attrs[i].col = n->col;
-		for (; p + nl < end; p++) {
+		for (gsize p = start + 1; p + nl < end; p++) {
 			if (memcmp(b->data + p, n->attrs[i].name, nl) == 0 &&
 			    g_ascii_isspace(b->data[p - 1]) &&
 			    (b->data[p + nl] == '=' || g_ascii_isspace(b->data[p + nl]))) {

@@ -1,7 +1,9 @@
 /* model.c - validating a page description against the grid and loading what it names. */
 #include "model.h"
 #include "desc.h"
+#include "config.h"
 #include "length.h"
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +25,8 @@ static const char *const elem_attrs[][9] = {
 typedef struct {
 	const char *file; /* the page description, for messages */
 	char *dir;	  /* its folder: every path resolves against it */
+	char *root;	  /* its real path: files must stay inside unless allow_outside */
+	ModelOptions opts;
 	Model *m;
 	Report *r;
 	GHashTable *ids; /* story id -> index + 1 */
@@ -103,12 +107,61 @@ need(Loader *ld, const DescNode *n, const char *name)
 	return a;
 }
 
-static char *
-resolve(Loader *ld, const char *src)
+const char *
+model_layouts_dir(void)
 {
-	if (g_path_is_absolute(src))
-		return g_strdup(src);
-	return g_build_filename(ld->dir, src, NULL);
+	static char path[4096];
+	const char *env = g_getenv("HUOZI_LAYOUTS_DIR");
+	if (env && *env)
+		return env;
+	g_snprintf(path, sizeof path, "%s", HUOZI_SOURCE_LAYOUTS_DIR);
+	if (g_file_test(path, G_FILE_TEST_IS_DIR))
+		return path;
+	g_snprintf(path, sizeof path, "%s", HUOZI_LAYOUTS_DIR);
+	return path;
+}
+
+static bool
+inside(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+	return strncmp(root, path, n) == 0 && (path[n] == '/' || path[n] == '\0' || (n == 1 && root[0] == '/'));
+}
+
+/* A path named at (line, col), relative to the page description. Outside its folder only with
+ * allow_outside: a page description from elsewhere must not make huozi read arbitrary files. */
+static char *
+real_path(const char *path)
+{
+	char *rp = realpath(path, NULL);
+	char *copy = rp ? g_strdup(rp) : NULL;
+	free(rp);
+	return copy;
+}
+
+static char *
+resolve_at(Loader *ld, const char *src, int line, int col)
+{
+	g_autofree char *path = g_path_is_absolute(src) ? g_strdup(src)
+							: g_build_filename(ld->dir, src, NULL);
+	g_autofree char *lexical = g_canonicalize_filename(path, NULL);
+	g_autofree char *real = real_path(path);
+
+	if (ld->opts.allow_outside)
+		return g_steal_pointer(&path);
+	if (g_path_is_absolute(src) || !inside(ld->root, lexical) || (real && !inside(ld->root, real))) {
+		report_error(ld->r, DIAG_INPUT, ld->file, line, col,
+			     "keep the edition's files in its folder, or pass --allow-outside",
+			     "\"%s\" is outside the edition's folder", src);
+		return NULL;
+	}
+	return g_steal_pointer(&path);
+}
+
+static char *
+resolve(Loader *ld, const DescAttr *a)
+{
+	return resolve_at(ld, a->value, a->line, a->col);
 }
 
 static bool
@@ -136,17 +189,17 @@ read_cell(Loader *ld, const DescNode *n, Cell *c)
 }
 
 static int
-add_story(Loader *ld, const DescNode *n, const char *id, const char *src, bool notice)
+add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bool notice)
 {
 	Model *m = ld->m;
 	g_autofree char *path = resolve(ld, src);
-	Story *s = story_load(path, ld->r);
+	Story *s = path ? story_load(path, ld->r) : NULL;
 	ModelStory *ms;
 	if (!s) {
 		/* point at the reference too, so the user finds which element named the file */
-		const DescAttr *a = desc_attr(n, "src");
-		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, a->line, a->col, NULL,
-			   "the file is named here");
+		if (path)
+			report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, src->line, src->col, NULL,
+				   "the file is named here");
 		return -1;
 	}
 	m->stories = g_renew(ModelStory, m->stories, m->nstories + 1);
@@ -175,7 +228,7 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 			     "story id \"%s\" is used twice", id->value);
 		return false;
 	}
-	e->story = add_story(ld, n, id->value, src->value, false);
+	e->story = add_story(ld, n, id->value, src, false);
 	return e->story >= 0 && ok;
 }
 
@@ -203,7 +256,7 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 	bool ok = read_cell(ld, n, &e->cell);
 	if (!src)
 		return false;
-	e->story = add_story(ld, n, desc_get(n, "id"), src->value, true);
+	e->story = add_story(ld, n, desc_get(n, "id"), src, true);
 	return e->story >= 0 && ok;
 }
 
@@ -213,8 +266,8 @@ read_image(Loader *ld, const DescNode *n, Elem *e)
 	const DescAttr *src = desc_attr(n, "src");
 	if (!src)
 		return false;
-	e->src = resolve(ld, src->value);
-	return image_probe(e->src, ld->file, src->line, src->col, &e->image, ld->r);
+	e->src = resolve(ld, src);
+	return e->src && image_probe(e->src, ld->file, src->line, src->col, &e->image, ld->r);
 }
 
 static bool
@@ -432,6 +485,18 @@ read_date(Loader *ld, const DescNode *root)
 	return true;
 }
 
+/* layout="broadsheet" names a layout of the library; anything with a slash or .xml is a path */
+static char *
+layout_path(Loader *ld, const DescAttr *a)
+{
+	if (!strchr(a->value, '/') && !g_str_has_suffix(a->value, ".xml") && *a->value) {
+		g_autofree char *name = g_strconcat(a->value, ".xml", NULL);
+		return g_build_filename(ld->opts.layouts_dir ? ld->opts.layouts_dir : model_layouts_dir(),
+					name, NULL);
+	}
+	return resolve(ld, a);
+}
+
 static bool
 read_edition(Loader *ld, const DescNode *root)
 {
@@ -445,8 +510,10 @@ read_edition(Loader *ld, const DescNode *root)
 	m->paper_latin = g_strdup(desc_get(root, "paper-latin"));
 	m->issue = g_strdup(desc_get(root, "issue"));
 	{
-		g_autofree char *path = resolve(ld, layout->value);
-		m->layout = layout_load(path, ld->r);
+		g_autofree char *path = layout_path(ld, layout);
+		m->layout = path ? layout_load(path, ld->r) : NULL;
+		if (!path)
+			return false;
 	}
 	if (!m->layout) {
 		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, layout->line, layout->col, NULL,
@@ -480,6 +547,13 @@ read_edition(Loader *ld, const DescNode *root)
 Model *
 model_load(const char *path, Report *r)
 {
+	ModelOptions o = {0};
+	return model_load_with(path, &o, r);
+}
+
+Model *
+model_load_with(const char *path, const ModelOptions *opts, Report *r)
+{
 	g_autoptr(Desc) d = desc_load(path, r);
 	Loader ld = {0};
 	Model *m;
@@ -497,12 +571,17 @@ model_load(const char *path, Report *r)
 	m->file = g_strdup(path);
 	ld.file = path;
 	ld.dir = g_path_get_dirname(path);
+	ld.root = real_path(ld.dir);
+	if (!ld.root)
+		ld.root = g_canonicalize_filename(ld.dir, NULL);
+	ld.opts = *opts;
 	ld.m = m;
 	ld.r = r;
 	ld.ids = g_hash_table_new(g_str_hash, g_str_equal);
 	ok = read_edition(&ld, d->root);
 	g_hash_table_destroy(ld.ids);
 	g_free(ld.dir);
+	g_free(ld.root);
 	if (!ok || r->nerrors > 0) {
 		model_free(m);
 		return NULL;

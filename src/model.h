@@ -64,6 +64,18 @@ typedef struct {
 #define MODEL_MAX_PAGES 400
 #define MODEL_MAX_ELEMS 500
 
+typedef struct {
+	/* Files named by the page description must stay inside its folder (no absolute paths,
+	 * no ".." out of it, no symlinks leaving it) unless this is set. */
+	bool allow_outside;
+	/* where layout="NAME" (no slash, no .xml) is looked up; NULL: model_layouts_dir() */
+	const char *layouts_dir;
+} ModelOptions;
+
+/* the layouts library: $HUOZI_LAYOUTS_DIR, else the source tree's layouts/, else installed */
+const char *model_layouts_dir(void);
+Model *model_load_with(const char *path, const ModelOptions *o, Report *r);
+/* model_load_with with the default options (confined) */
 Model *model_load(const char *path, Report *r);
 void model_free(Model *m);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Model, model_free)

@@ -14,21 +14,23 @@ pipeline_free(Pipeline *p)
 }
 
 Pipeline *
-pipeline_run(const char *edition, const char *fonts_conf, Stage last, bool proof, Report *r)
+pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 {
 	g_autoptr(Pipeline) p = g_new0(Pipeline, 1);
+	ModelOptions mo = {.allow_outside = o->allow_outside};
 
-	if (!(p->model = model_load(edition, r)))
+	if (!(p->model = model_load_with(edition, &mo, r)))
 		return NULL;
-	if (last == STAGE_MODEL)
+	if (o->last == STAGE_MODEL)
 		return g_steal_pointer(&p);
-	if (!(p->fonts = fonts_new(fonts_conf, p->model->layout, r)))
+	if (!(p->fonts = fonts_new(o->fonts_conf ? o->fonts_conf : fonts_default_conf(),
+				   p->model->layout, r)))
 		return NULL;
-	if (last == STAGE_FONTS)
+	if (o->last == STAGE_FONTS)
 		return g_steal_pointer(&p);
 	p->flow = flow_compose(p->model, p->fonts, r);
-	if (last == STAGE_FLOW)
+	if (o->last == STAGE_FLOW)
 		return g_steal_pointer(&p);
-	p->dlist = dlist_compose(p->model, p->flow, proof);
+	p->dlist = dlist_compose(p->model, p->flow, o->proof);
 	return g_steal_pointer(&p);
 }

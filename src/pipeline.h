@@ -16,9 +16,15 @@ typedef struct {
 	DList *dlist;
 } Pipeline;
 
-/* Run the stages up to and including `last`. Returns NULL when an input or system error
- * stopped it (the report says why); layout findings (overset, missing glyphs) do not stop it. */
-Pipeline *pipeline_run(const char *edition, const char *fonts_conf, Stage last, bool proof,
-			Report *r);
+typedef struct {
+	const char *fonts_conf; /* NULL: fonts_default_conf() */
+	Stage last;		/* run the stages up to and including this one */
+	bool proof;		/* compose the proof overlay into the display list */
+	bool allow_outside;	/* files outside the edition's folder (ModelOptions) */
+} PipelineOptions;
+
+/* Run the stages. Returns NULL when an input or system error stopped it (the report says
+ * why); layout findings (overset, missing glyphs) do not stop it. */
+Pipeline *pipeline_run(const char *edition, const PipelineOptions *o, Report *r);
 void pipeline_free(Pipeline *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Pipeline, pipeline_free)
