@@ -62,6 +62,31 @@ add_line(DList *d, const Flow *f, const FlowLine *fl)
 }
 
 static void
+add_run_op(DList *d, const FlowRun *run)
+{
+	Op op = {.kind = OP_TEXT, .color = run->color};
+	op.font = font_index(d, run->font);
+	op.g0 = (int)d->glyphs->len;
+	op.t0 = (int)d->text->len;
+	op.c0 = (int)d->clusters->len;
+	for (guint i = 0; i < run->glyphs->len; i++) {
+		const RunGlyph *g = &g_array_index(run->glyphs, RunGlyph, i);
+		DGlyph dg = {g->id, g->x, g->y};
+		g_array_append_val(d->glyphs, dg);
+	}
+	g_string_append_len(d->text, run->text->str, (gssize)run->text->len);
+	for (guint i = 0; i + 1 < run->clusters->len; i += 2) {
+		DCluster dc = {g_array_index(run->clusters, int, i), g_array_index(run->clusters, int, i + 1)};
+		g_array_append_val(d->clusters, dc);
+	}
+	op.ng = (int)d->glyphs->len - op.g0;
+	op.tlen = (int)d->text->len - op.t0;
+	op.nc = (int)d->clusters->len - op.c0;
+	if (op.ng > 0)
+		g_array_append_val(d->ops, op);
+}
+
+static void
 add_figure(DList *d, const Figure *fg)
 {
 	static const OpKind kinds[] = {OP_IMAGE, OP_RULE, OP_BOX, OP_TINT};
@@ -112,6 +137,11 @@ dlist_compose(const Model *m, const Flow *f, bool proof)
 			const FlowLine *fl = &g_array_index(f->lines, FlowLine, i);
 			if (fl->page == p && !fl->proof)
 				add_line(d, f, fl);
+		}
+		for (guint i = 0; i < f->runs->len; i++) {
+			const FlowRun *run = g_ptr_array_index(f->runs, i);
+			if (run->page == p)
+				add_run_op(d, run);
 		}
 		for (guint i = 0; proof && i < f->figures->len; i++) {
 			const Figure *fg = &g_array_index(f->figures, Figure, i);

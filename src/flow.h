@@ -28,6 +28,21 @@ typedef struct {
 	bool proof; /* part of the proof overlay, not of the printed page */
 } FlowLine;
 
+/* Glyphs already at their place on the page (vertical text): drawn as they are. */
+typedef struct {
+	guint32 id;
+	Len x, y; /* absolute, y down */
+} RunGlyph;
+
+typedef struct {
+	int page;
+	PangoFont *font; /* owned reference */
+	uint32_t color;
+	GArray *glyphs;	  /* RunGlyph */
+	GString *text;	  /* UTF-8 of the clusters */
+	GArray *clusters; /* int pairs: bytes, glyphs */
+} FlowRun;
+
 typedef enum { FIG_IMAGE, FIG_RULE, FIG_BOX, FIG_TINT } FigKind;
 
 /* Everything on a page that is not text. */
@@ -68,6 +83,7 @@ typedef struct {
 typedef struct {
 	GPtrArray *paras; /* FlowPara* */
 	GArray *lines;	  /* FlowLine, in reading order */
+	GPtrArray *runs;  /* FlowRun*: vertical text */
 	GArray *figures;  /* Figure, in drawing order */
 	GPtrArray *images; /* char* paths */
 	StoryFit *fits;	  /* one per story */

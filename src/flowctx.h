@@ -27,5 +27,13 @@ void flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len 
 		    LineAlign align, Len baseline);
 /* the page furniture: running head or masthead, photos, ads, rules (furniture.c) */
 void furniture_compose_page(FlowCtx *c, int page);
+/* Set text vertically (直排) from the top of a strip whose right edge is x_right: lines run top
+ * to bottom and follow each other right to left. Returns the width used (vertical.c). */
+Len vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right, Len top,
+		 Len height, const ItemsWhere *where);
+/* a bookmark */
+void flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level);
+/* one story through all its frames (module.c) */
+void module_compose_story(FlowCtx *c, int story);
 /* the proof overlay: grid, frames, names, overset marks (proof.c) */
 void proof_compose(FlowCtx *c);

@@ -138,6 +138,9 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 	for (int i = 0; i < n; i++)
 		j->width[i] = it->cl[i].adv;
 	compress_punct(j, it, s);
+	for (int i = 0; i < n; i++)
+		if (it->cl[i].cls == KC_SPACE)
+			j->shrink_r[i] = it->cl[i].adv / 3; /* a word space may shrink by a third */
 	set_gaps(j, it, s);
 	set_flags(j, it, s, balance);
 	j->in = (BreakInput){

@@ -22,11 +22,25 @@ layout_style(const Layout *l, StyleId id)
 	return &l->styles[l->engine[id]];
 }
 
+static int find_style(const Layout *l, const char *name);
+
+const Style *
+layout_style_named(const Layout *l, const char *name)
+{
+	int i = find_style(l, name);
+	return i >= 0 ? &l->styles[i] : NULL;
+}
+
 void
 layout_free(Layout *l)
 {
 	if (!l)
 		return;
+	g_free(l->jump_out);
+	g_free(l->jump_in);
+	for (int i = 0; i < l->nad_sizes; i++)
+		g_free(l->ad_sizes[i].name);
+	g_free(l->ad_sizes);
 	for (int i = 0; i < l->nstyles; i++)
 		style_done(&l->styles[i]);
 	g_free(l->styles);
@@ -146,6 +160,40 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 	return false;
 }
 
+static bool
+read_jump(const DescNode *n, const char *file, Layout *l, Report *r)
+{
+	static const char *const known[] = {"out", "in", NULL};
+	const char *out = desc_get(n, "out"), *in = desc_get(n, "in");
+	if (!check_attrs(n, file, known, r))
+		return false;
+	if (out) {
+		g_free(l->jump_out);
+		l->jump_out = g_strdup(out);
+	}
+	if (in) {
+		g_free(l->jump_in);
+		l->jump_in = g_strdup(in);
+	}
+	return true;
+}
+
+static bool
+read_ad_size(const DescNode *n, const char *file, Layout *l, Report *r)
+{
+	static const char *const known[] = {"name", "cols", "lines", NULL};
+	AdSize a = {0};
+	bool ok = check_attrs(n, file, known, r);
+	ok = need_int(n, file, "cols", 1, 20, &a.cols, r) && ok;
+	ok = need_int(n, file, "lines", 1, 1000, &a.lines, r) && ok;
+	if (!ok)
+		return false;
+	a.name = g_strdup(desc_get(n, "name") ? desc_get(n, "name") : "");
+	l->ad_sizes = g_renew(AdSize, l->ad_sizes, l->nad_sizes + 1);
+	l->ad_sizes[l->nad_sizes++] = a;
+	return true;
+}
+
 static int
 find_style(const Layout *l, const char *name)
 {
@@ -240,6 +288,8 @@ layout_load(const char *path, Report *r)
 	l = g_new0(Layout, 1);
 	l->file = g_strdup(path);
 	l->name = g_strdup(desc_get(d->root, "name") ? desc_get(d->root, "name") : "");
+	l->jump_out = g_strdup("（下转第{folio}版）");
+	l->jump_in = g_strdup("（上接第{folio}版）");
 	/* the grid comes first: styles need the body size */
 	for (int i = 0; i < d->root->nchildren; i++) {
 		const DescNode *c = d->root->children[i];
@@ -260,9 +310,13 @@ layout_load(const char *path, Report *r)
 			ok = read_font(c, path, l, r) && ok;
 		else if (strcmp(c->name, "style") == 0)
 			ok = read_style(c, path, l, r) && ok;
+		else if (strcmp(c->name, "jump") == 0)
+			ok = read_jump(c, path, l, r) && ok;
+		else if (strcmp(c->name, "ad-size") == 0)
+			ok = read_ad_size(c, path, l, r) && ok;
 		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0) {
 			report_error(r, DIAG_INPUT, path, c->line, c->col,
-				     "a layout holds <page>, <grid>, <font> and <style>",
+				     "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>",
 				     "unknown element <%s>", c->name);
 			ok = false;
 		}

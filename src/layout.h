@@ -27,10 +27,20 @@ typedef enum {
 	ST_COUNT
 } StyleId;
 
+/* a standard ad module size sold by the paper (通栏, 半通栏, 报眼…) */
+typedef struct {
+	char *name;
+	int cols, lines;
+} AdSize;
+
 typedef struct {
 	char *file;
 	char *name;
 	Grid grid;
+	char *jump_out; /* the 下转 line, {folio} replaced by the page's 版次 */
+	char *jump_in;	/* the 上接 line */
+	AdSize *ad_sizes; /* when given, ads of other sizes are reported */
+	int nad_sizes;
 	char *family[ROLE_COUNT]; /* fontconfig family per font role */
 	Style *styles;		  /* all styles, in file order */
 	int nstyles;
@@ -43,4 +53,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Layout, layout_free)
 
 const char *layout_style_name(StyleId id);
 const Style *layout_style(const Layout *l, StyleId id);
+/* a style the engine can do without (e.g. "jump-head"), or NULL */
+const Style *layout_style_named(const Layout *l, const char *name);
 void layout_dump(const Layout *l, GString *out);

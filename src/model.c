@@ -12,12 +12,13 @@ static const char *const elem_names[] = {"masthead", "story", "jump", "photo", "
 /* attributes each element accepts */
 static const char *const edition_attrs[] = {"paper", "paper-latin", "date", "issue", "layout", NULL};
 static const char *const page_attrs[] = {"folio", "section", "editor", "designer", "proofreader", NULL};
-static const char *const elem_attrs[][9] = {
+static const char *const elem_attrs[][12] = {
 	[EL_MASTHEAD] = {"cols", "lines", NULL},
-	[EL_STORY] = {"id", "src", "cols", "lines", NULL},
-	[EL_JUMP] = {"story", "cols", "lines", NULL},
+	[EL_STORY] = {"id", "src", "cols", "lines", "head", "balance", "box", "tint", "column-rules",
+		      "vertical-head", NULL},
+	[EL_JUMP] = {"story", "cols", "lines", "title", "balance", "box", "tint", "column-rules", NULL},
 	[EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", NULL},
-	[EL_NOTICE] = {"src", "cols", "lines", "id", NULL},
+	[EL_NOTICE] = {"src", "cols", "lines", "id", "tint", NULL},
 	[EL_AD] = {"src", "text", "cols", "lines", NULL},
 	[EL_RULE] = {"cols", "lines", "at-line", "at-col", "weight", "style", NULL},
 };
@@ -41,6 +42,7 @@ model_elem_name(ElemKind k)
 static void
 elem_done(Elem *e)
 {
+	g_free(e->title);
 	g_free(e->src);
 	g_free(e->text);
 	g_free(e->caption);
@@ -216,6 +218,64 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 }
 
 static bool
+read_yesno(Loader *ld, const DescNode *n, const char *name, bool *out)
+{
+	const DescAttr *a = desc_attr(n, name);
+	if (!a)
+		return true;
+	if (strcmp(a->value, "yes") == 0 || strcmp(a->value, "no") == 0) {
+		*out = strcmp(a->value, "yes") == 0;
+		return true;
+	}
+	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "use yes or no",
+		     "invalid value \"%s\" for %s", a->value, name);
+	return false;
+}
+
+static bool
+read_tint(Loader *ld, const DescNode *n, uint32_t *out)
+{
+	const DescAttr *a = desc_attr(n, "tint");
+	unsigned int rgb;
+	char extra;
+	if (!a)
+		return true;
+	if (strlen(a->value) == 7 && a->value[0] == '#' && sscanf(a->value + 1, "%6x%c", &rgb, &extra) == 1) {
+		*out = rgb ? rgb : 0x000001; /* 0 means none */
+		return true;
+	}
+	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "a colour as #rrggbb, e.g. #f2ece0",
+		     "invalid tint \"%s\"", a->value);
+	return false;
+}
+
+/* balance, box, tint, column rules, head span, vertical head: how a module is made up */
+static bool
+read_module(Loader *ld, const DescNode *n, Elem *e)
+{
+	const DescAttr *head = desc_attr(n, "head");
+	bool balance = true, ok = true;
+	ok = read_yesno(ld, n, "balance", &balance) && ok;
+	e->no_balance = !balance;
+	ok = read_yesno(ld, n, "box", &e->box) && ok;
+	ok = read_yesno(ld, n, "column-rules", &e->column_rules) && ok;
+	ok = read_yesno(ld, n, "vertical-head", &e->vertical_head) && ok;
+	ok = read_tint(ld, n, &e->tint) && ok;
+	if (head) {
+		const Grid *g = &ld->m->layout->grid;
+		if (!length_parse_range(head->value, 1, g->columns, &e->head_c0, &e->head_c1) ||
+		    e->head_c0 > e->cell.c0 || e->head_c1 < e->cell.c1) {
+			report_error(ld->r, DIAG_INPUT, ld->file, head->line, head->col,
+				     "head=\"a-b\" must cover the story's own columns and stay on the page",
+				     "head=\"%s\" does not contain cols %d-%d", head->value, e->cell.c0,
+				     e->cell.c1);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool
 read_story(Loader *ld, const DescNode *n, Elem *e)
 {
 	const DescAttr *id = need(ld, n, "id"), *src = need(ld, n, "src");
@@ -228,6 +288,7 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 			     "story id \"%s\" is used twice", id->value);
 		return false;
 	}
+	ok = ok && read_module(ld, n, e);
 	e->story = add_story(ld, n, id->value, src, false);
 	return e->story >= 0 && ok;
 }
@@ -239,6 +300,8 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 	bool ok = read_cell(ld, n, &e->cell);
 	if (!id)
 		return false;
+	ok = ok && read_module(ld, n, e);
+	e->title = g_strdup(desc_get(n, "title"));
 	e->story = GPOINTER_TO_INT(g_hash_table_lookup(ld->ids, id->value)) - 1;
 	if (e->story < 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
@@ -256,6 +319,7 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 	bool ok = read_cell(ld, n, &e->cell);
 	if (!src)
 		return false;
+	ok = read_tint(ld, n, &e->tint) && ok;
 	e->story = add_story(ld, n, desc_get(n, "id"), src, true);
 	return e->story >= 0 && ok;
 }
@@ -365,15 +429,34 @@ cells_overlap(const Cell *a, const Cell *b)
 }
 
 static bool
-check_overlaps(Loader *ld, const Page *pg)
+cell_inside(const Cell *in, const Cell *out)
+{
+	return in->c0 >= out->c0 && in->c1 <= out->c1 && in->l0 >= out->l0 && in->l1 <= out->l1;
+}
+
+/* A photo wholly inside a story or jump module is an inset the text flows around. */
+static bool
+is_inset(const Elem *a, const Elem *b)
+{
+	return a->kind == EL_PHOTO && (b->kind == EL_STORY || b->kind == EL_JUMP) &&
+	       cell_inside(&a->cell, &b->cell);
+}
+
+static bool
+check_overlaps(Loader *ld, Page *pg)
 {
 	bool ok = true;
 	for (int i = 0; i < pg->nelems; i++) {
 		if (pg->elems[i].kind == EL_RULE)
 			continue;
 		for (int j = 0; j < i; j++) {
-			if (pg->elems[j].kind == EL_RULE || !cells_overlap(&pg->elems[i].cell, &pg->elems[j].cell))
+			Elem *a = &pg->elems[i], *b = &pg->elems[j];
+			if (b->kind == EL_RULE || !cells_overlap(&a->cell, &b->cell))
 				continue;
+			if (is_inset(a, b) || is_inset(b, a)) {
+				(a->kind == EL_PHOTO ? a : b)->inset = true;
+				continue;
+			}
 			report_error(ld->r, DIAG_INPUT, ld->file, pg->elems[i].line, pg->elems[i].col,
 				     "move or shrink one of the two modules",
 				     "<%s> overlaps the <%s> at line %d", elem_names[pg->elems[i].kind],

@@ -1,0 +1,603 @@
+/* module.c - one story through its modules: the head group across the module, the body column by
+ * column on the baseline grid around inset photos, jump lines, balancing, and its fit report. */
+#include "flowctx.h"
+#include <string.h>
+
+#define MAX_HOLES 4
+
+typedef struct {
+	int page;
+	const Elem *e;
+} Frame;
+
+/* a column that body text flows into */
+typedef struct {
+	int page;
+	int frame;
+	Len x, top, bottom;
+	Len limit; /* bottom used for this pass (balancing) */
+	bool jump_out; /* the last grid line is kept for the 下转 line */
+	Len hole_top[MAX_HOLES], hole_bottom[MAX_HOLES]; /* inset photos the text flows around */
+	int nholes;
+} Column;
+
+/* one line of a body paragraph waiting to be placed */
+typedef struct {
+	int para; /* index into Flow.paras */
+	int line;
+	int nlines;
+	Len height;
+	Len space_before, space_after;
+	bool grid;	/* snaps to the baseline grid */
+	bool keep_next; /* a heading: stays with the next line */
+} Row;
+
+typedef struct {
+	FlowCtx *c;
+	int story;
+	const ModelStory *ms;
+	Frame *frames;
+	int nframes;
+	Column *cols;
+	int ncols;
+	GArray *rows;
+	Len inset; /* notices: the text is inset from the box */
+} StoryFlow;
+
+static const Style *
+style_for(const Layout *l, ParaKind k, bool notice)
+{
+	static const StyleId ids[PARA_KIND_COUNT] = {
+		[PARA_RUBRIC] = ST_RUBRIC,   [PARA_KICKER] = ST_KICKER, [PARA_HEADLINE] = ST_HEADLINE,
+		[PARA_SUBHEAD] = ST_SUBHEAD, [PARA_BYLINE] = ST_BYLINE, [PARA_BODY] = ST_BODY,
+		[PARA_INNER_SUBHEAD] = ST_INNER_SUBHEAD, [PARA_LABEL] = ST_LABEL,
+	};
+	if (notice)
+		return layout_style(l, k == PARA_HEADLINE ? ST_NOTICE_HEAD : ST_NOTICE);
+	return layout_style(l, ids[k]);
+}
+
+static bool
+is_head(ParaKind k)
+{
+	return k <= PARA_SUBHEAD;
+}
+
+static Len
+snap(const Grid *g, Len y)
+{
+	Len off = y - g->top;
+	if (off <= 0)
+		return y;
+	return g->top + (off + g->pitch - 1) / g->pitch * g->pitch;
+}
+
+static Len
+line_height(const Grid *g, const Style *s)
+{
+	return s->leading > 0 ? s->leading : s->lines * g->pitch;
+}
+
+/* The head group (rubric, kicker, headline, subhead) across the first frame. Returns the
+ * height it takes, whole grid lines. */
+static Len
+place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
+{
+	FlowCtx *c = sf->c;
+	const Story *st = sf->ms->story;
+	const Grid *g = c->g;
+	Len y0 = y;
+	char what[128];
+
+	for (int i = 0; i < st->n; i++) {
+		const StoryPara *sp = &st->paras[i];
+		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
+		ItemsWhere where = {sf->ms->src, sp->line, what};
+		FlowPara *fp;
+		int pi;
+		if (!is_head(sp->kind) || (skip_vertical && sp->kind != PARA_RUBRIC))
+			continue;
+		g_snprintf(what, sizeof what, "story %s, %s", sf->ms->id ? sf->ms->id : "-",
+			   story_kind_name(sp->kind));
+		pi = flowctx_set(c, sp->text, s, w, flowctx_align(s->align), true, sf->story, i, &where);
+		fp = flowctx_para(c, pi);
+		y += s->space_before * g->pitch;
+		if (sp->kind == PARA_RUBRIC && fp->lines->n > 0) {
+			Figure tint = {.kind = FIG_TINT, .page = sf->frames[0].page, .x = x, .y = y,
+				       .w = fp->lines->lines[0].width + s->size, .h = line_height(g, s),
+				       .color = 0xe6e6e6};
+			flowctx_figure(c, &tint);
+			x += s->size / 2;
+		}
+		for (int l = 0; l < fp->lines->n; l++) {
+			flowctx_place(c, sf->frames[0].page, pi, l, x, grid_baseline_in(y, line_height(g, s), s->size));
+			y += line_height(g, s);
+		}
+		if (sp->kind == PARA_RUBRIC)
+			x -= s->size / 2;
+		y += s->space_after * g->pitch;
+	}
+	return snap(g, y) - y0;
+}
+
+static void
+add_rows(StoryFlow *sf)
+{
+	FlowCtx *c = sf->c;
+	const Story *st = sf->ms->story;
+	const Grid *g = c->g;
+	Len measure = grid_col_width(g);
+	char what[128];
+
+	if (sf->ms->notice) {
+		const Elem *e = sf->frames[0].e;
+		measure = grid_span_width(g, e->cell.c0, e->cell.c1) - 2 * sf->inset;
+	}
+	for (int i = 0; i < st->n; i++) {
+		const StoryPara *sp = &st->paras[i];
+		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
+		ItemsWhere where = {sf->ms->src, sp->line, what};
+		FlowPara *fp;
+		int pi;
+		if (is_head(sp->kind))
+			continue;
+		g_snprintf(what, sizeof what, "story %s, paragraph %d", sf->ms->id ? sf->ms->id : "-", i + 1);
+		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), false, sf->story, i, &where);
+		fp = flowctx_para(c, pi);
+		for (int l = 0; l < fp->lines->n; l++) {
+			Row row = {pi, l, fp->lines->n, line_height(g, s)};
+			row.space_before = l == 0 ? s->space_before * g->pitch : 0;
+			row.space_after = l == fp->lines->n - 1 ? s->space_after * g->pitch : 0;
+			row.grid = s->leading == 0;
+			row.keep_next = (sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL) &&
+					l == fp->lines->n - 1;
+			g_array_append_val(sf->rows, row);
+		}
+	}
+}
+
+/* An inset photo takes whole columns and whole grid lines of the module, plus one blank grid
+ * line under its caption; the text stops above it and resumes on the grid below. */
+static void
+add_holes(StoryFlow *sf, int f, int k, Column *col)
+{
+	const Grid *g = sf->c->g;
+	const Page *pg = &sf->c->m->pages[sf->frames[f].page];
+	for (int i = 0; i < pg->nelems && col->nholes < MAX_HOLES; i++) {
+		const Elem *ph = &pg->elems[i];
+		if (!ph->inset || k < ph->cell.c0 || k > ph->cell.c1 ||
+		    ph->cell.l0 < sf->frames[f].e->cell.l0 || ph->cell.l1 > sf->frames[f].e->cell.l1 ||
+		    ph->cell.c0 < sf->frames[f].e->cell.c0 || ph->cell.c1 > sf->frames[f].e->cell.c1)
+			continue;
+		if (grid_line_y(g, ph->cell.l0) < col->top && k == ph->cell.c0)
+			report_warning(sf->c->r, DIAG_LAYOUT, sf->c->m->file, ph->line, ph->col,
+				       "start the photo below the head group",
+				       "the inset photo at grid line %d overlaps the head group of story %s",
+				       ph->cell.l0, sf->ms->id);
+		col->hole_top[col->nholes] = grid_line_y(g, ph->cell.l0);
+		col->hole_bottom[col->nholes++] = grid_line_y(g, ph->cell.l1) + 2 * g->pitch;
+	}
+}
+
+/* the first y at or below yy where a row of height h clears every hole */
+static Len
+clear_holes(const Grid *g, const Column *col, Len yy, Len h, bool grid)
+{
+	for (bool moved = true; moved;) {
+		moved = false;
+		for (int i = 0; i < col->nholes; i++)
+			if (yy < col->hole_bottom[i] && yy + h > col->hole_top[i]) {
+				yy = grid ? snap(g, col->hole_bottom[i]) : col->hole_bottom[i];
+				moved = true;
+			}
+	}
+	return yy;
+}
+
+/* The 下转 line takes the last grid line of the frame's last column that is free down there. */
+static void
+reserve_jump_line(StoryFlow *sf, int f)
+{
+	const Grid *g = sf->c->g;
+	for (int k = sf->ncols - 1; k >= 0 && sf->cols[k].frame == f; k--) {
+		Column *col = &sf->cols[k];
+		Len y = col->bottom - g->pitch;
+		if (clear_holes(g, col, y, g->pitch, true) != y)
+			continue;
+		col->jump_out = true;
+		col->bottom = col->limit = y;
+		return;
+	}
+}
+
+static void
+add_columns(StoryFlow *sf, int f, Len top, int right_cols)
+{
+	const Grid *g = sf->c->g;
+	const Elem *e = sf->frames[f].e;
+	Len bottom = grid_line_y(g, e->cell.l1) + g->pitch;
+	if (sf->ms->notice) {
+		Column col = {sf->frames[f].page, f, grid_col_x(g, e->cell.c0) + sf->inset, top, bottom - sf->inset / 2};
+		col.limit = col.bottom;
+		sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
+		sf->cols[sf->ncols++] = col;
+		return;
+	}
+	for (int k = e->cell.c0; k <= e->cell.c1 - right_cols; k++) {
+		Column col = {sf->frames[f].page, f, grid_col_x(g, k), top, bottom};
+		add_holes(sf, f, k, &col);
+		col.limit = col.bottom;
+		sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
+		sf->cols[sf->ncols++] = col;
+	}
+	if (f < sf->nframes - 1)
+		reserve_jump_line(sf, f);
+}
+
+/* Place rows into columns; with place == false only count. Returns the rows placed and
+ * the bottom of the text in each column (ends[]). Each step places a row or moves to the
+ * next column, so it always terminates. */
+static int
+fill(StoryFlow *sf, bool place, Len *ends)
+{
+	const Grid *g = sf->c->g;
+	const Row *rows = (const Row *)sf->rows->data;
+	int nrows = (int)sf->rows->len, r = 0, ci = 0;
+	Len y = sf->ncols ? sf->cols[0].top : 0;
+	bool at_top = true;
+
+	for (int k = 0; k < sf->ncols; k++)
+		ends[k] = sf->cols[k].top;
+	while (r < nrows && ci < sf->ncols) {
+		const Row *row = &rows[r];
+		const Column *col = &sf->cols[ci];
+		Len yy = y + (at_top ? 0 : row->space_before);
+		bool move;
+		if (row->grid)
+			yy = snap(g, yy);
+		yy = clear_holes(g, col, yy, row->height, row->grid);
+		move = yy + row->height > col->limit;
+		if (!move && !at_top && row->keep_next && r + 1 < nrows)
+			move = yy + row->height + rows[r + 1].space_before + rows[r + 1].height > col->limit;
+		/* no widow: a paragraph's last line does not start a column when one more line
+		 * can go with it */
+		if (!move && !at_top && row->nlines >= 3 && row->line == row->nlines - 2 && r + 1 < nrows)
+			move = yy + row->height + rows[r + 1].height > col->limit;
+		if (move) {
+			if (++ci < sf->ncols)
+				y = sf->cols[ci].top;
+			at_top = true;
+			continue;
+		}
+		if (place) {
+			const FlowPara *fp = flowctx_para(sf->c, row->para);
+			flowctx_place(sf->c, col->page, row->para, row->line, col->x,
+				      grid_baseline_in(yy, row->height, fp->style->size));
+		}
+		y = yy + row->height + row->space_after;
+		ends[ci] = yy + row->height;
+		at_top = false;
+		r++;
+	}
+	return r;
+}
+
+/* Balance the last frame: the least depth at which everything still fits. */
+static void
+balance(StoryFlow *sf, Len *ends)
+{
+	const Grid *g = sf->c->g;
+	int nrows = (int)sf->rows->len, first = 0;
+	Len top, depth, full;
+	if (sf->ncols == 0 || sf->ms->notice || sf->frames[sf->nframes - 1].e->no_balance)
+		return;
+	while (first < sf->ncols && sf->cols[first].frame != sf->nframes - 1)
+		first++;
+	if (first == sf->ncols)
+		return;
+	top = sf->cols[first].top;
+	full = sf->cols[first].bottom - top;
+	if (fill(sf, false, ends) < nrows)
+		return; /* overset: keep the full depth */
+	for (depth = g->pitch; depth < full; depth += g->pitch) {
+		for (int k = first; k < sf->ncols; k++)
+			sf->cols[k].limit = MIN(sf->cols[k].bottom, top + depth);
+		if (fill(sf, false, ends) == nrows)
+			return;
+	}
+	for (int k = first; k < sf->ncols; k++)
+		sf->cols[k].limit = sf->cols[k].bottom;
+}
+
+static char *
+overset_text(StoryFlow *sf, int from)
+{
+	const Row *row = &g_array_index(sf->rows, Row, from);
+	const FlowPara *fp = flowctx_para(sf->c, row->para);
+	const Line *ln = &fp->lines->lines[row->line];
+	const char *s = fp->items->text + fp->items->cl[ln->start].start;
+	return g_utf8_substring(s, 0, MIN(g_utf8_strlen(s, -1), 16));
+}
+
+static void
+fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
+{
+	const Grid *g = sf->c->g;
+	StoryFit *fit = &sf->c->out->fits[sf->story];
+	int nrows = (int)sf->rows->len;
+	const Elem *last = sf->frames[sf->nframes - 1].e;
+	Len last_top = grid_line_y(g, last->cell.l0);
+
+	fit->frames = sf->nframes;
+	fit->head_lines = (int)(head / g->pitch);
+	fit->depth_lines = sf->nframes == 1 ? fit->head_lines : 0;
+	for (int k = 0; k < sf->ncols; k++)
+		if (sf->cols[k].frame == sf->nframes - 1)
+			fit->depth_lines = MAX(fit->depth_lines, (int)((ends[k] - last_top + g->pitch - 1) / g->pitch));
+	for (int i = 0; i < nrows; i++) {
+		const Row *row = &g_array_index(sf->rows, Row, i);
+		const FlowPara *fp = flowctx_para(sf->c, row->para);
+		unsigned fl = fp->lines->lines[row->line].flags;
+		fit->loose_lines += (fl & LINE_LOOSE) ? 1 : 0;
+		fit->forced_lines += (fl & (LINE_FORCED | LINE_OVERFULL)) ? 1 : 0;
+	}
+	for (int k = 0; k < sf->ncols; k++) {
+		fit->lines_avail += (int)((sf->cols[k].bottom - sf->cols[k].top) / g->pitch);
+		fit->lines_set += (int)((ends[k] - sf->cols[k].top + g->pitch - 1) / g->pitch);
+		if (sf->cols[k].frame == sf->nframes - 1)
+			fit->underset += (int)((sf->cols[k].bottom - ends[k]) / g->pitch);
+	}
+	if (placed >= nrows)
+		return;
+	fit->overset_lines = nrows - placed;
+	for (int i = placed; i < nrows; i++) {
+		const Row *row = &g_array_index(sf->rows, Row, i);
+		const FlowPara *fp = flowctx_para(sf->c, row->para);
+		const Line *ln = &fp->lines->lines[row->line];
+		fit->overset_chars += ln->end - ln->start;
+	}
+	fit->overset_text = overset_text(sf, placed);
+	fit->underset = 0;
+	report_error(sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
+		     "enlarge the module, add a jump frame, or cut the story",
+		     "overset: story %s does not fit: %d lines (%d characters) left over, from \"%s\"",
+		     sf->ms->id ? sf->ms->id : sf->ms->src, fit->overset_lines, fit->overset_chars,
+		     fit->overset_text);
+}
+
+/* a jump line from the layout's template: {folio} is the other page's 版次 */
+static char *
+jump_text(const Model *m, const char *tmpl, int page)
+{
+	g_auto(GStrv) parts = g_strsplit(tmpl, "{folio}", -1);
+	return g_strjoinv(m->pages[page].folio, parts);
+}
+
+/* 下转/上接 lines at the ends of the parts of a jumped story */
+static void
+jump_lines(StoryFlow *sf)
+{
+	FlowCtx *c = sf->c;
+	const Style *s = layout_style(c->m->layout, ST_JUMP);
+	const Grid *g = c->g;
+	for (int k = 0; k < sf->ncols; k++) {
+		const Column *col = &sf->cols[k];
+		if (col->jump_out) {
+			int next = sf->frames[col->frame + 1].page;
+			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
+			flowctx_single(c, col->page, t, s, col->x, grid_col_width(g), LB_RIGHT,
+				       grid_baseline_in(col->bottom, g->pitch, s->size));
+		}
+	}
+}
+
+/* The top of a continuation: the short headline if the jump has a title, then the 上接 line.
+ * Returns the height taken, whole grid lines. */
+static Len
+jump_in(StoryFlow *sf, int f)
+{
+	FlowCtx *c = sf->c;
+	const Style *s = layout_style(c->m->layout, ST_JUMP);
+	const Style *hs = layout_style_named(c->m->layout, "jump-head");
+	const Grid *g = c->g;
+	const Elem *e = sf->frames[f].e;
+	g_autofree char *t = jump_text(c->m, c->m->layout->jump_in, sf->frames[f - 1].page);
+	Len x, y, w, h, y0;
+
+	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
+	y0 = y;
+	if (e->title && *e->title) {
+		ItemsWhere where = {c->m->file, e->line, "jump title"};
+		int pi;
+		FlowPara *fp;
+		if (!hs)
+			hs = layout_style(c->m->layout, ST_SUBHEAD);
+		pi = flowctx_set(c, e->title, hs, w, flowctx_align(hs->align), true, -1, -1, &where);
+		fp = flowctx_para(c, pi);
+		for (int l = 0; l < fp->lines->n; l++) {
+			flowctx_place(c, sf->frames[f].page, pi, l, x, grid_baseline_in(y, line_height(g, hs), hs->size));
+			y += line_height(g, hs);
+		}
+	}
+	flowctx_single(c, sf->frames[f].page, t, s, x, grid_col_width(g), LB_LEFT,
+		       grid_baseline_in(y, g->pitch, s->size));
+	return snap(g, y + g->pitch) - y0;
+}
+
+
+/* tint, box and column rules of one frame; the box sits in the gutters around the module */
+static void
+decorate(StoryFlow *sf, int f, Len body_top, int right_cols)
+{
+	FlowCtx *c = sf->c;
+	const Grid *g = c->g;
+	const Elem *e = sf->frames[f].e;
+	int page = sf->frames[f].page;
+	Len x, y, w, h, out = MIN(g->gutter / 2, g->pitch / 2);
+
+	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
+	if (e->tint) {
+		Figure t = {.kind = FIG_TINT, .page = page, .x = x - out, .y = y, .w = w + 2 * out, .h = h,
+			    .color = e->tint};
+		flowctx_figure(c, &t);
+	}
+	if (e->box) {
+		Figure b = {.kind = FIG_BOX, .page = page, .x = x - out, .y = y - g->pitch / 4,
+			    .w = w + 2 * out, .h = h + g->pitch / 4, .weight = len_from_pt(0.75)};
+		flowctx_figure(c, &b);
+	}
+	for (int k = e->cell.c0; e->column_rules && k < e->cell.c1 - right_cols; k++) {
+		Figure r = {.kind = FIG_RULE, .page = page, .x = grid_col_x(g, k) + grid_col_width(g) + g->gutter / 2,
+			    .y = body_top, .h = y + h - body_top, .weight = len_from_pt(0.3)};
+		flowctx_figure(c, &r);
+	}
+}
+
+/* a head group wider than the module (破栏) must not run into its neighbours */
+static void
+check_head_span(StoryFlow *sf, Len head)
+{
+	FlowCtx *c = sf->c;
+	const Elem *e = sf->frames[0].e;
+	const Page *pg = &c->m->pages[sf->frames[0].page];
+	int lines = (int)(head / c->g->pitch);
+	Cell hc = {e->head_c0, e->head_c1, e->cell.l0, e->cell.l0 + lines - 1};
+	for (int i = 0; e->head_c0 && lines > 0 && i < pg->nelems; i++) {
+		const Cell *o = &pg->elems[i].cell;
+		if (&pg->elems[i] == e || pg->elems[i].kind == EL_RULE || pg->elems[i].inset)
+			continue;
+		if (o->c0 <= hc.c1 && hc.c0 <= o->c1 && o->l0 <= hc.l1 && hc.l0 <= o->l1)
+			report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
+				     "start the neighbour below the head group or narrow head=",
+				     "the head group of story %s (columns %d-%d, %d grid lines) runs into the <%s> at line %d",
+				     sf->ms->id, hc.c0, hc.c1, lines, model_elem_name(pg->elems[i].kind),
+				     pg->elems[i].line);
+	}
+}
+
+/* The headline (with kicker and subhead) set vertically in the module's right-hand columns.
+ * Returns how many columns it takes. */
+static int
+vertical_head(StoryFlow *sf, Len y, Len h)
+{
+	FlowCtx *c = sf->c;
+	const Story *st = sf->ms->story;
+	const Elem *e = sf->frames[0].e;
+	Len right = grid_col_x(c->g, e->cell.c1) + grid_col_width(c->g), used = 0, colw;
+	int cols;
+	for (ParaKind k = PARA_KICKER; k <= PARA_SUBHEAD; k++)
+		for (int i = 0; i < st->n; i++)
+			if (st->paras[i].kind == k) {
+				const Style *s = style_for(c->m->layout, k, false);
+				ItemsWhere where = {sf->ms->src, st->paras[i].line, "vertical headline"};
+				used += vertical_set(c, sf->frames[0].page, st->paras[i].text, s, right - used,
+						     y + c->g->pitch, h - 2 * c->g->pitch, &where);
+			}
+	colw = grid_col_width(c->g) + c->g->gutter;
+	cols = (int)((used + c->g->gutter + colw - 1) / colw);
+	return MIN(cols, e->cell.c1 - e->cell.c0);
+}
+
+/* when the text ends before the last frame, the jump lines promise text that is not there */
+static void
+check_run_out(StoryFlow *sf, const Len *ends)
+{
+	bool last_used = false;
+	for (int k = 0; k < sf->ncols; k++)
+		if (sf->cols[k].frame == sf->nframes - 1 && ends[k] > sf->cols[k].top)
+			last_used = true;
+	if (sf->nframes > 1 && !last_used && sf->rows->len > 0)
+		report_warning(sf->c->r, DIAG_LAYOUT, sf->c->m->file, sf->frames[sf->nframes - 1].e->line,
+			       sf->frames[sf->nframes - 1].e->col, "remove the jump or shrink the first part",
+			       "story %s runs out before its last frame: the jump is empty", sf->ms->id);
+}
+
+static void
+collect_frames(StoryFlow *sf)
+{
+	const Model *m = sf->c->m;
+	for (int p = 0; p < m->npages; p++)
+		for (int i = 0; i < m->pages[p].nelems; i++) {
+			const Elem *e = &m->pages[p].elems[i];
+			if (e->story != sf->story)
+				continue;
+			sf->frames = g_renew(Frame, sf->frames, sf->nframes + 1);
+			sf->frames[sf->nframes++] = (Frame){p, e};
+		}
+}
+
+static Len
+first_frame(StoryFlow *sf)
+{
+	FlowCtx *c = sf->c;
+	const Grid *g = c->g;
+	const Elem *e = sf->frames[0].e;
+	Len x, y, w, h, head;
+	int vcols = 0;
+
+	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
+	if (sf->ms->notice) {
+		Figure box = {.kind = FIG_BOX, .page = sf->frames[0].page, .x = x, .y = y + g->pitch / 4,
+			      .w = w, .h = h - g->pitch / 2, .weight = len_from_pt(0.75)};
+		if (e->tint) {
+			Figure t = box;
+			t.kind = FIG_TINT;
+			t.color = e->tint;
+			flowctx_figure(c, &t);
+		}
+		flowctx_figure(c, &box);
+		sf->inset = layout_style(c->m->layout, ST_NOTICE)->size;
+		y += g->pitch / 2;
+		head = place_head(sf, x + sf->inset, y, w - 2 * sf->inset, false);
+		add_columns(sf, 0, y + head, 0);
+		return head;
+	}
+	if (e->vertical_head)
+		vcols = vertical_head(sf, y, h);
+	if (e->head_c0) {
+		x = grid_col_x(g, e->head_c0);
+		w = grid_span_width(g, e->head_c0, e->head_c1);
+	} else if (vcols) {
+		w = grid_span_width(g, e->cell.c0, e->cell.c1 - vcols);
+	}
+	head = place_head(sf, x, y, w, e->vertical_head);
+	check_head_span(sf, head);
+	decorate(sf, 0, y + head, vcols);
+	add_columns(sf, 0, y + head, vcols);
+	return head;
+}
+
+void
+module_compose_story(FlowCtx *c, int story)
+{
+	StoryFlow sf = {c, story, &c->m->stories[story]};
+	Len head, *ends;
+	int placed;
+	const char *title;
+
+	collect_frames(&sf);
+	if (sf.nframes == 0)
+		return;
+	c->out->fits[story].story = story;
+	title = story_get(sf.ms->story, PARA_HEADLINE);
+	flowctx_mark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
+		     title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
+	head = first_frame(&sf);
+	for (int f = 1; f < sf.nframes; f++) {
+		Len top = grid_line_y(c->g, sf.frames[f].e->cell.l0), in = jump_in(&sf, f);
+		decorate(&sf, f, top + in, 0);
+		add_columns(&sf, f, top + in, 0);
+	}
+	sf.rows = g_array_new(FALSE, FALSE, sizeof(Row));
+	add_rows(&sf);
+	ends = g_new0(Len, sf.ncols + 1);
+	balance(&sf, ends);
+	placed = fill(&sf, true, ends);
+	fit_report(&sf, placed, ends, head);
+	check_run_out(&sf, ends);
+	jump_lines(&sf);
+	g_free(ends);
+	g_array_free(sf.rows, TRUE);
+	g_free(sf.cols);
+	g_free(sf.frames);
+}
