@@ -20,7 +20,8 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 {
 	const Items *it = fp->items;
 	const Lines *ls = fp->lines;
-	Op op = {.kind = OP_TEXT, .color = fl->proof ? 0xe02020 : fp->style->color, .size = it->em};
+	Op op = {.kind = OP_TEXT, .color = fl->proof ? 0xe02020 : fp->style->color, .size = it->em,
+		 .xscale = it->xscale};
 	op.font = font_index(d, it->fonts[it->cl[a].font]);
 	op.g0 = (int)d->glyphs->len;
 	op.t0 = (int)d->text->len;
@@ -64,7 +65,7 @@ add_line(DList *d, const Flow *f, const FlowLine *fl)
 static void
 add_run_op(DList *d, const FlowRun *run)
 {
-	Op op = {.kind = OP_TEXT, .color = run->color};
+	Op op = {.kind = OP_TEXT, .color = run->color, .xscale = 1000};
 	op.font = font_index(d, run->font);
 	op.g0 = (int)d->glyphs->len;
 	op.t0 = (int)d->text->len;
@@ -198,8 +199,9 @@ dlist_dump(const DList *d, GString *out)
 			const Op *op = &g_array_index(d->ops, Op, i);
 			if (op->kind == OP_TEXT) {
 				const DGlyph *g0 = &g_array_index(d->glyphs, DGlyph, op->g0);
-				g_string_append_printf(out, "  text f%d %.2fpt at %.3f,%.3f glyphs=%d \"%.*s\"\n",
-						       op->font, len_to_pt(op->size), len_to_pt(g0->x),
+				g_string_append_printf(out, "  text f%d %.2fpt%s at %.3f,%.3f glyphs=%d \"%.*s\"\n",
+						       op->font, len_to_pt(op->size),
+						       op->xscale != 1000 ? " scaled" : "", len_to_pt(g0->x),
 						       len_to_pt(g0->y), op->ng, op->tlen, d->text->str + op->t0);
 			} else {
 				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n", kinds[op->kind],

@@ -22,6 +22,7 @@ typedef struct {
 	/* OP_TEXT: one run of one font */
 	int font;	/* index into DList.fonts */
 	Len size;
+	int xscale;	/* horizontal scale of the glyphs in 1/1000 */
 	int g0, ng;	/* DList.glyphs */
 	int t0, tlen;	/* DList.text bytes */
 	int c0, nc;	/* DList.clusters */

@@ -71,12 +71,71 @@ flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign
 	fp->style = s;
 	fp->story = story;
 	fp->para = para;
+	fp->measure = measure;
+	fp->align = align;
+	fp->balance = balance;
 	fp->items = items_shape(c->fonts, s, text, where, c->r);
 	fp->just = just_prepare(fp->items, s, measure, align, balance);
 	fp->lines = lines_break(&fp->just->in);
 	report_forced(c, fp, where);
 	g_ptr_array_add(c->out->paras, fp);
 	return (int)c->out->paras->len - 1;
+}
+
+static bool
+head_fits(const FlowPara *fp)
+{
+	if (fp->style->max_lines > 0 && fp->lines->n > fp->style->max_lines)
+		return false;
+	for (int i = 0; i < fp->lines->n; i++)
+		if (fp->lines->lines[i].flags & (LINE_OVERFULL | LINE_FORCED))
+			return false;
+	return true;
+}
+
+/* set the paragraph again in fp->squeezed at a horizontal scale */
+static void
+reset(FlowCtx *c, FlowPara *fp, int xscale)
+{
+	g_autofree char *text = g_strdup(fp->items->text);
+	Report *quiet = report_new(); /* missing glyphs were reported the first time */
+	items_free(fp->items);
+	just_free(fp->just);
+	lines_free(fp->lines);
+	fp->squeezed.tracking = len_em(fp->squeezed.size, fp->squeezed.tracking_milli, 1000);
+	fp->items = items_shape(c->fonts, &fp->squeezed, text, NULL, quiet);
+	if (xscale != 1000)
+		items_scale(fp->items, xscale);
+	fp->just = just_prepare(fp->items, &fp->squeezed, fp->measure, fp->align, fp->balance);
+	fp->lines = lines_break(&fp->just->in);
+	report_free(quiet);
+}
+
+bool
+flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
+{
+	FlowPara *fp = flowctx_para(c, pi);
+	const Style *s = fp->style;
+	int milli = s->tracking_milli;
+
+	if (head_fits(fp))
+		return true;
+	fp->squeezed = *s;
+	fp->style = &fp->squeezed;
+	for (int t = milli - 20; t >= MIN(milli, -100) && !head_fits(fp); t -= 20) {
+		fp->squeezed.tracking_milli = t;
+		reset(c, fp, 1000);
+	}
+	for (int scale = 950; scale >= s->min_scale * 10 && !head_fits(fp); scale -= 50)
+		reset(c, fp, scale);
+	if (head_fits(fp))
+		return true;
+	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
+		     "shorten the headline, widen its span (head=) or allow more lines (max-lines)",
+		     "headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%",
+		     fp->items->text, s->max_lines ? s->max_lines : fp->lines->n, len_to_pt(fp->measure),
+		     s->min_scale);
+	return false;
 }
 
 void
@@ -119,9 +178,22 @@ flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level)
 	g_array_append_val(c->out->marks, mk);
 }
 
-/* grid cells of a page that no module covers (rules do not count) */
+/* grid cells of a page that no module covers (rules do not count; a head group wider than its
+ * module covers the cells it spans) */
+static bool
+covers(const Flow *f, const Elem *e, int col, int line)
+{
+	const Cell *c = &e->cell;
+	if (e->kind == EL_RULE)
+		return false;
+	if (col >= c->c0 && col <= c->c1 && line >= c->l0 && line <= c->l1)
+		return true;
+	return e->head_c0 && e->story >= 0 && col >= e->head_c0 && col <= e->head_c1 && line >= c->l0 &&
+	       line < c->l0 + f->fits[e->story].head_lines;
+}
+
 static int
-uncovered_cells(const Model *m, int p)
+uncovered_cells(const Model *m, const Flow *f, int p)
 {
 	const Grid *g = &m->layout->grid;
 	const Page *pg = &m->pages[p];
@@ -129,11 +201,8 @@ uncovered_cells(const Model *m, int p)
 	for (int col = 1; col <= g->columns; col++)
 		for (int line = 1; line <= g->lines; line++) {
 			bool covered = false;
-			for (int i = 0; i < pg->nelems && !covered; i++) {
-				const Cell *c = &pg->elems[i].cell;
-				covered = pg->elems[i].kind != EL_RULE && col >= c->c0 && col <= c->c1 &&
-					  line >= c->l0 && line <= c->l1;
-			}
+			for (int i = 0; i < pg->nelems && !covered; i++)
+				covered = covers(f, &pg->elems[i], col, line);
 			empty += !covered;
 		}
 	return empty;
@@ -164,7 +233,7 @@ flow_compose(const Model *m, const Fonts *f, Report *r)
 		module_compose_story(&c, s);
 	out->uncovered = g_new0(int, m->npages + 1);
 	for (int p = 0; p < m->npages; p++)
-		out->uncovered[p] = uncovered_cells(m, p);
+		out->uncovered[p] = uncovered_cells(m, out, p);
 	proof_compose(&c);
 	return out;
 }

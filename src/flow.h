@@ -13,9 +13,13 @@ typedef struct {
 	Items *items;
 	Just *just;
 	Lines *lines;
-	const Style *style;
-	int story; /* index into Model.stories, or -1 for page furniture */
-	int para;  /* paragraph of the story, or -1 */
+	const Style *style; /* the layout's, or &squeezed */
+	Style squeezed;	    /* a headline's style with the tracking it was squeezed to */
+	int story;	    /* index into Model.stories, or -1 for page furniture */
+	int para;	    /* paragraph of the story, or -1 */
+	Len measure;	    /* what it was broken at */
+	LineAlign align;
+	bool balance;
 } FlowPara;
 
 /* One line placed on a page. */

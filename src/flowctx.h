@@ -15,6 +15,10 @@ typedef struct {
 /* Shape, space and break `text` in style `s` at `measure`; returns the index in paras. */
 int flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
 		bool balance, int story, int para, const ItemsWhere *where);
+/* A headline that does not fit its span in max-lines: tighter tracking (down to -0.1 em), then
+ * a narrower horizontal scale (down to the style's min-scale); reported when that is not
+ * enough. Returns true when it fits. */
+bool flowctx_squeeze(FlowCtx *c, int para, const ItemsWhere *where);
 /* the paragraph at index i */
 FlowPara *flowctx_para(FlowCtx *c, int i);
 void flowctx_place(FlowCtx *c, int page, int para, int line, Len x, Len baseline);

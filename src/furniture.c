@@ -135,6 +135,27 @@ photo(FlowCtx *c, int p, const Elem *e)
 	}
 }
 
+/* ads are sold in the paper's module sizes; another size is a make-up mistake */
+static void
+check_ad_size(FlowCtx *c, const Elem *e)
+{
+	const Layout *l = c->m->layout;
+	int cols = e->cell.c1 - e->cell.c0 + 1, lines = e->cell.l1 - e->cell.l0 + 1;
+	GString *sizes;
+	if (l->nad_sizes == 0)
+		return;
+	for (int i = 0; i < l->nad_sizes; i++)
+		if (l->ad_sizes[i].cols == cols && l->ad_sizes[i].lines == lines)
+			return;
+	sizes = g_string_new(NULL);
+	for (int i = 0; i < l->nad_sizes; i++)
+		g_string_append_printf(sizes, "%s%s %dx%d", i ? ", " : "", l->ad_sizes[i].name,
+				       l->ad_sizes[i].cols, l->ad_sizes[i].lines);
+	report_warning(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col, sizes->str,
+		       "the ad is %d columns x %d lines, not one of the layout's ad sizes", cols, lines);
+	g_string_free(sizes, TRUE);
+}
+
 static void
 ad(FlowCtx *c, int p, const Elem *e)
 {
@@ -143,6 +164,7 @@ ad(FlowCtx *c, int p, const Elem *e)
 	Figure box = {.kind = FIG_BOX, .page = p, .weight = len_from_pt(0.5)};
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
+	check_ad_size(c, e);
 	if (e->src) {
 		image_figure(c, p, e, x, y, w, h, false);
 		return;

@@ -148,6 +148,7 @@ items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *
 	it->text = s->normalize ? kinsoku_normalize(text) : g_strdup(text);
 	it->textlen = (int)strlen(it->text);
 	it->em = s->size;
+	it->xscale = 1000;
 	pango_attr_list_insert(attrs, pango_attr_font_desc_new(desc));
 	pango_attr_list_insert(attrs, pango_attr_language_new(f->lang));
 	items = pango_itemize(f->ctx, it->text, 0, it->textlen, attrs, NULL);
@@ -168,6 +169,27 @@ items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *
 	it->ngl = (int)gl->len;
 	it->gl = (Glyph *)g_array_free(gl, FALSE);
 	return it;
+}
+
+static Len
+scaled(Len v, int permille)
+{
+	return (Len)(((gint64)v * permille + (v >= 0 ? 500 : -500)) / 1000);
+}
+
+void
+items_scale(Items *it, int permille)
+{
+	for (int i = 0; i < it->n; i++) {
+		it->cl[i].adv = scaled(it->cl[i].adv, permille);
+		it->cl[i].blank_l = scaled(it->cl[i].blank_l, permille);
+		it->cl[i].blank_r = scaled(it->cl[i].blank_r, permille);
+	}
+	for (int i = 0; i < it->ngl; i++) {
+		it->gl[i].dx = scaled(it->gl[i].dx, permille);
+		it->gl[i].adv = scaled(it->gl[i].adv, permille);
+	}
+	it->xscale = (int)scaled(it->xscale, permille);
 }
 
 void

@@ -35,6 +35,7 @@ typedef struct {
 	int nfonts;
 	Len em;		   /* the style's size */
 	int nmissing;
+	int xscale;	   /* horizontal scale in 1/1000 (1000: none); see items_scale */
 } Items;
 
 /* Where a paragraph comes from, for messages about missing glyphs. */
@@ -47,6 +48,9 @@ typedef struct {
 Items *items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *where,
 		   Report *r);
 void items_free(Items *it);
+/* Scale every advance, offset and blank horizontally (headline squeeze); glyphs are drawn
+ * with the same scale. */
+void items_scale(Items *it, int permille);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Items, items_free)
 
 void items_dump(const Items *it, GString *out);

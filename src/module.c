@@ -52,8 +52,8 @@ style_for(const Layout *l, ParaKind k, bool notice)
 		[PARA_SUBHEAD] = ST_SUBHEAD, [PARA_BYLINE] = ST_BYLINE, [PARA_BODY] = ST_BODY,
 		[PARA_INNER_SUBHEAD] = ST_INNER_SUBHEAD, [PARA_LABEL] = ST_LABEL,
 	};
-	if (notice)
-		return layout_style(l, k == PARA_HEADLINE ? ST_NOTICE_HEAD : ST_NOTICE);
+	if (notice) /* a "## " line starts the next notice of a stack: its heading */
+		return layout_style(l, k == PARA_HEADLINE || k == PARA_INNER_SUBHEAD ? ST_NOTICE_HEAD : ST_NOTICE);
 	return layout_style(l, ids[k]);
 }
 
@@ -100,6 +100,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 		g_snprintf(what, sizeof what, "story %s, %s", sf->ms->id ? sf->ms->id : "-",
 			   story_kind_name(sp->kind));
 		pi = flowctx_set(c, sp->text, s, w, flowctx_align(s->align), true, sf->story, i, &where);
+		flowctx_squeeze(c, pi, &where);
 		fp = flowctx_para(c, pi);
 		y += s->space_before * g->pitch;
 		if (sp->kind == PARA_RUBRIC && fp->lines->n > 0) {

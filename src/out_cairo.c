@@ -47,9 +47,22 @@ paint_text(Painter *p, cairo_t *cr, const Op *op)
 		const DCluster *c = &g_array_index(d->clusters, DCluster, op->c0 + i);
 		cl[i] = (cairo_text_cluster_t){c->bytes, c->glyphs};
 	}
+	if (op->xscale != 1000) { /* a squeezed headline: the same face, narrower */
+		cairo_matrix_t fm, ctm;
+		cairo_font_options_t *fo = cairo_font_options_create();
+		cairo_scaled_font_get_font_matrix(sf, &fm);
+		cairo_scaled_font_get_ctm(sf, &ctm);
+		cairo_scaled_font_get_font_options(sf, fo);
+		fm.xx *= op->xscale / 1000.0;
+		sf = cairo_scaled_font_create(cairo_scaled_font_get_font_face(sf), &fm, &ctm, fo);
+		cairo_font_options_destroy(fo);
+	} else {
+		cairo_scaled_font_reference(sf);
+	}
 	cairo_set_scaled_font(cr, sf);
 	set_color(cr, op->color);
 	cairo_show_text_glyphs(cr, d->text->str + op->t0, op->tlen, gl, op->ng, cl, op->nc, 0);
+	cairo_scaled_font_destroy(sf);
 	g_free(gl);
 	g_free(cl);
 }

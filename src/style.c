@@ -22,6 +22,7 @@ static const Style style_defaults = {
 	.cjk_latin = true,
 	.digit_space = false,
 	.normalize = true,
+	.min_scale = 100,
 };
 
 /* index of value in a NULL-terminated list, or -1 */
@@ -116,6 +117,12 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 	if (strcmp(n, "normalize") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->normalize = i, true)
 						  : bad_value(r, file, a, "use yes or no");
+	if (strcmp(n, "max-lines") == 0)
+		return length_parse_int(v, 1, 20, &s->max_lines) ||
+		       bad_value(r, file, a, "a number of lines from 1 to 20");
+	if (strcmp(n, "min-scale") == 0)
+		return length_parse_int(v, 50, 100, &s->min_scale) ||
+		       bad_value(r, file, a, "a horizontal scale in percent from 50 to 100");
 	if (strcmp(n, "hang") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->hang = i, true)
 						  : bad_value(r, file, a, "use yes or no");
@@ -164,9 +171,10 @@ style_dump(const Style *s, GString *out)
 	g_string_append_printf(out,
 			       "style %s font=%s%s size=%.2fpt lines=%d leading=%.2fpt align=%s "
 			       "indent=%.2fpt space=%d/%d tracking=%.2fpt punct=%s kinsoku=%s "
-			       "cjk-latin=%d digit-space=%d normalize=%d hang=%d color=#%06x\n",
+			       "cjk-latin=%d digit-space=%d normalize=%d hang=%d max-lines=%d min-scale=%d color=#%06x\n",
 			       s->name, role_names[s->role], s->bold ? "-bold" : "", len_to_pt(s->size),
 			       s->lines, len_to_pt(s->leading), aligns[s->align], len_to_pt(s->indent),
 			       s->space_before, s->space_after, len_to_pt(s->tracking), puncts[s->punct],
-			       levels[s->kinsoku], s->cjk_latin, s->digit_space, s->normalize, s->hang, s->color);
+			       levels[s->kinsoku], s->cjk_latin, s->digit_space, s->normalize, s->hang, s->max_lines,
+			       s->min_scale, s->color);
 }
