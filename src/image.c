@@ -146,6 +146,25 @@ decode_jpeg(const char *path, guchar *data, gsize n, Report *r)
 	return surface;
 }
 
+/* libjpeg reads the header, so a file the PDF viewer could not decode is still an error */
+static bool
+jpeg_header_ok(guchar *data, gsize n)
+{
+	struct jpeg_decompress_struct cinfo;
+	JpegError err;
+	volatile bool ok = false;
+	cinfo.err = jpeg_std_error(&err.pub);
+	err.pub.error_exit = jpeg_fail;
+	err.pub.emit_message = jpeg_quiet;
+	if (setjmp(err.jump) == 0) {
+		jpeg_create_decompress(&cinfo);
+		jpeg_mem_src(&cinfo, data, (unsigned long)n);
+		ok = jpeg_read_header(&cinfo, TRUE) == JPEG_HEADER_OK;
+	}
+	jpeg_destroy_decompress(&cinfo);
+	return ok;
+}
+
 typedef struct {
 	const guchar *data;
 	gsize n, pos;
@@ -163,7 +182,7 @@ png_read(void *closure, unsigned char *buf, unsigned int len)
 }
 
 cairo_surface_t *
-image_load(const char *path, Report *r)
+image_load(const char *path, bool for_pdf, Report *r)
 {
 	char *data = NULL;
 	gsize n = 0;
@@ -173,7 +192,10 @@ image_load(const char *path, Report *r)
 	if (!textfile_read(path, IMAGE_MAX_BYTES, &data, &n, r))
 		return NULL;
 	if (probe_jpeg((guchar *)data, n, &info)) {
-		s = decode_jpeg(path, (guchar *)data, n, r);
+		if (for_pdf && jpeg_header_ok((guchar *)data, n)) /* embedded as is: no pixels needed */
+			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, info.width, info.height);
+		else
+			s = decode_jpeg(path, (guchar *)data, n, r);
 		if (!s) {
 			g_free(data);
 			return NULL;

@@ -21,5 +21,6 @@ typedef struct {
 bool image_probe(const char *path, const char *file, int line, int col, ImageInfo *info,
 		 Report *r);
 /* Decode to a cairo surface. A JPEG keeps its original bytes as CAIRO_MIME_TYPE_JPEG so the
- * PDF embeds the file as is. Returns NULL with a report on failure. */
-cairo_surface_t *image_load(const char *path, Report *r);
+ * PDF embeds the file as is; with for_pdf its pixels are not even decoded (the PDF surface
+ * only reads the JPEG data). Returns NULL with a report on failure. */
+cairo_surface_t *image_load(const char *path, bool for_pdf, Report *r);

@@ -12,6 +12,7 @@
 
 typedef struct {
 	const DList *d;
+	bool pdf;		  /* JPEG need not be decoded: the PDF embeds the file */
 	cairo_surface_t **images; /* decoded lazily, one per DList image */
 	Report *r;
 	bool ok;
@@ -73,7 +74,7 @@ paint_image(Painter *p, cairo_t *cr, const Op *op)
 	cairo_surface_t *s = p->images[op->image];
 	int w, h;
 	if (!s) {
-		s = p->images[op->image] = image_load(p->d->images[op->image], p->r);
+		s = p->images[op->image] = image_load(p->d->images[op->image], p->pdf, p->r);
 		if (!s) {
 			p->ok = false;
 			return;
@@ -229,6 +230,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, o->date);
 	cr = cairo_create(s);
 	painter_init(&p, d, r);
+	p.pdf = true;
 	for (int i = 0; i < d->npages; i++) {
 		if (!selected(o, i))
 			continue;
