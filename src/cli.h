@@ -20,6 +20,7 @@ typedef struct {
 	gboolean watch;
 	gboolean marks;
 	gboolean allow_outside;
+	gboolean timings; /* print the time of each stage on stderr */
 	gboolean version;
 } CliOpts;
 

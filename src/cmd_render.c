@@ -114,6 +114,16 @@ print_summary(const Pipeline *p)
 }
 
 static void
+print_timings(const Timings *t, gint64 write_us)
+{
+	fprintf(stderr,
+		"timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw %.1f  "
+		"pdf %.1f\n",
+		t->model / 1e3, t->fonts / 1e3, t->shape / 1e3, t->compose / 1e3, t->flow / 1e3,
+		t->dlist / 1e3, write_us / 1e3);
+}
+
+static void
 write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, Report *r)
 {
 	g_autofree char *title = NULL, *date = NULL;
@@ -147,8 +157,11 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 
 	if (p && o->pages && !parse_pages(o->pages, p->model, pages, r))
 		g_clear_pointer(&p, pipeline_free);
+	gint64 t0 = g_get_monotonic_time();
 	if (p && write && !report_has(r, DIAG_INPUT, REPORT_ERROR))
 		write_outputs(p, o, pages, r);
+	if (p && o->timings)
+		print_timings(&p->t, g_get_monotonic_time() - t0);
 	if (p && o->report)
 		fitreport_write(p->model, p->flow, r, o->report);
 	cli_print_report(r);

@@ -68,15 +68,20 @@ flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign
 	    bool balance, int story, int para, const ItemsWhere *where)
 {
 	FlowPara *fp = g_new0(FlowPara, 1);
+	gint64 t0, t1;
 	fp->style = s;
 	fp->story = story;
 	fp->para = para;
 	fp->measure = measure;
 	fp->align = align;
 	fp->balance = balance;
+	t0 = g_get_monotonic_time();
 	fp->items = items_shape(c->fonts, s, text, where, c->r);
+	t1 = g_get_monotonic_time();
 	fp->just = just_prepare(fp->items, s, measure, align, balance);
 	fp->lines = lines_break(&fp->just->in);
+	c->out->shape_us += t1 - t0;
+	c->out->break_us += g_get_monotonic_time() - t1;
 	report_forced(c, fp, where);
 	g_ptr_array_add(c->out->paras, fp);
 	return (int)c->out->paras->len - 1;

@@ -95,6 +95,8 @@ typedef struct {
 	GArray *marks; /* Mark: bookmarks */
 	int npages;
 	int *uncovered; /* per page: grid cells (column x line) no element covers */
+	gint64 shape_us; /* time spent shaping (items), for --timings */
+	gint64 break_us; /* time spent spacing and breaking lines (just, lines) */
 } Flow;
 
 Flow *flow_compose(const Model *m, const Fonts *f, Report *r);

@@ -88,6 +88,7 @@ main(int argc, char **argv)
 		{"watch", 0, 0, G_OPTION_ARG_NONE, &o.watch, "render again whenever an input changes", NULL},
 		{"layout", 0, 0, G_OPTION_ARG_FILENAME, &o.layout, "fit: the layout (grid and styles) to fit to", "FILE"},
 		{"allow-outside", 0, 0, G_OPTION_ARG_NONE, &o.allow_outside, "allow files outside the edition's folder", NULL},
+		{"timings", 0, 0, G_OPTION_ARG_NONE, &o.timings, "print the time each stage took on stderr", NULL},
 		{"version", 0, 0, G_OPTION_ARG_NONE, &o.version, "print the version", NULL},
 		{NULL}};
 	GOptionContext *ctx;

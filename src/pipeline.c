@@ -13,24 +13,40 @@ pipeline_free(Pipeline *p)
 	g_free(p);
 }
 
+static gint64
+lap(gint64 *t)
+{
+	gint64 now = g_get_monotonic_time(), d = now - *t;
+	*t = now;
+	return d;
+}
+
 Pipeline *
 pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 {
 	g_autoptr(Pipeline) p = g_new0(Pipeline, 1);
 	ModelOptions mo = {.allow_outside = o->allow_outside};
+	gint64 t = g_get_monotonic_time();
 
 	if (!(p->model = model_load_with(edition, &mo, r)))
 		return NULL;
+	p->t.model = lap(&t);
 	if (o->last == STAGE_MODEL)
 		return g_steal_pointer(&p);
 	if (!(p->fonts = fonts_new(o->fonts_conf ? o->fonts_conf : fonts_default_conf(),
 				   p->model->layout, r)))
 		return NULL;
+	p->t.fonts = lap(&t);
 	if (o->last == STAGE_FONTS)
 		return g_steal_pointer(&p);
 	p->flow = flow_compose(p->model, p->fonts, r);
+	p->t.flow = lap(&t);
+	p->t.shape = p->flow->shape_us;
+	p->t.compose = p->flow->break_us;
+	p->t.flow -= p->t.shape + p->t.compose;
 	if (o->last == STAGE_FLOW)
 		return g_steal_pointer(&p);
 	p->dlist = dlist_compose(p->model, p->flow, o->proof);
+	p->t.dlist = lap(&t);
 	return g_steal_pointer(&p);
 }

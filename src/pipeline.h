@@ -9,11 +9,17 @@
 
 typedef enum { STAGE_MODEL, STAGE_FONTS, STAGE_FLOW, STAGE_DLIST } Stage;
 
+/* wall time per stage in microseconds, for --timings and the benchmark */
+typedef struct {
+	gint64 model, fonts, shape, compose, flow, dlist;
+} Timings;
+
 typedef struct {
 	Model *model;
 	Fonts *fonts;
 	Flow *flow;
 	DList *dlist;
+	Timings t;
 } Pipeline;
 
 typedef struct {
