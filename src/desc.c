@@ -39,7 +39,7 @@ desc_free(Desc *d)
 	g_free(d);
 }
 
-/* Byte offset of (line, char column) in data; GMarkup counts columns in characters. */
+/* Byte offset of a GMarkup position: GMarkup counts columns in bytes, from 1. */
 static gsize
 offset_of(const char *data, gsize len, int line, int col)
 {
@@ -47,8 +47,7 @@ offset_of(const char *data, gsize len, int line, int col)
 	for (int l = 1; l < line && off < len; off++)
 		if (data[off] == '\n')
 			l++;
-	for (int c = 1; c < col && off < len; c++)
-		off = g_utf8_next_char(data + off) - data;
+	off += col > 1 ? (gsize)(col - 1) : 0;
 	return off < len ? off : len;
 }
 
@@ -212,6 +211,8 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 	    !g_markup_parse_context_end_parse(ctx, &err)) {
 		int line, col;
 		g_markup_parse_context_get_position(ctx, &line, &col);
+		/* GMarkup's error column is one byte past the offending one: report characters */
+		position_of(data, offset_of(data, (gsize)len, line, col - 1), &line, &col);
 		report_error(r, DIAG_INPUT, file, line, col,
 			     "check that every element is closed and every attribute quoted",
 			     "malformed XML: %s", err->message);

@@ -37,7 +37,9 @@ running_head(FlowCtx *c, int p)
 	Len x = c->g->left, w = grid_area_width(c->g), base = c->g->top - len_from_pt(14);
 	g_autofree char *date = date_text(c->m);
 	g_autofree char *left = g_strdup_printf("%s　%s", c->m->paper, date);
-	g_autofree char *right = g_strdup_printf("第%s版　%s", pg->folio, pg->section ? pg->section : "");
+	g_autofree char *right = pg->section && *pg->section
+					 ? g_strdup_printf("第%s版　%s", pg->folio, pg->section)
+					 : g_strdup_printf("第%s版", pg->folio);
 	GString *credits = g_string_new(NULL);
 
 	if (pg->editor)
@@ -64,7 +66,9 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	Len x, y, w, h, pitch = c->g->pitch, right_w, base;
 	g_autofree char *date = date_text(m);
 	const Page *pg = &m->pages[p];
-	g_autofree char *folio = g_strdup_printf("第%s版　%s", pg->folio, pg->section ? pg->section : "");
+	g_autofree char *folio = pg->section && *pg->section
+					 ? g_strdup_printf("第%s版　%s", pg->folio, pg->section)
+					 : g_strdup_printf("第%s版", pg->folio);
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	right_w = w / 3;

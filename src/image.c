@@ -56,6 +56,38 @@ probe_jpeg(const guchar *d, gsize n, ImageInfo *info)
 	return false;
 }
 
+typedef struct {
+	const guchar *data;
+	gsize n, pos;
+} PngReader;
+
+static cairo_status_t
+png_read(void *closure, unsigned char *buf, unsigned int len)
+{
+	PngReader *pr = closure;
+	if (pr->pos + len > pr->n)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(buf, pr->data + pr->pos, len);
+	pr->pos += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG whose data is cut or corrupt fails here, at the element that names it, not later
+ * while the PDF is being written. */
+static bool
+png_decodes(const guchar *data, gsize n)
+{
+	PngReader pr = {data, n, 0};
+	cairo_surface_t *s;
+	bool ok;
+	if (n < 33 || (gint64)be32(data + 16) * be32(data + 20) > (gint64)IMAGE_MAX_PIXELS * 4096)
+		return n >= 33; /* huge: checked by size below, not decoded twice */
+	s = cairo_image_surface_create_from_png_stream(png_read, &pr);
+	ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	return ok;
+}
+
 bool
 image_probe(const char *path, const char *file, int line, int col, ImageInfo *info, Report *r)
 {
@@ -69,6 +101,10 @@ image_probe(const char *path, const char *file, int line, int col, ImageInfo *in
 	} else if (!probe_png((guchar *)data, n, info) && !probe_jpeg((guchar *)data, n, info)) {
 		report_error(r, DIAG_INPUT, file, line, col, "photos and ads must be PNG or JPEG files",
 			     "%s is not a PNG or JPEG image (or is truncated)", path);
+		ok = false;
+	} else if (info->format == IMAGE_PNG && !png_decodes((guchar *)data, n)) {
+		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
+			     "%s is a broken PNG (its image data cannot be read)", path);
 		ok = false;
 	} else if (info->width <= 0 || info->height <= 0 || info->width > IMAGE_MAX_PIXELS ||
 		   info->height > IMAGE_MAX_PIXELS) {
@@ -163,22 +199,6 @@ jpeg_header_ok(guchar *data, gsize n)
 	}
 	jpeg_destroy_decompress(&cinfo);
 	return ok;
-}
-
-typedef struct {
-	const guchar *data;
-	gsize n, pos;
-} PngReader;
-
-static cairo_status_t
-png_read(void *closure, unsigned char *buf, unsigned int len)
-{
-	PngReader *pr = closure;
-	if (pr->pos + len > pr->n)
-		return CAIRO_STATUS_READ_ERROR;
-	memcpy(buf, pr->data + pr->pos, len);
-	pr->pos += len;
-	return CAIRO_STATUS_SUCCESS;
 }
 
 cairo_surface_t *

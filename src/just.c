@@ -74,22 +74,35 @@ compress_punct(Just *j, const Items *it, const Style *s)
 	}
 }
 
-static bool
-spaced_word(const Style *s, KClass k)
-{
-	return (s->cjk_latin && k == KC_LATIN) || (s->digit_space && k == KC_DIGIT);
-}
-
+/* CJK-Latin spacing goes around whole words: "地 PM2.5 浓" gets the quarter em on both sides,
+ * whether the word ends in a letter or a digit. A run of digits and signs is spaced only when
+ * the style spaces digits. */
 static void
 set_gaps(Just *j, const Items *it, const Style *s)
 {
-	for (int i = 0; i + 1 < it->n; i++) {
-		KClass a = it->cl[i].cls, b = it->cl[i + 1].cls;
-		if ((kinsoku_is_han(a) && spaced_word(s, b)) || (spaced_word(s, a) && kinsoku_is_han(b))) {
-			j->gap[i] = len_em(it->em, 1, 4);
-			j->gap_shrink[i] = len_em(it->em, 1, 8);
-			j->nspaced++;
+	for (int i = 0; i < it->n;) {
+		int k = i;
+		bool letters = false, digits = false;
+		if (!kinsoku_is_word(it->cl[i].cls)) {
+			i++;
+			continue;
 		}
+		for (; k < it->n && kinsoku_is_word(it->cl[k].cls); k++) {
+			letters = letters || it->cl[k].cls == KC_LATIN;
+			digits = digits || it->cl[k].cls == KC_DIGIT;
+		}
+		if ((letters && s->cjk_latin) || (digits && s->digit_space)) {
+			int ends[2] = {i - 1, k - 1}; /* the gaps before and after the word */
+			for (int e = 0; e < 2; e++) {
+				int g = ends[e];
+				if (g < 0 || g + 1 >= it->n || !kinsoku_is_han(it->cl[e == 0 ? g : g + 1].cls))
+					continue;
+				j->gap[g] = len_em(it->em, 1, 4);
+				j->gap_shrink[g] = len_em(it->em, 1, 8);
+				j->nspaced++;
+			}
+		}
+		i = k;
 	}
 }
 
@@ -112,7 +125,7 @@ set_flags(Just *j, const Items *it, const Style *s, bool balance)
 			f |= LB_STRETCH_AFTER;
 		if (a == KC_SPACE) {
 			f |= LB_SPACE;
-			if (balance)
+			if (balance || s->space_breaks)
 				f |= LB_PREFER_AFTER;
 		}
 		if (core(a))
@@ -156,6 +169,8 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 		.em = it->em,
 		.align = align,
 		.balance = balance,
+		.prefer_spaces = s->space_breaks,
+		.tighten = align == LB_JUSTIFY && !balance ? len_em(it->em, 1, 64) : 0,
 	};
 	return j;
 }

@@ -222,7 +222,7 @@ should_convert(const gunichar *u, glong n, glong i, const bool *open_converted, 
 		return false; /* 1,000  23:00 */
 	if (c == ':' && i + 2 < n && u[i + 1] == '/' && u[i + 2] == '/')
 		return false; /* a URL */
-	return is_cjk_context(prev) || (is_cjk_context(next) && !g_unichar_isalnum(prev));
+	return is_cjk_context(prev) || is_cjk_context(next); /* 23:00,记者 -> 23:00，记者 */
 }
 
 char *

@@ -8,9 +8,11 @@
  *   badness(stretch) = 100 * (per-gap stretch / (1/4 em))^3   loose lines are expensive
  *   badness(squeeze) =  60 * (squeezed / squeezable)^3        push-in is preferred to push-out
  *   demerits(line)   = (10 + badness)^2 + penalties
- * penalties: a one-character last line (孤字) 1e7; a headline break that is not the author's
- * space 3e3 plus the squared slack for balance; a line that cannot be justified (no gap)
- * 1e6. A line wider than the measure is not a candidate unless it holds one cluster. The
+ *   badness(tighten) = 60 + 1000 * (tightened / tightenable)^3  the last resort after push-in:
+ *                      every gap between characters gives up to `tighten` (1/64 em)
+ * penalties: a one-character last line (孤字) 1e7; a break that is not the author's space
+ * 3e3 (headlines, and bylines with prefer_spaces) plus, in headlines, the squared slack for
+ * balance; a line that cannot be justified (no gap) 1e6. A line wider than the measure is not a candidate unless it holds one cluster. The
  * paragraph takes the break sequence with the least total demerits; ties go to the earlier
  * break, so the result is deterministic. If no sequence exists (a 1 MB paragraph without a
  * break opportunity), every cluster boundary becomes a forced break costing 1e8, so the
@@ -134,8 +136,11 @@ line_cost(const Sums *s, int a, int b)
 
 	if (nat > avail) {
 		gint64 d = nat - avail, sq = squeezable(s, a, e);
+		gint64 tight = (gint64)in->tighten * stretch_gaps(s, a, e);
 		if (d <= sq)
 			badness = 60.0 * cube((double)d / (double)sq);
+		else if (d <= sq + tight)
+			badness = 60.0 + 1000.0 * cube((double)(d - sq) / (double)tight);
 		else if (e == a + 1 || s->emergency)
 			pen += 1e9 + (double)d; /* overfull: only as a last resort */
 		else
@@ -154,7 +159,7 @@ line_cost(const Sums *s, int a, int b)
 		badness = 1e7;
 	if (last && a > 0 && s->core[e] - s->core[a] == 1)
 		pen += 1e7; /* 孤字 */
-	if (in->balance && !last && !(in->flags[b - 1] & LB_PREFER_AFTER))
+	if ((in->balance || in->prefer_spaces) && !last && !(in->flags[b - 1] & LB_PREFER_AFTER))
 		pen += 3e3;
 	if (s->emergency && !last && !(in->flags[b - 1] & LB_BREAK_AFTER))
 		pen += 1e8;
@@ -177,7 +182,8 @@ search(const Sums *s, double *best, int *from)
 		for (int a = b - 1, k = 0; a >= 0 && k < MAX_LOOKBACK; a--, k++) {
 			int e = set_end(in, a, b);
 			double c;
-			if (natural(s, a, e) - squeezable(s, a, e) > avail_for(in, a) && a < b - 1)
+			if (natural(s, a, e) - squeezable(s, a, e) -
+				    (gint64)in->tighten * stretch_gaps(s, a, e) > avail_for(in, a) && a < b - 1)
 				break; /* longer lines only get wider */
 			if (best[a] == INF || !breakable(s, a))
 				continue;
@@ -208,6 +214,21 @@ distribute(gint64 amount, const Len *cap, Len *take, int k)
 			take[i]++;
 			given++;
 		}
+}
+
+/* The last resort of push-in: every justification gap gives up to `tighten`, evenly. */
+static void
+tighten_gaps(const Sums *s, Line *ln, gint64 need, Len *stretch)
+{
+	const BreakInput *in = s->in;
+	int a = ln->start, k = ln->end - ln->start, g = stretch_gaps(s, a, ln->end), j = 0;
+	gint64 take = MIN(need, (gint64)in->tighten * g);
+	if (g == 0 || take <= 0)
+		return;
+	for (int i = 0; i < k - 1; i++)
+		if (in->flags[a + i] & LB_STRETCH_AFTER)
+			stretch[i] = -(Len)(take / g + (j++ < take % g ? 1 : 0));
+	ln->flags |= LINE_TIGHTENED;
 }
 
 /* Positions for one line: squeeze (punctuation blanks first, then spacing), or stretch the
@@ -243,6 +264,8 @@ set_line(const Sums *s, Lines *out, Line *ln)
 		}
 		ln->flags |= LINE_SQUEEZED;
 		if (d > squeezable(s, a, e))
+			tighten_gaps(s, ln, d - squeezable(s, a, e), stretch);
+		if (d > squeezable(s, a, e) + (gint64)in->tighten * stretch_gaps(s, a, e))
 			ln->flags |= LINE_OVERFULL;
 	} else if (d < 0 && in->align == LB_JUSTIFY && !(ln->flags & LINE_LAST) && !in->balance) {
 		int g = stretch_gaps(s, a, e);
@@ -384,6 +407,8 @@ lines_dump(const Lines *l, const char *text, const int *cluster_start, const int
 			g_string_append(out, " push-out");
 		if (ln->flags & LINE_HANGING)
 			g_string_append(out, " hanging");
+		if (ln->flags & LINE_TIGHTENED)
+			g_string_append(out, " tightened");
 		if (ln->flags & LINE_LAST)
 			g_string_append(out, " last");
 		g_string_append_printf(out, " \"%.*s\"\n", b1 - b0, text + b0);

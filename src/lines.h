@@ -33,6 +33,8 @@ typedef struct {
 	Len em;			/* type size, the unit of the cost model */
 	LineAlign align;	/* justify: every line but the last fills the measure */
 	bool balance;		/* headlines: prefer even lines and the author's breaks */
+	bool prefer_spaces;	/* break at the author's spaces where there are any (bylines) */
+	Len tighten;		/* last resort: each justification gap may shrink this much */
 } BreakInput;
 
 enum {
@@ -44,6 +46,7 @@ enum {
 	LINE_FORCED = 1 << 5,	/* broken where no break is allowed (emergency) */
 	LINE_HANGING = 1 << 6,	/* its last mark hangs past the measure */
 	LINE_PUSHED_OUT = 1 << 7, /* ended early: the next character may not start a line */
+	LINE_TIGHTENED = 1 << 8,  /* the gaps between characters were tightened (last resort) */
 };
 
 typedef struct {

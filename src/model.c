@@ -495,6 +495,12 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 	}
 	switch (e->kind) {
 	case EL_MASTHEAD:
+		if (ld->m->npages > 1) { /* the page being read is pages[npages - 1] */
+			report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+				     "inside pages carry a running head, which huozi sets itself",
+				     "<masthead> is only allowed on the first page of the edition");
+			return false;
+		}
 		return read_cell(ld, n, &e->cell);
 	case EL_STORY:
 		return read_story(ld, n, e);

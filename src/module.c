@@ -264,6 +264,10 @@ fill(StoryFlow *sf, bool place, Len *ends)
 		 * can go with it */
 		if (!move && !at_top && row->nlines >= 3 && row->line == row->nlines - 2 && r + 1 < nrows)
 			move = yy + row->height + rows[r + 1].height > col->limit;
+		/* no orphan: a paragraph of three lines or more does not leave its first line
+		 * alone at the foot of a column */
+		if (!move && !at_top && row->nlines >= 3 && row->line == 0 && r + 1 < nrows)
+			move = yy + row->height + rows[r + 1].height > col->limit;
 		if (move) {
 			if (++ci < sf->ncols)
 				y = sf->cols[ci].top;

@@ -117,6 +117,9 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 	if (strcmp(n, "normalize") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->normalize = i, true)
 						  : bad_value(r, file, a, "use yes or no");
+	if (strcmp(n, "break-at-spaces") == 0)
+		return (i = pick(v, yesno)) >= 0 ? (s->space_breaks = i, true)
+						  : bad_value(r, file, a, "use yes or no");
 	if (strcmp(n, "max-lines") == 0)
 		return length_parse_int(v, 1, 20, &s->max_lines) ||
 		       bad_value(r, file, a, "a number of lines from 1 to 20");
@@ -171,10 +174,12 @@ style_dump(const Style *s, GString *out)
 	g_string_append_printf(out,
 			       "style %s font=%s%s size=%.2fpt lines=%d leading=%.2fpt align=%s "
 			       "indent=%.2fpt space=%d/%d tracking=%.2fpt punct=%s kinsoku=%s "
-			       "cjk-latin=%d digit-space=%d normalize=%d hang=%d max-lines=%d min-scale=%d color=#%06x\n",
+			       "cjk-latin=%d digit-space=%d normalize=%d hang=%d break-at-spaces=%d max-lines=%d "
+			       "min-scale=%d color=#%06x\n",
 			       s->name, role_names[s->role], s->bold ? "-bold" : "", len_to_pt(s->size),
 			       s->lines, len_to_pt(s->leading), aligns[s->align], len_to_pt(s->indent),
 			       s->space_before, s->space_after, len_to_pt(s->tracking), puncts[s->punct],
-			       levels[s->kinsoku], s->cjk_latin, s->digit_space, s->normalize, s->hang, s->max_lines,
+			       levels[s->kinsoku], s->cjk_latin, s->digit_space, s->normalize, s->hang,
+			       s->space_breaks, s->max_lines,
 			       s->min_scale, s->color);
 }
