@@ -86,6 +86,17 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	thick_thin(c, p, x, y + h - len_from_pt(5), w);
 }
 
+/* one entry per file: the PDF then embeds a photo or ad used on several pages once */
+static int
+image_index(FlowCtx *c, const char *path)
+{
+	guint i;
+	if (g_ptr_array_find_with_equal_func(c->out->images, path, g_str_equal, &i))
+		return (int)i;
+	g_ptr_array_add(c->out->images, g_strdup(path));
+	return (int)c->out->images->len - 1;
+}
+
 static void
 image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool fill)
 {
@@ -96,8 +107,7 @@ image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool 
 	f.ih = (Len)(e->image.height * s);
 	f.ix = x + (w - f.iw) / 2;
 	f.iy = fill ? y + (h - f.ih) / 2 : y;
-	g_ptr_array_add(c->out->images, g_strdup(e->src));
-	f.image = (int)c->out->images->len - 1;
+	f.image = image_index(c, e->src);
 	flowctx_figure(c, &f);
 }
 
