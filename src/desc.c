@@ -39,15 +39,17 @@ desc_free(Desc *d)
 	g_free(d);
 }
 
-/* Byte offset of a GMarkup position: GMarkup counts columns in bytes, from 1. */
+/* Byte offset of a GMarkup position. GMarkup counts columns in bytes, from 1 on the first
+ * line and from 2 on the others (it counts the newline that started the line). */
 static gsize
 offset_of(const char *data, gsize len, int line, int col)
 {
 	gsize off = 0;
+	int skip = line == 1 ? col - 1 : col - 2;
 	for (int l = 1; l < line && off < len; off++)
 		if (data[off] == '\n')
 			l++;
-	off += col > 1 ? (gsize)(col - 1) : 0;
+	off += skip > 0 ? (gsize)skip : 0;
 	return off < len ? off : len;
 }
 
@@ -100,9 +102,18 @@ locate_tag(const Builder *b, int line, int col, DescNode *n)
 	}
 	for (int i = 0; i < n->nattrs; i++) {
 		gsize nl = strlen(n->attrs[i].name);
+		char quote = 0;
 		n->attrs[i].line = n->line;
 		n->attrs[i].col = n->col;
 		for (gsize p = start + 1; p + nl < end; p++) {
+			if (quote) { /* inside a value: src=x in caption="see src=x" is not an attribute */
+				quote = b->data[p] == quote ? 0 : quote;
+				continue;
+			}
+			if (b->data[p] == '"' || b->data[p] == '\'') {
+				quote = b->data[p];
+				continue;
+			}
 			if (memcmp(b->data + p, n->attrs[i].name, nl) == 0 &&
 			    g_ascii_isspace(b->data[p - 1]) &&
 			    (b->data[p + nl] == '=' || g_ascii_isspace(b->data[p + nl]))) {
@@ -211,8 +222,7 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 	    !g_markup_parse_context_end_parse(ctx, &err)) {
 		int line, col;
 		g_markup_parse_context_get_position(ctx, &line, &col);
-		/* GMarkup's error column is one byte past the offending one: report characters */
-		position_of(data, offset_of(data, (gsize)len, line, col - 1), &line, &col);
+		position_of(data, offset_of(data, (gsize)len, line, col), &line, &col); /* characters */
 		report_error(r, DIAG_INPUT, file, line, col,
 			     "check that every element is closed and every attribute quoted",
 			     "malformed XML: %s", err->message);

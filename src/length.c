@@ -67,7 +67,7 @@ length_parse(const char *s, Len *out)
 		pt = v * 72.0 / 25.4;
 	else
 		return false;
-	if (pt > 28346) /* 10 m */
+	if (pt > 10000.0 * 72.0 / 25.4 + 1e-6) /* 10 m */
 		return false;
 	*out = len_from_pt(pt);
 	return true;

@@ -183,8 +183,10 @@ search(const Sums *s, double *best, int *from)
 			int e = set_end(in, a, b);
 			double c;
 			if (natural(s, a, e) - squeezable(s, a, e) -
-				    (gint64)in->tighten * stretch_gaps(s, a, e) > avail_for(in, a) && a < b - 1)
-				break; /* longer lines only get wider */
+				    (gint64)in->tighten * stretch_gaps(s, a, e) -
+				    ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) > avail_for(in, a) &&
+			    a < b - 1)
+				break; /* longer lines only get wider (a hanging mark may stick out) */
 			if (best[a] == INF || !breakable(s, a))
 				continue;
 			c = line_cost(s, a, b);
@@ -241,7 +243,7 @@ set_line(const Sums *s, Lines *out, Line *ln)
 	Len *cap = g_new0(Len, 2 * k + 1), *take = g_new0(Len, 2 * k + 1);
 	Len *gap_take = g_new0(Len, k + 1), *stretch = g_new0(Len, k + 1);
 	gint64 d = ln->natural - ln->avail;
-	Len x = a == 0 ? in->indent : 0;
+	Len x = a == 0 ? in->indent : 0, x0;
 
 	if (hangs(in, a, e, ln->natural, ln->avail)) {
 		ln->flags |= LINE_HANGING;
@@ -286,6 +288,7 @@ set_line(const Sums *s, Lines *out, Line *ln)
 	} else if (d < 0 && in->align == LB_RIGHT) {
 		x += (Len)-d;
 	}
+	x0 = x;
 	for (int i = 0; i < k; i++) {
 		int c = a + i;
 		out->shift[c] = -take[2 * i];
@@ -296,7 +299,7 @@ set_line(const Sums *s, Lines *out, Line *ln)
 		if (i < k - 1)
 			x += in->gap[c] - gap_take[i] + stretch[i];
 	}
-	ln->width = x - (a == 0 ? in->indent : 0);
+	ln->width = x - x0; /* the text's own width, without indent or alignment offset */
 	g_free(cap);
 	g_free(take);
 	g_free(gap_take);

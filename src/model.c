@@ -236,11 +236,10 @@ static bool
 read_tint(Loader *ld, const DescNode *n, uint32_t *out)
 {
 	const DescAttr *a = desc_attr(n, "tint");
-	unsigned int rgb;
-	char extra;
+	uint32_t rgb;
 	if (!a)
 		return true;
-	if (strlen(a->value) == 7 && a->value[0] == '#' && sscanf(a->value + 1, "%6x%c", &rgb, &extra) == 1) {
+	if (style_parse_color(a->value, &rgb)) {
 		*out = rgb ? rgb : 0x000001; /* 0 means none */
 		return true;
 	}
@@ -320,6 +319,12 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 	if (!src)
 		return false;
 	ok = read_tint(ld, n, &e->tint) && ok;
+	if (desc_get(n, "id") && g_hash_table_contains(ld->ids, desc_get(n, "id"))) {
+		const DescAttr *id = desc_attr(n, "id");
+		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col, "give every story and notice its own id",
+			     "id \"%s\" is used twice", id->value);
+		return false;
+	}
 	e->story = add_story(ld, n, desc_get(n, "id"), src, true);
 	return e->story >= 0 && ok;
 }
@@ -556,6 +561,18 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	return ok && check_overlaps(ld, pg);
 }
 
+/* exactly YYYY-MM-DD: digits where digits go */
+static bool
+date_shape(const char *v)
+{
+	if (strlen(v) != 10)
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? v[i] != '-' : !g_ascii_isdigit(v[i]))
+			return false;
+	return true;
+}
+
 static bool
 read_date(Loader *ld, const DescNode *root)
 {
@@ -563,7 +580,7 @@ read_date(Loader *ld, const DescNode *root)
 	Model *m = ld->m;
 	if (!a)
 		return false;
-	if (strlen(a->value) != 10 || sscanf(a->value, "%4d-%2d-%2d", &m->year, &m->month, &m->day) != 3 ||
+	if (!date_shape(a->value) || sscanf(a->value, "%4d-%2d-%2d", &m->year, &m->month, &m->day) != 3 ||
 	    !g_date_valid_dmy((GDateDay)m->day, (GDateMonth)m->month, (GDateYear)m->year) ||
 	    m->year < 1900) {
 		report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "write the date as YYYY-MM-DD",

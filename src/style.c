@@ -129,17 +129,26 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 	if (strcmp(n, "hang") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->hang = i, true)
 						  : bad_value(r, file, a, "use yes or no");
-	if (strcmp(n, "color") == 0) {
-		unsigned int rgb;
-		char extra;
-		if (strlen(v) != 7 || v[0] != '#' || sscanf(v + 1, "%6x%c", &rgb, &extra) != 1)
-			return bad_value(r, file, a, "a colour as #rrggbb");
-		s->color = rgb;
-		return true;
-	}
+	if (strcmp(n, "color") == 0)
+		return style_parse_color(v, &s->color) || bad_value(r, file, a, "a colour as #rrggbb");
 	report_error(r, DIAG_INPUT, file, a->line, a->col,
 		     "see docs/layouts.md for the style attributes", "unknown style attribute %s", n);
 	return false;
+}
+
+bool
+style_parse_color(const char *v, uint32_t *out)
+{
+	uint32_t rgb = 0;
+	if (strlen(v) != 7 || v[0] != '#')
+		return false;
+	for (int i = 1; i < 7; i++) {
+		if (!g_ascii_isxdigit(v[i]))
+			return false;
+		rgb = rgb << 4 | (uint32_t)g_ascii_xdigit_value(v[i]);
+	}
+	*out = rgb;
+	return true;
 }
 
 bool

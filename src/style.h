@@ -41,6 +41,8 @@ typedef struct {
 } Style;
 
 const char *style_role_name(FontRole role);
+/* "#rrggbb" exactly: six hex digits, nothing else */
+bool style_parse_color(const char *v, uint32_t *out);
 /* Read one <style> element over a copy of its parent (or the defaults when parent is NULL). */
 bool style_read(const DescNode *n, const char *file, const Style *parent, Len body_size,
 		Style *out, Report *r);
