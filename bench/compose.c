@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define TARGET_CHARS 100000
-#define ROUNDS 5
+#define ROUNDS       5
 
 static int
 by_name(gconstpointer a, gconstpointer b)
@@ -64,7 +64,8 @@ floor_pass(const Fonts *f, const Style *s, GPtrArray *paras)
 		for (GList *l = items; l; l = l->next) {
 			PangoItem *it = l->data;
 			PangoGlyphString *gs = pango_glyph_string_new();
-			pango_shape_full(t + it->offset, it->length, t, (int)strlen(t), &it->analysis, gs);
+			pango_shape_full(t + it->offset, it->length, t, (int)strlen(t),
+			                 &it->analysis, gs);
 			pango_glyph_string_free(gs);
 		}
 		g_list_free_full(items, (GDestroyNotify)pango_item_free);
@@ -120,17 +121,23 @@ main(int argc, char **argv)
 	paras = load_paragraphs(stories);
 	for (guint i = 0; i < paras->len; i++)
 		chars += g_utf8_strlen(g_ptr_array_index(paras, i), -1);
-	compose_pass(f, layout_style(l, ST_BODY), grid_col_width(&l->grid), paras, &lines); /* warm */
+	compose_pass(f, layout_style(l, ST_BODY), grid_col_width(&l->grid), paras,
+	             &lines); /* warm */
 	for (int k = 0; k < ROUNDS; k++) {
 		fl[k] = floor_pass(f, layout_style(l, ST_BODY), paras);
-		co[k] = compose_pass(f, layout_style(l, ST_BODY), grid_col_width(&l->grid), paras, &lines);
+		co[k] = compose_pass(f, layout_style(l, ST_BODY), grid_col_width(&l->grid), paras,
+		                     &lines);
 	}
 	qsort(fl, ROUNDS, sizeof fl[0], by_double);
 	qsort(co, ROUNDS, sizeof co[0], by_double);
-	printf("characters            %.0f (%ld lines of %d characters)\n", chars, lines, l->grid.chars);
-	printf("floor  itemize+shape  %7.1f ms  %9.0f chars/s\n", fl[ROUNDS / 2] * 1e3, chars / fl[ROUNDS / 2]);
-	printf("compose shape+break   %7.1f ms  %9.0f chars/s\n", co[ROUNDS / 2] * 1e3, chars / co[ROUNDS / 2]);
-	printf("ratio compose/floor   %7.2f (median of %d rounds)\n", co[ROUNDS / 2] / fl[ROUNDS / 2], ROUNDS);
+	printf("characters            %.0f (%ld lines of %d characters)\n", chars, lines,
+	       l->grid.chars);
+	printf("floor  itemize+shape  %7.1f ms  %9.0f chars/s\n", fl[ROUNDS / 2] * 1e3,
+	       chars / fl[ROUNDS / 2]);
+	printf("compose shape+break   %7.1f ms  %9.0f chars/s\n", co[ROUNDS / 2] * 1e3,
+	       chars / co[ROUNDS / 2]);
+	printf("ratio compose/floor   %7.2f (median of %d rounds)\n",
+	       co[ROUNDS / 2] / fl[ROUNDS / 2], ROUNDS);
 	g_ptr_array_free(paras, TRUE);
 	fonts_free(f);
 	layout_free(l);

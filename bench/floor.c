@@ -3,10 +3,10 @@
  * huozi's figures can be read as a ratio to what Pango and cairo cost by themselves.
  *
  * usage: floor OUT.pdf PAGES STORY.txt...   (every story on every page) */
-#include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,7 +46,8 @@ main(int argc, char **argv)
 	int pages;
 
 	if (argc < 4 || !conf) {
-		fprintf(stderr, "usage: HUOZI_FONTS_CONF=fonts.conf floor OUT.pdf PAGES STORY.txt...\n");
+		fprintf(stderr,
+		        "usage: HUOZI_FONTS_CONF=fonts.conf floor OUT.pdf PAGES STORY.txt...\n");
 		return 2;
 	}
 	pages = atoi(argv[2]);
@@ -68,9 +69,10 @@ main(int argc, char **argv)
 				continue;
 			paras = g_strsplit(data, "\n\n", -1);
 			for (int k = 0; paras[k]; k++) {
-				const char *font = k == 0 ? "Noto Sans CJK SC Bold 20" :
-						   strstr(paras[k], "本报") == paras[k] ? "LXGW WenKai 9" :
-											    "Noto Serif CJK SC 9";
+				const char *font = k == 0 ? "Noto Sans CJK SC Bold 20"
+				                   : strstr(paras[k], "本报") == paras[k]
+				                       ? "LXGW WenKai 9"
+				                       : "Noto Serif CJK SC 9";
 				draw_para(cr, ctx, paras[k], font, &x, &y);
 			}
 			g_strfreev(paras);

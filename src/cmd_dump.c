@@ -12,9 +12,9 @@ dump_paras(const Flow *f, bool items, GString *out)
 		int *st, *ln;
 		if (fp->story < 0)
 			continue; /* page furniture: see the flow dump */
-		g_string_append_printf(out, "para %u style=%s story=%d para=%d pairs=%d spaced=%d\n", i,
-				       fp->style->name, fp->story, fp->para, fp->just->npairs,
-				       fp->just->nspaced);
+		g_string_append_printf(
+		    out, "para %u style=%s story=%d para=%d pairs=%d spaced=%d\n", i,
+		    fp->style->name, fp->story, fp->para, fp->just->npairs, fp->just->nspaced);
 		if (items) {
 			items_dump(fp->items, out);
 			continue;
@@ -38,7 +38,7 @@ stage_of(const char *name, bool *ok)
 		const char *name;
 		Stage stage;
 	} stages[] = {{"model", STAGE_MODEL}, {"layout", STAGE_MODEL}, {"items", STAGE_FLOW},
-		      {"lines", STAGE_FLOW},  {"flow", STAGE_FLOW},	 {"dlist", STAGE_DLIST}};
+	              {"lines", STAGE_FLOW},  {"flow", STAGE_FLOW},    {"dlist", STAGE_DLIST}};
 	for (size_t i = 0; i < G_N_ELEMENTS(stages); i++)
 		if (strcmp(name, stages[i].name) == 0) {
 			*ok = true;
@@ -62,7 +62,9 @@ cmd_dump(const char *stage, const char *edition)
 		if (d)
 			desc_dump(d, out);
 	} else if (!known) {
-		fprintf(stderr, "huozi: unknown stage \"%s\" (desc model layout items lines flow dlist)\n", stage);
+		fprintf(stderr,
+		        "huozi: unknown stage \"%s\" (desc model layout items lines flow dlist)\n",
+		        stage);
 		g_string_free(out, TRUE);
 		return EXIT_INPUT;
 	} else if ((p = pipeline_run(edition, &(PipelineOptions){.last = last}, r))) {

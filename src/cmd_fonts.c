@@ -11,7 +11,8 @@ print_role(const Fonts *f, FontRole role, bool bold)
 	PangoFont *font = pango_font_map_load_font(f->map, f->ctx, d);
 	g_autofree char *name = font ? fonts_face_name(font) : g_strdup("-");
 	g_autofree char *file = font ? fonts_face_file(font) : g_strdup("-");
-	printf("%-9s %-7s %-32s %s\n", style_role_name(role), bold ? "bold" : "regular", name, file);
+	printf("%-9s %-7s %-32s %s\n", style_role_name(role), bold ? "bold" : "regular", name,
+	       file);
 	if (font)
 		g_object_unref(font);
 	pango_font_description_free(d);

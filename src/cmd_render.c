@@ -20,7 +20,8 @@ parse_pages(const char *spec, const Model *m, GArray *out, Report *r)
 		    (sscanf(parts[i], "%d%c", &a, &extra) == 1 && (b = a, true))) {
 			if (a < 1 || b > m->npages || a > b) {
 				report_error(r, DIAG_INPUT, NULL, 0, 0, NULL,
-					     "--pages %s: the edition has pages 1 to %d", parts[i], m->npages);
+				             "--pages %s: the edition has pages 1 to %d", parts[i],
+				             m->npages);
 				return false;
 			}
 			for (int p = a; p <= b; p++) {
@@ -28,7 +29,8 @@ parse_pages(const char *spec, const Model *m, GArray *out, Report *r)
 				g_array_append_val(out, idx);
 			}
 		} else {
-			report_error(r, DIAG_INPUT, NULL, 0, 0, "e.g. --pages 1,3-4", "bad --pages \"%s\"", spec);
+			report_error(r, DIAG_INPUT, NULL, 0, 0, "e.g. --pages 1,3-4",
+			             "bad --pages \"%s\"", spec);
 			return false;
 		}
 	}
@@ -44,7 +46,8 @@ out_options(const Model *m, OutOptions *o, char **title, char **date)
 	*title = g_strdup_printf("%s %s", m->paper, m->date);
 	if (epoch && *epoch)
 		dt = g_date_time_new_from_unix_utc(g_ascii_strtoll(epoch, NULL, 10));
-	*date = dt ? g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup_printf("%sT00:00:00Z", m->date);
+	*date = dt ? g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ")
+	           : g_strdup_printf("%sT00:00:00Z", m->date);
 	if (dt)
 		g_date_time_unref(dt);
 	o->title = *title;
@@ -119,14 +122,16 @@ write_split(const Pipeline *p, const OutOptions *base, const char *dir, GArray *
 			selected = selected || g_array_index(pages, int, k) == i;
 		if (!selected)
 			continue;
-		jobs[n] = (SplitJob){p->dlist, *base, i, g_build_filename(dir, name, NULL), report_new()};
+		jobs[n] =
+		    (SplitJob){p->dlist, *base, i, g_build_filename(dir, name, NULL), report_new()};
 		g_thread_pool_push(pool, &jobs[n++], NULL);
 	}
 	g_thread_pool_free(pool, FALSE, TRUE); /* waits for every page */
 	for (int k = 0; k < n; k++) {
 		for (guint i = 0; i < jobs[k].r->diags->len; i++) {
 			const Diag *d = g_ptr_array_index(jobs[k].r->diags, i);
-			report_add(r, d->level, d->kind, d->file, d->line, d->col, d->hint, "%s", d->msg);
+			report_add(r, d->level, d->kind, d->file, d->line, d->col, d->hint, "%s",
+			           d->msg);
 		}
 		ok = ok && jobs[k].ok;
 		report_free(jobs[k].r);
@@ -147,17 +152,18 @@ print_summary(const Pipeline *p)
 	for (int i = 0; i < p->model->npages; i++)
 		empty += p->flow->uncovered[i];
 	fprintf(stderr, "huozi: %d pages, %d stories, %d overset (%d lines), %d empty grid cells\n",
-		p->model->npages, p->model->nstories, overset, lines, empty);
+	        p->model->npages, p->model->nstories, overset, lines, empty);
 }
 
 static void
 print_timings(const Timings *t, gint64 write_us)
 {
-	fprintf(stderr,
-		"timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw %.1f  "
-		"pdf %.1f\n",
-		t->model / 1e3, t->fonts / 1e3, t->shape / 1e3, t->compose / 1e3, t->flow / 1e3,
-		t->dlist / 1e3, write_us / 1e3);
+	fprintf(
+	    stderr,
+	    "timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw %.1f  "
+	    "pdf %.1f\n",
+	    t->model / 1e3, t->fonts / 1e3, t->shape / 1e3, t->compose / 1e3, t->flow / 1e3,
+	    t->dlist / 1e3, write_us / 1e3);
 }
 
 static void
@@ -173,7 +179,7 @@ write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, Report *r)
 	oo.marks = o->marks;
 	if (o->out && is_input(p->model, o->out)) {
 		report_error(r, DIAG_INPUT, o->out, 0, 0, "write the PDF somewhere else",
-			     "the output would overwrite an input file");
+		             "the output would overwrite an input file");
 		return;
 	}
 	if (o->out)
@@ -188,7 +194,11 @@ int
 cmd_render(const char *edition, const CliOpts *o, bool write)
 {
 	g_autoptr(Report) r = report_new();
-	g_autoptr(Pipeline) p = pipeline_run(edition, &(PipelineOptions){.last = STAGE_DLIST, .proof = o->proof, .allow_outside = o->allow_outside}, r);
+	g_autoptr(Pipeline) p = pipeline_run(edition,
+	                                     &(PipelineOptions){.last = STAGE_DLIST,
+	                                                        .proof = o->proof,
+	                                                        .allow_outside = o->allow_outside},
+	                                     r);
 	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
 	int status;
 

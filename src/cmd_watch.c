@@ -10,7 +10,7 @@
 typedef struct {
 	const char *edition;
 	const CliOpts *o;
-	GHashTable *files;  /* canonical paths of the inputs */
+	GHashTable *files; /* canonical paths of the inputs */
 	GPtrArray *monitors;
 	guint pending;
 } Watch;
@@ -26,7 +26,7 @@ rerender(gpointer data)
 	w->pending = 0;
 	status = cmd_render(w->edition, w->o, true);
 	fprintf(stderr, "huozi: rendered in %.0f ms, status %d; watching for changes\n",
-		(g_get_monotonic_time() - t0) / 1e3, status);
+	        (g_get_monotonic_time() - t0) / 1e3, status);
 	watch_inputs(w); /* a story may have been added or renamed */
 	return G_SOURCE_REMOVE;
 }
@@ -60,7 +60,8 @@ static void
 watch_inputs(Watch *w)
 {
 	g_autoptr(Report) r = report_new();
-	g_autoptr(Model) m = model_load_with(w->edition, &(ModelOptions){.allow_outside = w->o->allow_outside}, r);
+	g_autoptr(Model) m =
+	    model_load_with(w->edition, &(ModelOptions){.allow_outside = w->o->allow_outside}, r);
 	GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GHashTableIter it;
 	gpointer dir;
@@ -79,7 +80,8 @@ watch_inputs(Watch *w)
 	g_hash_table_iter_init(&it, dirs);
 	while (g_hash_table_iter_next(&it, &dir, NULL)) {
 		GFile *f = g_file_new_for_path(dir);
-		GFileMonitor *mon = g_file_monitor_directory(f, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+		GFileMonitor *mon =
+		    g_file_monitor_directory(f, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
 		if (mon) {
 			g_signal_connect(mon, "changed", G_CALLBACK(on_change), w);
 			g_ptr_array_add(w->monitors, mon);

@@ -10,9 +10,17 @@ lines_at_span(const Layout *l, const Fonts *f, const Story *story, int span, Rep
 	Elem e = {.kind = EL_STORY, .cell = {1, span, 1, g->lines}, .story = 0};
 	Page pg = {.folio = "01", .elems = &e, .nelems = 1};
 	ModelStory ms = {.id = "fit", .src = story->file, .story = (Story *)story};
-	Model m = {.file = story->file, .paper = "", .date = "2000-01-01", .year = 2000, .month = 1,
-		   .day = 1, .layout = (Layout *)l, .pages = &pg, .npages = 1, .stories = &ms,
-		   .nstories = 1};
+	Model m = {.file = story->file,
+	           .paper = "",
+	           .date = "2000-01-01",
+	           .year = 2000,
+	           .month = 1,
+	           .day = 1,
+	           .layout = (Layout *)l,
+	           .pages = &pg,
+	           .npages = 1,
+	           .stories = &ms,
+	           .nstories = 1};
 	Report *quiet = report_new(); /* missing glyphs etc. are reported once, below */
 	Flow *flow = flow_compose(&m, f, quiet);
 	int lines = flow->fits[0].overset_lines > 0 ? -1 : flow->fits[0].depth_lines;
@@ -21,7 +29,8 @@ lines_at_span(const Layout *l, const Fonts *f, const Story *story, int span, Rep
 	for (guint i = 0; span == 1 && i < quiet->diags->len; i++) {
 		const Diag *d = g_ptr_array_index(quiet->diags, i);
 		if (d->kind == DIAG_GLYPH)
-			report_add(r, d->level, d->kind, d->file, d->line, d->col, d->hint, "%s", d->msg);
+			report_add(r, d->level, d->kind, d->file, d->line, d->col, d->hint, "%s",
+			           d->msg);
 	}
 	report_free(quiet);
 	return lines;

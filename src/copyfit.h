@@ -1,4 +1,5 @@
-/* copyfit.h - the copyfit table: grid lines a story needs at each column span, by the real composer. */
+/* copyfit.h - the copyfit table: grid lines a story needs at each column span, by the real
+ * composer. */
 #pragma once
 
 #include "font.h"
@@ -7,11 +8,12 @@
 #include "story.h"
 
 typedef struct {
-	int span;	/* columns */
-	int lines;	/* grid lines the module needs: head group + balanced body */
+	int span;       /* columns */
+	int lines;      /* grid lines the module needs: head group + balanced body */
 	int head_lines; /* of which the head group */
-	bool fits;	/* false: more than the page's grid lines even at this span */
+	bool fits;      /* false: more than the page's grid lines even at this span */
 } CopyfitRow;
 
 /* One row per span from 1 to the grid's columns, in order. The story is only read. */
-CopyfitRow *copyfit_table(const Layout *l, const Fonts *f, const Story *story, Report *r, int *nrows);
+CopyfitRow *copyfit_table(const Layout *l, const Fonts *f, const Story *story, Report *r,
+                          int *nrows);

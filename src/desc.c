@@ -1,4 +1,5 @@
-/* desc.c - reading XML with GMarkup into DescNode trees with a line:col on every node and attribute. */
+/* desc.c - reading XML with GMarkup into DescNode trees with a line:col on every node and
+ * attribute. */
 #include "desc.h"
 #include "textfile.h"
 #include <string.h>
@@ -79,7 +80,8 @@ locate_tag(const Builder *b, int line, int col, DescNode *n)
 	gsize end = offset_of(b->data, b->len, line, col);
 	gsize start = end, namelen = strlen(n->name);
 
-	/* GMarkup's position may lie past the start tag, up to the next '<': look back for "<name" */
+	/* GMarkup's position may lie past the start tag, up to the next '<': look back for "<name"
+	 */
 	for (gsize p = MIN(end, b->len); p-- > 0;) {
 		char after = p + 1 + namelen < b->len ? b->data[p + 1 + namelen] : '>';
 		if (b->data[p] == '<' && strncmp(b->data + p + 1, n->name, namelen) == 0 &&
@@ -106,7 +108,8 @@ locate_tag(const Builder *b, int line, int col, DescNode *n)
 		n->attrs[i].line = n->line;
 		n->attrs[i].col = n->col;
 		for (gsize p = start + 1; p + nl < end; p++) {
-			if (quote) { /* inside a value: src=x in caption="see src=x" is not an attribute */
+			if (quote) { /* inside a value: src=x in caption="see src=x" is not an
+				        attribute */
 				quote = b->data[p] == quote ? 0 : quote;
 				continue;
 			}
@@ -126,7 +129,7 @@ locate_tag(const Builder *b, int line, int col, DescNode *n)
 
 static void
 on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const char **avalues,
-	 gpointer user, GError **error)
+         gpointer user, GError **error)
 {
 	Builder *b = user;
 	DescNode *n;
@@ -134,7 +137,7 @@ on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const 
 
 	if (++b->depth > DESC_MAX_DEPTH) {
 		g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-			    "elements nested deeper than %d levels", DESC_MAX_DEPTH);
+		            "elements nested deeper than %d levels", DESC_MAX_DEPTH);
 		return;
 	}
 	n = g_new0(DescNode, 1);
@@ -151,7 +154,7 @@ on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const 
 	if (b->stack->len == 0) {
 		if (b->root) {
 			g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-				    "a second root element <%s>", name);
+			            "a second root element <%s>", name);
 			node_free(n);
 			return;
 		}
@@ -222,10 +225,11 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 	    !g_markup_parse_context_end_parse(ctx, &err)) {
 		int line, col;
 		g_markup_parse_context_get_position(ctx, &line, &col);
-		position_of(data, offset_of(data, (gsize)len, line, col), &line, &col); /* characters */
+		position_of(data, offset_of(data, (gsize)len, line, col), &line,
+		            &col); /* characters */
 		report_error(r, DIAG_INPUT, file, line, col,
-			     "check that every element is closed and every attribute quoted",
-			     "malformed XML: %s", err->message);
+		             "check that every element is closed and every attribute quoted",
+		             "malformed XML: %s", err->message);
 		g_error_free(err);
 		g_markup_parse_context_free(ctx);
 		g_ptr_array_free(b.stack, TRUE);
@@ -275,8 +279,9 @@ dump_node(const DescNode *n, int depth, GString *out)
 {
 	g_string_append_printf(out, "%*s%s @%d:%d\n", depth * 2, "", n->name, n->line, n->col);
 	for (int i = 0; i < n->nattrs; i++)
-		g_string_append_printf(out, "%*s  %s=\"%s\" @%d:%d\n", depth * 2, "", n->attrs[i].name,
-				       n->attrs[i].value, n->attrs[i].line, n->attrs[i].col);
+		g_string_append_printf(out, "%*s  %s=\"%s\" @%d:%d\n", depth * 2, "",
+		                       n->attrs[i].name, n->attrs[i].value, n->attrs[i].line,
+		                       n->attrs[i].col);
 	if (n->text)
 		g_string_append_printf(out, "%*s  text \"%s\"\n", depth * 2, "", n->text);
 	for (int i = 0; i < n->nchildren; i++)

@@ -14,12 +14,12 @@ typedef struct {
 
 struct DescNode {
 	char *name;
-	int line, col;	    /* where '<name' starts */
-	DescAttr *attrs;    /* in file order */
+	int line, col;   /* where '<name' starts */
+	DescAttr *attrs; /* in file order */
 	int nattrs;
 	DescNode **children; /* child elements in file order */
 	int nchildren;
-	char *text;	     /* concatenated character data, or NULL */
+	char *text; /* concatenated character data, or NULL */
 	int text_line, text_col;
 };
 

@@ -20,8 +20,10 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 {
 	const Items *it = fp->items;
 	const Lines *ls = fp->lines;
-	Op op = {.kind = OP_TEXT, .color = fl->proof ? 0xe02020 : fp->style->color, .size = it->em,
-		 .xscale = it->xscale};
+	Op op = {.kind = OP_TEXT,
+	         .color = fl->proof ? 0xe02020 : fp->style->color,
+	         .size = it->em,
+	         .xscale = it->xscale};
 	op.font = font_index(d, it->fonts[it->cl[a].font]);
 	op.g0 = (int)d->glyphs->len;
 	op.t0 = (int)d->text->len;
@@ -77,7 +79,8 @@ add_run_op(DList *d, const FlowRun *run)
 	}
 	g_string_append_len(d->text, run->text->str, (gssize)run->text->len);
 	for (guint i = 0; i + 1 < run->clusters->len; i += 2) {
-		DCluster dc = {g_array_index(run->clusters, int, i), g_array_index(run->clusters, int, i + 1)};
+		DCluster dc = {g_array_index(run->clusters, int, i),
+		               g_array_index(run->clusters, int, i + 1)};
 		g_array_append_val(d->clusters, dc);
 	}
 	op.ng = (int)d->glyphs->len - op.g0;
@@ -91,9 +94,18 @@ static void
 add_figure(DList *d, const Figure *fg)
 {
 	static const OpKind kinds[] = {OP_IMAGE, OP_RULE, OP_BOX, OP_TINT};
-	Op op = {.kind = kinds[fg->kind], .color = fg->color, .x = fg->x, .y = fg->y, .w = fg->w,
-		 .h = fg->h, .weight = fg->weight, .image = fg->image, .ix = fg->ix, .iy = fg->iy,
-		 .iw = fg->iw, .ih = fg->ih};
+	Op op = {.kind = kinds[fg->kind],
+	         .color = fg->color,
+	         .x = fg->x,
+	         .y = fg->y,
+	         .w = fg->w,
+	         .h = fg->h,
+	         .weight = fg->weight,
+	         .image = fg->image,
+	         .ix = fg->ix,
+	         .iy = fg->iy,
+	         .iw = fg->iw,
+	         .ih = fg->ih};
 	g_array_append_val(d->ops, op);
 }
 
@@ -193,20 +205,22 @@ dlist_dump(const DList *d, GString *out)
 	}
 	for (int p = 0; p < d->npages; p++) {
 		const DPage *pg = &d->pages[p];
-		g_string_append_printf(out, "page %s %.2fx%.2fpt ops=%d\n", pg->label, len_to_pt(pg->w),
-				       len_to_pt(pg->h), pg->nops);
+		g_string_append_printf(out, "page %s %.2fx%.2fpt ops=%d\n", pg->label,
+		                       len_to_pt(pg->w), len_to_pt(pg->h), pg->nops);
 		for (int i = pg->op0; i < pg->op0 + pg->nops; i++) {
 			const Op *op = &g_array_index(d->ops, Op, i);
 			if (op->kind == OP_TEXT) {
 				const DGlyph *g0 = &g_array_index(d->glyphs, DGlyph, op->g0);
-				g_string_append_printf(out, "  text f%d %.2fpt%s at %.3f,%.3f glyphs=%d \"%.*s\"\n",
-						       op->font, len_to_pt(op->size),
-						       op->xscale != 1000 ? " scaled" : "", len_to_pt(g0->x),
-						       len_to_pt(g0->y), op->ng, op->tlen, d->text->str + op->t0);
+				g_string_append_printf(
+				    out, "  text f%d %.2fpt%s at %.3f,%.3f glyphs=%d \"%.*s\"\n",
+				    op->font, len_to_pt(op->size),
+				    op->xscale != 1000 ? " scaled" : "", len_to_pt(g0->x),
+				    len_to_pt(g0->y), op->ng, op->tlen, d->text->str + op->t0);
 			} else {
-				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n", kinds[op->kind],
-						       len_to_pt(op->x), len_to_pt(op->y), len_to_pt(op->w),
-						       len_to_pt(op->h));
+				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n",
+				                       kinds[op->kind], len_to_pt(op->x),
+				                       len_to_pt(op->y), len_to_pt(op->w),
+				                       len_to_pt(op->h));
 			}
 		}
 	}

@@ -20,15 +20,15 @@ typedef struct {
 	OpKind kind;
 	uint32_t color;
 	/* OP_TEXT: one run of one font */
-	int font;	/* index into DList.fonts */
+	int font; /* index into DList.fonts */
 	Len size;
-	int xscale;	/* horizontal scale of the glyphs in 1/1000 */
-	int g0, ng;	/* DList.glyphs */
-	int t0, tlen;	/* DList.text bytes */
-	int c0, nc;	/* DList.clusters */
+	int xscale;   /* horizontal scale of the glyphs in 1/1000 */
+	int g0, ng;   /* DList.glyphs */
+	int t0, tlen; /* DList.text bytes */
+	int c0, nc;   /* DList.clusters */
 	/* OP_RULE (x,y)-(x+w,y+h); OP_BOX, OP_TINT, OP_IMAGE: rect */
 	Len x, y, w, h, weight;
-	int image;	    /* OP_IMAGE: index into DList.images */
+	int image;          /* OP_IMAGE: index into DList.images */
 	Len ix, iy, iw, ih; /* OP_IMAGE: the image's own rect, clipped to (x, y, w, h) */
 } Op;
 
@@ -41,15 +41,15 @@ typedef struct {
 typedef struct {
 	DPage *pages;
 	int npages;
-	GArray *ops;	  /* Op */
-	GArray *glyphs;	  /* DGlyph */
+	GArray *ops;      /* Op */
+	GArray *glyphs;   /* DGlyph */
 	GArray *clusters; /* DCluster */
 	GString *text;
 	PangoFont **fonts; /* owned references */
 	int nfonts;
-	char **images;	   /* paths */
+	char **images; /* paths */
 	int nimages;
-	Mark *marks;	   /* bookmarks, copied */
+	Mark *marks; /* bookmarks, copied */
 	int nmarks;
 } DList;
 

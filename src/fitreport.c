@@ -24,7 +24,8 @@ json_str(GString *s, const char *v)
 static const char *
 kind_name(DiagKind k)
 {
-	static const char *const names[] = {"input", "system", "overset", "glyph", "font", "rule", "layout"};
+	static const char *const names[] = {"input", "system", "overset", "glyph",
+	                                    "font",  "rule",   "layout"};
 	return names[k];
 }
 
@@ -39,12 +40,13 @@ story_json(GString *s, const Model *m, const Flow *f, int i)
 	json_str(s, ms->src);
 	g_string_append(s, ", \"headline\": ");
 	json_str(s, story_get(ms->story, PARA_HEADLINE));
-	g_string_append_printf(s,
-			       ", \"notice\": %s, \"frames\": %d, \"lines_set\": %d, \"lines_available\": %d"
-			       ", \"underset_lines\": %d, \"overset_lines\": %d, \"overset_chars\": %d"
-			       ", \"overset_text\": ",
-			       ms->notice ? "true" : "false", fit->frames, fit->lines_set,
-			       fit->lines_avail, fit->underset, fit->overset_lines, fit->overset_chars);
+	g_string_append_printf(
+	    s,
+	    ", \"notice\": %s, \"frames\": %d, \"lines_set\": %d, \"lines_available\": %d"
+	    ", \"underset_lines\": %d, \"overset_lines\": %d, \"overset_chars\": %d"
+	    ", \"overset_text\": ",
+	    ms->notice ? "true" : "false", fit->frames, fit->lines_set, fit->lines_avail,
+	    fit->underset, fit->overset_lines, fit->overset_chars);
 	json_str(s, fit->overset_text);
 	g_string_append(s, "}");
 }
@@ -53,7 +55,8 @@ char *
 fitreport_json(const Model *m, const Flow *f, const Report *r)
 {
 	GString *s = g_string_new(NULL);
-	g_string_append_printf(s, "{\n  \"huozi_fit_report\": %d,\n  \"edition\": ", FITREPORT_VERSION);
+	g_string_append_printf(
+	    s, "{\n  \"huozi_fit_report\": %d,\n  \"edition\": ", FITREPORT_VERSION);
 	json_str(s, m->file);
 	g_string_append(s, ",\n  \"paper\": ");
 	json_str(s, m->paper);
@@ -73,10 +76,13 @@ fitreport_json(const Model *m, const Flow *f, const Report *r)
 	for (guint i = 0; i < r->diags->len; i++) {
 		const Diag *d = g_ptr_array_index(r->diags, i);
 		g_string_append_printf(s, "    {\"level\": \"%s\", \"kind\": \"%s\", \"file\": ",
-				       d->level == REPORT_ERROR ? "error" : d->level == REPORT_WARNING ? "warning" : "note",
-				       kind_name(d->kind));
+		                       d->level == REPORT_ERROR     ? "error"
+		                       : d->level == REPORT_WARNING ? "warning"
+		                                                    : "note",
+		                       kind_name(d->kind));
 		json_str(s, d->file);
-		g_string_append_printf(s, ", \"line\": %d, \"col\": %d, \"message\": ", d->line, d->col);
+		g_string_append_printf(s, ", \"line\": %d, \"col\": %d, \"message\": ", d->line,
+		                       d->col);
 		json_str(s, d->msg);
 		g_string_append(s, "}");
 		g_string_append(s, i + 1 < r->diags->len ? ",\n" : "\n");
@@ -92,7 +98,8 @@ fitreport_write(const Model *m, const Flow *f, Report *r, const char *path)
 	GError *err = NULL;
 	/* g_file_set_contents writes a temporary file and renames it into place */
 	if (!g_file_set_contents(path, json, -1, &err)) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the report: %s", err->message);
+		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the report: %s",
+		             err->message);
 		g_error_free(err);
 		return false;
 	}

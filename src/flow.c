@@ -55,17 +55,19 @@ report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 		if (!(ln->flags & (LINE_FORCED | LINE_OVERFULL)))
 			continue;
 		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
-			       "a word or number longer than the column, or a run without break "
-			       "opportunities; shorten it or widen the module",
-			       "%s line %d of %s is %s", ln->flags & LINE_FORCED ? "forced break:" : "overfull:",
-			       i + 1, w && w->what ? w->what : "a paragraph",
-			       ln->flags & LINE_FORCED ? "broken where the rules forbid it" : "wider than its measure");
+		               "a word or number longer than the column, or a run without break "
+		               "opportunities; shorten it or widen the module",
+		               "%s line %d of %s is %s",
+		               ln->flags & LINE_FORCED ? "forced break:" : "overfull:", i + 1,
+		               w && w->what ? w->what : "a paragraph",
+		               ln->flags & LINE_FORCED ? "broken where the rules forbid it"
+		                                       : "wider than its measure");
 	}
 }
 
 int
 flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
-	    bool balance, int story, int para, const ItemsWhere *where)
+            bool balance, int story, int para, const ItemsWhere *where)
 {
 	FlowPara *fp = g_new0(FlowPara, 1);
 	gint64 t0, t1;
@@ -136,10 +138,10 @@ flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 	if (head_fits(fp))
 		return true;
 	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
-		     "shorten the headline, widen its span (head=) or allow more lines (max-lines)",
-		     "headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%",
-		     fp->items->text, s->max_lines ? s->max_lines : fp->lines->n, len_to_pt(fp->measure),
-		     s->min_scale);
+	             "shorten the headline, widen its span (head=) or allow more lines (max-lines)",
+	             "headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%",
+	             fp->items->text, s->max_lines ? s->max_lines : fp->lines->n,
+	             len_to_pt(fp->measure), s->min_scale);
 	return false;
 }
 
@@ -168,7 +170,7 @@ flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *w, Le
 
 void
 flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
-	       LineAlign align, Len baseline)
+               LineAlign align, Len baseline)
 {
 	int pi = flowctx_set(c, text, s, measure, align, false, -1, -1, NULL);
 	FlowPara *fp = flowctx_para(c, pi);
@@ -193,8 +195,8 @@ covers(const Flow *f, const Elem *e, int col, int line)
 		return false;
 	if (col >= c->c0 && col <= c->c1 && line >= c->l0 && line <= c->l1)
 		return true;
-	return e->head_c0 && e->story >= 0 && col >= e->head_c0 && col <= e->head_c1 && line >= c->l0 &&
-	       line < c->l0 + f->fits[e->story].head_lines;
+	return e->head_c0 && e->story >= 0 && col >= e->head_c0 && col <= e->head_c1 &&
+	       line >= c->l0 && line < c->l0 + f->fits[e->story].head_lines;
 }
 
 static int
@@ -229,8 +231,8 @@ flow_compose(const Model *m, const Fonts *f, Report *r)
 	out->fits = g_new0(StoryFit, m->nstories + 1);
 	out->npages = m->npages;
 	for (int p = 0; p < m->npages; p++) {
-		g_autofree char *t = g_strdup_printf("第%s版 %s", m->pages[p].folio,
-						     m->pages[p].section ? m->pages[p].section : "");
+		g_autofree char *t = g_strdup_printf(
+		    "第%s版 %s", m->pages[p].folio, m->pages[p].section ? m->pages[p].section : "");
 		flowctx_mark(&c, p, 0, t, 0);
 		furniture_compose_page(&c, p);
 	}
@@ -286,9 +288,10 @@ flow_dump(const Flow *f, const Model *m, GString *out)
 		for (guint i = 0; i < f->figures->len; i++) {
 			const Figure *fg = &g_array_index(f->figures, Figure, i);
 			if (fg->page == p && !fg->proof)
-				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n", figs[fg->kind],
-						       len_to_pt(fg->x), len_to_pt(fg->y), len_to_pt(fg->w),
-						       len_to_pt(fg->h));
+				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n",
+				                       figs[fg->kind], len_to_pt(fg->x),
+				                       len_to_pt(fg->y), len_to_pt(fg->w),
+				                       len_to_pt(fg->h));
 		}
 		for (guint i = 0; i < f->lines->len; i++) {
 			const FlowLine *l = &g_array_index(f->lines, FlowLine, i);
@@ -299,17 +302,18 @@ flow_dump(const Flow *f, const Model *m, GString *out)
 				continue;
 			t = flow_line_text(f, l);
 			g_string_append_printf(out, "  line %s x=%.2f y=%.2f w=%.2f%s%s \"%s\"\n",
-					       fp->style->name, len_to_pt(l->x), len_to_pt(l->baseline),
-					       len_to_pt(ln->width), ln->flags & LINE_LOOSE ? " loose" : "",
-					       ln->flags & LINE_SQUEEZED ? " squeezed" : "", t);
+			                       fp->style->name, len_to_pt(l->x),
+			                       len_to_pt(l->baseline), len_to_pt(ln->width),
+			                       ln->flags & LINE_LOOSE ? " loose" : "",
+			                       ln->flags & LINE_SQUEEZED ? " squeezed" : "", t);
 		}
 	}
 	for (int s = 0; s < f->nfits; s++) {
 		const StoryFit *fit = &f->fits[s];
-		g_string_append_printf(out, "fit %s frames=%d lines=%d/%d underset=%d overset=%d/%d%s%s\n",
-				       m->stories[s].id ? m->stories[s].id : "-", fit->frames,
-				       fit->lines_set, fit->lines_avail, fit->underset, fit->overset_lines,
-				       fit->overset_chars, fit->overset_text ? " from " : "",
-				       fit->overset_text ? fit->overset_text : "");
+		g_string_append_printf(
+		    out, "fit %s frames=%d lines=%d/%d underset=%d overset=%d/%d%s%s\n",
+		    m->stories[s].id ? m->stories[s].id : "-", fit->frames, fit->lines_set,
+		    fit->lines_avail, fit->underset, fit->overset_lines, fit->overset_chars,
+		    fit->overset_text ? " from " : "", fit->overset_text ? fit->overset_text : "");
 	}
 }

@@ -14,10 +14,10 @@ typedef struct {
 	Just *just;
 	Lines *lines;
 	const Style *style; /* the layout's, or &squeezed */
-	Style squeezed;	    /* a headline's style with the tracking it was squeezed to */
-	int story;	    /* index into Model.stories, or -1 for page furniture */
-	int para;	    /* paragraph of the story, or -1 */
-	Len measure;	    /* what it was broken at */
+	Style squeezed;     /* a headline's style with the tracking it was squeezed to */
+	int story;          /* index into Model.stories, or -1 for page furniture */
+	int para;           /* paragraph of the story, or -1 */
+	Len measure;        /* what it was broken at */
 	LineAlign align;
 	bool balance;
 } FlowPara;
@@ -27,7 +27,7 @@ typedef struct {
 	int page;
 	int para; /* index into Flow.paras */
 	int line; /* line of that paragraph */
-	Len x;	  /* left edge of the measure */
+	Len x;    /* left edge of the measure */
 	Len baseline;
 	bool proof; /* part of the proof overlay, not of the printed page */
 } FlowLine;
@@ -42,8 +42,8 @@ typedef struct {
 	int page;
 	PangoFont *font; /* owned reference */
 	uint32_t color;
-	GArray *glyphs;	  /* RunGlyph */
-	GString *text;	  /* UTF-8 of the clusters */
+	GArray *glyphs;   /* RunGlyph */
+	GString *text;    /* UTF-8 of the clusters */
 	GArray *clusters; /* int pairs: bytes, glyphs */
 } FlowRun;
 
@@ -53,28 +53,28 @@ typedef enum { FIG_IMAGE, FIG_RULE, FIG_BOX, FIG_TINT } FigKind;
 typedef struct {
 	FigKind kind;
 	int page;
-	Len x, y, w, h;	    /* rect; a rule runs from (x, y) to (x + w, y + h) */
-	Len weight;	    /* rule and box line width */
-	uint32_t color;	    /* 0xRRGGBB */
-	int image;	    /* FIG_IMAGE: index into Flow.images */
+	Len x, y, w, h;     /* rect; a rule runs from (x, y) to (x + w, y + h) */
+	Len weight;         /* rule and box line width */
+	uint32_t color;     /* 0xRRGGBB */
+	int image;          /* FIG_IMAGE: index into Flow.images */
 	Len ix, iy, iw, ih; /* where the whole image goes; drawn clipped to the rect */
-	bool proof;	    /* part of the proof overlay, not of the printed page */
+	bool proof;         /* part of the proof overlay, not of the printed page */
 } Figure;
 
 /* How a story fitted its frames: the fit report. */
 typedef struct {
 	int story;
 	int frames;
-	int lines_set;	   /* grid lines used by text */
+	int lines_set;     /* grid lines used by text */
 	int lines_avail;   /* grid lines the frames offer to text */
 	int overset_lines; /* lines that did not fit */
 	int overset_chars;
 	char *overset_text; /* the first words that did not fit */
-	int underset;	    /* empty grid lines at the bottom of the last frame's columns */
-	int head_lines;	    /* grid lines of the head group across the first frame */
-	int depth_lines;    /* grid lines from the module top to the deepest text of the last frame */
-	int loose_lines;    /* lines with more than 1/4 em of extra space per gap */
-	int forced_lines;   /* lines broken against the rules or overfull */
+	int underset;       /* empty grid lines at the bottom of the last frame's columns */
+	int head_lines;     /* grid lines of the head group across the first frame */
+	int depth_lines;  /* grid lines from the module top to the deepest text of the last frame */
+	int loose_lines;  /* lines with more than 1/4 em of extra space per gap */
+	int forced_lines; /* lines broken against the rules or overfull */
 } StoryFit;
 
 typedef struct {
@@ -85,16 +85,16 @@ typedef struct {
 } Mark;
 
 typedef struct {
-	GPtrArray *paras; /* FlowPara* */
-	GArray *lines;	  /* FlowLine, in reading order */
-	GPtrArray *runs;  /* FlowRun*: vertical text */
-	GArray *figures;  /* Figure, in drawing order */
+	GPtrArray *paras;  /* FlowPara* */
+	GArray *lines;     /* FlowLine, in reading order */
+	GPtrArray *runs;   /* FlowRun*: vertical text */
+	GArray *figures;   /* Figure, in drawing order */
 	GPtrArray *images; /* char* paths */
-	StoryFit *fits;	  /* one per story */
+	StoryFit *fits;    /* one per story */
 	int nfits;
 	GArray *marks; /* Mark: bookmarks */
 	int npages;
-	int *uncovered; /* per page: grid cells (column x line) no element covers */
+	int *uncovered;  /* per page: grid cells (column x line) no element covers */
 	gint64 shape_us; /* time spent shaping (items), for --timings */
 	gint64 break_us; /* time spent spacing and breaking lines (just, lines) */
 } Flow;

@@ -14,7 +14,7 @@ typedef struct {
 
 /* Shape, space and break `text` in style `s` at `measure`; returns the index in paras. */
 int flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
-		bool balance, int story, int para, const ItemsWhere *where);
+                bool balance, int story, int para, const ItemsWhere *where);
 /* A headline that does not fit its span in max-lines: tighter tracking (down to -0.1 em), then
  * a narrower horizontal scale (down to the style's min-scale); reported when that is not
  * enough. Returns true when it fits. */
@@ -28,13 +28,13 @@ LineAlign flowctx_align(Align a);
 void flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *w, Len *h);
 /* set one line of text (no breaking needed) with its baseline at y */
 void flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
-		    LineAlign align, Len baseline);
+                    LineAlign align, Len baseline);
 /* the page furniture: running head or masthead, photos, ads, rules (furniture.c) */
 void furniture_compose_page(FlowCtx *c, int page);
 /* Set text vertically (直排) from the top of a strip whose right edge is x_right: lines run top
  * to bottom and follow each other right to left. Returns the width used (vertical.c). */
 Len vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right, Len top,
-		 Len height, const ItemsWhere *where);
+                 Len height, const ItemsWhere *where);
 /* a bookmark */
 void flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level);
 /* one story through all its frames (module.c) */

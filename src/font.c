@@ -3,21 +3,43 @@
 #include "config.h"
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
+#include <pango/pangofc-fontmap.h>
 #include <string.h>
+
+/* the faces build.sh converts to TrueType outlines (fonts/cff2ttf.py) */
+static const char *const converted[] = {
+    "NotoSerifCJKsc-Regular.ttf",
+    "NotoSerifCJKsc-Bold.ttf",
+    "NotoSansCJKsc-Regular.ttf",
+    "NotoSansCJKsc-Bold.ttf",
+};
+
+static bool
+have_converted(const char *dir)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(converted); i++) {
+		g_autofree char *f = g_build_filename(dir, "ttf", converted[i], NULL);
+		if (!g_file_test(f, G_FILE_TEST_IS_REGULAR))
+			return false;
+	}
+	return true;
+}
 
 const char *
 fonts_default_conf(void)
 {
 	static char path[4096];
 	const char *env = g_getenv("HUOZI_FONTS_CONF");
+	const char *dirs[] = {HUOZI_SOURCE_FONTS_DIR, HUOZI_FONTS_DIR};
 	if (env && *env)
 		return env;
-	g_snprintf(path, sizeof path, "%s/fonts.conf", HUOZI_SOURCE_FONTS_DIR);
-	if (g_file_test(path, G_FILE_TEST_EXISTS))
-		return path;
-	g_snprintf(path, sizeof path, "%s/fonts.conf", HUOZI_FONTS_DIR);
+	for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
+		g_snprintf(path, sizeof path, "%s/%s", dirs[i],
+		           have_converted(dirs[i]) ? "fonts-ttf.conf" : "fonts.conf");
+		if (g_file_test(path, G_FILE_TEST_EXISTS))
+			return path;
+	}
 	return path;
 }
 
@@ -101,11 +123,12 @@ check_role(Fonts *f, FontRole role, const char *layout_file, Report *r)
 		bool ok = font && family_matches(font, f->family[role]);
 		if (!ok) {
 			g_autofree char *got = font ? fonts_face_name(font) : g_strdup("nothing");
-			report_error(r, DIAG_FONT, layout_file, 0, 0,
-				     "install the font (Debian: fonts-noto-cjk, fonts-lxgw-wenkai) or "
-				     "map the role to a family listed by `fc-list`",
-				     "font role %s%s asks for \"%s\" but fontconfig gives %s",
-				     style_role_name(role), bold ? " (bold)" : "", f->family[role], got);
+			report_error(
+			    r, DIAG_FONT, layout_file, 0, 0,
+			    "install the font (Debian: fonts-noto-cjk, fonts-lxgw-wenkai) or "
+			    "map the role to a family listed by `fc-list`",
+			    "font role %s%s asks for \"%s\" but fontconfig gives %s",
+			    style_role_name(role), bold ? " (bold)" : "", f->family[role], got);
 		}
 		if (font)
 			g_object_unref(font);
@@ -127,8 +150,9 @@ fonts_new(const char *conf_file, const Layout *layout, Report *r)
 	f->fc = FcConfigCreate();
 	if (!FcConfigParseAndLoad(f->fc, (const FcChar8 *)conf_file, FcTrue) ||
 	    !FcConfigBuildFonts(f->fc)) {
-		report_error(r, DIAG_SYSTEM, conf_file, 0, 0, "set HUOZI_FONTS_CONF to the project's fonts/fonts.conf",
-			     "cannot load the font configuration");
+		report_error(r, DIAG_SYSTEM, conf_file, 0, 0,
+		             "set HUOZI_FONTS_CONF to the project's fonts/fonts.conf",
+		             "cannot load the font configuration");
 		fonts_free(f);
 		return NULL;
 	}

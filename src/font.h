@@ -1,4 +1,5 @@
-/* font.h - Fonts: a private fontconfig configuration, the Pango context, and font roles -> faces. */
+/* font.h - Fonts: a private fontconfig configuration, the Pango context, and font roles -> faces.
+ */
 #pragma once
 
 #include "layout.h"

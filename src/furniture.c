@@ -2,14 +2,15 @@
 #include "flowctx.h"
 #include <string.h>
 
-static const char *const weekdays[] = {"", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"};
+static const char *const weekdays[] = {"",       "星期一", "星期二", "星期三",
+                                       "星期四", "星期五", "星期六", "星期日"};
 
 static char *
 date_text(const Model *m)
 {
 	GDate *d = g_date_new_dmy((GDateDay)m->day, (GDateMonth)m->month, (GDateYear)m->year);
 	char *s = g_strdup_printf("%d年%d月%d日 %s", m->year, m->month, m->day,
-				  weekdays[g_date_get_weekday(d)]);
+	                          weekdays[g_date_get_weekday(d)]);
 	g_date_free(d);
 	return s;
 }
@@ -17,7 +18,8 @@ date_text(const Model *m)
 static void
 rule(FlowCtx *c, int page, Len x, Len y, Len w, Len h, Len weight)
 {
-	Figure f = {.kind = FIG_RULE, .page = page, .x = x, .y = y, .w = w, .h = h, .weight = weight};
+	Figure f = {
+	    .kind = FIG_RULE, .page = page, .x = x, .y = y, .w = w, .h = h, .weight = weight};
 	flowctx_figure(c, &f);
 }
 
@@ -38,16 +40,18 @@ running_head(FlowCtx *c, int p)
 	g_autofree char *date = date_text(c->m);
 	g_autofree char *left = g_strdup_printf("%s　%s", c->m->paper, date);
 	g_autofree char *right = pg->section && *pg->section
-					 ? g_strdup_printf("第%s版　%s", pg->folio, pg->section)
-					 : g_strdup_printf("第%s版", pg->folio);
+	                             ? g_strdup_printf("第%s版　%s", pg->folio, pg->section)
+	                             : g_strdup_printf("第%s版", pg->folio);
 	GString *credits = g_string_new(NULL);
 
 	if (pg->editor)
 		g_string_append_printf(credits, "责任编辑　%s", pg->editor);
 	if (pg->designer)
-		g_string_append_printf(credits, "%s美术编辑　%s", credits->len ? "　　" : "", pg->designer);
+		g_string_append_printf(credits, "%s美术编辑　%s", credits->len ? "　　" : "",
+		                       pg->designer);
 	if (pg->proofreader)
-		g_string_append_printf(credits, "%s校对　%s", credits->len ? "　　" : "", pg->proofreader);
+		g_string_append_printf(credits, "%s校对　%s", credits->len ? "　　" : "",
+		                       pg->proofreader);
 	flowctx_single(c, p, left, s, x, w, LB_LEFT, base);
 	if (credits->len)
 		flowctx_single(c, p, credits->str, s, x, w, LB_CENTER, base);
@@ -67,22 +71,24 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	g_autofree char *date = date_text(m);
 	const Page *pg = &m->pages[p];
 	g_autofree char *folio = pg->section && *pg->section
-					 ? g_strdup_printf("第%s版　%s", pg->folio, pg->section)
-					 : g_strdup_printf("第%s版", pg->folio);
+	                             ? g_strdup_printf("第%s版　%s", pg->folio, pg->section)
+	                             : g_strdup_printf("第%s版", pg->folio);
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	right_w = w / 3;
 	base = grid_baseline_in(y, big->lines * pitch, big->size);
 	flowctx_single(c, p, m->paper, big, x, w - right_w, LB_LEFT, base);
 	if (m->paper_latin)
-		flowctx_single(c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT,
-			       grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size));
+		flowctx_single(
+		    c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT,
+		    grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size));
 	base = y + pitch;
 	flowctx_single(c, p, date, small, x + w - right_w, right_w, LB_RIGHT, base + small->size);
 	if (m->issue)
 		flowctx_single(c, p, m->issue, small, x + w - right_w, right_w, LB_RIGHT,
-			       base + small->size * 5 / 2);
-	flowctx_single(c, p, folio, small, x + w - right_w, right_w, LB_RIGHT, base + small->size * 4);
+		               base + small->size * 5 / 2);
+	flowctx_single(c, p, folio, small, x + w - right_w, right_w, LB_RIGHT,
+	               base + small->size * 4);
 	thick_thin(c, p, x, y + h - len_from_pt(5), w);
 }
 
@@ -123,7 +129,8 @@ photo(FlowCtx *c, int p, const Elem *e)
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	if (e->caption && *e->caption) {
-		cap = flowctx_set(c, e->caption, cs, w, flowctx_align(cs->align), false, -1, -1, &where);
+		cap = flowctx_set(c, e->caption, cs, w, flowctx_align(cs->align), false, -1, -1,
+		                  &where);
 		lines += flowctx_para(c, cap)->lines->n * cs->lines;
 	}
 	if (e->credit && *e->credit) {
@@ -134,8 +141,9 @@ photo(FlowCtx *c, int p, const Elem *e)
 		lines += 1; /* a grid line between the photo and its caption */
 	if (lines * pitch >= h) {
 		report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
-			     "give the photo more grid lines or shorten the caption",
-			     "the caption takes all %d grid lines of the photo module", (int)(h / pitch));
+		             "give the photo more grid lines or shorten the caption",
+		             "the caption takes all %d grid lines of the photo module",
+		             (int)(h / pitch));
 		lines = 0;
 	}
 	image_figure(c, p, e, x, y, w, h - lines * pitch, e->fill);
@@ -143,7 +151,9 @@ photo(FlowCtx *c, int p, const Elem *e)
 	for (int k = 0, pi = cap; k < 2; k++, pi = cred) {
 		FlowPara *fp = pi >= 0 ? flowctx_para(c, pi) : NULL;
 		for (int i = 0; fp && i < fp->lines->n; i++) {
-			flowctx_place(c, p, pi, i, x, grid_baseline_in(y, fp->style->lines * pitch, fp->style->size));
+			flowctx_place(
+			    c, p, pi, i, x,
+			    grid_baseline_in(y, fp->style->lines * pitch, fp->style->size));
 			y += fp->style->lines * pitch;
 		}
 	}
@@ -164,9 +174,10 @@ check_ad_size(FlowCtx *c, const Elem *e)
 	sizes = g_string_new(NULL);
 	for (int i = 0; i < l->nad_sizes; i++)
 		g_string_append_printf(sizes, "%s%s %dx%d", i ? ", " : "", l->ad_sizes[i].name,
-				       l->ad_sizes[i].cols, l->ad_sizes[i].lines);
+		                       l->ad_sizes[i].cols, l->ad_sizes[i].lines);
 	report_warning(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col, sizes->str,
-		       "the ad is %d columns x %d lines, not one of the layout's ad sizes", cols, lines);
+	               "the ad is %d columns x %d lines, not one of the layout's ad sizes", cols,
+	               lines);
 	g_string_free(sizes, TRUE);
 }
 

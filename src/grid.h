@@ -5,13 +5,13 @@
 
 typedef struct {
 	Len page_w, page_h; /* trim size */
-	Len left, top;	    /* top-left corner of the type area on the page */
-	int columns;	    /* basic columns (栏) */
-	int chars;	    /* body characters per column */
-	int lines;	    /* grid lines (行) per column */
-	Len gutter;	    /* space between columns */
-	Len body_size;	    /* body type size: one character cell is body_size square */
-	Len pitch;	    /* baseline-to-baseline distance of body lines */
+	Len left, top;      /* top-left corner of the type area on the page */
+	int columns;        /* basic columns (栏) */
+	int chars;          /* body characters per column */
+	int lines;          /* grid lines (行) per column */
+	Len gutter;         /* space between columns */
+	Len body_size;      /* body type size: one character cell is body_size square */
+	Len pitch;          /* baseline-to-baseline distance of body lines */
 } Grid;
 
 Len grid_col_width(const Grid *g);

@@ -1,9 +1,9 @@
 /* image.c - photos and ads: probing PNG/JPEG files and decoding them for drawing. */
 #include "image.h"
 #include "textfile.h"
-#include <stdio.h> /* before jpeglib.h, which needs FILE */
 #include <jpeglib.h>
 #include <setjmp.h>
+#include <stdio.h> /* before jpeglib.h, which needs FILE */
 #include <string.h>
 
 static guint32
@@ -99,18 +99,19 @@ image_probe(const char *path, const char *file, int line, int col, ImageInfo *in
 		const Diag *d = g_ptr_array_index(tmp->diags, 0);
 		report_error(r, DIAG_INPUT, file, line, col, d->hint, "image %s: %s", path, d->msg);
 	} else if (!probe_png((guchar *)data, n, info) && !probe_jpeg((guchar *)data, n, info)) {
-		report_error(r, DIAG_INPUT, file, line, col, "photos and ads must be PNG or JPEG files",
-			     "%s is not a PNG or JPEG image (or is truncated)", path);
+		report_error(r, DIAG_INPUT, file, line, col,
+		             "photos and ads must be PNG or JPEG files",
+		             "%s is not a PNG or JPEG image (or is truncated)", path);
 		ok = false;
 	} else if (info->format == IMAGE_PNG && !png_decodes((guchar *)data, n)) {
 		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
-			     "%s is a broken PNG (its image data cannot be read)", path);
+		             "%s is a broken PNG (its image data cannot be read)", path);
 		ok = false;
 	} else if (info->width <= 0 || info->height <= 0 || info->width > IMAGE_MAX_PIXELS ||
-		   info->height > IMAGE_MAX_PIXELS) {
-		report_error(r, DIAG_INPUT, file, line, col, "use an image of at most 16384 pixels a side",
-			     "%s has an unusable size of %d x %d pixels", path, info->width,
-			     info->height);
+	           info->height > IMAGE_MAX_PIXELS) {
+		report_error(
+		    r, DIAG_INPUT, file, line, col, "use an image of at most 16384 pixels a side",
+		    "%s has an unusable size of %d x %d pixels", path, info->width, info->height);
 		ok = false;
 	}
 	report_free(tmp);
@@ -151,7 +152,7 @@ decode_jpeg(const char *path, guchar *data, gsize n, Report *r)
 	err.pub.emit_message = jpeg_quiet;
 	if (setjmp(err.jump)) {
 		report_error(r, DIAG_INPUT, path, 0, 0, "re-export the image", "broken JPEG: %s",
-			     err.message);
+		             err.message);
 		jpeg_destroy_decompress(&cinfo);
 		g_free(row);
 		if (surface)
@@ -164,16 +165,16 @@ decode_jpeg(const char *path, guchar *data, gsize n, Report *r)
 	cinfo.out_color_space = JCS_RGB;
 	jpeg_start_decompress(&cinfo);
 	surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)cinfo.output_width,
-					     (int)cinfo.output_height);
+	                                     (int)cinfo.output_height);
 	row = g_malloc((gsize)cinfo.output_width * 3);
 	while (cinfo.output_scanline < cinfo.output_height) {
 		guint32 *dst = (guint32 *)(cairo_image_surface_get_data(surface) +
-					   (gsize)cinfo.output_scanline *
-						   (gsize)cairo_image_surface_get_stride(surface));
+		                           (gsize)cinfo.output_scanline *
+		                               (gsize)cairo_image_surface_get_stride(surface));
 		jpeg_read_scanlines(&cinfo, &row, 1);
 		for (JDIMENSION x = 0; x < cinfo.output_width; x++)
-			dst[x] = 0xff000000u | (guint32)row[3 * x] << 16 | (guint32)row[3 * x + 1] << 8 |
-				 row[3 * x + 2];
+			dst[x] = 0xff000000u | (guint32)row[3 * x] << 16 |
+			         (guint32)row[3 * x + 1] << 8 | row[3 * x + 2];
 	}
 	jpeg_finish_decompress(&cinfo);
 	jpeg_destroy_decompress(&cinfo);
@@ -212,7 +213,8 @@ image_load(const char *path, bool for_pdf, Report *r)
 	if (!textfile_read(path, IMAGE_MAX_BYTES, &data, &n, r))
 		return NULL;
 	if (probe_jpeg((guchar *)data, n, &info)) {
-		if (for_pdf && jpeg_header_ok((guchar *)data, n)) /* embedded as is: no pixels needed */
+		if (for_pdf &&
+		    jpeg_header_ok((guchar *)data, n)) /* embedded as is: no pixels needed */
 			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, info.width, info.height);
 		else
 			s = decode_jpeg(path, (guchar *)data, n, r);
@@ -221,7 +223,8 @@ image_load(const char *path, bool for_pdf, Report *r)
 			return NULL;
 		}
 		/* the PDF embeds the original JPEG bytes; cairo frees them with the surface */
-		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (guchar *)data, n, g_free, data);
+		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (guchar *)data, n, g_free,
+		                            data);
 		return s;
 	}
 	if (probe_png((guchar *)data, n, &info)) {
@@ -229,8 +232,9 @@ image_load(const char *path, bool for_pdf, Report *r)
 		s = cairo_image_surface_create_from_png_stream(png_read, &pr);
 		g_free(data);
 		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-			report_error(r, DIAG_INPUT, path, 0, 0, "re-export the image", "broken PNG: %s",
-				     cairo_status_to_string(cairo_surface_status(s)));
+			report_error(r, DIAG_INPUT, path, 0, 0, "re-export the image",
+			             "broken PNG: %s",
+			             cairo_status_to_string(cairo_surface_status(s)));
 			cairo_surface_destroy(s);
 			return NULL;
 		}
@@ -238,6 +242,6 @@ image_load(const char *path, bool for_pdf, Report *r)
 	}
 	g_free(data);
 	report_error(r, DIAG_INPUT, path, 0, 0, "photos and ads must be PNG or JPEG files",
-		     "not a PNG or JPEG image");
+	             "not a PNG or JPEG image");
 	return NULL;
 }

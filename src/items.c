@@ -84,15 +84,15 @@ report_missing(Items *it, const Cluster *c, const ItemsWhere *w, Report *r)
 	g_unichar_to_utf8(c->ch, utf8);
 	it->nmissing++;
 	report_error(r, DIAG_GLYPH, w ? w->file : NULL, w ? w->line : 0, 0,
-		     "replace the character or map a font that has it in the layout",
-		     "U+%04X %s has no glyph in any configured font (%s)", c->ch, utf8,
-		     w && w->what ? w->what : "text");
+	             "replace the character or map a font that has it in the layout",
+	             "U+%04X %s has no glyph in any configured font (%s)", c->ch, utf8,
+	             w && w->what ? w->what : "text");
 }
 
 /* Turn one shaped item into clusters; glyphs sharing a cluster value form one cluster. */
 static void
-add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *halt,
-	     const Style *s, GArray *cl, GArray *gl, const ItemsWhere *w, Report *r)
+add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *halt, const Style *s,
+             GArray *cl, GArray *gl, const ItemsWhere *w, Report *r)
 {
 	unsigned n, nh = 0;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
@@ -111,7 +111,8 @@ add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *ha
 		c.font = font;
 		c.g0 = (int)gl->len;
 		for (; j < n && info[j].cluster == info[i].cluster; j++) {
-			Glyph g = {info[j].codepoint, pos[j].x_offset, pos[j].y_offset, pos[j].x_advance};
+			Glyph g = {info[j].codepoint, pos[j].x_offset, pos[j].y_offset,
+			           pos[j].x_advance};
 			c.adv += pos[j].x_advance;
 			c.missing = c.missing || info[j].codepoint == 0;
 			g_array_append_val(gl, g);
@@ -122,7 +123,8 @@ add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *ha
 			while (hi < nh && hinfo[hi].cluster < info[i].cluster)
 				hi++;
 			if (hi < nh && hinfo[hi].cluster == info[i].cluster)
-				set_blanks(&c, hpos[hi].x_advance, hpos[hi].x_offset, pos[i].x_offset, it->em);
+				set_blanks(&c, hpos[hi].x_advance, hpos[hi].x_offset,
+				           pos[i].x_offset, it->em);
 		} else {
 			set_blanks(&c, c.adv, 0, 0, it->em);
 		}
@@ -155,7 +157,8 @@ items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *
 	for (GList *l = items; l; l = l->next) {
 		PangoItem *item = l->data;
 		hb_buffer_t *buf = shape_item(it, item, NULL, 0);
-		hb_buffer_t *halt = item_has_punct(it, item) ? shape_item(it, item, halt_on, 1) : NULL;
+		hb_buffer_t *halt =
+		    item_has_punct(it, item) ? shape_item(it, item, halt_on, 1) : NULL;
 		add_clusters(it, item, buf, halt, s, cl, gl, where, r);
 		hb_buffer_destroy(buf);
 		if (halt)
@@ -196,18 +199,19 @@ void
 items_dump(const Items *it, GString *out)
 {
 	g_string_append_printf(out, "items n=%d glyphs=%d fonts=%d em=%.2fpt\n", it->n, it->ngl,
-			       it->nfonts, len_to_pt(it->em));
+	                       it->nfonts, len_to_pt(it->em));
 	for (int i = 0; i < it->nfonts; i++) {
 		g_autofree char *name = fonts_face_name(it->fonts[i]);
 		g_string_append_printf(out, "  font %d %s\n", i, name);
 	}
 	for (int i = 0; i < it->n; i++) {
 		const Cluster *c = &it->cl[i];
-		g_string_append_printf(out, "  %d \"%.*s\" %s f%d adv=%.3f", i, c->len, it->text + c->start,
-				       kinsoku_class_name(c->cls), c->font, len_to_pt(c->adv));
+		g_string_append_printf(out, "  %d \"%.*s\" %s f%d adv=%.3f", i, c->len,
+		                       it->text + c->start, kinsoku_class_name(c->cls), c->font,
+		                       len_to_pt(c->adv));
 		if (c->blank_l || c->blank_r)
 			g_string_append_printf(out, " blank=%.3f/%.3f", len_to_pt(c->blank_l),
-					       len_to_pt(c->blank_r));
+			                       len_to_pt(c->blank_r));
 		if (c->missing)
 			g_string_append(out, " MISSING");
 		g_string_append_c(out, '\n');

@@ -8,14 +8,15 @@
 #include "units.h"
 
 typedef struct {
-	int start, len;	      /* bytes of Items.text */
-	gunichar ch;	      /* first character */
+	int start, len; /* bytes of Items.text */
+	gunichar ch;    /* first character */
 	KClass cls;
-	int font;	      /* index into Items.fonts */
-	int g0, ng;	      /* glyphs Items.gl[g0 .. g0+ng) */
-	Len adv;	      /* natural advance, tracking included */
-	Len blank_l, blank_r; /* blank space inside adv that compression may remove (halt metrics) */
-	bool missing;	      /* no font has a glyph for it */
+	int font;   /* index into Items.fonts */
+	int g0, ng; /* glyphs Items.gl[g0 .. g0+ng) */
+	Len adv;    /* natural advance, tracking included */
+	Len blank_l,
+	    blank_r;  /* blank space inside adv that compression may remove (halt metrics) */
+	bool missing; /* no font has a glyph for it */
 } Cluster;
 
 typedef struct {
@@ -33,9 +34,9 @@ typedef struct {
 	int ngl;
 	PangoFont **fonts; /* owned references */
 	int nfonts;
-	Len em;		   /* the style's size */
+	Len em; /* the style's size */
 	int nmissing;
-	int xscale;	   /* horizontal scale in 1/1000 (1000: none); see items_scale */
+	int xscale; /* horizontal scale in 1/1000 (1000: none); see items_scale */
 } Items;
 
 /* Where a paragraph comes from, for messages about missing glyphs. */
@@ -46,7 +47,7 @@ typedef struct {
 } ItemsWhere;
 
 Items *items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *where,
-		   Report *r);
+                   Report *r);
 void items_free(Items *it);
 /* Scale every advance, offset and blank horizontally (headline squeeze); glyphs are drawn
  * with the same scale. */

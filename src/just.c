@@ -63,7 +63,8 @@ compress_punct(Just *j, const Items *it, const Style *s)
 	 * (。” ，“ “《 ）（); the first mark's right blank first, then the second's left */
 	for (int i = 0; i + 1 < n; i++) {
 		Len over;
-		if (!kinsoku_is_cjk_punct(it->cl[i].cls) || !kinsoku_is_cjk_punct(it->cl[i + 1].cls))
+		if (!kinsoku_is_cjk_punct(it->cl[i].cls) ||
+		    !kinsoku_is_cjk_punct(it->cl[i + 1].cls))
 			continue;
 		over = MIN(j->shrink_r[i] + j->shrink_l[i + 1], it->em / 2);
 		if (over <= 0)
@@ -95,7 +96,8 @@ set_gaps(Just *j, const Items *it, const Style *s)
 			int ends[2] = {i - 1, k - 1}; /* the gaps before and after the word */
 			for (int e = 0; e < 2; e++) {
 				int g = ends[e];
-				if (g < 0 || g + 1 >= it->n || !kinsoku_is_han(it->cl[e == 0 ? g : g + 1].cls))
+				if (g < 0 || g + 1 >= it->n ||
+				    !kinsoku_is_han(it->cl[e == 0 ? g : g + 1].cls))
 					continue;
 				j->gap[g] = len_em(it->em, 1, 4);
 				j->gap_shrink[g] = len_em(it->em, 1, 8);
@@ -157,20 +159,20 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 	set_gaps(j, it, s);
 	set_flags(j, it, s, balance);
 	j->in = (BreakInput){
-		.n = n,
-		.width = j->width,
-		.shrink_l = j->shrink_l,
-		.shrink_r = j->shrink_r,
-		.gap = j->gap,
-		.gap_shrink = j->gap_shrink,
-		.flags = j->flags,
-		.measure = measure,
-		.indent = s->indent,
-		.em = it->em,
-		.align = align,
-		.balance = balance,
-		.prefer_spaces = s->space_breaks,
-		.tighten = align == LB_JUSTIFY && !balance ? len_em(it->em, 1, 64) : 0,
+	    .n = n,
+	    .width = j->width,
+	    .shrink_l = j->shrink_l,
+	    .shrink_r = j->shrink_r,
+	    .gap = j->gap,
+	    .gap_shrink = j->gap_shrink,
+	    .flags = j->flags,
+	    .measure = measure,
+	    .indent = s->indent,
+	    .em = it->em,
+	    .align = align,
+	    .balance = balance,
+	    .prefer_spaces = s->space_breaks,
+	    .tighten = align == LB_JUSTIFY && !balance ? len_em(it->em, 1, 64) : 0,
 	};
 	return j;
 }

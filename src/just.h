@@ -1,4 +1,5 @@
-/* just.h - Just: the clreq spacing of one shaped paragraph, as the arrays the line breaker takes. */
+/* just.h - Just: the clreq spacing of one shaped paragraph, as the arrays the line breaker takes.
+ */
 #pragma once
 
 #include "items.h"
@@ -6,14 +7,14 @@
 #include "style.h"
 
 typedef struct {
-	BreakInput in;	 /* points into the arrays below */
+	BreakInput in; /* points into the arrays below */
 	Len *width;
 	Len *shrink_l, *shrink_r;
 	Len *gap, *gap_shrink;
 	uint8_t *flags;
 	Len *base_shift; /* glyph shift of the compression every line gets (pairs, 半身) */
-	int npairs;	 /* punctuation pairs compressed */
-	int nspaced;	 /* CJK-Latin gaps */
+	int npairs;      /* punctuation pairs compressed */
+	int nspaced;     /* CJK-Latin gaps */
 } Just;
 
 /* Apply the style's punctuation compression, CJK-Latin spacing, break rules and

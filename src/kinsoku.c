@@ -1,11 +1,12 @@
-/* kinsoku.c - CJK character classes and their line-breaking and spacing properties (clreq/jlreq). */
+/* kinsoku.c - CJK character classes and their line-breaking and spacing properties (clreq/jlreq).
+ */
 #include "kinsoku.h"
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const class_names[KC_COUNT] = {
-	"ideo",	 "kana",    "small",   "open",	"close",   "pause", "stop",   "colon", "excl",
-	"middot", "dash",   "ellipsis", "connect", "latin", "digit", "numsign", "space", "other",
+    "ideo",   "kana", "small",    "open",    "close", "pause", "stop",    "colon", "excl",
+    "middot", "dash", "ellipsis", "connect", "latin", "digit", "numsign", "space", "other",
 };
 
 const char *
@@ -19,18 +20,19 @@ static const struct {
 	KClass cls;
 	const char *chars;
 } class_sets[] = {
-	{KC_OPEN, "（《「『【〈“‘〔［｛〖〘｟"},
-	{KC_CLOSE, "）》」』】〉”’〕］｝〗〙｠"},
-	{KC_PAUSE, "、，"},
-	{KC_STOP, "。．"},
-	{KC_COLON, "：；"},
-	{KC_EXCL, "！？‼⁇⁈⁉"},
-	{KC_MIDDOT, "·・‧"},
-	{KC_DASH, "—―─"},
-	{KC_ELLIPSIS, "…⋯"},
-	{KC_CONNECT, "～〜－‐‑–／/"},
-	{KC_SMALL, "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々〻"},
-	{KC_NUMSIGN, ".,:%+-'‰℃°#&_"},
+    {KC_OPEN, "（《「『【〈“‘〔［｛〖〘｟"},
+    {KC_CLOSE, "）》」』】〉”’〕］｝〗〙｠"},
+    {KC_PAUSE, "、，"},
+    {KC_STOP, "。．"},
+    {KC_COLON, "：；"},
+    {KC_EXCL, "！？‼⁇⁈⁉"},
+    {KC_MIDDOT, "·・‧"},
+    {KC_DASH, "—―─"},
+    {KC_ELLIPSIS, "…⋯"},
+    {KC_CONNECT, "～〜－‐‑–／/"},
+    {KC_SMALL, "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー"
+               "ゝゞヽヾ々〻"},
+    {KC_NUMSIGN, ".,:%+-'‰℃°#&_"},
 };
 
 typedef struct {
@@ -61,7 +63,8 @@ build_table(void)
 	class_count = 0;
 	for (size_t i = 0; i < G_N_ELEMENTS(class_sets); i++)
 		for (const char *p = class_sets[i].chars; *p; p = g_utf8_next_char(p))
-			class_table[class_count++] = (ClassEntry){g_utf8_get_char(p), class_sets[i].cls};
+			class_table[class_count++] =
+			    (ClassEntry){g_utf8_get_char(p), class_sets[i].cls};
 	qsort(class_table, (size_t)class_count, sizeof *class_table, by_char);
 	g_once_init_leave(&done, 1);
 }
@@ -212,16 +215,18 @@ static bool
 should_convert(const gunichar *u, glong n, glong i, const bool *open_converted, int depth)
 {
 	gunichar c = u[i], prev = neighbour(u, n, i, -1), next = neighbour(u, n, i, +1);
-	bool digits = i > 0 && i + 1 < n && g_unichar_isdigit(u[i - 1]) && g_unichar_isdigit(u[i + 1]);
+	bool digits =
+	    i > 0 && i + 1 < n && g_unichar_isdigit(u[i - 1]) && g_unichar_isdigit(u[i + 1]);
 
 	if (c == ')')
-		return depth > 0 ? open_converted[depth - 1] : is_cjk_context(prev) || is_cjk_context(next);
+		return depth > 0 ? open_converted[depth - 1]
+		                 : is_cjk_context(prev) || is_cjk_context(next);
 	if (c == '(')
 		return is_cjk_context(prev) || is_cjk_context(next);
 	if (digits)
 		return false; /* 1,000  23:00 */
 	if (c == ':' && i + 2 < n && u[i + 1] == '/' && u[i + 2] == '/')
-		return false; /* a URL */
+		return false;                                /* a URL */
 	return is_cjk_context(prev) || is_cjk_context(next); /* 23:00,记者 -> 23:00，记者 */
 }
 

@@ -1,4 +1,5 @@
-/* kinsoku.h - CJK character classes and their line-breaking and spacing properties (clreq/jlreq). */
+/* kinsoku.h - CJK character classes and their line-breaking and spacing properties (clreq/jlreq).
+ */
 #pragma once
 
 #include "style.h"

@@ -5,9 +5,9 @@
 #include <string.h>
 
 static const char *const engine_names[ST_COUNT] = {
-	"rubric",  "kicker",	  "headline",	 "subhead", "byline", "body",
-	"inner-subhead", "label", "caption",	 "credit",  "notice-head", "notice",
-	"ad",	   "folio",	  "masthead",	 "masthead-latin", "jump",
+    "rubric",   "kicker",         "headline", "subhead",     "byline", "body", "inner-subhead",
+    "label",    "caption",        "credit",   "notice-head", "notice", "ad",   "folio",
+    "masthead", "masthead-latin", "jump",
 };
 
 const char *
@@ -62,8 +62,8 @@ check_attrs(const DescNode *n, const char *file, const char *const *known, Repor
 			found = found || strcmp(known[k], n->attrs[i].name) == 0;
 		if (!found) {
 			report_error(r, DIAG_INPUT, file, n->attrs[i].line, n->attrs[i].col,
-				     "see docs/layouts.md", "unknown attribute %s on <%s>",
-				     n->attrs[i].name, n->name);
+			             "see docs/layouts.md", "unknown attribute %s on <%s>",
+			             n->attrs[i].name, n->name);
 			ok = false;
 		}
 	}
@@ -71,38 +71,36 @@ check_attrs(const DescNode *n, const char *file, const char *const *known, Repor
 }
 
 static bool
-need_len(const DescNode *n, const char *file, const char *name, Len lo, Len hi, Len *out,
-	 Report *r)
+need_len(const DescNode *n, const char *file, const char *name, Len lo, Len hi, Len *out, Report *r)
 {
 	const DescAttr *a = desc_attr(n, name);
 	if (!a) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col, "see docs/layouts.md",
-			     "<%s> needs attribute %s", n->name, name);
+		             "<%s> needs attribute %s", n->name, name);
 		return false;
 	}
 	if (!length_parse(a->value, out) || *out < lo || *out > hi) {
 		report_error(r, DIAG_INPUT, file, a->line, a->col,
-			     "write a length such as 9pt or 20mm, within sensible bounds",
-			     "invalid length \"%s\" for %s", a->value, name);
+		             "write a length such as 9pt or 20mm, within sensible bounds",
+		             "invalid length \"%s\" for %s", a->value, name);
 		return false;
 	}
 	return true;
 }
 
 static bool
-need_int(const DescNode *n, const char *file, const char *name, int lo, int hi, int *out,
-	 Report *r)
+need_int(const DescNode *n, const char *file, const char *name, int lo, int hi, int *out, Report *r)
 {
 	const DescAttr *a = desc_attr(n, name);
 	if (!a) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col, "see docs/layouts.md",
-			     "<%s> needs attribute %s", n->name, name);
+		             "<%s> needs attribute %s", n->name, name);
 		return false;
 	}
 	if (!length_parse_int(a->value, lo, hi, out)) {
 		report_error(r, DIAG_INPUT, file, a->line, a->col, NULL,
-			     "invalid value \"%s\" for %s: a whole number from %d to %d", a->value,
-			     name, lo, hi);
+		             "invalid value \"%s\" for %s: a whole number from %d to %d", a->value,
+		             name, lo, hi);
 		return false;
 	}
 	return true;
@@ -123,14 +121,15 @@ read_page(const DescNode *n, const char *file, Grid *g, Report *r)
 static bool
 read_grid(const DescNode *n, const char *file, Grid *g, Report *r)
 {
-	static const char *const known[] = {"columns", "chars", "gutter", "body-size", "pitch",
-					    "lines", NULL};
+	static const char *const known[] = {"columns", "chars", "gutter", "body-size",
+	                                    "pitch",   "lines", NULL};
 	bool ok = check_attrs(n, file, known, r);
 	ok = need_int(n, file, "columns", 1, 20, &g->columns, r) && ok;
 	ok = need_int(n, file, "chars", 2, 100, &g->chars, r) && ok;
 	ok = need_int(n, file, "lines", 1, 1000, &g->lines, r) && ok;
 	ok = need_len(n, file, "gutter", 0, len_from_mm(50), &g->gutter, r) && ok;
-	ok = need_len(n, file, "body-size", len_from_pt(4), len_from_pt(72), &g->body_size, r) && ok;
+	ok =
+	    need_len(n, file, "body-size", len_from_pt(4), len_from_pt(72), &g->body_size, r) && ok;
 	ok = need_len(n, file, "pitch", len_from_pt(4), len_from_pt(200), &g->pitch, r) && ok;
 	return ok;
 }
@@ -144,8 +143,9 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 	if (!check_attrs(n, file, known, r))
 		return false;
 	if (!role || !family || !*family) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, "e.g. <font role=\"song\" family=\"Noto Serif CJK SC\"/>",
-			     "<font> needs role and family");
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             "e.g. <font role=\"song\" family=\"Noto Serif CJK SC\"/>",
+		             "<font> needs role and family");
 		return false;
 	}
 	for (int i = 0; i < ROLE_COUNT; i++) {
@@ -156,7 +156,7 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 		}
 	}
 	report_error(r, DIAG_INPUT, file, role->line, role->col, "use song, hei, kai or fangsong",
-		     "unknown font role \"%s\"", role->value);
+	             "unknown font role \"%s\"", role->value);
 	return false;
 }
 
@@ -217,15 +217,15 @@ read_style(const DescNode *n, const char *file, Layout *l, Report *r)
 	}
 	if (find_style(l, name->value) >= 0) {
 		report_error(r, DIAG_INPUT, file, name->line, name->col, "rename one of them",
-			     "style \"%s\" is defined twice", name->value);
+		             "style \"%s\" is defined twice", name->value);
 		return false;
 	}
 	if (parent) {
 		int p = find_style(l, parent->value);
 		if (p < 0) {
 			report_error(r, DIAG_INPUT, file, parent->line, parent->col,
-				     "define the parent style before the styles based on it",
-				     "unknown parent style \"%s\"", parent->value);
+			             "define the parent style before the styles based on it",
+			             "unknown parent style \"%s\"", parent->value);
 			return false;
 		}
 		ps = &l->styles[p];
@@ -246,26 +246,30 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 	const Grid *g = &l->grid;
 	for (int i = 0; i < ROLE_COUNT; i++) {
 		if (!l->family[i]) {
-			report_error(r, DIAG_INPUT, file, root->line, root->col, "add a <font> element for it",
-				     "no font for role %s", style_role_name((FontRole)i));
+			report_error(r, DIAG_INPUT, file, root->line, root->col,
+			             "add a <font> element for it", "no font for role %s",
+			             style_role_name((FontRole)i));
 			ok = false;
 		}
 	}
 	for (int i = 0; i < ST_COUNT; i++) {
 		l->engine[i] = find_style(l, engine_names[i]);
 		if (l->engine[i] < 0) {
-			report_error(r, DIAG_INPUT, file, root->line, root->col, "add a <style> with that name",
-				     "the layout lacks style \"%s\"", engine_names[i]);
+			report_error(r, DIAG_INPUT, file, root->line, root->col,
+			             "add a <style> with that name",
+			             "the layout lacks style \"%s\"", engine_names[i]);
 			ok = false;
 		}
 	}
-	if (ok && (g->left + grid_area_width(g) > g->page_w || g->top + grid_area_height(g) > g->page_h)) {
+	if (ok && (g->left + grid_area_width(g) > g->page_w ||
+	           g->top + grid_area_height(g) > g->page_h)) {
 		report_error(r, DIAG_INPUT, file, root->line, root->col,
-			     "reduce columns, chars, gutter, lines or pitch, or enlarge the page",
-			     "the type area (%.1f x %.1f pt at %.1f, %.1f) does not fit the page (%.1f x %.1f pt)",
-			     len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)),
-			     len_to_pt(g->left), len_to_pt(g->top), len_to_pt(g->page_w),
-			     len_to_pt(g->page_h));
+		             "reduce columns, chars, gutter, lines or pitch, or enlarge the page",
+		             "the type area (%.1f x %.1f pt at %.1f, %.1f) does not fit the page "
+		             "(%.1f x %.1f pt)",
+		             len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)),
+		             len_to_pt(g->left), len_to_pt(g->top), len_to_pt(g->page_w),
+		             len_to_pt(g->page_h));
 		ok = false;
 	}
 	return ok;
@@ -282,7 +286,8 @@ layout_load(const char *path, Report *r)
 		return NULL;
 	if (strcmp(d->root->name, "layout") != 0) {
 		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-			     "a layout file starts with <layout>", "root element is <%s>", d->root->name);
+		             "a layout file starts with <layout>", "root element is <%s>",
+		             d->root->name);
 		return NULL;
 	}
 	l = g_new0(Layout, 1);
@@ -301,7 +306,8 @@ layout_load(const char *path, Report *r)
 	if (!have_page || !have_grid) {
 		if (ok)
 			report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-				     "see docs/layouts.md", "the layout needs a <page> and a <grid>");
+			             "see docs/layouts.md",
+			             "the layout needs a <page> and a <grid>");
 		return NULL;
 	}
 	for (int i = 0; i < d->root->nchildren; i++) {
@@ -315,9 +321,10 @@ layout_load(const char *path, Report *r)
 		else if (strcmp(c->name, "ad-size") == 0)
 			ok = read_ad_size(c, path, l, r) && ok;
 		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0) {
-			report_error(r, DIAG_INPUT, path, c->line, c->col,
-				     "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>",
-				     "unknown element <%s>", c->name);
+			report_error(
+			    r, DIAG_INPUT, path, c->line, c->col,
+			    "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>",
+			    "unknown element <%s>", c->name);
 			ok = false;
 		}
 	}
@@ -332,17 +339,17 @@ layout_dump(const Layout *l, GString *out)
 	const Grid *g = &l->grid;
 	g_string_append_printf(out, "layout \"%s\"\n", l->name);
 	g_string_append_printf(out,
-			       "  page %.2fx%.2fpt area at %.2f,%.2f size %.2fx%.2fpt\n"
-			       "  grid columns=%d chars=%d lines=%d column=%.2fpt gutter=%.2fpt "
-			       "body=%.2fpt pitch=%.2fpt\n",
-			       len_to_pt(g->page_w), len_to_pt(g->page_h), len_to_pt(g->left),
-			       len_to_pt(g->top), len_to_pt(grid_area_width(g)),
-			       len_to_pt(grid_area_height(g)), g->columns, g->chars, g->lines,
-			       len_to_pt(grid_col_width(g)), len_to_pt(g->gutter),
-			       len_to_pt(g->body_size), len_to_pt(g->pitch));
+	                       "  page %.2fx%.2fpt area at %.2f,%.2f size %.2fx%.2fpt\n"
+	                       "  grid columns=%d chars=%d lines=%d column=%.2fpt gutter=%.2fpt "
+	                       "body=%.2fpt pitch=%.2fpt\n",
+	                       len_to_pt(g->page_w), len_to_pt(g->page_h), len_to_pt(g->left),
+	                       len_to_pt(g->top), len_to_pt(grid_area_width(g)),
+	                       len_to_pt(grid_area_height(g)), g->columns, g->chars, g->lines,
+	                       len_to_pt(grid_col_width(g)), len_to_pt(g->gutter),
+	                       len_to_pt(g->body_size), len_to_pt(g->pitch));
 	for (int i = 0; i < ROLE_COUNT; i++)
 		g_string_append_printf(out, "  font %s = \"%s\"\n", style_role_name((FontRole)i),
-				       l->family[i]);
+		                       l->family[i]);
 	for (int i = 0; i < l->nstyles; i++) {
 		g_string_append(out, "  ");
 		style_dump(&l->styles[i], out);

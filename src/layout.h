@@ -37,12 +37,12 @@ typedef struct {
 	char *file;
 	char *name;
 	Grid grid;
-	char *jump_out; /* the 下转 line, {folio} replaced by the page's 版次 */
-	char *jump_in;	/* the 上接 line */
+	char *jump_out;   /* the 下转 line, {folio} replaced by the page's 版次 */
+	char *jump_in;    /* the 上接 line */
 	AdSize *ad_sizes; /* when given, ads of other sizes are reported */
 	int nad_sizes;
 	char *family[ROLE_COUNT]; /* fontconfig family per font role */
-	Style *styles;		  /* all styles, in file order */
+	Style *styles;            /* all styles, in file order */
 	int nstyles;
 	int engine[ST_COUNT]; /* index into styles of each engine style */
 } Layout;

@@ -9,9 +9,9 @@ static const struct {
 	const char *name;
 	double pt;
 } hao[] = {
-	{"初号", 42}, {"小初", 36}, {"一号", 26}, {"小一", 24}, {"二号", 22},  {"小二", 18},
-	{"三号", 16}, {"小三", 15}, {"四号", 14}, {"小四", 12}, {"五号", 10.5}, {"小五", 9},
-	{"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5}, {"八号", 5},
+    {"初号", 42},  {"小初", 36},  {"一号", 26},  {"小一", 24}, {"二号", 22},   {"小二", 18},
+    {"三号", 16},  {"小三", 15},  {"四号", 14},  {"小四", 12}, {"五号", 10.5}, {"小五", 9},
+    {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5}, {"八号", 5},
 };
 
 double
@@ -106,5 +106,6 @@ length_parse_range(const char *s, int lo, int hi, int *a, int *b)
 		return false;
 	memcpy(first, s, (size_t)(dash - s));
 	first[dash - s] = '\0';
-	return length_parse_int(first, lo, hi, a) && length_parse_int(dash + 1, lo, hi, b) && *a <= *b;
+	return length_parse_int(first, lo, hi, a) && length_parse_int(dash + 1, lo, hi, b) &&
+	       *a <= *b;
 }

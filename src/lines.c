@@ -12,11 +12,12 @@
  *                      every gap between characters gives up to `tighten` (1/64 em)
  * penalties: a one-character last line (孤字) 1e7; a break that is not the author's space
  * 3e3 (headlines, and bylines with prefer_spaces) plus, in headlines, the squared slack for
- * balance; a line that cannot be justified (no gap) 1e6. A line wider than the measure is not a candidate unless it holds one cluster. The
- * paragraph takes the break sequence with the least total demerits; ties go to the earlier
- * break, so the result is deterministic. If no sequence exists (a 1 MB paragraph without a
- * break opportunity), every cluster boundary becomes a forced break costing 1e8, so the
- * function always terminates with a result and the caller can report LINE_FORCED lines.
+ * balance; a line that cannot be justified (no gap) 1e6. A line wider than the measure is not a
+ * candidate unless it holds one cluster. The paragraph takes the break sequence with the least
+ * total demerits; ties go to the earlier break, so the result is deterministic. If no sequence
+ * exists (a 1 MB paragraph without a break opportunity), every cluster boundary becomes a forced
+ * break costing 1e8, so the function always terminates with a result and the caller can report
+ * LINE_FORCED lines.
  *
  * Push-in and push-out need no special code: both are break sequences the search compares.
  */
@@ -25,12 +26,12 @@
 #include <string.h>
 
 #define MAX_LOOKBACK 4096
-#define INF HUGE_VAL
+#define INF          HUGE_VAL
 
 typedef struct {
 	const BreakInput *in;
 	gint64 *w, *sh, *gp, *gs; /* prefix sums: width, cluster shrink, gap, gap shrink */
-	int *st, *core;		  /* prefix counts: stretch gaps, core clusters */
+	int *st, *core;           /* prefix counts: stretch gaps, core clusters */
 	bool emergency;
 } Sums;
 
@@ -183,10 +184,12 @@ search(const Sums *s, double *best, int *from)
 			int e = set_end(in, a, b);
 			double c;
 			if (natural(s, a, e) - squeezable(s, a, e) -
-				    (gint64)in->tighten * stretch_gaps(s, a, e) -
-				    ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) > avail_for(in, a) &&
+			            (gint64)in->tighten * stretch_gaps(s, a, e) -
+			            ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) >
+			        avail_for(in, a) &&
 			    a < b - 1)
-				break; /* longer lines only get wider (a hanging mark may stick out) */
+				break; /* longer lines only get wider (a hanging mark may stick out)
+				        */
 			if (best[a] == INF || !breakable(s, a))
 				continue;
 			c = line_cost(s, a, b);
@@ -325,8 +328,10 @@ collect(const Sums *s, const int *from, Lines *out)
 		if (p == in->n)
 			ln->flags |= LINE_LAST;
 		else if (!(in->flags[p] & LB_BREAK_AFTER) && p + 1 < in->n &&
-			 natural(s, ln->start, p + 1) - squeezable(s, ln->start, p + 1) <= ln->avail)
-			ln->flags |= LINE_PUSHED_OUT; /* the next character fitted, the rules sent it down */
+		         natural(s, ln->start, p + 1) - squeezable(s, ln->start, p + 1) <=
+		             ln->avail)
+			ln->flags |=
+			    LINE_PUSHED_OUT; /* the next character fitted, the rules sent it down */
 		if (s->emergency && p < in->n && !(in->flags[p - 1] & LB_BREAK_AFTER))
 			ln->flags |= LINE_FORCED;
 		set_line(s, out, ln);
@@ -387,19 +392,21 @@ lines_core_count(const BreakInput *in, const Line *line)
 
 void
 lines_dump(const Lines *l, const char *text, const int *cluster_start, const int *cluster_len,
-	   GString *out)
+           GString *out)
 {
 	for (int i = 0; i < l->n; i++) {
 		const Line *ln = &l->lines[i];
 		int b0 = ln->start < ln->end ? cluster_start[ln->start] : 0;
-		int b1 = ln->start < ln->end ? cluster_start[ln->end - 1] + cluster_len[ln->end - 1] : 0;
+		int b1 =
+		    ln->start < ln->end ? cluster_start[ln->end - 1] + cluster_len[ln->end - 1] : 0;
 		g_string_append_printf(out, "  line %d [%d,%d) nat=%.2f set=%.2f avail=%.2f", i,
-				       ln->start, ln->end, len_to_pt(ln->natural), len_to_pt(ln->width),
-				       len_to_pt(ln->avail));
+		                       ln->start, ln->end, len_to_pt(ln->natural),
+		                       len_to_pt(ln->width), len_to_pt(ln->avail));
 		if (ln->gaps)
 			g_string_append_printf(out, " +%.3f*%d", len_to_pt(ln->per_gap), ln->gaps);
 		if (ln->flags & LINE_SQUEEZED)
-			g_string_append_printf(out, " push-in=%.2f", len_to_pt(ln->natural - ln->avail));
+			g_string_append_printf(out, " push-in=%.2f",
+			                       len_to_pt(ln->natural - ln->avail));
 		if (ln->flags & LINE_LOOSE)
 			g_string_append(out, " LOOSE");
 		if (ln->flags & LINE_OVERFULL)

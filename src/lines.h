@@ -10,10 +10,10 @@
 enum {
 	LB_BREAK_AFTER = 1 << 0,   /* a line may end after this cluster */
 	LB_STRETCH_AFTER = 1 << 1, /* the gap after it takes justification space */
-	LB_SPACE = 1 << 2,	   /* a space: dropped at the end of a line */
-	LB_CORE = 1 << 3,	   /* counts as a character for the one-character last line rule */
+	LB_SPACE = 1 << 2,         /* a space: dropped at the end of a line */
+	LB_CORE = 1 << 3,          /* counts as a character for the one-character last line rule */
 	LB_PREFER_AFTER = 1 << 4,  /* the author's break (a space in a headline) */
-	LB_HANG = 1 << 5,	   /* may hang past the measure at the end of a line */
+	LB_HANG = 1 << 5,          /* may hang past the measure at the end of a line */
 };
 
 typedef enum { LB_JUSTIFY, LB_LEFT, LB_CENTER, LB_RIGHT } LineAlign;
@@ -21,42 +21,42 @@ typedef enum { LB_JUSTIFY, LB_LEFT, LB_CENTER, LB_RIGHT } LineAlign;
 /* The paragraph as boxes and gaps. Widths already include the compression every line gets
  * (pairs of punctuation marks); the shrink arrays say what may still be squeezed. */
 typedef struct {
-	int n;			/* clusters */
-	const Len *width;	/* natural advance of each cluster */
-	const Len *shrink_l;	/* blank on the cluster's left that may be squeezed */
-	const Len *shrink_r;	/* blank on its right that may be squeezed */
-	const Len *gap;		/* gap[i]: space between cluster i and i+1 (CJK-Latin spacing) */
-	const Len *gap_shrink;	/* how much of gap[i] may be squeezed */
-	const uint8_t *flags;	/* LB_* */
-	Len measure;		/* line width */
-	Len indent;		/* first-line indent */
-	Len em;			/* type size, the unit of the cost model */
-	LineAlign align;	/* justify: every line but the last fills the measure */
-	bool balance;		/* headlines: prefer even lines and the author's breaks */
-	bool prefer_spaces;	/* break at the author's spaces where there are any (bylines) */
-	Len tighten;		/* last resort: each justification gap may shrink this much */
+	int n;                 /* clusters */
+	const Len *width;      /* natural advance of each cluster */
+	const Len *shrink_l;   /* blank on the cluster's left that may be squeezed */
+	const Len *shrink_r;   /* blank on its right that may be squeezed */
+	const Len *gap;        /* gap[i]: space between cluster i and i+1 (CJK-Latin spacing) */
+	const Len *gap_shrink; /* how much of gap[i] may be squeezed */
+	const uint8_t *flags;  /* LB_* */
+	Len measure;           /* line width */
+	Len indent;            /* first-line indent */
+	Len em;                /* type size, the unit of the cost model */
+	LineAlign align;       /* justify: every line but the last fills the measure */
+	bool balance;          /* headlines: prefer even lines and the author's breaks */
+	bool prefer_spaces;    /* break at the author's spaces where there are any (bylines) */
+	Len tighten;           /* last resort: each justification gap may shrink this much */
 } BreakInput;
 
 enum {
-	LINE_LAST = 1 << 0,	/* the paragraph's last line, set solid */
+	LINE_LAST = 1 << 0,     /* the paragraph's last line, set solid */
 	LINE_SQUEEZED = 1 << 1, /* push-in: punctuation or spacing squeezed to fit */
 	LINE_STRETCHED = 1 << 2,
-	LINE_LOOSE = 1 << 3,	/* more than 1/4 em extra per gap */
-	LINE_OVERFULL = 1 << 4, /* wider than the measure: nothing could be done */
-	LINE_FORCED = 1 << 5,	/* broken where no break is allowed (emergency) */
-	LINE_HANGING = 1 << 6,	/* its last mark hangs past the measure */
+	LINE_LOOSE = 1 << 3,      /* more than 1/4 em extra per gap */
+	LINE_OVERFULL = 1 << 4,   /* wider than the measure: nothing could be done */
+	LINE_FORCED = 1 << 5,     /* broken where no break is allowed (emergency) */
+	LINE_HANGING = 1 << 6,    /* its last mark hangs past the measure */
 	LINE_PUSHED_OUT = 1 << 7, /* ended early: the next character may not start a line */
 	LINE_TIGHTENED = 1 << 8,  /* the gaps between characters were tightened (last resort) */
 };
 
 typedef struct {
 	int start, end; /* clusters [start, end) are set; trailing spaces are not */
-	int next;	/* first cluster of the next line */
-	Len natural;	/* natural width */
-	Len width;	/* width as set */
-	Len avail;	/* measure minus indent */
-	Len per_gap;	/* justification space per gap */
-	int gaps;	/* gaps that took it */
+	int next;       /* first cluster of the next line */
+	Len natural;    /* natural width */
+	Len width;      /* width as set */
+	Len avail;      /* measure minus indent */
+	Len per_gap;    /* justification space per gap */
+	int gaps;       /* gaps that took it */
 	unsigned flags; /* LINE_* */
 } Line;
 
@@ -64,7 +64,7 @@ typedef struct {
 	Line *lines;
 	int n;
 	int nclusters;
-	Len *x;	    /* per cluster: pen x from the left edge of the line (indent included) */
+	Len *x;     /* per cluster: pen x from the left edge of the line (indent included) */
 	Len *adv;   /* per cluster: advance as set */
 	Len *shift; /* per cluster: glyph shift, negative when a left blank was squeezed */
 	bool *drawn;
@@ -77,5 +77,5 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Lines, lines_free)
 
 /* number of LB_CORE clusters on a line */
 int lines_core_count(const BreakInput *in, const Line *line);
-void lines_dump(const Lines *l, const char *text, const int *cluster_start,
-		const int *cluster_len, GString *out);
+void lines_dump(const Lines *l, const char *text, const int *cluster_start, const int *cluster_len,
+                GString *out);

@@ -6,14 +6,15 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: huozi render EDITION.xml -o OUT.pdf [--split DIR] [--png DIR [--dpi N]] [--pages LIST]\n"
-	"                    [--proof] [--marks] [--report FILE.json] [--strict] [--watch]\n"
-	"       huozi check EDITION.xml [--strict] [--report FILE.json]   fit report, writes no PDF\n"
-	"       huozi fonts EDITION.xml              font roles, their faces, uncovered characters\n"
-	"       huozi fit STORY.txt --layout FILE    grid lines the story needs at each column span\n"
-	"       huozi dump STAGE EDITION.xml         STAGE: desc model layout items lines flow dlist\n"
-	"       huozi --help | --version\n"
-	"exit status: 0 ok, 1 --strict found problems, 2 bad input, 3 system failure\n";
+    "usage: huozi render EDITION.xml -o OUT.pdf [--split DIR] [--png DIR [--dpi N]] [--pages "
+    "LIST]\n"
+    "                    [--proof] [--marks] [--report FILE.json] [--strict] [--watch]\n"
+    "       huozi check EDITION.xml [--strict] [--report FILE.json]   fit report, writes no PDF\n"
+    "       huozi fonts EDITION.xml              font roles, their faces, uncovered characters\n"
+    "       huozi fit STORY.txt --layout FILE    grid lines the story needs at each column span\n"
+    "       huozi dump STAGE EDITION.xml         STAGE: desc model layout items lines flow dlist\n"
+    "       huozi --help | --version\n"
+    "exit status: 0 ok, 1 --strict found problems, 2 bad input, 3 system failure\n";
 
 void
 cli_print_report(const Report *r)
@@ -31,8 +32,9 @@ cli_exit_status(const Report *r, bool strict)
 		return EXIT_SYSTEM;
 	if (report_has(r, DIAG_INPUT, REPORT_ERROR) || report_has(r, DIAG_FONT, REPORT_ERROR))
 		return EXIT_INPUT;
-	if (strict && (report_has(r, DIAG_OVERSET, REPORT_ERROR) || report_has(r, DIAG_GLYPH, REPORT_ERROR) ||
-		       report_has(r, DIAG_RULE, REPORT_WARNING)))
+	if (strict &&
+	    (report_has(r, DIAG_OVERSET, REPORT_ERROR) || report_has(r, DIAG_GLYPH, REPORT_ERROR) ||
+	     report_has(r, DIAG_RULE, REPORT_WARNING)))
 		return EXIT_STRICT;
 	return EXIT_OK;
 }
@@ -54,7 +56,8 @@ dispatch(int argc, char **argv, CliOpts *o)
 	const char *cmd = argc > 1 ? argv[1] : "";
 	if (argc == 3 && strcmp(cmd, "render") == 0) {
 		if (!o->out && !o->split && !o->png && !o->report) {
-			fprintf(stderr, "huozi: render needs -o OUT.pdf, --split DIR, --png DIR or --report FILE\n");
+			fprintf(stderr, "huozi: render needs -o OUT.pdf, --split DIR, --png DIR or "
+			                "--report FILE\n");
 			return EXIT_INPUT;
 		}
 		return o->watch ? cmd_watch(argv[2], o) : cmd_render(argv[2], o, true);
@@ -76,21 +79,34 @@ main(int argc, char **argv)
 {
 	CliOpts o = {0};
 	GOptionEntry entries[] = {
-		{"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "write the edition to this PDF", "OUT.pdf"},
-		{"split", 0, 0, G_OPTION_ARG_FILENAME, &o.split, "write one PDF per page into DIR (DATE-版次.pdf)", "DIR"},
-		{"png", 0, 0, G_OPTION_ARG_FILENAME, &o.png, "write a PNG proof of each page into DIR", "DIR"},
-		{"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi, "resolution of the PNG proofs (default 100)", "N"},
-		{"pages", 0, 0, G_OPTION_ARG_STRING, &o.pages, "only these pages (positions in the edition), e.g. 1,3-4", "LIST"},
-		{"proof", 0, 0, G_OPTION_ARG_NONE, &o.proof, "draw grid, frames, names and overset marks (not for print)", NULL},
-		{"marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, "crop marks and bleed, with TrimBox and BleedBox", NULL},
-		{"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, "write the fit report as JSON", "FILE"},
-		{"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict, "overset, missing glyphs and forced breaks fail (exit 1)", NULL},
-		{"watch", 0, 0, G_OPTION_ARG_NONE, &o.watch, "render again whenever an input changes", NULL},
-		{"layout", 0, 0, G_OPTION_ARG_FILENAME, &o.layout, "fit: the layout (grid and styles) to fit to", "FILE"},
-		{"allow-outside", 0, 0, G_OPTION_ARG_NONE, &o.allow_outside, "allow files outside the edition's folder", NULL},
-		{"timings", 0, 0, G_OPTION_ARG_NONE, &o.timings, "print the time each stage took on stderr", NULL},
-		{"version", 0, 0, G_OPTION_ARG_NONE, &o.version, "print the version", NULL},
-		{NULL}};
+	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "write the edition to this PDF",
+	     "OUT.pdf"},
+	    {"split", 0, 0, G_OPTION_ARG_FILENAME, &o.split,
+	     "write one PDF per page into DIR (DATE-版次.pdf)", "DIR"},
+	    {"png", 0, 0, G_OPTION_ARG_FILENAME, &o.png, "write a PNG proof of each page into DIR",
+	     "DIR"},
+	    {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi, "resolution of the PNG proofs (default 100)",
+	     "N"},
+	    {"pages", 0, 0, G_OPTION_ARG_STRING, &o.pages,
+	     "only these pages (positions in the edition), e.g. 1,3-4", "LIST"},
+	    {"proof", 0, 0, G_OPTION_ARG_NONE, &o.proof,
+	     "draw grid, frames, names and overset marks (not for print)", NULL},
+	    {"marks", 0, 0, G_OPTION_ARG_NONE, &o.marks,
+	     "crop marks and bleed, with TrimBox and BleedBox", NULL},
+	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, "write the fit report as JSON",
+	     "FILE"},
+	    {"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,
+	     "overset, missing glyphs and forced breaks fail (exit 1)", NULL},
+	    {"watch", 0, 0, G_OPTION_ARG_NONE, &o.watch, "render again whenever an input changes",
+	     NULL},
+	    {"layout", 0, 0, G_OPTION_ARG_FILENAME, &o.layout,
+	     "fit: the layout (grid and styles) to fit to", "FILE"},
+	    {"allow-outside", 0, 0, G_OPTION_ARG_NONE, &o.allow_outside,
+	     "allow files outside the edition's folder", NULL},
+	    {"timings", 0, 0, G_OPTION_ARG_NONE, &o.timings,
+	     "print the time each stage took on stderr", NULL},
+	    {"version", 0, 0, G_OPTION_ARG_NONE, &o.version, "print the version", NULL},
+	    {NULL}};
 	GOptionContext *ctx;
 	GError *err = NULL;
 	int status;

@@ -48,7 +48,7 @@ qpdf_failed(qpdf_data q, const char *path, Report *r)
 	if (!qpdf_has_error(q))
 		return false;
 	report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot set the page boxes: %s",
-		     qpdf_get_error_full_text(q, qpdf_get_error(q)));
+	             qpdf_get_error_full_text(q, qpdf_get_error(q)));
 	return true;
 }
 
@@ -70,8 +70,9 @@ marks_set_boxes(const char *path, Report *r)
 		double w = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 2));
 		double h = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 3));
 		qpdf_oh_replace_key(q, page, "/TrimBox", box(q, off, off, w - off, h - off));
-		qpdf_oh_replace_key(q, page, "/BleedBox",
-				    box(q, off - bleed, off - bleed, w - off + bleed, h - off + bleed));
+		qpdf_oh_replace_key(
+		    q, page, "/BleedBox",
+		    box(q, off - bleed, off - bleed, w - off + bleed, h - off + bleed));
 	}
 	if (ok) {
 		qpdf_init_write(q, tmp);

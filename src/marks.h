@@ -7,7 +7,7 @@
 #include <cairo.h>
 #include <stdbool.h>
 
-#define MARKS_BLEED_MM 3.0  /* bleed beyond the trim */
+#define MARKS_BLEED_MM  3.0  /* bleed beyond the trim */
 #define MARKS_OFFSET_MM 12.0 /* trim edge to the media edge: bleed, a gap and the marks */
 
 /* how far the trim box sits inside the media box */

@@ -1,32 +1,35 @@
 /* model.c - validating a page description against the grid and loading what it names. */
 #include "model.h"
-#include "desc.h"
 #include "config.h"
+#include "desc.h"
 #include "length.h"
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static const char *const elem_names[] = {"masthead", "story", "jump", "photo", "notice", "ad", "rule"};
+static const char *const elem_names[] = {"masthead", "story", "jump", "photo",
+                                         "notice",   "ad",    "rule"};
 
 /* attributes each element accepts */
-static const char *const edition_attrs[] = {"paper", "paper-latin", "date", "issue", "layout", NULL};
-static const char *const page_attrs[] = {"folio", "section", "editor", "designer", "proofreader", NULL};
+static const char *const edition_attrs[] = {"paper", "paper-latin", "date",
+                                            "issue", "layout",      NULL};
+static const char *const page_attrs[] = {"folio",    "section",     "editor",
+                                         "designer", "proofreader", NULL};
 static const char *const elem_attrs[][12] = {
-	[EL_MASTHEAD] = {"cols", "lines", NULL},
-	[EL_STORY] = {"id", "src", "cols", "lines", "head", "balance", "box", "tint", "column-rules",
-		      "vertical-head", NULL},
-	[EL_JUMP] = {"story", "cols", "lines", "title", "balance", "box", "tint", "column-rules", NULL},
-	[EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", NULL},
-	[EL_NOTICE] = {"src", "cols", "lines", "id", "tint", NULL},
-	[EL_AD] = {"src", "text", "cols", "lines", NULL},
-	[EL_RULE] = {"cols", "lines", "at-line", "at-col", "weight", "style", NULL},
+    [EL_MASTHEAD] = {"cols", "lines", NULL},
+    [EL_STORY] = {"id", "src", "cols", "lines", "head", "balance", "box", "tint", "column-rules",
+                  "vertical-head", NULL},
+    [EL_JUMP] = {"story", "cols", "lines", "title", "balance", "box", "tint", "column-rules", NULL},
+    [EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", NULL},
+    [EL_NOTICE] = {"src", "cols", "lines", "id", "tint", NULL},
+    [EL_AD] = {"src", "text", "cols", "lines", NULL},
+    [EL_RULE] = {"cols", "lines", "at-line", "at-col", "weight", "style", NULL},
 };
 
 typedef struct {
 	const char *file; /* the page description, for messages */
-	char *dir;	  /* its folder: every path resolves against it */
-	char *root;	  /* its real path: files must stay inside unless allow_outside */
+	char *dir;        /* its folder: every path resolves against it */
+	char *root;       /* its real path: files must stay inside unless allow_outside */
 	ModelOptions opts;
 	Model *m;
 	Report *r;
@@ -90,9 +93,10 @@ check_attrs(Loader *ld, const DescNode *n, const char *const *known)
 		for (int k = 0; known[k]; k++)
 			found = found || strcmp(known[k], n->attrs[i].name) == 0;
 		if (!found) {
-			report_error(ld->r, DIAG_INPUT, ld->file, n->attrs[i].line, n->attrs[i].col,
-				     "see docs/page-description.md for the attributes of each element",
-				     "unknown attribute %s on <%s>", n->attrs[i].name, n->name);
+			report_error(
+			    ld->r, DIAG_INPUT, ld->file, n->attrs[i].line, n->attrs[i].col,
+			    "see docs/page-description.md for the attributes of each element",
+			    "unknown attribute %s on <%s>", n->attrs[i].name, n->name);
 			ok = false;
 		}
 	}
@@ -105,7 +109,8 @@ need(Loader *ld, const DescNode *n, const char *name)
 	const DescAttr *a = desc_attr(n, name);
 	if (!a)
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-			     "see docs/page-description.md", "<%s> needs attribute %s", n->name, name);
+		             "see docs/page-description.md", "<%s> needs attribute %s", n->name,
+		             name);
 	return a;
 }
 
@@ -127,7 +132,8 @@ static bool
 inside(const char *root, const char *path)
 {
 	size_t n = strlen(root);
-	return strncmp(root, path, n) == 0 && (path[n] == '/' || path[n] == '\0' || (n == 1 && root[0] == '/'));
+	return strncmp(root, path, n) == 0 &&
+	       (path[n] == '/' || path[n] == '\0' || (n == 1 && root[0] == '/'));
 }
 
 /* A path named at (line, col), relative to the page description. Outside its folder only with
@@ -144,17 +150,18 @@ real_path(const char *path)
 static char *
 resolve_at(Loader *ld, const char *src, int line, int col)
 {
-	g_autofree char *path = g_path_is_absolute(src) ? g_strdup(src)
-							: g_build_filename(ld->dir, src, NULL);
+	g_autofree char *path =
+	    g_path_is_absolute(src) ? g_strdup(src) : g_build_filename(ld->dir, src, NULL);
 	g_autofree char *lexical = g_canonicalize_filename(path, NULL);
 	g_autofree char *real = real_path(path);
 
 	if (ld->opts.allow_outside)
 		return g_steal_pointer(&path);
-	if (g_path_is_absolute(src) || !inside(ld->root, lexical) || (real && !inside(ld->root, real))) {
+	if (g_path_is_absolute(src) || !inside(ld->root, lexical) ||
+	    (real && !inside(ld->root, real))) {
 		report_error(ld->r, DIAG_INPUT, ld->file, line, col,
-			     "keep the edition's files in its folder, or pass --allow-outside",
-			     "\"%s\" is outside the edition's folder", src);
+		             "keep the edition's files in its folder, or pass --allow-outside",
+		             "\"%s\" is outside the edition's folder", src);
 		return NULL;
 	}
 	return g_steal_pointer(&path);
@@ -174,9 +181,10 @@ read_range(Loader *ld, const DescNode *n, const char *name, int hi, int *a, int 
 		return false;
 	if (!length_parse_range(at->value, 1, hi, a, b)) {
 		report_error(ld->r, DIAG_INPUT, ld->file, at->line, at->col,
-			     strcmp(name, "cols") == 0 ? "write a column or a range such as 1-3"
-						       : "write a grid line or a range such as 12-60",
-			     "%s=\"%s\" is not within the grid (1 to %d)", name, at->value, hi);
+		             strcmp(name, "cols") == 0
+		                 ? "write a column or a range such as 1-3"
+		                 : "write a grid line or a range such as 12-60",
+		             "%s=\"%s\" is not within the grid (1 to %d)", name, at->value, hi);
 		return false;
 	}
 	return true;
@@ -200,8 +208,8 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 	if (!s) {
 		/* point at the reference too, so the user finds which element named the file */
 		if (path)
-			report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, src->line, src->col, NULL,
-				   "the file is named here");
+			report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, src->line, src->col,
+			           NULL, "the file is named here");
 		return -1;
 	}
 	m->stories = g_renew(ModelStory, m->stories, m->nstories + 1);
@@ -228,7 +236,7 @@ read_yesno(Loader *ld, const DescNode *n, const char *name, bool *out)
 		return true;
 	}
 	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "use yes or no",
-		     "invalid value \"%s\" for %s", a->value, name);
+	             "invalid value \"%s\" for %s", a->value, name);
 	return false;
 }
 
@@ -243,8 +251,8 @@ read_tint(Loader *ld, const DescNode *n, uint32_t *out)
 		*out = rgb ? rgb : 0x000001; /* 0 means none */
 		return true;
 	}
-	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "a colour as #rrggbb, e.g. #f2ece0",
-		     "invalid tint \"%s\"", a->value);
+	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col,
+	             "a colour as #rrggbb, e.g. #f2ece0", "invalid tint \"%s\"", a->value);
 	return false;
 }
 
@@ -264,10 +272,11 @@ read_module(Loader *ld, const DescNode *n, Elem *e)
 		const Grid *g = &ld->m->layout->grid;
 		if (!length_parse_range(head->value, 1, g->columns, &e->head_c0, &e->head_c1) ||
 		    e->head_c0 > e->cell.c0 || e->head_c1 < e->cell.c1) {
-			report_error(ld->r, DIAG_INPUT, ld->file, head->line, head->col,
-				     "head=\"a-b\" must cover the story's own columns and stay on the page",
-				     "head=\"%s\" does not contain cols %d-%d", head->value, e->cell.c0,
-				     e->cell.c1);
+			report_error(
+			    ld->r, DIAG_INPUT, ld->file, head->line, head->col,
+			    "head=\"a-b\" must cover the story's own columns and stay on the page",
+			    "head=\"%s\" does not contain cols %d-%d", head->value, e->cell.c0,
+			    e->cell.c1);
 			ok = false;
 		}
 	}
@@ -283,8 +292,8 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	if (g_hash_table_contains(ld->ids, id->value)) {
 		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
-			     "place further parts of a story with <jump story=\"...\">",
-			     "story id \"%s\" is used twice", id->value);
+		             "place further parts of a story with <jump story=\"...\">",
+		             "story id \"%s\" is used twice", id->value);
 		return false;
 	}
 	ok = ok && read_module(ld, n, e);
@@ -304,8 +313,8 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 	e->story = GPOINTER_TO_INT(g_hash_table_lookup(ld->ids, id->value)) - 1;
 	if (e->story < 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
-			     "a jump continues a story placed earlier with <story id=\"...\">",
-			     "no story \"%s\" before this jump", id->value);
+		             "a jump continues a story placed earlier with <story id=\"...\">",
+		             "no story \"%s\" before this jump", id->value);
 		return false;
 	}
 	return ok;
@@ -321,8 +330,9 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 	ok = read_tint(ld, n, &e->tint) && ok;
 	if (desc_get(n, "id") && g_hash_table_contains(ld->ids, desc_get(n, "id"))) {
 		const DescAttr *id = desc_attr(n, "id");
-		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col, "give every story and notice its own id",
-			     "id \"%s\" is used twice", id->value);
+		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
+		             "give every story and notice its own id", "id \"%s\" is used twice",
+		             id->value);
 		return false;
 	}
 	e->story = add_story(ld, n, desc_get(n, "id"), src, true);
@@ -353,7 +363,7 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 		e->fill = true;
 	else if (fit && strcmp(fit->value, "fit") != 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, fit->line, fit->col, "use fit or fill",
-			     "unknown fit \"%s\"", fit->value);
+		             "unknown fit \"%s\"", fit->value);
 		ok = false;
 	}
 	return ok;
@@ -366,8 +376,8 @@ read_ad(Loader *ld, const DescNode *n, Elem *e)
 	bool ok = read_cell(ld, n, &e->cell);
 	if (!text == !desc_attr(n, "src")) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-			     "an ad is an image (src=\"ad.png\") or a text (text=\"...\")",
-			     "<ad> needs exactly one of src and text");
+		             "an ad is an image (src=\"ad.png\") or a text (text=\"...\")",
+		             "<ad> needs exactly one of src and text");
 		return false;
 	}
 	if (text)
@@ -386,22 +396,24 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 	bool ok = true;
 
 	e->weight = len_from_pt(0.5);
-	if (w && (!length_parse(w->value, &e->weight) || e->weight <= 0 || e->weight > len_from_pt(20))) {
+	if (w && (!length_parse(w->value, &e->weight) || e->weight <= 0 ||
+	          e->weight > len_from_pt(20))) {
 		report_error(ld->r, DIAG_INPUT, ld->file, w->line, w->col, "e.g. weight=\"0.5pt\"",
-			     "invalid rule weight \"%s\"", w->value);
+		             "invalid rule weight \"%s\"", w->value);
 		ok = false;
 	}
 	if (st && strcmp(st->value, "thick-thin") == 0)
 		e->thick_thin = true;
 	else if (st && strcmp(st->value, "single") != 0) {
-		report_error(ld->r, DIAG_INPUT, ld->file, st->line, st->col, "use single or thick-thin",
-			     "unknown rule style \"%s\"", st->value);
+		report_error(ld->r, DIAG_INPUT, ld->file, st->line, st->col,
+		             "use single or thick-thin", "unknown rule style \"%s\"", st->value);
 		ok = false;
 	}
 	if (!at_line == !at_col) {
-		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-			     "a horizontal rule has cols and at-line; a vertical one at-col and lines",
-			     "<rule> needs exactly one of at-line and at-col");
+		report_error(
+		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		    "a horizontal rule has cols and at-line; a vertical one at-col and lines",
+		    "<rule> needs exactly one of at-line and at-col");
 		return false;
 	}
 	e->vertical = at_col != NULL;
@@ -409,18 +421,18 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 		ok = read_range(ld, n, "lines", g->lines, &e->cell.l0, &e->cell.l1) && ok;
 		if (!length_parse_int(at_col->value, 1, g->columns - 1, &e->at)) {
 			report_error(ld->r, DIAG_INPUT, ld->file, at_col->line, at_col->col,
-				     "the rule stands in the gutter right of this column",
-				     "at-col=\"%s\" is not a column from 1 to %d", at_col->value,
-				     g->columns - 1);
+			             "the rule stands in the gutter right of this column",
+			             "at-col=\"%s\" is not a column from 1 to %d", at_col->value,
+			             g->columns - 1);
 			ok = false;
 		}
 	} else {
 		ok = read_range(ld, n, "cols", g->columns, &e->cell.c0, &e->cell.c1) && ok;
 		if (!length_parse_int(at_line->value, 0, g->lines, &e->at)) {
 			report_error(ld->r, DIAG_INPUT, ld->file, at_line->line, at_line->col,
-				     "the rule runs under this grid line (0 = above line 1)",
-				     "at-line=\"%s\" is not a grid line from 0 to %d", at_line->value,
-				     g->lines);
+			             "the rule runs under this grid line (0 = above line 1)",
+			             "at-line=\"%s\" is not a grid line from 0 to %d",
+			             at_line->value, g->lines);
 			ok = false;
 		}
 	}
@@ -462,10 +474,11 @@ check_overlaps(Loader *ld, Page *pg)
 				(a->kind == EL_PHOTO ? a : b)->inset = true;
 				continue;
 			}
-			report_error(ld->r, DIAG_INPUT, ld->file, pg->elems[i].line, pg->elems[i].col,
-				     "move or shrink one of the two modules",
-				     "<%s> overlaps the <%s> at line %d", elem_names[pg->elems[i].kind],
-				     elem_names[pg->elems[j].kind], pg->elems[j].line);
+			report_error(ld->r, DIAG_INPUT, ld->file, pg->elems[i].line,
+			             pg->elems[i].col, "move or shrink one of the two modules",
+			             "<%s> overlaps the <%s> at line %d",
+			             elem_names[pg->elems[i].kind], elem_names[pg->elems[j].kind],
+			             pg->elems[j].line);
 			ok = false;
 			break;
 		}
@@ -481,9 +494,10 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		if (strcmp(n->name, elem_names[k]) == 0)
 			break;
 	if (k == (int)G_N_ELEMENTS(elem_names)) {
-		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-			     "a page holds masthead, story, jump, photo, notice, ad and rule elements",
-			     "unknown element <%s>", n->name);
+		report_error(
+		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		    "a page holds masthead, story, jump, photo, notice, ad and rule elements",
+		    "unknown element <%s>", n->name);
 		return false;
 	}
 	memset(e, 0, sizeof *e);
@@ -495,15 +509,15 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	if (n->nchildren > 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->children[0]->line, n->children[0]->col,
-			     NULL, "<%s> takes no child elements", n->name);
+		             NULL, "<%s> takes no child elements", n->name);
 		return false;
 	}
 	switch (e->kind) {
 	case EL_MASTHEAD:
 		if (ld->m->npages > 1) { /* the page being read is pages[npages - 1] */
 			report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-				     "inside pages carry a running head, which huozi sets itself",
-				     "<masthead> is only allowed on the first page of the edition");
+			             "inside pages carry a running head, which huozi sets itself",
+			             "<masthead> is only allowed on the first page of the edition");
 			return false;
 		}
 		return read_cell(ld, n, &e->cell);
@@ -534,8 +548,8 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	pg->col = n->col;
 	if (folio && !(length_parse_int(folio->value, 1, 999, &num) && strlen(folio->value) <= 3)) {
 		report_error(ld->r, DIAG_INPUT, ld->file, folio->line, folio->col,
-			     "the folio (版次) is the page number as printed, e.g. 01",
-			     "folio \"%s\" is not a page number", folio->value);
+		             "the folio (版次) is the page number as printed, e.g. 01",
+		             "folio \"%s\" is not a page number", folio->value);
 		ok = false;
 	}
 	pg->folio = g_strdup(folio ? folio->value : "");
@@ -545,7 +559,7 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	pg->proofreader = g_strdup(desc_get(n, "proofreader"));
 	if (n->nchildren > MODEL_MAX_ELEMS) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col, NULL,
-			     "more than %d elements on one page", MODEL_MAX_ELEMS);
+		             "more than %d elements on one page", MODEL_MAX_ELEMS);
 		return false;
 	}
 	pg->elems = g_new0(Elem, n->nchildren);
@@ -580,11 +594,12 @@ read_date(Loader *ld, const DescNode *root)
 	Model *m = ld->m;
 	if (!a)
 		return false;
-	if (!date_shape(a->value) || sscanf(a->value, "%4d-%2d-%2d", &m->year, &m->month, &m->day) != 3 ||
+	if (!date_shape(a->value) ||
+	    sscanf(a->value, "%4d-%2d-%2d", &m->year, &m->month, &m->day) != 3 ||
 	    !g_date_valid_dmy((GDateDay)m->day, (GDateMonth)m->month, (GDateYear)m->year) ||
 	    m->year < 1900) {
-		report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "write the date as YYYY-MM-DD",
-			     "invalid date \"%s\"", a->value);
+		report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col,
+		             "write the date as YYYY-MM-DD", "invalid date \"%s\"", a->value);
 		return false;
 	}
 	m->date = g_strdup(a->value);
@@ -597,8 +612,8 @@ layout_path(Loader *ld, const DescAttr *a)
 {
 	if (!strchr(a->value, '/') && !g_str_has_suffix(a->value, ".xml") && *a->value) {
 		g_autofree char *name = g_strconcat(a->value, ".xml", NULL);
-		return g_build_filename(ld->opts.layouts_dir ? ld->opts.layouts_dir : model_layouts_dir(),
-					name, NULL);
+		return g_build_filename(
+		    ld->opts.layouts_dir ? ld->opts.layouts_dir : model_layouts_dir(), name, NULL);
 	}
 	return resolve(ld, a);
 }
@@ -622,18 +637,18 @@ read_edition(Loader *ld, const DescNode *root)
 			return false;
 	}
 	if (!m->layout) {
-		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, layout->line, layout->col, NULL,
-			   "the layout is named here");
+		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, layout->line, layout->col,
+		           NULL, "the layout is named here");
 		return false;
 	}
 	if (root->nchildren == 0) {
-		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col, "add <page> elements",
-			     "the edition has no pages");
+		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col,
+		             "add <page> elements", "the edition has no pages");
 		return false;
 	}
 	if (root->nchildren > MODEL_MAX_PAGES) {
 		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col, NULL,
-			     "more than %d pages in one edition", MODEL_MAX_PAGES);
+		             "more than %d pages in one edition", MODEL_MAX_PAGES);
 		return false;
 	}
 	m->pages = g_new0(Page, root->nchildren);
@@ -641,7 +656,8 @@ read_edition(Loader *ld, const DescNode *root)
 		const DescNode *c = root->children[i];
 		if (strcmp(c->name, "page") != 0) {
 			report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
-				     "an edition holds <page> elements", "unknown element <%s>", c->name);
+			             "an edition holds <page> elements", "unknown element <%s>",
+			             c->name);
 			ok = false;
 			continue;
 		}
@@ -669,8 +685,8 @@ model_load_with(const char *path, const ModelOptions *opts, Report *r)
 		return NULL;
 	if (strcmp(d->root->name, "edition") != 0) {
 		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-			     "a page description starts with <edition>", "root element is <%s>",
-			     d->root->name);
+		             "a page description starts with <edition>", "root element is <%s>",
+		             d->root->name);
 		return NULL;
 	}
 	m = g_new0(Model, 1);
@@ -711,32 +727,35 @@ basename_of(const char *path)
 void
 model_dump(const Model *m, GString *out)
 {
-	g_string_append_printf(out, "edition paper=\"%s\" date=%s issue=\"%s\" pages=%d stories=%d\n",
-			       m->paper, m->date, m->issue ? m->issue : "", m->npages, m->nstories);
+	g_string_append_printf(out,
+	                       "edition paper=\"%s\" date=%s issue=\"%s\" pages=%d stories=%d\n",
+	                       m->paper, m->date, m->issue ? m->issue : "", m->npages, m->nstories);
 	for (int s = 0; s < m->nstories; s++)
 		g_string_append_printf(out, "  story %d id=%s%s file=%s paras=%d\n", s,
-				       m->stories[s].id ? m->stories[s].id : "-",
-				       m->stories[s].notice ? " notice" : "",
-				       basename_of(m->stories[s].src), m->stories[s].story->n);
+		                       m->stories[s].id ? m->stories[s].id : "-",
+		                       m->stories[s].notice ? " notice" : "",
+		                       basename_of(m->stories[s].src), m->stories[s].story->n);
 	for (int p = 0; p < m->npages; p++) {
 		const Page *pg = &m->pages[p];
 		g_string_append_printf(out, "  page %s section=\"%s\" elems=%d\n", pg->folio,
-				       pg->section ? pg->section : "", pg->nelems);
+		                       pg->section ? pg->section : "", pg->nelems);
 		for (int i = 0; i < pg->nelems; i++) {
 			const Elem *e = &pg->elems[i];
 			g_string_append_printf(out, "    %s @%d", elem_names[e->kind], e->line);
 			if (e->kind == EL_RULE)
 				g_string_append_printf(out, " %s at=%d weight=%.2fpt%s",
-						       e->vertical ? "vertical" : "horizontal", e->at,
-						       len_to_pt(e->weight), e->thick_thin ? " thick-thin" : "");
+				                       e->vertical ? "vertical" : "horizontal",
+				                       e->at, len_to_pt(e->weight),
+				                       e->thick_thin ? " thick-thin" : "");
 			if (e->kind != EL_RULE || e->vertical || true)
 				dump_cell(&e->cell, out);
 			if (e->story >= 0)
 				g_string_append_printf(out, " story=%d", e->story);
 			if (e->src)
-				g_string_append_printf(out, " image=%s %s %dx%d", basename_of(e->src),
-						       e->image.format == IMAGE_PNG ? "png" : "jpeg",
-						       e->image.width, e->image.height);
+				g_string_append_printf(
+				    out, " image=%s %s %dx%d", basename_of(e->src),
+				    e->image.format == IMAGE_PNG ? "png" : "jpeg", e->image.width,
+				    e->image.height);
 			if (e->text)
 				g_string_append_printf(out, " text=\"%s\"", e->text);
 			g_string_append_c(out, '\n');

@@ -1,4 +1,5 @@
-/* model.h - Model: the page description validated and resolved: pages, elements, stories, layout. */
+/* model.h - Model: the page description validated and resolved: pages, elements, stories, layout.
+ */
 #pragma once
 
 #include "image.h"
@@ -27,16 +28,18 @@ typedef struct {
 	bool fill;     /* photo: fill (crop) instead of fit */
 	bool inset;    /* photo: inside a story module, which flows around it */
 	/* story, jump and notice modules */
-	bool no_balance;    /* balance="no": keep flowing, leave the last columns short */
-	bool box;	    /* box="yes": a ruled box around the module */
-	uint32_t tint;	    /* tint="#rrggbb": a tint behind the module, 0 for none */
-	bool column_rules;  /* column-rules="yes": rules in the gutters between its columns */
-	int head_c0, head_c1; /* head="a-b": the columns the head group spans (破栏), 0: the module's */
-	bool vertical_head; /* vertical-head="yes": the headline set vertically down the right side */
-	char *title;	    /* jump: a short headline repeated over the continuation */
+	bool no_balance;   /* balance="no": keep flowing, leave the last columns short */
+	bool box;          /* box="yes": a ruled box around the module */
+	uint32_t tint;     /* tint="#rrggbb": a tint behind the module, 0 for none */
+	bool column_rules; /* column-rules="yes": rules in the gutters between its columns */
+	int head_c0,
+	    head_c1; /* head="a-b": the columns the head group spans (破栏), 0: the module's */
+	bool vertical_head; /* vertical-head="yes": the headline set vertically down the right side
+	                     */
+	char *title;        /* jump: a short headline repeated over the continuation */
 	/* rule */
-	bool vertical;	 /* vertical rule in the gutter right of column `at` */
-	int at;		 /* grid line (horizontal) or column (vertical) */
+	bool vertical; /* vertical rule in the gutter right of column `at` */
+	int at;        /* grid line (horizontal) or column (vertical) */
 	Len weight;
 	bool thick_thin; /* 文武线 */
 } Elem;

@@ -15,7 +15,7 @@ typedef struct {
 	int page;
 	int frame;
 	Len x, top, bottom;
-	Len limit; /* bottom used for this pass (balancing) */
+	Len limit;     /* bottom used for this pass (balancing) */
 	bool jump_out; /* the last grid line is kept for the 下转 line */
 	Len hole_top[MAX_HOLES], hole_bottom[MAX_HOLES]; /* inset photos the text flows around */
 	int nholes;
@@ -28,7 +28,7 @@ typedef struct {
 	int nlines;
 	Len height;
 	Len space_before, space_after;
-	bool grid;	/* snaps to the baseline grid */
+	bool grid;      /* snaps to the baseline grid */
 	bool keep_next; /* a heading: stays with the next line */
 } Row;
 
@@ -48,12 +48,18 @@ static const Style *
 style_for(const Layout *l, ParaKind k, bool notice)
 {
 	static const StyleId ids[PARA_KIND_COUNT] = {
-		[PARA_RUBRIC] = ST_RUBRIC,   [PARA_KICKER] = ST_KICKER, [PARA_HEADLINE] = ST_HEADLINE,
-		[PARA_SUBHEAD] = ST_SUBHEAD, [PARA_BYLINE] = ST_BYLINE, [PARA_BODY] = ST_BODY,
-		[PARA_INNER_SUBHEAD] = ST_INNER_SUBHEAD, [PARA_LABEL] = ST_LABEL,
+	    [PARA_RUBRIC] = ST_RUBRIC,
+	    [PARA_KICKER] = ST_KICKER,
+	    [PARA_HEADLINE] = ST_HEADLINE,
+	    [PARA_SUBHEAD] = ST_SUBHEAD,
+	    [PARA_BYLINE] = ST_BYLINE,
+	    [PARA_BODY] = ST_BODY,
+	    [PARA_INNER_SUBHEAD] = ST_INNER_SUBHEAD,
+	    [PARA_LABEL] = ST_LABEL,
 	};
 	if (notice) /* a "## " line starts the next notice of a stack: its heading */
-		return layout_style(l, k == PARA_HEADLINE || k == PARA_INNER_SUBHEAD ? ST_NOTICE_HEAD : ST_NOTICE);
+		return layout_style(
+		    l, k == PARA_HEADLINE || k == PARA_INNER_SUBHEAD ? ST_NOTICE_HEAD : ST_NOTICE);
 	return layout_style(l, ids[k]);
 }
 
@@ -98,20 +104,26 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 		if (!is_head(sp->kind) || (skip_vertical && sp->kind != PARA_RUBRIC))
 			continue;
 		g_snprintf(what, sizeof what, "story %s, %s", sf->ms->id ? sf->ms->id : "-",
-			   story_kind_name(sp->kind));
-		pi = flowctx_set(c, sp->text, s, w, flowctx_align(s->align), true, sf->story, i, &where);
+		           story_kind_name(sp->kind));
+		pi = flowctx_set(c, sp->text, s, w, flowctx_align(s->align), true, sf->story, i,
+		                 &where);
 		flowctx_squeeze(c, pi, &where);
 		fp = flowctx_para(c, pi);
 		y += s->space_before * g->pitch;
 		if (sp->kind == PARA_RUBRIC && fp->lines->n > 0) {
-			Figure tint = {.kind = FIG_TINT, .page = sf->frames[0].page, .x = x, .y = y,
-				       .w = fp->lines->lines[0].width + s->size, .h = line_height(g, s),
-				       .color = 0xe6e6e6};
+			Figure tint = {.kind = FIG_TINT,
+			               .page = sf->frames[0].page,
+			               .x = x,
+			               .y = y,
+			               .w = fp->lines->lines[0].width + s->size,
+			               .h = line_height(g, s),
+			               .color = 0xe6e6e6};
 			flowctx_figure(c, &tint);
 			x += s->size / 2;
 		}
 		for (int l = 0; l < fp->lines->n; l++) {
-			flowctx_place(c, sf->frames[0].page, pi, l, x, grid_baseline_in(y, line_height(g, s), s->size));
+			flowctx_place(c, sf->frames[0].page, pi, l, x,
+			              grid_baseline_in(y, line_height(g, s), s->size));
 			y += line_height(g, s);
 		}
 		if (sp->kind == PARA_RUBRIC)
@@ -142,16 +154,19 @@ add_rows(StoryFlow *sf)
 		int pi;
 		if (is_head(sp->kind))
 			continue;
-		g_snprintf(what, sizeof what, "story %s, paragraph %d", sf->ms->id ? sf->ms->id : "-", i + 1);
-		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), false, sf->story, i, &where);
+		g_snprintf(what, sizeof what, "story %s, paragraph %d",
+		           sf->ms->id ? sf->ms->id : "-", i + 1);
+		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), false, sf->story,
+		                 i, &where);
 		fp = flowctx_para(c, pi);
 		for (int l = 0; l < fp->lines->n; l++) {
 			Row row = {pi, l, fp->lines->n, line_height(g, s)};
 			row.space_before = l == 0 ? s->space_before * g->pitch : 0;
 			row.space_after = l == fp->lines->n - 1 ? s->space_after * g->pitch : 0;
 			row.grid = s->leading == 0;
-			row.keep_next = (sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL) &&
-					l == fp->lines->n - 1;
+			row.keep_next =
+			    (sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL) &&
+			    l == fp->lines->n - 1;
 			g_array_append_val(sf->rows, row);
 		}
 	}
@@ -167,14 +182,17 @@ add_holes(StoryFlow *sf, int f, int k, Column *col)
 	for (int i = 0; i < pg->nelems && col->nholes < MAX_HOLES; i++) {
 		const Elem *ph = &pg->elems[i];
 		if (!ph->inset || k < ph->cell.c0 || k > ph->cell.c1 ||
-		    ph->cell.l0 < sf->frames[f].e->cell.l0 || ph->cell.l1 > sf->frames[f].e->cell.l1 ||
-		    ph->cell.c0 < sf->frames[f].e->cell.c0 || ph->cell.c1 > sf->frames[f].e->cell.c1)
+		    ph->cell.l0 < sf->frames[f].e->cell.l0 ||
+		    ph->cell.l1 > sf->frames[f].e->cell.l1 ||
+		    ph->cell.c0 < sf->frames[f].e->cell.c0 ||
+		    ph->cell.c1 > sf->frames[f].e->cell.c1)
 			continue;
 		if (grid_line_y(g, ph->cell.l0) < col->top && k == ph->cell.c0)
-			report_warning(sf->c->r, DIAG_LAYOUT, sf->c->m->file, ph->line, ph->col,
-				       "start the photo below the head group",
-				       "the inset photo at grid line %d overlaps the head group of story %s",
-				       ph->cell.l0, sf->ms->id);
+			report_warning(
+			    sf->c->r, DIAG_LAYOUT, sf->c->m->file, ph->line, ph->col,
+			    "start the photo below the head group",
+			    "the inset photo at grid line %d overlaps the head group of story %s",
+			    ph->cell.l0, sf->ms->id);
 		col->hole_top[col->nholes] = grid_line_y(g, ph->cell.l0);
 		col->hole_bottom[col->nholes++] = grid_line_y(g, ph->cell.l1) + 2 * g->pitch;
 	}
@@ -218,7 +236,8 @@ add_columns(StoryFlow *sf, int f, Len top, int right_cols)
 	const Elem *e = sf->frames[f].e;
 	Len bottom = grid_line_y(g, e->cell.l1) + g->pitch;
 	if (sf->ms->notice) {
-		Column col = {sf->frames[f].page, f, grid_col_x(g, e->cell.c0) + sf->inset, top, bottom - sf->inset / 2};
+		Column col = {sf->frames[f].page, f, grid_col_x(g, e->cell.c0) + sf->inset, top,
+		              bottom - sf->inset / 2};
 		col.limit = col.bottom;
 		sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
 		sf->cols[sf->ncols++] = col;
@@ -259,10 +278,12 @@ fill(StoryFlow *sf, bool place, Len *ends)
 		yy = clear_holes(g, col, yy, row->height, row->grid);
 		move = yy + row->height > col->limit;
 		if (!move && !at_top && row->keep_next && r + 1 < nrows)
-			move = yy + row->height + rows[r + 1].space_before + rows[r + 1].height > col->limit;
+			move = yy + row->height + rows[r + 1].space_before + rows[r + 1].height >
+			       col->limit;
 		/* no widow: a paragraph's last line does not start a column when one more line
 		 * can go with it */
-		if (!move && !at_top && row->nlines >= 3 && row->line == row->nlines - 2 && r + 1 < nrows)
+		if (!move && !at_top && row->nlines >= 3 && row->line == row->nlines - 2 &&
+		    r + 1 < nrows)
 			move = yy + row->height + rows[r + 1].height > col->limit;
 		/* no orphan: a paragraph of three lines or more does not leave its first line
 		 * alone at the foot of a column */
@@ -277,7 +298,7 @@ fill(StoryFlow *sf, bool place, Len *ends)
 		if (place) {
 			const FlowPara *fp = flowctx_para(sf->c, row->para);
 			flowctx_place(sf->c, col->page, row->para, row->line, col->x,
-				      grid_baseline_in(yy, row->height, fp->style->size));
+			              grid_baseline_in(yy, row->height, fp->style->size));
 		}
 		y = yy + row->height + row->space_after;
 		ends[ci] = yy + row->height;
@@ -338,7 +359,9 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 	fit->depth_lines = sf->nframes == 1 ? fit->head_lines : 0;
 	for (int k = 0; k < sf->ncols; k++)
 		if (sf->cols[k].frame == sf->nframes - 1)
-			fit->depth_lines = MAX(fit->depth_lines, (int)((ends[k] - last_top + g->pitch - 1) / g->pitch));
+			fit->depth_lines =
+			    MAX(fit->depth_lines,
+			        (int)((ends[k] - last_top + g->pitch - 1) / g->pitch));
 	for (int i = 0; i < nrows; i++) {
 		const Row *row = &g_array_index(sf->rows, Row, i);
 		const FlowPara *fp = flowctx_para(sf->c, row->para);
@@ -363,11 +386,12 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 	}
 	fit->overset_text = overset_text(sf, placed);
 	fit->underset = 0;
-	report_error(sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
-		     "enlarge the module, add a jump frame, or cut the story",
-		     "overset: story %s does not fit: %d lines (%d characters) left over, from \"%s\"",
-		     sf->ms->id ? sf->ms->id : sf->ms->src, fit->overset_lines, fit->overset_chars,
-		     fit->overset_text);
+	report_error(
+	    sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
+	    "enlarge the module, add a jump frame, or cut the story",
+	    "overset: story %s does not fit: %d lines (%d characters) left over, from \"%s\"",
+	    sf->ms->id ? sf->ms->id : sf->ms->src, fit->overset_lines, fit->overset_chars,
+	    fit->overset_text);
 }
 
 /* a jump line from the layout's template: {folio} is the other page's 版次 */
@@ -391,7 +415,7 @@ jump_lines(StoryFlow *sf)
 			int next = sf->frames[col->frame + 1].page;
 			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
 			flowctx_single(c, col->page, t, s, col->x, grid_col_width(g), LB_RIGHT,
-				       grid_baseline_in(col->bottom, g->pitch, s->size));
+			               grid_baseline_in(col->bottom, g->pitch, s->size));
 		}
 	}
 }
@@ -417,18 +441,19 @@ jump_in(StoryFlow *sf, int f)
 		FlowPara *fp;
 		if (!hs)
 			hs = layout_style(c->m->layout, ST_SUBHEAD);
-		pi = flowctx_set(c, e->title, hs, w, flowctx_align(hs->align), true, -1, -1, &where);
+		pi =
+		    flowctx_set(c, e->title, hs, w, flowctx_align(hs->align), true, -1, -1, &where);
 		fp = flowctx_para(c, pi);
 		for (int l = 0; l < fp->lines->n; l++) {
-			flowctx_place(c, sf->frames[f].page, pi, l, x, grid_baseline_in(y, line_height(g, hs), hs->size));
+			flowctx_place(c, sf->frames[f].page, pi, l, x,
+			              grid_baseline_in(y, line_height(g, hs), hs->size));
 			y += line_height(g, hs);
 		}
 	}
 	flowctx_single(c, sf->frames[f].page, t, s, x, grid_col_width(g), LB_LEFT,
-		       grid_baseline_in(y, g->pitch, s->size));
+	               grid_baseline_in(y, g->pitch, s->size));
 	return snap(g, y + g->pitch) - y0;
 }
-
 
 /* tint, box and column rules of one frame; the box sits in the gutters around the module */
 static void
@@ -442,18 +467,32 @@ decorate(StoryFlow *sf, int f, Len body_top, int right_cols)
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	if (e->tint) {
-		Figure t = {.kind = FIG_TINT, .page = page, .x = x - out, .y = y, .w = w + 2 * out, .h = h,
-			    .color = e->tint};
+		Figure t = {.kind = FIG_TINT,
+		            .page = page,
+		            .x = x - out,
+		            .y = y,
+		            .w = w + 2 * out,
+		            .h = h,
+		            .color = e->tint};
 		flowctx_figure(c, &t);
 	}
 	if (e->box) {
-		Figure b = {.kind = FIG_BOX, .page = page, .x = x - out, .y = y - g->pitch / 4,
-			    .w = w + 2 * out, .h = h + g->pitch / 4, .weight = len_from_pt(0.75)};
+		Figure b = {.kind = FIG_BOX,
+		            .page = page,
+		            .x = x - out,
+		            .y = y - g->pitch / 4,
+		            .w = w + 2 * out,
+		            .h = h + g->pitch / 4,
+		            .weight = len_from_pt(0.75)};
 		flowctx_figure(c, &b);
 	}
 	for (int k = e->cell.c0; e->column_rules && k < e->cell.c1 - right_cols; k++) {
-		Figure r = {.kind = FIG_RULE, .page = page, .x = grid_col_x(g, k) + grid_col_width(g) + g->gutter / 2,
-			    .y = body_top, .h = y + h - body_top, .weight = len_from_pt(0.3)};
+		Figure r = {.kind = FIG_RULE,
+		            .page = page,
+		            .x = grid_col_x(g, k) + grid_col_width(g) + g->gutter / 2,
+		            .y = body_top,
+		            .h = y + h - body_top,
+		            .weight = len_from_pt(0.3)};
 		flowctx_figure(c, &r);
 	}
 }
@@ -473,10 +512,11 @@ check_head_span(StoryFlow *sf, Len head)
 			continue;
 		if (o->c0 <= hc.c1 && hc.c0 <= o->c1 && o->l0 <= hc.l1 && hc.l0 <= o->l1)
 			report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
-				     "start the neighbour below the head group or narrow head=",
-				     "the head group of story %s (columns %d-%d, %d grid lines) runs into the <%s> at line %d",
-				     sf->ms->id, hc.c0, hc.c1, lines, model_elem_name(pg->elems[i].kind),
-				     pg->elems[i].line);
+			             "start the neighbour below the head group or narrow head=",
+			             "the head group of story %s (columns %d-%d, %d grid lines) "
+			             "runs into the <%s> at line %d",
+			             sf->ms->id, hc.c0, hc.c1, lines,
+			             model_elem_name(pg->elems[i].kind), pg->elems[i].line);
 	}
 }
 
@@ -494,9 +534,11 @@ vertical_head(StoryFlow *sf, Len y, Len h)
 		for (int i = 0; i < st->n; i++)
 			if (st->paras[i].kind == k) {
 				const Style *s = style_for(c->m->layout, k, false);
-				ItemsWhere where = {sf->ms->src, st->paras[i].line, "vertical headline"};
-				used += vertical_set(c, sf->frames[0].page, st->paras[i].text, s, right - used,
-						     y + c->g->pitch, h - 2 * c->g->pitch, &where);
+				ItemsWhere where = {sf->ms->src, st->paras[i].line,
+				                    "vertical headline"};
+				used += vertical_set(c, sf->frames[0].page, st->paras[i].text, s,
+				                     right - used, y + c->g->pitch,
+				                     h - 2 * c->g->pitch, &where);
 			}
 	colw = grid_col_width(c->g) + c->g->gutter;
 	cols = (int)((used + c->g->gutter + colw - 1) / colw);
@@ -512,9 +554,10 @@ check_run_out(StoryFlow *sf, const Len *ends)
 		if (sf->cols[k].frame == sf->nframes - 1 && ends[k] > sf->cols[k].top)
 			last_used = true;
 	if (sf->nframes > 1 && !last_used && sf->rows->len > 0)
-		report_warning(sf->c->r, DIAG_LAYOUT, sf->c->m->file, sf->frames[sf->nframes - 1].e->line,
-			       sf->frames[sf->nframes - 1].e->col, "remove the jump or shrink the first part",
-			       "story %s runs out before its last frame: the jump is empty", sf->ms->id);
+		report_warning(
+		    sf->c->r, DIAG_LAYOUT, sf->c->m->file, sf->frames[sf->nframes - 1].e->line,
+		    sf->frames[sf->nframes - 1].e->col, "remove the jump or shrink the first part",
+		    "story %s runs out before its last frame: the jump is empty", sf->ms->id);
 }
 
 static void
@@ -542,8 +585,13 @@ first_frame(StoryFlow *sf)
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	if (sf->ms->notice) {
-		Figure box = {.kind = FIG_BOX, .page = sf->frames[0].page, .x = x, .y = y + g->pitch / 4,
-			      .w = w, .h = h - g->pitch / 2, .weight = len_from_pt(0.75)};
+		Figure box = {.kind = FIG_BOX,
+		              .page = sf->frames[0].page,
+		              .x = x,
+		              .y = y + g->pitch / 4,
+		              .w = w,
+		              .h = h - g->pitch / 2,
+		              .weight = len_from_pt(0.75)};
 		if (e->tint) {
 			Figure t = box;
 			t.kind = FIG_TINT;
@@ -586,7 +634,7 @@ module_compose_story(FlowCtx *c, int story)
 	c->out->fits[story].story = story;
 	title = story_get(sf.ms->story, PARA_HEADLINE);
 	flowctx_mark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
-		     title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
+	             title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
 	head = first_frame(&sf);
 	for (int f = 1; f < sf.nframes; f++) {
 		Len top = grid_line_y(c->g, sf.frames[f].e->cell.l0), in = jump_in(&sf, f);

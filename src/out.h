@@ -6,13 +6,13 @@
 #include "report.h"
 
 typedef struct {
-	const char *title;    /* document title */
+	const char *title; /* document title */
 	const char *subject;
-	const char *creator;  /* "huozi 0.1.0" */
-	const char *date;     /* ISO date for the PDF's CreationDate: from the edition */
-	const int *pages;     /* page indexes to write, or NULL for all */
+	const char *creator; /* "huozi 0.1.0" */
+	const char *date;    /* ISO date for the PDF's CreationDate: from the edition */
+	const int *pages;    /* page indexes to write, or NULL for all */
 	int npages;
-	bool marks;	      /* crop marks and bleed, TrimBox and BleedBox (PDF only) */
+	bool marks; /* crop marks and bleed, TrimBox and BleedBox (PDF only) */
 } OutOptions;
 
 /* Write the pages to `path` through a temporary file in the same folder, renamed into

@@ -1,7 +1,7 @@
 /* out_cairo.c - one cairo painter over a DList, for the PDF and the PNG surfaces. */
-#include "out.h"
 #include "image.h"
 #include "marks.h"
+#include "out.h"
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -12,7 +12,7 @@
 
 typedef struct {
 	const DList *d;
-	bool pdf;		  /* JPEG need not be decoded: the PDF embeds the file */
+	bool pdf;                 /* JPEG need not be decoded: the PDF embeds the file */
 	cairo_surface_t **images; /* decoded lazily, one per DList image */
 	Report *r;
 	bool ok;
@@ -28,7 +28,7 @@ static void
 set_color(cairo_t *cr, uint32_t rgb)
 {
 	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-			     (rgb & 0xff) / 255.0);
+	                     (rgb & 0xff) / 255.0);
 }
 
 static void
@@ -167,8 +167,9 @@ temp_beside(const char *path, Report *r)
 	char *tmp = g_strdup_printf("%s.XXXXXX.part", path);
 	int fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
 	if (fd < 0) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0, "check that the folder exists and is writable",
-			     "cannot create the output file: %s", g_strerror(errno));
+		report_error(r, DIAG_SYSTEM, path, 0, 0,
+		             "check that the folder exists and is writable",
+		             "cannot create the output file: %s", g_strerror(errno));
 		g_free(tmp);
 		return NULL;
 	}
@@ -180,8 +181,8 @@ static bool
 commit_temp(char *tmp, const char *path, bool ok, Report *r)
 {
 	if (ok && g_rename(tmp, path) != 0) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot move the output into place: %s",
-			     g_strerror(errno));
+		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL,
+		             "cannot move the output into place: %s", g_strerror(errno));
 		ok = false;
 	}
 	if (!ok)
@@ -201,8 +202,8 @@ add_outline(cairo_surface_t *s, const DList *d, int page, int out_page)
 		if (mk->page != page)
 			continue;
 		link = g_strdup_printf("page=%d pos=[0 %.2f]", out_page, pt(mk->y));
-		id = cairo_pdf_surface_add_outline(s, mk->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent,
-						   mk->title, link, 0);
+		id = cairo_pdf_surface_add_outline(
+		    s, mk->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent, mk->title, link, 0);
 		if (mk->level == 0)
 			parent = id;
 	}
@@ -225,7 +226,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	s = cairo_pdf_surface_create(tmp, pt(d->pages[0].w + grow), pt(d->pages[0].h + grow));
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, o->title ? o->title : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, o->subject ? o->subject : "");
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, o->creator ? o->creator : "huozi");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+	                               o->creator ? o->creator : "huozi");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, o->date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, o->date);
 	cr = cairo_create(s);
@@ -251,7 +253,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	ok = p.ok && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
 		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the PDF: %s",
-			     cairo_status_to_string(cairo_surface_status(s)));
+		             cairo_status_to_string(cairo_surface_status(s)));
 	cairo_surface_destroy(s);
 	painter_done(&p);
 	if (ok && o->marks)
@@ -288,7 +290,8 @@ out_png(const DList *d, const OutOptions *o, const char *dir, double dpi, Report
 	Painter p;
 	bool ok = true;
 	if (g_mkdir_with_parents(dir, 0755) != 0) {
-		report_error(r, DIAG_SYSTEM, dir, 0, 0, NULL, "cannot create the folder: %s", g_strerror(errno));
+		report_error(r, DIAG_SYSTEM, dir, 0, 0, NULL, "cannot create the folder: %s",
+		             g_strerror(errno));
 		return false;
 	}
 	painter_init(&p, d, r);

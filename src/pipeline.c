@@ -34,7 +34,7 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 	if (o->last == STAGE_MODEL)
 		return g_steal_pointer(&p);
 	if (!(p->fonts = fonts_new(o->fonts_conf ? o->fonts_conf : fonts_default_conf(),
-				   p->model->layout, r)))
+	                           p->model->layout, r)))
 		return NULL;
 	p->t.fonts = lap(&t);
 	if (o->last == STAGE_FONTS)

@@ -24,9 +24,9 @@ typedef struct {
 
 typedef struct {
 	const char *fonts_conf; /* NULL: fonts_default_conf() */
-	Stage last;		/* run the stages up to and including this one */
-	bool proof;		/* compose the proof overlay into the display list */
-	bool allow_outside;	/* files outside the edition's folder (ModelOptions) */
+	Stage last;             /* run the stages up to and including this one */
+	bool proof;             /* compose the proof overlay into the display list */
+	bool allow_outside;     /* files outside the edition's folder (ModelOptions) */
 } PipelineOptions;
 
 /* Run the stages. Returns NULL when an input or system error stopped it (the report says

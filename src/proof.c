@@ -2,15 +2,21 @@
  * red overset mark with the count of lines that did not fit (never in the print PDF). */
 #include "flowctx.h"
 
-#define GRID_COLOR 0x8fd3f0
-#define FRAME_COLOR 0x3c78d8
+#define GRID_COLOR    0x8fd3f0
+#define FRAME_COLOR   0x3c78d8
 #define OVERSET_COLOR 0xe02020
 
 static void
 line_fig(FlowCtx *c, int page, Len x, Len y, Len w, Len h, uint32_t color, Len weight)
 {
-	Figure f = {.kind = FIG_RULE, .page = page, .x = x, .y = y, .w = w, .h = h,
-		    .color = color, .weight = weight};
+	Figure f = {.kind = FIG_RULE,
+	            .page = page,
+	            .x = x,
+	            .y = y,
+	            .w = w,
+	            .h = h,
+	            .color = color,
+	            .weight = weight};
 	flowctx_figure(c, &f);
 }
 
@@ -45,13 +51,14 @@ frames_overlay(FlowCtx *c, int p)
 	const Style *s = layout_style(c->m->layout, ST_FOLIO);
 	for (int i = 0; i < pg->nelems; i++) {
 		const Elem *e = &pg->elems[i];
-		Figure box = {.kind = FIG_BOX, .page = p, .color = FRAME_COLOR, .weight = len_from_pt(0.6)};
+		Figure box = {
+		    .kind = FIG_BOX, .page = p, .color = FRAME_COLOR, .weight = len_from_pt(0.6)};
 		if (e->kind == EL_RULE)
 			continue;
 		flowctx_cell_rect(c, &e->cell, &box.x, &box.y, &box.w, &box.h);
 		flowctx_figure(c, &box);
 		flowctx_single(c, p, elem_label(c->m, e), s, box.x + len_from_pt(2), box.w, LB_LEFT,
-			       box.y + s->size);
+		               box.y + s->size);
 	}
 }
 
@@ -82,7 +89,8 @@ overset_mark(FlowCtx *c, int story)
 	mark.w = mark.h = size;
 	flowctx_figure(c, &mark);
 	label = g_strdup_printf("+%d 行", fit->overset_lines);
-	flowctx_single(c, page, label, s, x, w - size - len_from_pt(2), LB_RIGHT, y + h - len_from_pt(3));
+	flowctx_single(c, page, label, s, x, w - size - len_from_pt(2), LB_RIGHT,
+	               y + h - len_from_pt(3));
 }
 
 void

@@ -30,7 +30,7 @@ report_free(Report *r)
 
 void
 report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int line, int col,
-	   const char *hint, const char *fmt, ...)
+           const char *hint, const char *fmt, ...)
 {
 	va_list ap;
 	Diag *d = g_new0(Diag, 1);

@@ -12,13 +12,13 @@ typedef enum {
 
 /* What a diagnostic is about; decides the exit status (see main.c). */
 typedef enum {
-	DIAG_INPUT,	/* bad input: syntax, unknown name, missing file (exit 2) */
-	DIAG_SYSTEM,	/* I/O failure, out of memory (exit 3) */
-	DIAG_OVERSET,	/* text that did not fit its frames (exit 1 with --strict) */
-	DIAG_GLYPH,	/* a character no font covers (exit 1 with --strict) */
-	DIAG_FONT,	/* a font role resolved to an unexpected face */
-	DIAG_RULE,	/* a typographic rule that had to be broken */
-	DIAG_LAYOUT,	/* other layout findings (underset, loose lines) */
+	DIAG_INPUT,   /* bad input: syntax, unknown name, missing file (exit 2) */
+	DIAG_SYSTEM,  /* I/O failure, out of memory (exit 3) */
+	DIAG_OVERSET, /* text that did not fit its frames (exit 1 with --strict) */
+	DIAG_GLYPH,   /* a character no font covers (exit 1 with --strict) */
+	DIAG_FONT,    /* a font role resolved to an unexpected face */
+	DIAG_RULE,    /* a typographic rule that had to be broken */
+	DIAG_LAYOUT,  /* other layout findings (underset, loose lines) */
 } DiagKind;
 
 typedef struct {
@@ -43,7 +43,7 @@ void report_free(Report *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Report, report_free)
 
 void report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int line, int col,
-		const char *hint, const char *fmt, ...) G_GNUC_PRINTF(8, 9);
+                const char *hint, const char *fmt, ...) G_GNUC_PRINTF(8, 9);
 #define report_error(r, kind, file, line, col, hint, ...)                                          \
 	report_add(r, REPORT_ERROR, kind, file, line, col, hint, __VA_ARGS__)
 #define report_warning(r, kind, file, line, col, hint, ...)                                        \

@@ -4,7 +4,7 @@
 #include <string.h>
 
 static const char *const kind_names[PARA_KIND_COUNT] = {
-	"rubric", "kicker", "headline", "subhead", "byline", "body", "inner-subhead", "label",
+    "rubric", "kicker", "headline", "subhead", "byline", "body", "inner-subhead", "label",
 };
 
 /* header keys and their Chinese aliases */
@@ -12,10 +12,10 @@ static const struct {
 	const char *key;
 	ParaKind kind;
 } header_keys[] = {
-	{"rubric", PARA_RUBRIC},     {"栏目", PARA_RUBRIC},   {"kicker", PARA_KICKER},
-	{"引题", PARA_KICKER},	     {"headline", PARA_HEADLINE}, {"主题", PARA_HEADLINE},
-	{"subhead", PARA_SUBHEAD},   {"副题", PARA_SUBHEAD},	  {"byline", PARA_BYLINE},
-	{"署名", PARA_BYLINE},
+    {"rubric", PARA_RUBRIC},   {"栏目", PARA_RUBRIC},       {"kicker", PARA_KICKER},
+    {"引题", PARA_KICKER},     {"headline", PARA_HEADLINE}, {"主题", PARA_HEADLINE},
+    {"subhead", PARA_SUBHEAD}, {"副题", PARA_SUBHEAD},      {"byline", PARA_BYLINE},
+    {"署名", PARA_BYLINE},
 };
 
 const char *
@@ -139,20 +139,20 @@ read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 		kind = klen ? header_kind(lines[*i], klen) : -1;
 		if (kind < 0) {
 			report_error(r, DIAG_INPUT, file, *i + 1, 1,
-				     "header keys are rubric/栏目, kicker/引题, headline/主题, "
-				     "subhead/副题, byline/署名; end the header with a blank line",
-				     "unknown header line \"%.40s\"", lines[*i]);
+			             "header keys are rubric/栏目, kicker/引题, headline/主题, "
+			             "subhead/副题, byline/署名; end the header with a blank line",
+			             "unknown header line \"%.40s\"", lines[*i]);
 			return false;
 		}
 		if (seen[kind]) {
 			report_error(r, DIAG_INPUT, file, *i + 1, 1, "keep one line per key",
-				     "%s given twice", kind_names[kind]);
+			             "%s given twice", kind_names[kind]);
 			return false;
 		}
 		seen[kind] = true;
 		if (*value)
 			add_para(head, (ParaKind)kind, value, *i + 1,
-				 (int)g_utf8_strlen(lines[*i], value - lines[*i]) + 1);
+			         (int)g_utf8_strlen(lines[*i], value - lines[*i]) + 1);
 	}
 	return true;
 }
@@ -237,5 +237,5 @@ story_dump(const Story *s, GString *out)
 	g_string_append_printf(out, "story %s paras=%d\n", s->file, s->n);
 	for (int i = 0; i < s->n; i++)
 		g_string_append_printf(out, "  %d %s @%d \"%s\"\n", i, kind_names[s->paras[i].kind],
-				       s->paras[i].line, s->paras[i].text);
+		                       s->paras[i].line, s->paras[i].text);
 }

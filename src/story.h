@@ -1,18 +1,19 @@
-/* story.h - Story: a story file (header of key: value lines, then paragraphs) read into paragraphs. */
+/* story.h - Story: a story file (header of key: value lines, then paragraphs) read into paragraphs.
+ */
 #pragma once
 
 #include "report.h"
 #include <glib.h>
 
 typedef enum {
-	PARA_RUBRIC,	    /* 栏目 label above the story */
-	PARA_KICKER,	    /* 引题 */
-	PARA_HEADLINE,	    /* 主题 */
-	PARA_SUBHEAD,	    /* 副题 */
-	PARA_BYLINE,	    /* 署名 / dateline */
-	PARA_BODY,	    /* body paragraph */
+	PARA_RUBRIC,        /* 栏目 label above the story */
+	PARA_KICKER,        /* 引题 */
+	PARA_HEADLINE,      /* 主题 */
+	PARA_SUBHEAD,       /* 副题 */
+	PARA_BYLINE,        /* 署名 / dateline */
+	PARA_BODY,          /* body paragraph */
 	PARA_INNER_SUBHEAD, /* "## " line inside the body */
-	PARA_LABEL,	    /* a paragraph that is only a bracketed label such as 【理】 */
+	PARA_LABEL,         /* a paragraph that is only a bracketed label such as 【理】 */
 	PARA_KIND_COUNT
 } ParaKind;
 

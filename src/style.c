@@ -13,16 +13,16 @@ style_role_name(FontRole role)
 }
 
 static const Style style_defaults = {
-	.role = ROLE_SONG,
-	.size = 9 * LEN_PER_PT,
-	.lines = 1,
-	.align = ALIGN_JUSTIFY,
-	.punct = PUNCT_QUANSHEN,
-	.kinsoku = KINSOKU_STRICT,
-	.cjk_latin = true,
-	.digit_space = false,
-	.normalize = true,
-	.min_scale = 100,
+    .role = ROLE_SONG,
+    .size = 9 * LEN_PER_PT,
+    .lines = 1,
+    .align = ALIGN_JUSTIFY,
+    .punct = PUNCT_QUANSHEN,
+    .kinsoku = KINSOKU_STRICT,
+    .cjk_latin = true,
+    .digit_space = false,
+    .normalize = true,
+    .min_scale = 100,
 };
 
 /* index of value in a NULL-terminated list, or -1 */
@@ -39,7 +39,7 @@ static bool
 bad_value(Report *r, const char *file, const DescAttr *a, const char *expected)
 {
 	report_error(r, DIAG_INPUT, file, a->line, a->col, expected,
-		     "invalid value \"%s\" for style attribute %s", a->value, a->name);
+	             "invalid value \"%s\" for style attribute %s", a->value, a->name);
 	return false;
 }
 
@@ -59,11 +59,12 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 	if (strcmp(n, "name") == 0 || strcmp(n, "parent") == 0)
 		return true;
 	if (strcmp(n, "font") == 0)
-		return (i = pick(v, roles)) >= 0 ? (s->role = (FontRole)i, true)
-						  : bad_value(r, file, a, "use song, hei, kai or fangsong");
+		return (i = pick(v, roles)) >= 0
+		           ? (s->role = (FontRole)i, true)
+		           : bad_value(r, file, a, "use song, hei, kai or fangsong");
 	if (strcmp(n, "weight") == 0)
 		return (i = pick(v, weights)) >= 0 ? (s->bold = i, true)
-						    : bad_value(r, file, a, "use regular or bold");
+		                                   : bad_value(r, file, a, "use regular or bold");
 	if (strcmp(n, "size") == 0) {
 		Len l;
 		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
@@ -82,8 +83,9 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 		return true;
 	}
 	if (strcmp(n, "align") == 0)
-		return (i = pick(v, aligns)) >= 0 ? (s->align = (Align)i, true)
-						   : bad_value(r, file, a, "use justify, left, center or right");
+		return (i = pick(v, aligns)) >= 0
+		           ? (s->align = (Align)i, true)
+		           : bad_value(r, file, a, "use justify, left, center or right");
 	if (strcmp(n, "indent") == 0) {
 		if (!length_parse_number(v, 0, 20, &d))
 			return bad_value(r, file, a, "an indent in em from 0 to 20, e.g. 2");
@@ -103,23 +105,25 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 		return length_parse_int(v, 0, 40, &s->space_after) ||
 		       bad_value(r, file, a, "a whole number of grid lines from 0 to 40");
 	if (strcmp(n, "punct") == 0)
-		return (i = pick(v, puncts)) >= 0 ? (s->punct = (PunctStyle)i, true)
-						   : bad_value(r, file, a, "use quanshen, kaiming, banshen or plain");
+		return (i = pick(v, puncts)) >= 0
+		           ? (s->punct = (PunctStyle)i, true)
+		           : bad_value(r, file, a, "use quanshen, kaiming, banshen or plain");
 	if (strcmp(n, "kinsoku") == 0)
-		return (i = pick(v, levels)) >= 0 ? (s->kinsoku = (KinsokuLevel)i, true)
-						   : bad_value(r, file, a, "use none, basic or strict");
+		return (i = pick(v, levels)) >= 0
+		           ? (s->kinsoku = (KinsokuLevel)i, true)
+		           : bad_value(r, file, a, "use none, basic or strict");
 	if (strcmp(n, "cjk-latin") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->cjk_latin = i, true)
-						  : bad_value(r, file, a, "use yes or no");
+		                                 : bad_value(r, file, a, "use yes or no");
 	if (strcmp(n, "digit-space") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->digit_space = i, true)
-						  : bad_value(r, file, a, "use yes or no");
+		                                 : bad_value(r, file, a, "use yes or no");
 	if (strcmp(n, "normalize") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->normalize = i, true)
-						  : bad_value(r, file, a, "use yes or no");
+		                                 : bad_value(r, file, a, "use yes or no");
 	if (strcmp(n, "break-at-spaces") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->space_breaks = i, true)
-						  : bad_value(r, file, a, "use yes or no");
+		                                 : bad_value(r, file, a, "use yes or no");
 	if (strcmp(n, "max-lines") == 0)
 		return length_parse_int(v, 1, 20, &s->max_lines) ||
 		       bad_value(r, file, a, "a number of lines from 1 to 20");
@@ -128,11 +132,13 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 		       bad_value(r, file, a, "a horizontal scale in percent from 50 to 100");
 	if (strcmp(n, "hang") == 0)
 		return (i = pick(v, yesno)) >= 0 ? (s->hang = i, true)
-						  : bad_value(r, file, a, "use yes or no");
+		                                 : bad_value(r, file, a, "use yes or no");
 	if (strcmp(n, "color") == 0)
-		return style_parse_color(v, &s->color) || bad_value(r, file, a, "a colour as #rrggbb");
+		return style_parse_color(v, &s->color) ||
+		       bad_value(r, file, a, "a colour as #rrggbb");
 	report_error(r, DIAG_INPUT, file, a->line, a->col,
-		     "see docs/layouts.md for the style attributes", "unknown style attribute %s", n);
+	             "see docs/layouts.md for the style attributes", "unknown style attribute %s",
+	             n);
 	return false;
 }
 
@@ -153,7 +159,7 @@ style_parse_color(const char *v, uint32_t *out)
 
 bool
 style_read(const DescNode *n, const char *file, const Style *parent, Len body_size, Style *out,
-	   Report *r)
+           Report *r)
 {
 	bool ok = true;
 	*out = parent ? *parent : style_defaults;
@@ -180,15 +186,15 @@ style_dump(const Style *s, GString *out)
 	static const char *const aligns[] = {"justify", "left", "center", "right"};
 	static const char *const puncts[] = {"quanshen", "kaiming", "banshen", "plain"};
 	static const char *const levels[] = {"none", "basic", "strict"};
-	g_string_append_printf(out,
-			       "style %s font=%s%s size=%.2fpt lines=%d leading=%.2fpt align=%s "
-			       "indent=%.2fpt space=%d/%d tracking=%.2fpt punct=%s kinsoku=%s "
-			       "cjk-latin=%d digit-space=%d normalize=%d hang=%d break-at-spaces=%d max-lines=%d "
-			       "min-scale=%d color=#%06x\n",
-			       s->name, role_names[s->role], s->bold ? "-bold" : "", len_to_pt(s->size),
-			       s->lines, len_to_pt(s->leading), aligns[s->align], len_to_pt(s->indent),
-			       s->space_before, s->space_after, len_to_pt(s->tracking), puncts[s->punct],
-			       levels[s->kinsoku], s->cjk_latin, s->digit_space, s->normalize, s->hang,
-			       s->space_breaks, s->max_lines,
-			       s->min_scale, s->color);
+	g_string_append_printf(
+	    out,
+	    "style %s font=%s%s size=%.2fpt lines=%d leading=%.2fpt align=%s "
+	    "indent=%.2fpt space=%d/%d tracking=%.2fpt punct=%s kinsoku=%s "
+	    "cjk-latin=%d digit-space=%d normalize=%d hang=%d break-at-spaces=%d max-lines=%d "
+	    "min-scale=%d color=#%06x\n",
+	    s->name, role_names[s->role], s->bold ? "-bold" : "", len_to_pt(s->size), s->lines,
+	    len_to_pt(s->leading), aligns[s->align], len_to_pt(s->indent), s->space_before,
+	    s->space_after, len_to_pt(s->tracking), puncts[s->punct], levels[s->kinsoku],
+	    s->cjk_latin, s->digit_space, s->normalize, s->hang, s->space_breaks, s->max_lines,
+	    s->min_scale, s->color);
 }

@@ -18,33 +18,33 @@ typedef struct {
 	char *name;
 	FontRole role;
 	bool bold;
-	Len size;	    /* type size */
-	int lines;	    /* grid lines one text line occupies (行取り) */
-	Len leading;	    /* > 0: lines stacked at this leading, off the grid (small type) */
+	Len size;    /* type size */
+	int lines;   /* grid lines one text line occupies (行取り) */
+	Len leading; /* > 0: lines stacked at this leading, off the grid (small type) */
 	Align align;
 	int indent_milli;   /* first-line indent in 1/1000 em, as written */
-	Len indent;	    /* first-line indent (size * indent_milli / 1000) */
+	Len indent;         /* first-line indent (size * indent_milli / 1000) */
 	int space_before;   /* grid lines */
 	int space_after;    /* grid lines */
 	int tracking_milli; /* extra advance per character in 1/1000 em, as written */
-	Len tracking;	    /* the same as a length (may be negative) */
+	Len tracking;       /* the same as a length (may be negative) */
 	PunctStyle punct;
 	KinsokuLevel kinsoku;
-	bool cjk_latin;	    /* quarter em between Han and Latin letters */
-	bool digit_space;   /* the same between Han and digits */
-	bool normalize;	    /* half-width punctuation -> full width in Chinese context */
-	bool hang;	    /* a line-end 、，。 or closing mark may hang past the measure */
-	bool space_breaks;  /* the author's spaces are the preferred breaks (bylines) */
-	int max_lines;	    /* headlines: more lines than this is squeezed (0: no limit) */
-	int min_scale;	    /* headlines: squeeze down to this horizontal scale, in % */
-	uint32_t color;	    /* 0xRRGGBB */
+	bool cjk_latin;    /* quarter em between Han and Latin letters */
+	bool digit_space;  /* the same between Han and digits */
+	bool normalize;    /* half-width punctuation -> full width in Chinese context */
+	bool hang;         /* a line-end 、，。 or closing mark may hang past the measure */
+	bool space_breaks; /* the author's spaces are the preferred breaks (bylines) */
+	int max_lines;     /* headlines: more lines than this is squeezed (0: no limit) */
+	int min_scale;     /* headlines: squeeze down to this horizontal scale, in % */
+	uint32_t color;    /* 0xRRGGBB */
 } Style;
 
 const char *style_role_name(FontRole role);
 /* "#rrggbb" exactly: six hex digits, nothing else */
 bool style_parse_color(const char *v, uint32_t *out);
 /* Read one <style> element over a copy of its parent (or the defaults when parent is NULL). */
-bool style_read(const DescNode *n, const char *file, const Style *parent, Len body_size,
-		Style *out, Report *r);
+bool style_read(const DescNode *n, const char *file, const Style *parent, Len body_size, Style *out,
+                Report *r);
 void style_done(Style *s);
 void style_dump(const Style *s, GString *out);

@@ -12,17 +12,20 @@ textfile_read(const char *path, gsize max, char **data, gsize *len, Report *r)
 	GError *err = NULL;
 
 	if (g_stat(path, &st) != 0) {
-		report_error(r, DIAG_INPUT, path, 0, 0, "check the path; it is relative to the file that names it",
-			     "cannot open file: %s", g_strerror(errno));
+		report_error(r, DIAG_INPUT, path, 0, 0,
+		             "check the path; it is relative to the file that names it",
+		             "cannot open file: %s", g_strerror(errno));
 		return false;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		report_error(r, DIAG_INPUT, path, 0, 0, "name a file, not a folder", "is a directory");
+		report_error(r, DIAG_INPUT, path, 0, 0, "name a file, not a folder",
+		             "is a directory");
 		return false;
 	}
 	if ((guint64)st.st_size > max) {
-		report_error(r, DIAG_INPUT, path, 0, 0, "split the file or check that it is the right one",
-			     "file too large: %lld bytes (limit %zu)", (long long)st.st_size, (size_t)max);
+		report_error(
+		    r, DIAG_INPUT, path, 0, 0, "split the file or check that it is the right one",
+		    "file too large: %lld bytes (limit %zu)", (long long)st.st_size, (size_t)max);
 		return false;
 	}
 	if (!g_file_get_contents(path, data, len, &err)) {
@@ -31,7 +34,8 @@ textfile_read(const char *path, gsize max, char **data, gsize *len, Report *r)
 		return false;
 	}
 	if (*len > max) {
-		report_error(r, DIAG_INPUT, path, 0, 0, NULL, "file too large (limit %zu bytes)", (size_t)max);
+		report_error(r, DIAG_INPUT, path, 0, 0, NULL, "file too large (limit %zu bytes)",
+		             (size_t)max);
 		g_free(*data);
 		*data = NULL;
 		return false;
@@ -67,7 +71,7 @@ textfile_check_utf8(const char *file, const char *data, gsize len, Report *r)
 	if (!g_utf8_validate_len(data, len, &end)) {
 		textfile_position(data, (gsize)(end - data), &line, &col);
 		report_error(r, DIAG_INPUT, file, line, col, "save the file as UTF-8",
-			     "invalid UTF-8 (byte 0x%02x)", (unsigned char)*end);
+		             "invalid UTF-8 (byte 0x%02x)", (unsigned char)*end);
 		return false;
 	}
 	for (gsize i = 0; i < len; i++) {
@@ -75,7 +79,7 @@ textfile_check_utf8(const char *file, const char *data, gsize len, Report *r)
 		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
 			textfile_position(data, i, &line, &col);
 			report_error(r, DIAG_INPUT, file, line, col, "remove the control character",
-				     "control character U+%04X in text", ch);
+			             "control character U+%04X in text", ch);
 			return false;
 		}
 	}
@@ -85,7 +89,7 @@ textfile_check_utf8(const char *file, const char *data, gsize len, Report *r)
 		if ((u & 0xfffe) == 0xfffe || (u >= 0xfdd0 && u <= 0xfdef)) {
 			textfile_position(data, (gsize)(p - data), &line, &col);
 			report_error(r, DIAG_INPUT, file, line, col, "remove the character",
-				     "noncharacter U+%04X in text", u);
+			             "noncharacter U+%04X in text", u);
 			return false;
 		}
 	}

@@ -10,7 +10,7 @@
 typedef int32_t Len;
 
 #define LEN_PER_PT 1024
-#define LEN_MAX INT32_MAX
+#define LEN_MAX    INT32_MAX
 
 static inline Len
 len_from_pt(double pt)

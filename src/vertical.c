@@ -58,7 +58,8 @@ set_tcy(VPen *v, const char *s, int len)
 		w += pos[i].x_advance;
 	x = v->cx - w / 2;
 	for (unsigned i = 0; i < n; i++) {
-		RunGlyph g = {info[i].codepoint, x + pos[i].x_offset, v->y + len_em(v->em, 88, 100)};
+		RunGlyph g = {info[i].codepoint, x + pos[i].x_offset,
+		              v->y + len_em(v->em, 88, 100)};
 		g_array_append_val(v->run->glyphs, g);
 		x += pos[i].x_advance;
 	}
@@ -94,7 +95,7 @@ digits_at(const char *p)
 
 Len
 vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right, Len top,
-	     Len height, const ItemsWhere *where)
+             Len height, const ItemsWhere *where)
 {
 	PangoFontDescription *d = fonts_describe(c->fonts, s);
 	PangoFont *font = pango_font_map_load_font(c->fonts->map, c->fonts->ctx, d);
@@ -127,14 +128,16 @@ vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right
 	}
 	for (guint i = 0; i < v.run->glyphs->len; i++)
 		if (g_array_index(v.run->glyphs, RunGlyph, i).id == 0)
-			report_error(c->r, DIAG_GLYPH, where ? where->file : NULL, where ? where->line : 0, 0,
-				     "replace the character or map a font that has it",
-				     "a character of the vertical text \"%s\" has no glyph", text);
+			report_error(c->r, DIAG_GLYPH, where ? where->file : NULL,
+			             where ? where->line : 0, 0,
+			             "replace the character or map a font that has it",
+			             "a character of the vertical text \"%s\" has no glyph", text);
 	if (columns > 1)
-		report_warning(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
-			       "shorten the headline or give the module more grid lines",
-			       "vertical text \"%s\" needs %d columns of %d grid lines", text, columns,
-			       (int)(height / c->g->pitch));
+		report_warning(c->r, DIAG_LAYOUT, where ? where->file : NULL,
+		               where ? where->line : 0, 0,
+		               "shorten the headline or give the module more grid lines",
+		               "vertical text \"%s\" needs %d columns of %d grid lines", text,
+		               columns, (int)(height / c->g->pitch));
 	g_ptr_array_add(c->out->runs, v.run);
 	g_object_unref(font);
 	pango_font_description_free(d);

@@ -91,8 +91,8 @@ START_TEST(test_positions)
 END_TEST
 
 /* An attribute whose value contains the text " src=" must still be located at its own name.
- * Was a bug (desc.c, locate_tag, fixed): the search for the attribute name scans the raw start tag and
- * stops at the first " NAME=" it finds, even inside another attribute's value. */
+ * Was a bug (desc.c, locate_tag, fixed): the search for the attribute name scans the raw start tag
+ * and stops at the first " NAME=" it finds, even inside another attribute's value. */
 START_TEST(test_attr_position_not_fooled_by_values)
 {
 	g_autoptr(Report) r = report_new();
@@ -102,7 +102,8 @@ START_TEST(test_attr_position_not_fooled_by_values)
 	ck_assert_str_eq(desc_get(d->root, "src"), "a.png");
 	ck_assert_int_eq(desc_attr(d->root, "caption")->col, 8);
 	ck_assert_int_eq(desc_attr(d->root, "src")->line, 1);
-	/* Was a bug (fixed): desc.c locate_tag: "src" is located at 1:21, inside the caption value */
+	/* Was a bug (fixed): desc.c locate_tag: "src" is located at 1:21, inside the caption value
+	 */
 	ck_assert_int_eq(desc_attr(d->root, "src")->col, 28);
 }
 END_TEST
@@ -161,8 +162,8 @@ START_TEST(test_malformed_column)
 	ck_assert_int_eq(unit_diag(r, 0)->line, 1);
 	ck_assert_int_le(unit_diag(r, 0)->col, 13); /* characters, not GMarkup's bytes (17) */
 	ck_assert_ptr_nonnull(strstr(unit_diag(r, 0)->msg, "“y”"));
-	/* Was a bug (fixed): desc.c desc_parse: the error column is taken as "one byte past the offending
-	 * one" and moved back a character; for GMarkup's "Odd character" error the column
+	/* Was a bug (fixed): desc.c desc_parse: the error column is taken as "one byte past the
+	 * offending one" and moved back a character; for GMarkup's "Odd character" error the column
 	 * already is the offending character, so 1:12 (the '=') is reported instead of 1:13 */
 	ck_assert_int_eq(unit_diag(r, 0)->col, 13);
 }

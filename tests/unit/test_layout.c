@@ -591,8 +591,9 @@ START_TEST(test_style_color_strict)
 		g_autoptr(Desc) d = desc_parse("st.xml", xml, -1, r2);
 		bool ok = style_read(d->root, "st.xml", NULL, 9216, &s, r2);
 		(void)ok;
-		/* Was a bug (fixed): style.c read_attr "color": sscanf("%6x") accepts a sign, spaces and 0x,
-		 * so "#-00001" is taken (as 0xffffffff, not even a 24-bit colour), "# 12345",
+		/* Was a bug (fixed): style.c read_attr "color": sscanf("%6x") accepts a sign,
+		 * spaces and 0x, so "#-00001" is taken (as 0xffffffff, not even a 24-bit colour),
+		 * "# 12345",
 		 * "#0x1234" and "#+12345" too */
 		ck_assert_msg(!ok, "color=\"%s\" accepted as %#x", bad[i], s.color);
 		ck_assert_uint_le(s.color, 0xffffff);

@@ -660,10 +660,10 @@ START_TEST(test_hanging_punctuation_plain_line)
 	l = break_checked(p);
 	ck_assert_int_ge(l->n, 2);
 	ck_assert_int_ne(l->lines[0].next, 13); /* never a line starting with the 。 */
-	/* Was a bug (fixed): lines.c search(): the pruning test "natural - squeezable > avail: break" runs
-	 * before line_cost() and ignores hanging, so a line of 13 characters + a hanging 。
-	 * (natural 14 em, squeezable 0.5 em) is never considered; the 。 is not hung, the line
-	 * is pushed out to 12 characters and the paragraph takes 3 lines instead of 2. */
+	/* Was a bug (fixed): lines.c search(): the pruning test "natural - squeezable > avail:
+	 * break" runs before line_cost() and ignores hanging, so a line of 13 characters + a
+	 * hanging 。 (natural 14 em, squeezable 0.5 em) is never considered; the 。 is not hung,
+	 * the line is pushed out to 12 characters and the paragraph takes 3 lines instead of 2. */
 	ck_assert_int_eq(l->n, 2);
 	ck_assert_int_eq(l->lines[0].end, 14);
 	ck_assert(l->lines[0].flags & LINE_HANGING);

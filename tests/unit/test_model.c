@@ -518,9 +518,10 @@ START_TEST(test_date_strict_format)
 		if (e.m) { /* what would be printed */
 			ck_assert_str_eq(e.m->date, bad[i]);
 		}
-		/* Was a bug (fixed): model.c read_date: sscanf("%4d-%2d-%2d") with strlen == 10 accepts
-		 * "2026-1-011" (as 2026-01-01), "2026-+1-01", " 2026-11-2", "2026-11- 8"; m->date
-		 * keeps the malformed text for the masthead, the PDF metadata and file names. */
+		/* Was a bug (fixed): model.c read_date: sscanf("%4d-%2d-%2d") with strlen == 10
+		 * accepts "2026-1-011" (as 2026-01-01), "2026-+1-01", " 2026-11-2", "2026-11- 8";
+		 * m->date keeps the malformed text for the masthead, the PDF metadata and file
+		 * names. */
 		ck_assert_msg(e.m == NULL, "date \"%s\" accepted", bad[i]);
 		ed_done(&e);
 	}
@@ -547,9 +548,9 @@ START_TEST(test_notice_id_clashes_with_story)
 		ck_assert_int_eq(e.m->nstories, 2);
 		ck_assert(e.m->stories[1].notice);
 	}
-	/* Was a bug (fixed): model.c add_story: a notice with id="a" after <story id="a"> is accepted and
-	 * silently replaces the story in the id table; read_notice does not check the id is
-	 * unused (read_story does), so <jump story="a"> then continues the notice. */
+	/* Was a bug (fixed): model.c add_story: a notice with id="a" after <story id="a"> is
+	 * accepted and silently replaces the story in the id table; read_notice does not check the
+	 * id is unused (read_story does), so <jump story="a"> then continues the notice. */
 	ck_assert_ptr_null(e.m);
 	UNIT_ASSERT_ERROR_AT(e.r, e.path, 4, col_of(xml, 4, "id="), "is used twice");
 	ed_done(&e);
