@@ -1,9 +1,11 @@
 /* image.c - photos and ads: probing PNG/JPEG files and decoding them for drawing. */
 #include "image.h"
 #include "textfile.h"
+
+#include <stdio.h> /* before jpeglib.h, which needs FILE */
+
 #include <jpeglib.h>
 #include <setjmp.h>
-#include <stdio.h> /* before jpeglib.h, which needs FILE */
 #include <string.h>
 
 static guint32
