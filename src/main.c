@@ -1,9 +1,12 @@
 /* main.c - the huozi command line: options, then one subcommand; exit status from the report. */
 #include "cli.h"
 #include "config.h"
+#include "tempfile.h"
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: huozi render EDITION.xml -o OUT.pdf [--split DIR] [--png DIR [--dpi N]] [--pages "
@@ -74,6 +77,15 @@ dispatch(int argc, char **argv, CliOpts *o)
 	return EXIT_INPUT;
 }
 
+/* interrupted: remove the half-written outputs, leave the previous files as they were */
+static void
+on_signal(int sig)
+{
+	tempfile_remove_all();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -112,6 +124,9 @@ main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 	ctx = g_option_context_new("COMMAND FILE");
 	g_option_context_set_summary(ctx, usage);
 	g_option_context_add_main_entries(ctx, entries, NULL);

@@ -1,5 +1,6 @@
 /* marks.c - crop marks, and the qpdf post-pass that writes TrimBox and BleedBox. */
 #include "marks.h"
+#include "tempfile.h"
 #include <glib/gstdio.h>
 #include <qpdf/qpdf-c.h>
 
@@ -56,13 +57,13 @@ bool
 marks_set_boxes(const char *path, Report *r)
 {
 	qpdf_data q = qpdf_init();
-	g_autofree char *tmp = g_strdup_printf("%s.boxes.part", path);
+	char *tmp = tempfile_beside(path, r);
 	double off = len_to_pt(marks_offset()), bleed = len_to_pt(len_from_mm(MARKS_BLEED_MM));
-	bool ok = true;
+	bool ok = tmp != NULL;
 
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (qpdf_read(q, path, NULL) & QPDF_ERRORS)
+	if (ok && (qpdf_read(q, path, NULL) & QPDF_ERRORS))
 		ok = !qpdf_failed(q, path, r);
 	for (int i = 0; ok && i < qpdf_get_num_pages(q); i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
@@ -81,11 +82,5 @@ marks_set_boxes(const char *path, Report *r)
 		ok = !qpdf_failed(q, path, r);
 	}
 	qpdf_cleanup(&q);
-	if (ok && g_rename(tmp, path) != 0) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot replace the PDF");
-		ok = false;
-	}
-	if (!ok)
-		g_unlink(tmp);
-	return ok;
+	return tmp ? tempfile_commit(tmp, path, ok, r) : false;
 }

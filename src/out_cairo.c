@@ -2,6 +2,7 @@
 #include "image.h"
 #include "marks.h"
 #include "out.h"
+#include "tempfile.h"
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -160,37 +161,6 @@ selected(const OutOptions *o, int page)
 	return false;
 }
 
-/* a temporary file next to `path`; NULL with a report on failure */
-static char *
-temp_beside(const char *path, Report *r)
-{
-	char *tmp = g_strdup_printf("%s.XXXXXX.part", path);
-	int fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
-	if (fd < 0) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0,
-		             "check that the folder exists and is writable",
-		             "cannot create the output file: %s", g_strerror(errno));
-		g_free(tmp);
-		return NULL;
-	}
-	close(fd);
-	return tmp;
-}
-
-static bool
-commit_temp(char *tmp, const char *path, bool ok, Report *r)
-{
-	if (ok && g_rename(tmp, path) != 0) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL,
-		             "cannot move the output into place: %s", g_strerror(errno));
-		ok = false;
-	}
-	if (!ok)
-		g_unlink(tmp);
-	g_free(tmp);
-	return ok;
-}
-
 static void
 add_outline(cairo_surface_t *s, const DList *d, int page, int out_page)
 {
@@ -212,7 +182,7 @@ add_outline(cairo_surface_t *s, const DList *d, int page, int out_page)
 bool
 out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 {
-	char *tmp = temp_beside(path, r);
+	char *tmp = tempfile_beside(path, r);
 	cairo_surface_t *s;
 	cairo_t *cr;
 	Painter p;
@@ -258,7 +228,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	painter_done(&p);
 	if (ok && o->marks)
 		ok = marks_set_boxes(tmp, r);
-	return commit_temp(tmp, path, ok, r);
+	return tempfile_commit(tmp, path, ok, r);
 }
 
 static bool
@@ -268,7 +238,7 @@ write_png_page(Painter *p, const DPage *pg, const char *path, double dpi, Report
 	int w = (int)(pt(pg->w) * k + 0.5), h = (int)(pt(pg->h) * k + 0.5);
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
 	cairo_t *cr = cairo_create(s);
-	char *tmp = temp_beside(path, r);
+	char *tmp = tempfile_beside(path, r);
 	bool ok = tmp != NULL;
 
 	cairo_set_source_rgb(cr, 1, 1, 1);
@@ -281,7 +251,7 @@ write_png_page(Painter *p, const DPage *pg, const char *path, double dpi, Report
 		ok = false;
 	}
 	cairo_surface_destroy(s);
-	return tmp ? commit_temp(tmp, path, ok && p->ok, r) : false;
+	return tmp ? tempfile_commit(tmp, path, ok && p->ok, r) : false;
 }
 
 bool
