@@ -47,22 +47,26 @@ flowctx_para(FlowCtx *c, int i)
 	return g_ptr_array_index(c->out->paras, i);
 }
 
+/* one warning per paragraph, however many of its lines had to break the rules */
 static void
 report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 {
+	int forced = 0, overfull = 0, first = -1;
 	for (int i = 0; i < fp->lines->n; i++) {
-		const Line *ln = &fp->lines->lines[i];
-		if (!(ln->flags & (LINE_FORCED | LINE_OVERFULL)))
-			continue;
-		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
-		               "a word or number longer than the column, or a run without break "
-		               "opportunities; shorten it or widen the module",
-		               "%s line %d of %s is %s",
-		               ln->flags & LINE_FORCED ? "forced break:" : "overfull:", i + 1,
-		               w && w->what ? w->what : "a paragraph",
-		               ln->flags & LINE_FORCED ? "broken where the rules forbid it"
-		                                       : "wider than its measure");
+		unsigned f = fp->lines->lines[i].flags;
+		forced += (f & LINE_FORCED) ? 1 : 0;
+		overfull += (f & LINE_OVERFULL) ? 1 : 0;
+		if (first < 0 && (f & (LINE_FORCED | LINE_OVERFULL)))
+			first = i;
 	}
+	if (first < 0)
+		return;
+	report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
+		       "a word or number longer than the column, or a run without break "
+		       "opportunities; shorten it or widen the module",
+		       "%s: %d line(s) broken where the rules forbid it, %d wider than the measure, "
+		       "from line %d",
+		       w && w->what ? w->what : "a paragraph", forced, overfull, first + 1);
 }
 
 int

@@ -490,6 +490,8 @@ static bool
 read_elem(Loader *ld, const DescNode *n, Elem *e)
 {
 	int k;
+	memset(e, 0, sizeof *e); /* the caller frees it whatever happens */
+	e->story = -1;
 	for (k = 0; k < (int)G_N_ELEMENTS(elem_names); k++)
 		if (strcmp(n->name, elem_names[k]) == 0)
 			break;
