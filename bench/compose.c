@@ -76,7 +76,7 @@ floor_pass(const Fonts *f, const Style *s, GPtrArray *paras)
 }
 
 static double
-compose_pass(const Fonts *f, const Style *s, Len measure, GPtrArray *paras, long *lines)
+compose_pass(Fonts *f, const Style *s, Len measure, GPtrArray *paras, long *lines)
 {
 	gint64 t0 = g_get_monotonic_time();
 	Report *r = report_new();

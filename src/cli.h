@@ -29,6 +29,6 @@ int cli_exit_status(const Report *r, bool strict);
 
 int cmd_render(const char *edition, const CliOpts *o, bool write);
 int cmd_watch(const char *edition, const CliOpts *o);
-int cmd_fonts(const char *edition);
-int cmd_dump(const char *stage, const char *edition);
+int cmd_fonts(const char *edition, const CliOpts *o);
+int cmd_dump(const char *stage, const char *edition, const CliOpts *o);
 int cmd_fit(const char *story, const CliOpts *o);

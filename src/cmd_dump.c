@@ -49,7 +49,7 @@ stage_of(const char *name, bool *ok)
 }
 
 int
-cmd_dump(const char *stage, const char *edition)
+cmd_dump(const char *stage, const char *edition, const CliOpts *o)
 {
 	g_autoptr(Report) r = report_new();
 	g_autoptr(Pipeline) p = NULL;
@@ -67,7 +67,9 @@ cmd_dump(const char *stage, const char *edition)
 		        stage);
 		g_string_free(out, TRUE);
 		return EXIT_INPUT;
-	} else if ((p = pipeline_run(edition, &(PipelineOptions){.last = last}, r))) {
+	} else if ((p = pipeline_run(
+	                edition,
+	                &(PipelineOptions){.last = last, .allow_outside = o->allow_outside}, r))) {
 		if (strcmp(stage, "model") == 0)
 			model_dump(p->model, out);
 		else if (strcmp(stage, "layout") == 0)

@@ -19,10 +19,11 @@ print_role(const Fonts *f, FontRole role, bool bold)
 }
 
 int
-cmd_fonts(const char *edition)
+cmd_fonts(const char *edition, const CliOpts *o)
 {
 	g_autoptr(Report) r = report_new();
-	g_autoptr(Pipeline) p = pipeline_run(edition, &(PipelineOptions){.last = STAGE_FLOW}, r);
+	g_autoptr(Pipeline) p = pipeline_run(
+	    edition, &(PipelineOptions){.last = STAGE_FLOW, .allow_outside = o->allow_outside}, r);
 	int uncovered = 0;
 	if (!p) {
 		cli_print_report(r);

@@ -58,21 +58,37 @@ out_options(const Model *m, OutOptions *o, char **title, char **date)
 
 /* An output path that names one of the inputs is refused: a render never destroys its source. */
 static bool
+same_file(const char *a, const char *b)
+{
+	g_autofree char *x = g_canonicalize_filename(a, NULL);
+	g_autofree char *y = g_canonicalize_filename(b, NULL);
+	return strcmp(x, y) == 0;
+}
+
+static bool
 is_input(const Model *m, const char *out)
 {
-	g_autofree char *o = g_canonicalize_filename(out, NULL);
-	const char *inputs[3] = {m->file, m->layout->file, NULL};
-	for (int i = 0; inputs[i]; i++) {
-		g_autofree char *in = g_canonicalize_filename(inputs[i], NULL);
-		if (strcmp(in, o) == 0)
+	if (same_file(m->file, out) || same_file(m->layout->file, out))
+		return true;
+	for (int s = 0; s < m->nstories; s++)
+		if (same_file(m->stories[s].src, out))
 			return true;
-	}
-	for (int s = 0; s < m->nstories; s++) {
-		g_autofree char *in = g_canonicalize_filename(m->stories[s].src, NULL);
-		if (strcmp(in, o) == 0)
-			return true;
-	}
+	for (int p = 0; p < m->npages; p++)
+		for (int i = 0; i < m->pages[p].nelems; i++)
+			if (m->pages[p].elems[i].src && same_file(m->pages[p].elems[i].src, out))
+				return true;
 	return false;
+}
+
+/* An output path that names one of the inputs is refused: a render never destroys its source. */
+static bool
+refuse_input(const Model *m, const char *out, Report *r)
+{
+	if (!out || !is_input(m, out))
+		return false;
+	report_error(r, DIAG_INPUT, out, 0, 0, "write the output somewhere else",
+	             "the output would overwrite an input file of the edition");
+	return true;
 }
 
 /* one page of --split: written by a worker thread into its own file, with its own report */
@@ -209,7 +225,7 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 		write_outputs(p, o, pages, r);
 	if (p && o->timings)
 		print_timings(&p->t, g_get_monotonic_time() - t0);
-	if (p && o->report)
+	if (p && o->report && !refuse_input(p->model, o->report, r))
 		fitreport_write(p->model, p->flow, r, o->report);
 	cli_print_report(r);
 	if (p)

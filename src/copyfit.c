@@ -4,7 +4,7 @@
 #include "flow.h"
 
 static int
-lines_at_span(const Layout *l, const Fonts *f, const Story *story, int span, Report *r, int *head)
+lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r, int *head)
 {
 	const Grid *g = &l->grid;
 	Elem e = {.kind = EL_STORY, .cell = {1, span, 1, g->lines}, .story = 0};
@@ -37,7 +37,7 @@ lines_at_span(const Layout *l, const Fonts *f, const Story *story, int span, Rep
 }
 
 CopyfitRow *
-copyfit_table(const Layout *l, const Fonts *f, const Story *story, Report *r, int *nrows)
+copyfit_table(const Layout *l, Fonts *f, const Story *story, Report *r, int *nrows)
 {
 	int n = l->grid.columns;
 	CopyfitRow *rows = g_new0(CopyfitRow, n);

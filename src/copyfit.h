@@ -15,5 +15,4 @@ typedef struct {
 } CopyfitRow;
 
 /* One row per span from 1 to the grid's columns, in order. The story is only read. */
-CopyfitRow *copyfit_table(const Layout *l, const Fonts *f, const Story *story, Report *r,
-                          int *nrows);
+CopyfitRow *copyfit_table(const Layout *l, Fonts *f, const Story *story, Report *r, int *nrows);

@@ -1,5 +1,6 @@
 /* fitreport.c - the fit report as JSON: stories, frames, overset, underset, diagnostics. */
 #include "fitreport.h"
+#include "tempfile.h"
 #include <errno.h>
 #include <glib/gstdio.h>
 

@@ -61,12 +61,13 @@ report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 	}
 	if (first < 0)
 		return;
-	report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
-		       "a word or number longer than the column, or a run without break "
-		       "opportunities; shorten it or widen the module",
-		       "%s: %d line(s) broken where the rules forbid it, %d wider than the measure, "
-		       "from line %d",
-		       w && w->what ? w->what : "a paragraph", forced, overfull, first + 1);
+	report_warning(
+	    c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
+	    "a word or number longer than the column, or a run without break "
+	    "opportunities; shorten it or widen the module",
+	    "%s: %d line(s) broken where the rules forbid it, %d wider than the measure, "
+	    "from line %d",
+	    w && w->what ? w->what : "a paragraph", forced, overfull, first + 1);
 }
 
 int
@@ -220,7 +221,7 @@ uncovered_cells(const Model *m, const Flow *f, int p)
 }
 
 Flow *
-flow_compose(const Model *m, const Fonts *f, Report *r)
+flow_compose(const Model *m, Fonts *f, Report *r)
 {
 	Flow *out = g_new0(Flow, 1);
 	FlowCtx c = {m, &m->layout->grid, f, r, out};

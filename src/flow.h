@@ -99,7 +99,7 @@ typedef struct {
 	gint64 break_us; /* time spent spacing and breaking lines (just, lines) */
 } Flow;
 
-Flow *flow_compose(const Model *m, const Fonts *f, Report *r);
+Flow *flow_compose(const Model *m, Fonts *f, Report *r);
 void flow_free(Flow *f);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Flow, flow_free)
 

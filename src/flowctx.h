@@ -6,7 +6,7 @@
 typedef struct {
 	const Model *m;
 	const Grid *g;
-	const Fonts *fonts;
+	Fonts *fonts;
 	Report *r;
 	Flow *out;
 	bool proof; /* what is added now belongs to the proof overlay */

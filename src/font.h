@@ -14,6 +14,10 @@ typedef struct {
 	PangoLanguage *lang;
 	char *family[ROLE_COUNT];
 	char *conf_file;
+	/* the machine's own fonts, opened only when a character is in none of ours */
+	FcConfig *machine_fc;
+	PangoFontMap *machine_map;
+	PangoContext *machine_ctx;
 } Fonts;
 
 /* The fonts.conf the engine uses: $HUOZI_FONTS_CONF, else fonts/fonts.conf of the source
@@ -26,6 +30,9 @@ void fonts_free(Fonts *f);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Fonts, fonts_free)
 
 PangoFontDescription *fonts_describe(const Fonts *f, const Style *s);
+/* A face of the machine (outside the project's fonts.conf) that has character c, at the style's
+ * size, or NULL. The caller owns the reference. */
+PangoFont *fonts_machine_fallback(Fonts *f, const Style *s, gunichar c);
 /* "Noto Serif CJK SC Bold" and the file of the face a role resolves to */
 char *fonts_face_name(PangoFont *font);
 char *fonts_face_file(PangoFont *font);

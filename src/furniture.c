@@ -134,7 +134,8 @@ photo(FlowCtx *c, int p, const Elem *e)
 		lines += flowctx_para(c, cap)->lines->n * cs->lines;
 	}
 	if (e->credit && *e->credit) {
-		cred = flowctx_set(c, e->credit, cr, w, LB_RIGHT, false, -1, -1, &where);
+		cred = flowctx_set(c, e->credit, cr, w, flowctx_align(cr->align), false, -1, -1,
+		                   &where);
 		lines += flowctx_para(c, cred)->lines->n * cr->lines;
 	}
 	if (lines > 0)
@@ -145,6 +146,7 @@ photo(FlowCtx *c, int p, const Elem *e)
 		             "the caption takes all %d grid lines of the photo module",
 		             (int)(h / pitch));
 		lines = 0;
+		cap = cred = -1; /* not drawn below the module */
 	}
 	image_figure(c, p, e, x, y, w, h - lines * pitch, e->fill);
 	y += h - (lines - 1) * pitch;
@@ -212,7 +214,7 @@ page_rule(FlowCtx *c, int p, const Elem *e)
 		rule(c, p, x, y, 0, (e->cell.l1 - e->cell.l0 + 1) * g->pitch, e->weight);
 	} else {
 		Len x = grid_col_x(g, e->cell.c0), w = grid_span_width(g, e->cell.c0, e->cell.c1);
-		Len y = grid_line_y(g, e->at) + g->pitch / 2;
+		Len y = g->top + e->at * g->pitch; /* under grid line at-line: in the leading */
 		if (e->thick_thin)
 			thick_thin(c, p, x, y - len_from_pt(1.5), w);
 		else

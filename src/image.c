@@ -6,8 +6,8 @@
 
 #include <jpeglib.h>
 #include <setjmp.h>
-#include <zlib.h>
 #include <string.h>
+#include <zlib.h>
 
 static guint32
 be32(const guchar *p)

@@ -77,11 +77,63 @@ set_blanks(Cluster *c, Len halt_adv, Len halt_off, Len norm_off, Len em)
 		c->blank_r = c->adv / 2;
 }
 
+/* Set a cluster none of our fonts has in a face of the machine, if one has it. */
+static bool
+machine_fallback(Fonts *f, const Style *s, Items *it, Cluster *c, GArray *gl)
+{
+	PangoFont *font = fonts_machine_fallback(f, s, c->ch);
+	hb_buffer_t *buf;
+	hb_glyph_info_t *info;
+	hb_glyph_position_t *pos;
+	unsigned n;
+	bool ok;
+
+	if (!font)
+		return false;
+	buf = hb_buffer_create();
+	hb_buffer_add_utf8(buf, it->text, it->textlen, (unsigned)c->start, c->len);
+	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+	hb_buffer_guess_segment_properties(buf);
+	hb_shape(pango_font_get_hb_font(font), buf, NULL, 0);
+	info = hb_buffer_get_glyph_infos(buf, &n);
+	pos = hb_buffer_get_glyph_positions(buf, NULL);
+	ok = n > 0;
+	for (unsigned i = 0; i < n; i++)
+		ok = ok && info[i].codepoint != 0;
+	if (ok) {
+		c->font = font_index(it, font);
+		c->g0 = (int)gl->len;
+		c->ng = (int)n;
+		c->adv = s->tracking;
+		c->blank_l = c->blank_r = 0;
+		for (unsigned i = 0; i < n; i++) {
+			Glyph g = {info[i].codepoint, pos[i].x_offset, pos[i].y_offset,
+			           pos[i].x_advance};
+			g_array_append_val(gl, g);
+			c->adv += pos[i].x_advance;
+		}
+		c->missing = false;
+	}
+	hb_buffer_destroy(buf);
+	g_object_unref(font);
+	return ok;
+}
+
+/* A character set from the machine's fonts is a warning; one no font has is an error. */
 static void
 report_missing(Items *it, const Cluster *c, const ItemsWhere *w, Report *r)
 {
 	char utf8[8] = {0};
 	g_unichar_to_utf8(c->ch, utf8);
+	if (!c->missing) {
+		g_autofree char *face = fonts_face_name(it->fonts[c->font]);
+		report_warning(r, DIAG_GLYPH, w ? w->file : NULL, w ? w->line : 0, 0,
+		               "map a font that has it in the layout to keep the page's faces",
+		               "U+%04X %s is in none of the configured fonts; set in %s from this "
+		               "machine (%s)",
+		               c->ch, utf8, face, w && w->what ? w->what : "text");
+		return;
+	}
 	it->nmissing++;
 	report_error(r, DIAG_GLYPH, w ? w->file : NULL, w ? w->line : 0, 0,
 	             "replace the character or map a font that has it in the layout",
@@ -89,10 +141,9 @@ report_missing(Items *it, const Cluster *c, const ItemsWhere *w, Report *r)
 	             w && w->what ? w->what : "text");
 }
 
-/* Turn one shaped item into clusters; glyphs sharing a cluster value form one cluster. */
 static void
-add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *halt, const Style *s,
-             GArray *cl, GArray *gl, const ItemsWhere *w, Report *r)
+add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *halt, Fonts *f,
+             const Style *s, GArray *cl, GArray *gl, const ItemsWhere *w, Report *r)
 {
 	unsigned n, nh = 0;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
@@ -129,15 +180,17 @@ add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *ha
 			set_blanks(&c, c.adv, 0, 0, it->em);
 		}
 		c.adv += s->tracking;
-		if (c.missing)
+		if (c.missing) {
+			machine_fallback(f, s, it, &c, gl);
 			report_missing(it, &c, w, r);
+		}
 		g_array_append_val(cl, c);
 		i = j;
 	}
 }
 
 Items *
-items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *where, Report *r)
+items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where, Report *r)
 {
 	static const hb_feature_t halt_on[] = {{HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1}};
 	Items *it = g_new0(Items, 1);
@@ -159,7 +212,7 @@ items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *
 		hb_buffer_t *buf = shape_item(it, item, NULL, 0);
 		hb_buffer_t *halt =
 		    item_has_punct(it, item) ? shape_item(it, item, halt_on, 1) : NULL;
-		add_clusters(it, item, buf, halt, s, cl, gl, where, r);
+		add_clusters(it, item, buf, halt, f, s, cl, gl, where, r);
 		hb_buffer_destroy(buf);
 		if (halt)
 			hb_buffer_destroy(halt);

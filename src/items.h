@@ -46,8 +46,7 @@ typedef struct {
 	const char *what; /* e.g. "story lead, paragraph 3" */
 } ItemsWhere;
 
-Items *items_shape(const Fonts *f, const Style *s, const char *text, const ItemsWhere *where,
-                   Report *r);
+Items *items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where, Report *r);
 void items_free(Items *it);
 /* Scale every advance, offset and blank horizontally (headline squeeze); glyphs are drawn
  * with the same scale. */

@@ -37,7 +37,7 @@ cli_exit_status(const Report *r, bool strict)
 		return EXIT_INPUT;
 	if (strict &&
 	    (report_has(r, DIAG_OVERSET, REPORT_ERROR) || report_has(r, DIAG_GLYPH, REPORT_ERROR) ||
-	     report_has(r, DIAG_RULE, REPORT_WARNING)))
+	     report_has(r, DIAG_RULE, REPORT_WARNING) || report_has(r, DIAG_LAYOUT, REPORT_ERROR)))
 		return EXIT_STRICT;
 	return EXIT_OK;
 }
@@ -68,11 +68,11 @@ dispatch(int argc, char **argv, CliOpts *o)
 	if (argc == 3 && strcmp(cmd, "check") == 0)
 		return cmd_render(argv[2], o, false);
 	if (argc == 3 && strcmp(cmd, "fonts") == 0)
-		return cmd_fonts(argv[2]);
+		return cmd_fonts(argv[2], o);
 	if (argc == 3 && strcmp(cmd, "fit") == 0)
 		return cmd_fit(argv[2], o);
 	if (argc == 4 && strcmp(cmd, "dump") == 0)
-		return cmd_dump(argv[2], argv[3]);
+		return cmd_dump(argv[2], argv[3], o);
 	fputs(usage, stderr);
 	return EXIT_INPUT;
 }

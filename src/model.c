@@ -664,6 +664,15 @@ read_edition(Loader *ld, const DescNode *root)
 			continue;
 		}
 		ok = read_page(ld, c, &m->pages[m->npages++]) && ok;
+		for (int k = 0; k < m->npages - 1; k++)
+			if (strcmp(m->pages[k].folio, m->pages[m->npages - 1].folio) == 0) {
+				report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
+				             "every page of an edition has its own 版次",
+				             "folio \"%s\" is used twice (also at line %d)",
+				             m->pages[k].folio, m->pages[k].line);
+				ok = false;
+				break;
+			}
 	}
 	return ok;
 }
@@ -749,8 +758,12 @@ model_dump(const Model *m, GString *out)
 				                       e->vertical ? "vertical" : "horizontal",
 				                       e->at, len_to_pt(e->weight),
 				                       e->thick_thin ? " thick-thin" : "");
-			if (e->kind != EL_RULE || e->vertical || true)
+			if (e->kind != EL_RULE)
 				dump_cell(&e->cell, out);
+			else if (e->vertical)
+				g_string_append_printf(out, " lines=%d-%d", e->cell.l0, e->cell.l1);
+			else
+				g_string_append_printf(out, " cols=%d-%d", e->cell.c0, e->cell.c1);
 			if (e->story >= 0)
 				g_string_append_printf(out, " story=%d", e->story);
 			if (e->src)

@@ -136,6 +136,7 @@ static void
 painter_init(Painter *p, const DList *d, Report *r)
 {
 	p->d = d;
+	p->pdf = false;
 	p->images = g_new0(cairo_surface_t *, d->nimages + 1);
 	p->r = r;
 	p->ok = true;

@@ -1,5 +1,6 @@
 /* proof.c - the proof overlay of --proof: baseline grid, columns, frames with their names, and a
- * red overset mark with the count of lines that did not fit (never in the print PDF). */
+ * red overset mark with the count of lines that did not fit. It is drawn only when --proof
+ * asks for a proof (PNG or PDF); a render without --proof never carries it. */
 #include "flowctx.h"
 
 #define GRID_COLOR    0x8fd3f0
