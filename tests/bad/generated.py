@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""generated.py - hostile inputs too big to keep in the repository, made at test time.
+
+usage: generated.py CASE   with CASE one of:
+  story-10mb       a 10 MB story: refused (exit 2) with the file and the limit named, no output
+  pages-401        401 pages: refused (exit 2), the limit named
+  paragraph-1mb    a 1 MB paragraph with no break opportunity: laid out (exit 0) with forced
+                   breaks reported, in bounded time (meson's timeout) and memory
+  glyph-too-wide   a headline glyph wider than its one-column module: laid out (exit 0),
+                   reported as overfull, nothing written past the module
+"""
+import os, resource, subprocess, sys, tempfile
+
+HUOZI = os.environ["HUOZI"]
+EDITION = """<?xml version="1.0" encoding="UTF-8"?>
+<edition paper="江城日报" date="2026-11-28" layout="broadsheet">
+{pages}
+</edition>
+"""
+
+
+def run(folder, xml, *extra):
+    open(os.path.join(folder, "edition.xml"), "w", encoding="utf-8").write(xml)
+    out = os.path.join(folder, "OUT.pdf")
+    p = subprocess.run([HUOZI, "render", os.path.join(folder, "edition.xml"), "-o", out, *extra],
+                       capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stderr, os.path.exists(out)
+
+
+def expect(cond, what, err=""):
+    if not cond:
+        sys.exit(f"FAIL: {what}\n{err[-2000:]}")
+
+
+def main(case):
+    d = tempfile.mkdtemp(prefix="huozi-gen-")
+    story = '<page folio="01"><story id="a" src="s.txt" cols="1-2" lines="1-104"/></page>'
+    if case == "story-10mb":
+        open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 大\n\n" + "正文。" * 1200000)
+        rc, err, wrote = run(d, EDITION.format(pages=story))
+        expect(rc == 2 and not wrote, "a 10 MB story must be refused with exit 2", err)
+        expect("s.txt: error: file too large" in err and "limit" in err, "the message names the file and the limit", err)
+    elif case == "pages-401":
+        pages = "\n".join(f'<page folio="{i % 1000:03d}"/>' for i in range(1, 402))
+        rc, err, wrote = run(d, EDITION.format(pages=pages))
+        expect(rc == 2 and not wrote, "401 pages must be refused with exit 2", err)
+        expect("more than 400 pages" in err, "the message names the limit", err)
+    elif case == "paragraph-1mb":
+        open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 长段\n\n" + "A" * 1000000 + "\n")
+        rc, err, wrote = run(d, EDITION.format(pages=story), "--timings")
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        expect(rc == 0 and wrote, "a 1 MB paragraph is laid out (forced breaks), exit 0", err)
+        expect("broken where the rules forbid it" in err, "the forced breaks are reported", err)
+        expect("overset" in err, "what does not fit the module is reported overset", err)
+        expect(rss < 1500, f"memory stays proportional to the input ({rss:.0f} MB)", err)
+    elif case == "glyph-too-wide":
+        open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 大\n\n正文。\n")
+        layout = open(os.path.join(os.environ["SOURCE_ROOT"], "layouts", "broadsheet.xml"), encoding="utf-8").read()
+        layout = layout.replace('size="一号" lines="3"', 'size="400pt" lines="40"')
+        open(os.path.join(d, "layout.xml"), "w", encoding="utf-8").write(layout)
+        xml = EDITION.format(pages='<page folio="01"><story id="a" src="s.txt" cols="1" lines="1-104"/></page>')
+        rc, err, wrote = run(d, xml.replace('layout="broadsheet"', 'layout="layout.xml"'))
+        expect(rc == 0 and wrote, "a glyph wider than its column is laid out, exit 0", err)
+        expect("wider than the measure" in err or "does not fit" in err, "and reported", err)
+    else:
+        sys.exit(__doc__)
+    print(f"ok: {case}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "")
