@@ -67,7 +67,7 @@ add_line(DList *d, const Flow *f, const FlowLine *fl)
 static void
 add_run_op(DList *d, const FlowRun *run)
 {
-	Op op = {.kind = OP_TEXT, .color = run->color, .xscale = 1000};
+	Op op = {.kind = OP_TEXT, .color = run->color, .size = run->size, .xscale = 1000};
 	op.font = font_index(d, run->font);
 	op.g0 = (int)d->glyphs->len;
 	op.t0 = (int)d->text->len;

@@ -42,6 +42,7 @@ typedef struct {
 	int page;
 	PangoFont *font; /* owned reference */
 	uint32_t color;
+	Len size;
 	GArray *glyphs;   /* RunGlyph */
 	GString *text;    /* UTF-8 of the clusters */
 	GArray *clusters; /* int pairs: bytes, glyphs */

@@ -123,40 +123,47 @@ photo(FlowCtx *c, int p, const Elem *e)
 {
 	const Style *cs = layout_style(c->m->layout, ST_CAPTION);
 	const Style *cr = layout_style(c->m->layout, ST_CREDIT);
-	Len x, y, w, h, pitch = c->g->pitch;
+	Len x, y, w, h, pitch = c->g->pitch, cx, cw, cy;
 	int cap = -1, cred = -1, lines = 0;
 	ItemsWhere where = {c->m->file, e->line, "photo caption"};
+	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
+	/* below: across the module; beside: in the module's last column, level with its foot */
+	cx = beside ? grid_col_x(c->g, e->cell.c1) : x;
+	cw = beside ? grid_col_width(c->g) : w;
 	if (e->caption && *e->caption) {
-		cap = flowctx_set(c, e->caption, cs, w, flowctx_align(cs->align), false, -1, -1,
+		cap = flowctx_set(c, e->caption, cs, cw, flowctx_align(cs->align), false, -1, -1,
 		                  &where);
 		lines += flowctx_para(c, cap)->lines->n * cs->lines;
 	}
 	if (e->credit && *e->credit) {
-		cred = flowctx_set(c, e->credit, cr, w, flowctx_align(cr->align), false, -1, -1,
+		cred = flowctx_set(c, e->credit, cr, cw, flowctx_align(cr->align), false, -1, -1,
 		                   &where);
 		lines += flowctx_para(c, cred)->lines->n * cr->lines;
 	}
-	if (lines > 0)
+	if (lines > 0 && !beside)
 		lines += 1; /* a grid line between the photo and its caption */
-	if (lines * pitch >= h) {
+	if (lines * pitch > h || (!beside && lines * pitch == h)) {
 		report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
 		             "give the photo more grid lines or shorten the caption",
-		             "the caption takes all %d grid lines of the photo module",
+		             "the caption does not fit the %d grid lines of the photo module",
 		             (int)(h / pitch));
 		lines = 0;
-		cap = cred = -1; /* not drawn below the module */
+		cap = cred = -1; /* never drawn outside the module */
 	}
-	image_figure(c, p, e, x, y, w, h - lines * pitch, e->fill);
-	y += h - (lines - 1) * pitch;
+	if (beside)
+		image_figure(c, p, e, x, y, w - cw - c->g->gutter, h, e->fill);
+	else
+		image_figure(c, p, e, x, y, w, h - lines * pitch, e->fill);
+	cy = beside ? y + h - lines * pitch : y + h - (lines - 1) * pitch;
 	for (int k = 0, pi = cap; k < 2; k++, pi = cred) {
 		FlowPara *fp = pi >= 0 ? flowctx_para(c, pi) : NULL;
 		for (int i = 0; fp && i < fp->lines->n; i++) {
 			flowctx_place(
-			    c, p, pi, i, x,
-			    grid_baseline_in(y, fp->style->lines * pitch, fp->style->size));
-			y += fp->style->lines * pitch;
+			    c, p, pi, i, cx,
+			    grid_baseline_in(cy, fp->style->lines * pitch, fp->style->size));
+			cy += fp->style->lines * pitch;
 		}
 	}
 }

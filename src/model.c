@@ -20,7 +20,7 @@ static const char *const elem_attrs[][12] = {
     [EL_STORY] = {"id", "src", "cols", "lines", "head", "balance", "box", "tint", "column-rules",
                   "vertical-head", NULL},
     [EL_JUMP] = {"story", "cols", "lines", "title", "balance", "box", "tint", "column-rules", NULL},
-    [EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", NULL},
+    [EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", "caption-side", NULL},
     [EL_NOTICE] = {"src", "cols", "lines", "id", "tint", NULL},
     [EL_AD] = {"src", "text", "cols", "lines", NULL},
     [EL_RULE] = {"cols", "lines", "at-line", "at-col", "weight", "style", NULL},
@@ -358,6 +358,16 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	ok = read_image(ld, n, e) && ok;
 	e->caption = g_strdup(desc_get(n, "caption"));
+	if (desc_get(n, "caption-side")) {
+		const DescAttr *cs = desc_attr(n, "caption-side");
+		e->caption_right = strcmp(cs->value, "right") == 0;
+		if (!e->caption_right && strcmp(cs->value, "below") != 0) {
+			report_error(ld->r, DIAG_INPUT, ld->file, cs->line, cs->col,
+			             "use below or right", "unknown caption-side \"%s\"",
+			             cs->value);
+			ok = false;
+		}
+	}
 	e->credit = g_strdup(desc_get(n, "credit"));
 	if (fit && strcmp(fit->value, "fill") == 0)
 		e->fill = true;

@@ -22,11 +22,12 @@ typedef struct {
 	int story;     /* story, jump, notice: index into Model.stories; else -1 */
 	char *src;     /* photo, ad: resolved path of the image */
 	ImageInfo image;
-	char *text;    /* text ad */
-	char *caption; /* photo */
-	char *credit;  /* photo */
-	bool fill;     /* photo: fill (crop) instead of fit */
-	bool inset;    /* photo: inside a story module, which flows around it */
+	char *text;         /* text ad */
+	char *caption;      /* photo */
+	char *credit;       /* photo */
+	bool fill;          /* photo: fill (crop) instead of fit */
+	bool inset;         /* photo: inside a story module, which flows around it */
+	bool caption_right; /* photo: caption-side="right", beside the photo in its last column */
 	/* story, jump and notice modules */
 	bool no_balance;   /* balance="no": keep flowing, leave the last columns short */
 	bool box;          /* box="yes": a ruled box around the module */

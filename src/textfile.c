@@ -69,9 +69,9 @@ textfile_check_utf8(const char *file, const char *data, gsize len, Report *r)
 	int line, col;
 
 	if (len >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe) ||
-			 ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff))) {
+	                 ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff))) {
 		report_error(r, DIAG_INPUT, file, 1, 1, "save the file as UTF-8",
-			     "the file is UTF-16, not UTF-8");
+		             "the file is UTF-16, not UTF-8");
 		return false;
 	}
 	if (!g_utf8_validate_len(data, len, &end)) {

@@ -100,6 +100,7 @@ vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right
 	PangoFontDescription *d = fonts_describe(c->fonts, s);
 	PangoFont *font = pango_font_map_load_font(c->fonts->map, c->fonts->ctx, d);
 	VPen v = {run_new(page, font, s->color), pango_font_get_hb_font(font), s->size};
+	v.run->size = s->size;
 	Len pitch = s->size + s->size / 5, bottom = top + height;
 	int columns = 1;
 
