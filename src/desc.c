@@ -4,12 +4,20 @@
 #include "textfile.h"
 #include <string.h>
 
+/* Where a line starts: positions are found from the nearest known line start, never from the
+ * top of the file, so reading stays linear in the size of the input. */
+typedef struct {
+	int line;    /* 1-based */
+	gsize start; /* byte offset of its first character */
+} LineMark;
+
 typedef struct {
 	const char *data; /* whole input, for finding attribute positions */
 	gsize len;
 	GPtrArray *stack; /* DescNode* being built */
 	DescNode *root;
 	int depth;
+	LineMark mark; /* the last line GMarkup reported, moves forward only */
 } Builder;
 
 static void
@@ -40,32 +48,52 @@ desc_free(Desc *d)
 	g_free(d);
 }
 
+/* Move the mark forward to the start of `line` (GMarkup's positions only move forward). */
+static void
+mark_line(const char *data, gsize len, LineMark *m, int line)
+{
+	while (m->line < line && m->start < len) {
+		const char *nl = memchr(data + m->start, '\n', len - m->start);
+		if (!nl)
+			break;
+		m->start = (gsize)(nl - data) + 1;
+		m->line++;
+	}
+}
+
 /* Byte offset of a GMarkup position. GMarkup counts columns in bytes, from 1 on the first
  * line and from 2 on the others (it counts the newline that started the line). */
 static gsize
-offset_of(const char *data, gsize len, int line, int col)
+offset_of(const char *data, gsize len, LineMark *m, int line, int col)
 {
-	gsize off = 0;
 	int skip = line == 1 ? col - 1 : col - 2;
-	for (int l = 1; l < line && off < len; off++)
-		if (data[off] == '\n')
-			l++;
-	off += skip > 0 ? (gsize)skip : 0;
+	gsize off;
+	mark_line(data, len, m, line);
+	off = m->start + (skip > 0 ? (gsize)skip : 0);
 	return off < len ? off : len;
 }
 
+/* line:col (characters) of a byte offset at or before the mark's line end: counted back from
+ * the mark, so the cost is the distance, not the file */
 static void
-position_of(const char *data, gsize off, int *line, int *col)
+position_of(const char *data, const LineMark *m, gsize off, int *line, int *col)
 {
-	int l = 1, c = 1;
-	for (gsize i = 0; i < off;) {
-		if (data[i] == '\n') {
+	int l = m->line, c = 1;
+	gsize start = m->start;
+	while (start > off && start > 0) { /* off lies on an earlier line */
+		start--;                   /* the '\n' ending the previous line */
+		while (start > 0 && data[start - 1] != '\n')
+			start--;
+		l--;
+	}
+	for (gsize i = start; i < off;) {
+		if (data[i] == '\n') { /* off lies on a later line */
 			l++;
 			c = 1;
 			i++;
 		} else {
 			c++;
-			i = g_utf8_next_char(data + i) - data;
+			i = (gsize)(g_utf8_next_char(data + i) - data);
 		}
 	}
 	*line = l;
@@ -75,9 +103,9 @@ position_of(const char *data, gsize off, int *line, int *col)
 /* GMarkup reports the position after the start tag; find the '<' that opened it and each
  * attribute name inside it, so that messages can point at the attribute itself. */
 static void
-locate_tag(const Builder *b, int line, int col, DescNode *n)
+locate_tag(Builder *b, int line, int col, DescNode *n)
 {
-	gsize end = offset_of(b->data, b->len, line, col);
+	gsize end = offset_of(b->data, b->len, &b->mark, line, col);
 	gsize start = end, namelen = strlen(n->name);
 
 	/* GMarkup's position may lie past the start tag, up to the next '<': look back for "<name"
@@ -90,7 +118,7 @@ locate_tag(const Builder *b, int line, int col, DescNode *n)
 			break;
 		}
 	}
-	position_of(b->data, start, &n->line, &n->col);
+	position_of(b->data, &b->mark, start, &n->line, &n->col);
 	/* the start tag ends at the first '>' outside a quoted value */
 	for (char quote = 0, *q = (char *)b->data + start; q < b->data + end; q++) {
 		if (quote && *q == quote)
@@ -120,7 +148,8 @@ locate_tag(const Builder *b, int line, int col, DescNode *n)
 			if (memcmp(b->data + p, n->attrs[i].name, nl) == 0 &&
 			    g_ascii_isspace(b->data[p - 1]) &&
 			    (b->data[p + nl] == '=' || g_ascii_isspace(b->data[p + nl]))) {
-				position_of(b->data, p, &n->attrs[i].line, &n->attrs[i].col);
+				position_of(b->data, &b->mark, p, &n->attrs[i].line,
+				            &n->attrs[i].col);
 				break;
 			}
 		}
@@ -219,13 +248,14 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 		return NULL;
 	b.data = data;
 	b.len = (gsize)len;
+	b.mark = (LineMark){1, 0};
 	b.stack = g_ptr_array_new();
 	ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &b, NULL);
 	if (!g_markup_parse_context_parse(ctx, data, len, &err) ||
 	    !g_markup_parse_context_end_parse(ctx, &err)) {
 		int line, col;
 		g_markup_parse_context_get_position(ctx, &line, &col);
-		position_of(data, offset_of(data, (gsize)len, line, col), &line,
+		position_of(data, &b.mark, offset_of(data, (gsize)len, &b.mark, line, col), &line,
 		            &col); /* characters */
 		report_error(r, DIAG_INPUT, file, line, col,
 		             "check that every element is closed and every attribute quoted",

@@ -325,7 +325,16 @@ balance(StoryFlow *sf, Len *ends)
 	full = sf->cols[first].bottom - top;
 	if (fill(sf, false, ends) < nrows)
 		return; /* overset: keep the full depth */
-	for (depth = g->pitch; depth < full; depth += g->pitch) {
+	/* no depth below an even share of what the last frame holds unbalanced: start there */
+	depth = g->pitch;
+	{
+		Len held = 0;
+		for (int k = first; k < sf->ncols; k++)
+			held += ends[k] - sf->cols[k].top;
+		if (held / (sf->ncols - first) > depth)
+			depth = held / (sf->ncols - first) / g->pitch * g->pitch;
+	}
+	for (; depth < full; depth += g->pitch) {
 		for (int k = first; k < sf->ncols; k++)
 			sf->cols[k].limit = MIN(sf->cols[k].bottom, top + depth);
 		if (fill(sf, false, ends) == nrows)

@@ -8,6 +8,9 @@ usage: generated.py CASE   with CASE one of:
                    breaks reported, in bounded time (meson's timeout) and memory
   glyph-too-wide   a headline glyph wider than its one-column module: laid out (exit 0),
                    reported as overfull, nothing written past the module
+  xml-200k-tags    200,000 elements (2.2 MB): refused (exit 2) after a linear read; the reader
+                   once located tags from the top of the file, which made this take hours
+                   (meson's timeout catches such a hang; nothing here is timed)
 """
 import os, resource, subprocess, sys, tempfile
 
@@ -62,6 +65,11 @@ def main(case):
         rc, err, wrote = run(d, xml.replace('layout="broadsheet"', 'layout="layout.xml"'))
         expect(rc == 0 and wrote, "a glyph wider than its column is laid out, exit 0", err)
         expect("wider than the measure" in err or "does not fit" in err, "and reported", err)
+    elif case == "xml-200k-tags":
+        body = "".join('<x a="1"/>\n' for _ in range(200000))
+        rc, err, wrote = run(d, EDITION.format(pages=f'<page folio="01">\n{body}</page>'))
+        expect(rc == 2 and not wrote, "200,000 elements on a page are refused", err)
+        expect("more than 500 elements on one page" in err, "the limit is named", err)
     else:
         sys.exit(__doc__)
     print(f"ok: {case}")
