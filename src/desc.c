@@ -288,6 +288,37 @@ desc_load(const char *path, Report *r)
 	return desc_parse(path, data, (gssize)len, r);
 }
 
+Desc *
+desc_load_root(const char *path, const char *root, const char *hint, Report *r)
+{
+	Desc *d = desc_load(path, r);
+	if (d && strcmp(d->root->name, root) != 0) {
+		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col, hint,
+		             "root element is <%s>", d->root->name);
+		desc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+bool
+desc_check_attrs(const DescNode *n, const char *file, const char *const *known, const char *hint,
+                 Report *r)
+{
+	bool ok = true;
+	for (int i = 0; i < n->nattrs; i++) {
+		bool found = false;
+		for (int k = 0; known[k] && !found; k++)
+			found = strcmp(known[k], n->attrs[i].name) == 0;
+		if (!found) {
+			report_error(r, DIAG_INPUT, file, n->attrs[i].line, n->attrs[i].col, hint,
+			             "unknown attribute %s on <%s>", n->attrs[i].name, n->name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 const DescAttr *
 desc_attr(const DescNode *n, const char *name)
 {

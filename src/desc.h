@@ -38,6 +38,12 @@ Desc *desc_load(const char *path, Report *r);
 void desc_free(Desc *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Desc, desc_free)
 
+/* Read a file whose root element must be `root`; anything else is an error with the hint. */
+Desc *desc_load_root(const char *path, const char *root, const char *hint, Report *r);
+/* Every attribute of n must be one of the NULL-terminated `known`; each other one is an
+ * error at its own position, with the hint. */
+bool desc_check_attrs(const DescNode *n, const char *file, const char *const *known,
+                      const char *hint, Report *r);
 const DescAttr *desc_attr(const DescNode *n, const char *name);
 const char *desc_get(const DescNode *n, const char *name);
 /* Stable text dump of the tree. */

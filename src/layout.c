@@ -51,23 +51,10 @@ layout_free(Layout *l)
 	g_free(l);
 }
 
-/* Each attribute of an element must be one of `known`; unknown ones are errors. */
 static bool
 check_attrs(const DescNode *n, const char *file, const char *const *known, Report *r)
 {
-	bool ok = true;
-	for (int i = 0; i < n->nattrs; i++) {
-		bool found = false;
-		for (int k = 0; known[k]; k++)
-			found = found || strcmp(known[k], n->attrs[i].name) == 0;
-		if (!found) {
-			report_error(r, DIAG_INPUT, file, n->attrs[i].line, n->attrs[i].col,
-			             "see docs/layouts.md", "unknown attribute %s on <%s>",
-			             n->attrs[i].name, n->name);
-			ok = false;
-		}
-	}
-	return ok;
+	return desc_check_attrs(n, file, known, "see docs/layouts.md", r);
 }
 
 static bool
@@ -278,18 +265,13 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 Layout *
 layout_load(const char *path, Report *r)
 {
-	g_autoptr(Desc) d = desc_load(path, r);
+	static const char *const root_attrs[] = {"name", NULL};
+	g_autoptr(Desc) d = desc_load_root(path, "layout", "a layout file starts with <layout>", r);
 	g_autoptr(Layout) l = NULL;
 	bool ok = true, have_page = false, have_grid = false;
 
-	if (!d)
+	if (!d || !check_attrs(d->root, path, root_attrs, r))
 		return NULL;
-	if (strcmp(d->root->name, "layout") != 0) {
-		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-		             "a layout file starts with <layout>", "root element is <%s>",
-		             d->root->name);
-		return NULL;
-	}
 	l = g_new0(Layout, 1);
 	l->file = g_strdup(path);
 	l->name = g_strdup(desc_get(d->root, "name") ? desc_get(d->root, "name") : "");

@@ -87,20 +87,9 @@ model_free(Model *m)
 static bool
 check_attrs(Loader *ld, const DescNode *n, const char *const *known)
 {
-	bool ok = true;
-	for (int i = 0; i < n->nattrs; i++) {
-		bool found = false;
-		for (int k = 0; known[k]; k++)
-			found = found || strcmp(known[k], n->attrs[i].name) == 0;
-		if (!found) {
-			report_error(
-			    ld->r, DIAG_INPUT, ld->file, n->attrs[i].line, n->attrs[i].col,
-			    "see docs/page-description.md for the attributes of each element",
-			    "unknown attribute %s on <%s>", n->attrs[i].name, n->name);
-			ok = false;
-		}
-	}
-	return ok;
+	return desc_check_attrs(n, ld->file, known,
+	                        "see docs/page-description.md for the attributes of each element",
+	                        ld->r);
 }
 
 static const DescAttr *
@@ -697,19 +686,14 @@ model_load(const char *path, Report *r)
 Model *
 model_load_with(const char *path, const ModelOptions *opts, Report *r)
 {
-	g_autoptr(Desc) d = desc_load(path, r);
+	g_autoptr(Desc) d =
+	    desc_load_root(path, "edition", "a page description starts with <edition>", r);
 	Loader ld = {0};
 	Model *m;
 	bool ok;
 
 	if (!d)
 		return NULL;
-	if (strcmp(d->root->name, "edition") != 0) {
-		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-		             "a page description starts with <edition>", "root element is <%s>",
-		             d->root->name);
-		return NULL;
-	}
 	m = g_new0(Model, 1);
 	m->file = g_strdup(path);
 	ld.file = path;
