@@ -12,7 +12,7 @@ PACKAGES=(
 	libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev
 	libjpeg62-turbo-dev libqpdf-dev zlib1g-dev check
 	fonts-noto-cjk fonts-lxgw-wenkai
-	poppler-utils python3 libxml2-utils
+	poppler-utils python3 libxml2-utils python3-fonttools
 	clang libclang-rt-14-dev
 )
 
