@@ -17,7 +17,10 @@ typedef struct {
 	GPtrArray *stack; /* DescNode* being built */
 	DescNode *root;
 	int depth;
-	LineMark mark; /* the last line GMarkup reported, moves forward only */
+	LineMark mark;       /* the last line GMarkup reported (for syntax errors) */
+	gsize cursor;        /* where the next start tag is looked for: after the last one */
+	gsize at;            /* a byte offset whose line:col is known ... */
+	int at_line, at_col; /* ... and that line:col (characters); all move forward only */
 } Builder;
 
 static void
@@ -100,27 +103,73 @@ position_of(const char *data, const LineMark *m, gsize off, int *line, int *col)
 	*col = c;
 }
 
-/* GMarkup reports the position after the start tag; find the '<' that opened it and each
- * attribute name inside it, so that messages can point at the attribute itself. */
+/* line:col (characters) of a byte offset, counted on from the last one asked for: offsets
+ * asked for only grow, so reading stays linear */
 static void
-locate_tag(Builder *b, int line, int col, DescNode *n)
+position_fwd(Builder *b, gsize off, int *line, int *col)
 {
-	gsize end = offset_of(b->data, b->len, &b->mark, line, col);
-	gsize start = end, namelen = strlen(n->name);
-
-	/* GMarkup's position may lie past the start tag, up to the next '<': look back for "<name"
-	 */
-	for (gsize p = MIN(end, b->len); p-- > 0;) {
-		char after = p + 1 + namelen < b->len ? b->data[p + 1 + namelen] : '>';
-		if (b->data[p] == '<' && strncmp(b->data + p + 1, n->name, namelen) == 0 &&
-		    (after == '>' || after == '/' || g_ascii_isspace(after))) {
-			start = p;
-			break;
+	if (off < b->at) { /* not expected; recount from the top rather than be wrong */
+		b->at = 0;
+		b->at_line = b->at_col = 1;
+	}
+	while (b->at < off && b->at < b->len) {
+		if (b->data[b->at] == '\n') {
+			b->at_line++;
+			b->at_col = 1;
+			b->at++;
+		} else {
+			b->at_col++;
+			b->at = (gsize)(g_utf8_next_char(b->data + b->at) - b->data);
 		}
 	}
-	position_of(b->data, &b->mark, start, &n->line, &n->col);
+	*line = b->at_line;
+	*col = b->at_col;
+}
+
+/* the end of a construct that starts at p and ends with `close`, or the end of the data */
+static gsize
+skip_to(const Builder *b, gsize p, const char *close)
+{
+	const char *e = g_strstr_len(b->data + p, (gssize)(b->len - p), close);
+	return e ? (gsize)(e - b->data) + strlen(close) : b->len;
+}
+
+/* The start tag of the element GMarkup reports now is the next one in the text after the
+ * previous start tag: GMarkup reports elements in document order, and its own positions lag
+ * behind or run ahead of the tag, so the tag is found in the text itself. Comments, CDATA,
+ * processing instructions, declarations and end tags are skipped. */
+static gsize
+next_start_tag(Builder *b)
+{
+	gsize p = b->cursor;
+	while (p < b->len) {
+		const char *lt = memchr(b->data + p, '<', b->len - p);
+		if (!lt)
+			return b->len;
+		p = (gsize)(lt - b->data);
+		if (g_str_has_prefix(lt, "<!--"))
+			p = skip_to(b, p, "-->");
+		else if (g_str_has_prefix(lt, "<![CDATA["))
+			p = skip_to(b, p, "]]>");
+		else if (lt[1] == '?')
+			p = skip_to(b, p, "?>");
+		else if (lt[1] == '!' || lt[1] == '/')
+			p = skip_to(b, p, ">");
+		else
+			return p;
+	}
+	return b->len;
+}
+
+/* Find the start tag in the text, then each attribute name inside it, so that messages can
+ * point at the element and at the attribute itself. */
+static void
+locate_tag(Builder *b, DescNode *n)
+{
+	gsize start = next_start_tag(b), end = b->len;
+
 	/* the start tag ends at the first '>' outside a quoted value */
-	for (char quote = 0, *q = (char *)b->data + start; q < b->data + end; q++) {
+	for (char quote = 0, *q = (char *)b->data + start; q < b->data + b->len; q++) {
 		if (quote && *q == quote)
 			quote = 0;
 		else if (!quote && (*q == '"' || *q == '\''))
@@ -130,14 +179,16 @@ locate_tag(Builder *b, int line, int col, DescNode *n)
 			break;
 		}
 	}
+	b->cursor = end < b->len ? end + 1 : b->len;
+	position_fwd(b, start, &n->line, &n->col);
 	for (int i = 0; i < n->nattrs; i++) {
 		gsize nl = strlen(n->attrs[i].name);
 		char quote = 0;
 		n->attrs[i].line = n->line;
 		n->attrs[i].col = n->col;
 		for (gsize p = start + 1; p + nl < end; p++) {
-			if (quote) { /* inside a value: src=x in caption="see src=x" is not an
-				        attribute */
+			if (quote) { /* inside a value: src=x in caption="see src=x" is no attribute
+				      */
 				quote = b->data[p] == quote ? 0 : quote;
 				continue;
 			}
@@ -148,8 +199,7 @@ locate_tag(Builder *b, int line, int col, DescNode *n)
 			if (memcmp(b->data + p, n->attrs[i].name, nl) == 0 &&
 			    g_ascii_isspace(b->data[p - 1]) &&
 			    (b->data[p + nl] == '=' || g_ascii_isspace(b->data[p + nl]))) {
-				position_of(b->data, &b->mark, p, &n->attrs[i].line,
-				            &n->attrs[i].col);
+				position_fwd(b, p, &n->attrs[i].line, &n->attrs[i].col);
 				break;
 			}
 		}
@@ -162,7 +212,6 @@ on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const 
 {
 	Builder *b = user;
 	DescNode *n;
-	int line, col;
 
 	if (++b->depth > DESC_MAX_DEPTH) {
 		g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
@@ -178,8 +227,7 @@ on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const 
 		n->attrs[i].name = g_strdup(anames[i]);
 		n->attrs[i].value = g_strdup(avalues[i]);
 	}
-	g_markup_parse_context_get_position(ctx, &line, &col);
-	locate_tag(b, line, col, n);
+	locate_tag(b, n);
 	if (b->stack->len == 0) {
 		if (b->root) {
 			g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
@@ -249,6 +297,7 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 	b.data = data;
 	b.len = (gsize)len;
 	b.mark = (LineMark){1, 0};
+	b.at_line = b.at_col = 1;
 	b.stack = g_ptr_array_new();
 	ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &b, NULL);
 	if (!g_markup_parse_context_parse(ctx, data, len, &err) ||

@@ -2,6 +2,7 @@
 #include "font.h"
 #include "config.h"
 #include <fontconfig/fontconfig.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
@@ -48,6 +49,10 @@ fonts_free(Fonts *f)
 {
 	if (!f)
 		return;
+	if (f->halt)
+		g_hash_table_destroy(f->halt);
+	if (f->halt_fonts)
+		g_ptr_array_unref(f->halt_fonts);
 	if (f->machine_ctx)
 		g_object_unref(f->machine_ctx);
 	if (f->machine_map)
@@ -105,6 +110,65 @@ machine_family(FcConfig *fc, gunichar c)
 	FcCharSetDestroy(cs);
 	FcPatternDestroy(p);
 	return family;
+}
+
+typedef struct {
+	PangoFont *font;
+	gunichar c;
+} HaltKey;
+
+typedef struct {
+	HaltKey key;
+	Len adv, x_offset;
+} HaltEntry;
+
+static guint
+halt_hash(gconstpointer p)
+{
+	const HaltKey *k = p;
+	return g_direct_hash(k->font) * 31u + k->c;
+}
+
+static gboolean
+halt_equal(gconstpointer a, gconstpointer b)
+{
+	const HaltKey *x = a, *y = b;
+	return x->font == y->font && x->c == y->c;
+}
+
+void
+fonts_halt(Fonts *f, PangoFont *font, gunichar c, Len *adv, Len *x_offset)
+{
+	static const hb_feature_t halt_on[] = {{HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1}};
+	HaltKey key = {font, c};
+	HaltEntry *e;
+
+	if (!f->halt) {
+		f->halt = g_hash_table_new_full(halt_hash, halt_equal, NULL, g_free);
+		f->halt_fonts = g_ptr_array_new_with_free_func(g_object_unref);
+	}
+	e = g_hash_table_lookup(f->halt, &key);
+	if (!e) {
+		hb_buffer_t *b = hb_buffer_create();
+		unsigned n = 0;
+		hb_glyph_position_t *pos;
+		hb_buffer_add_utf32(b, &c, 1, 0, 1);
+		hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+		hb_buffer_set_script(b, HB_SCRIPT_HAN);
+		hb_buffer_set_language(b, hb_language_from_string("zh-CN", -1));
+		hb_shape(pango_font_get_hb_font(font), b, halt_on, 1);
+		pos = hb_buffer_get_glyph_positions(b, &n);
+		e = g_new0(HaltEntry, 1);
+		e->key = key;
+		e->adv = n ? pos[0].x_advance : 0;
+		e->x_offset = n ? pos[0].x_offset : 0;
+		hb_buffer_destroy(b);
+		if (!g_ptr_array_find(f->halt_fonts, font, NULL))
+			g_ptr_array_add(f->halt_fonts, g_object_ref(font));
+		g_hash_table_insert(f->halt, &e->key, e);
+	}
+	*adv = e->adv;
+	*x_offset = e->x_offset;
 }
 
 PangoFont *

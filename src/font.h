@@ -18,6 +18,9 @@ typedef struct {
 	FcConfig *machine_fc;
 	PangoFontMap *machine_map;
 	PangoContext *machine_ctx;
+	/* halt metrics of punctuation glyphs, per face and size: see fonts_halt */
+	GHashTable *halt;
+	GPtrArray *halt_fonts; /* the faces the keys point at, kept alive */
 } Fonts;
 
 /* The fonts.conf the engine uses: $HUOZI_FONTS_CONF, else fonts/fonts.conf of the source
@@ -33,6 +36,9 @@ PangoFontDescription *fonts_describe(const Fonts *f, const Style *s);
 /* A face of the machine (outside the project's fonts.conf) that has character c, at the style's
  * size, or NULL. The caller owns the reference. */
 PangoFont *fonts_machine_fallback(Fonts *f, const Style *s, gunichar c);
+/* The advance and x offset of character c set alone with the font's `halt` feature (alternate
+ * half widths): a property of the glyph, so it is shaped once per face, size and character. */
+void fonts_halt(Fonts *f, PangoFont *font, gunichar c, Len *adv, Len *x_offset);
 /* "Noto Serif CJK SC Bold" and the file of the face a role resolves to */
 char *fonts_face_name(PangoFont *font);
 char *fonts_face_file(PangoFont *font);

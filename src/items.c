@@ -42,16 +42,6 @@ shape_item(const Items *it, const PangoItem *item, const hb_feature_t *features,
 	return buf;
 }
 
-static bool
-item_has_punct(const Items *it, const PangoItem *item)
-{
-	const char *p = it->text + item->offset, *end = p + item->length;
-	for (; p < end; p = g_utf8_next_char(p))
-		if (kinsoku_is_cjk_punct(kinsoku_class(g_utf8_get_char(p))))
-			return true;
-	return false;
-}
-
 /* Blank halves from the font's `halt` (alternate half widths) metrics; a font without
  * `halt` gets them from the class, for full-width marks only. */
 static void
@@ -142,16 +132,13 @@ report_missing(Items *it, const Cluster *c, const ItemsWhere *w, Report *r)
 }
 
 static void
-add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *halt, Fonts *f,
-             const Style *s, GArray *cl, GArray *gl, const ItemsWhere *w, Report *r)
+add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, Fonts *f, const Style *s,
+             GArray *cl, GArray *gl, const ItemsWhere *w, Report *r)
 {
-	unsigned n, nh = 0;
+	unsigned n;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
-	hb_glyph_info_t *hinfo = halt ? hb_buffer_get_glyph_infos(halt, &nh) : NULL;
-	hb_glyph_position_t *hpos = halt ? hb_buffer_get_glyph_positions(halt, NULL) : NULL;
 	int font = font_index(it, item->analysis.font);
-	unsigned hi = 0;
 
 	for (unsigned i = 0; i < n;) {
 		Cluster c = {0};
@@ -170,14 +157,10 @@ add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *ha
 		}
 		c.ng = (int)(j - i);
 		c.len = (j < n ? (int)info[j].cluster : item->offset + item->length) - c.start;
-		if (halt) {
-			while (hi < nh && hinfo[hi].cluster < info[i].cluster)
-				hi++;
-			if (hi < nh && hinfo[hi].cluster == info[i].cluster)
-				set_blanks(&c, hpos[hi].x_advance, hpos[hi].x_offset,
-				           pos[i].x_offset, it->em);
-		} else {
-			set_blanks(&c, c.adv, 0, 0, it->em);
+		if (kinsoku_is_cjk_punct(c.cls) && c.ng == 1 && !c.missing) {
+			Len hadv, hoff;
+			fonts_halt(f, item->analysis.font, c.ch, &hadv, &hoff);
+			set_blanks(&c, hadv, hoff, pos[i].x_offset, it->em);
 		}
 		c.adv += s->tracking;
 		if (c.missing) {
@@ -192,7 +175,6 @@ add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, hb_buffer_t *ha
 Items *
 items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where, Report *r)
 {
-	static const hb_feature_t halt_on[] = {{HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1}};
 	Items *it = g_new0(Items, 1);
 	PangoAttrList *attrs = pango_attr_list_new();
 	PangoFontDescription *desc = fonts_describe(f, s);
@@ -210,12 +192,8 @@ items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where,
 	for (GList *l = items; l; l = l->next) {
 		PangoItem *item = l->data;
 		hb_buffer_t *buf = shape_item(it, item, NULL, 0);
-		hb_buffer_t *halt =
-		    item_has_punct(it, item) ? shape_item(it, item, halt_on, 1) : NULL;
-		add_clusters(it, item, buf, halt, f, s, cl, gl, where, r);
+		add_clusters(it, item, buf, f, s, cl, gl, where, r);
 		hb_buffer_destroy(buf);
-		if (halt)
-			hb_buffer_destroy(halt);
 	}
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 	pango_attr_list_unref(attrs);
