@@ -14,10 +14,11 @@
  * 3e3 (headlines, and bylines with prefer_spaces) plus, in headlines, the squared slack for
  * balance; a line that cannot be justified (no gap) 1e6. A line wider than the measure is not a
  * candidate unless it holds one cluster. The paragraph takes the break sequence with the least
- * total demerits; ties go to the earlier break, so the result is deterministic. If no sequence
- * exists (a 1 MB paragraph without a break opportunity), every cluster boundary becomes a forced
- * break costing 1e8, so the function always terminates with a result and the caller can report
- * LINE_FORCED lines.
+ * total demerits; ties go to the earlier break, so the result is deterministic. A run without a
+ * break opportunity that is wider than the measure (a URL, a 1 MB paragraph of one "word") may
+ * be broken anywhere inside, each such forced break costing 1e8; the rest of the paragraph keeps
+ * its rules. If even then no sequence exists, every cluster boundary becomes a forced break, so
+ * the function always terminates with a result and the caller can report LINE_FORCED lines.
  *
  * Push-in and push-out need no special code: both are break sequences the search compares.
  */
@@ -32,6 +33,7 @@ typedef struct {
 	const BreakInput *in;
 	gint64 *w, *sh, *gp, *gs; /* prefix sums: width, cluster shrink, gap, gap shrink */
 	int *st, *core;           /* prefix counts: stretch gaps, core clusters */
+	bool *forced;             /* forced[p]: a break before cluster p inside an over-long run */
 	bool emergency;
 } Sums;
 
@@ -65,6 +67,7 @@ sums_done(Sums *s)
 	g_free(s->gs);
 	g_free(s->st);
 	g_free(s->core);
+	g_free(s->forced);
 }
 
 /* end of the set part of a line that breaks before cluster b: trailing spaces dropped */
@@ -102,10 +105,34 @@ avail_for(const BreakInput *in, int a)
 }
 
 static bool
+allowed(const BreakInput *in, int p)
+{
+	return p == 0 || p == in->n || (in->flags[p - 1] & LB_BREAK_AFTER);
+}
+
+static bool
 breakable(const Sums *s, int p)
 {
+	return allowed(s->in, p) || s->forced[p] || s->emergency;
+}
+
+/* Runs between two break opportunities that cannot fit a line even squeezed: inside them a
+ * break is forced (and costly), so that one long URL does not make the whole paragraph an
+ * emergency. */
+static void
+mark_forced(Sums *s)
+{
 	const BreakInput *in = s->in;
-	return p == 0 || p == in->n || (in->flags[p - 1] & LB_BREAK_AFTER) || s->emergency;
+	s->forced = g_new0(bool, in->n + 1);
+	for (int a = 0; a < in->n;) {
+		int b = a + 1;
+		while (b < in->n && !allowed(in, b))
+			b++;
+		if (b - a > 1 && natural(s, a, b) - squeezable(s, a, b) > avail_for(in, a))
+			for (int p = a + 1; p < b; p++)
+				s->forced[p] = true;
+		a = b;
+	}
 }
 
 static double
@@ -162,8 +189,8 @@ line_cost(const Sums *s, int a, int b)
 		pen += 1e7; /* 孤字 */
 	if ((in->balance || in->prefer_spaces) && !last && !(in->flags[b - 1] & LB_PREFER_AFTER))
 		pen += 3e3;
-	if (s->emergency && !last && !(in->flags[b - 1] & LB_BREAK_AFTER))
-		pen += 1e8;
+	if (!last && !allowed(in, b))
+		pen += 1e8; /* a forced break */
 	return (10 + badness) * (10 + badness) + pen;
 }
 
@@ -332,7 +359,7 @@ collect(const Sums *s, const int *from, Lines *out)
 		             ln->avail)
 			ln->flags |=
 			    LINE_PUSHED_OUT; /* the next character fitted, the rules sent it down */
-		if (s->emergency && p < in->n && !(in->flags[p - 1] & LB_BREAK_AFTER))
+		if (p < in->n && !allowed(in, p))
 			ln->flags |= LINE_FORCED;
 		set_line(s, out, ln);
 	}
@@ -342,7 +369,7 @@ Lines *
 lines_break(const BreakInput *in)
 {
 	Lines *out = g_new0(Lines, 1);
-	Sums s;
+	Sums s = {0};
 	double *best;
 	int *from;
 
@@ -354,6 +381,7 @@ lines_break(const BreakInput *in)
 	if (in->n == 0)
 		return out;
 	sums_init(&s, in);
+	mark_forced(&s);
 	best = g_new(double, in->n + 1);
 	from = g_new(int, in->n + 1);
 	if (!search(&s, best, from)) {
