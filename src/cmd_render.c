@@ -130,6 +130,7 @@ write_split(const Pipeline *p, const OutOptions *base, const char *dir, GArray *
 	for (char *c = date; *c; c++)
 		if (*c == '-')
 			memmove(c, c + 1, strlen(c));
+	out_prepare_fonts(p->dlist); /* the workers then only read them */
 	pool = g_thread_pool_new(split_job, NULL, (int)MIN(g_get_num_processors(), 8), TRUE, NULL);
 	for (int i = 0; i < m->npages; i++) {
 		g_autofree char *name = g_strdup_printf("%s-%s.pdf", date, m->pages[i].folio);

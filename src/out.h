@@ -18,5 +18,8 @@ typedef struct {
 /* Write the pages to `path` through a temporary file in the same folder, renamed into
  * place only when complete: a failure leaves any previous file untouched. */
 bool out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r);
+/* Create the cairo scaled font of every font of the display list now. Pango creates them
+ * lazily and not thread-safely; call this before writing pages from several threads. */
+void out_prepare_fonts(const DList *d);
 /* One PNG per page in dir, named page-<label>.png, at dpi. */
 bool out_png(const DList *d, const OutOptions *o, const char *dir, double dpi, Report *r);

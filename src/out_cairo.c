@@ -69,6 +69,13 @@ paint_text(Painter *p, cairo_t *cr, const Op *op)
 	g_free(cl);
 }
 
+void
+out_prepare_fonts(const DList *d)
+{
+	for (int i = 0; i < d->nfonts; i++)
+		pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(d->fonts[i]));
+}
+
 static void
 paint_image(Painter *p, cairo_t *cr, const Op *op)
 {
