@@ -238,7 +238,10 @@ on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const 
 		b->root = n;
 	} else {
 		DescNode *parent = g_ptr_array_index(b->stack, b->stack->len - 1);
-		parent->children = g_renew(DescNode *, parent->children, parent->nchildren + 1);
+		int k = parent->nchildren;
+		if ((k & (k - 1)) ==
+		    0) /* 0, 1, 2, 4, 8…: double, so many children cost linear time */
+			parent->children = g_renew(DescNode *, parent->children, k ? 2 * k : 1);
 		parent->children[parent->nchildren++] = n;
 	}
 	g_ptr_array_add(b->stack, n);

@@ -171,6 +171,11 @@ read_ad_size(const DescNode *n, const char *file, Layout *l, Report *r)
 	static const char *const known[] = {"name", "cols", "lines", NULL};
 	AdSize a = {0};
 	bool ok = check_attrs(n, file, known, r);
+	if (l->nad_sizes >= LAYOUT_MAX_STYLES) {
+		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL,
+		             "more than %d ad sizes in one layout", LAYOUT_MAX_STYLES);
+		return false;
+	}
 	ok = need_int(n, file, "cols", 1, 20, &a.cols, r) && ok;
 	ok = need_int(n, file, "lines", 1, 1000, &a.lines, r) && ok;
 	if (!ok)
@@ -200,6 +205,11 @@ read_style(const DescNode *n, const char *file, Layout *l, Report *r)
 
 	if (!name || !*name->value) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL, "<style> needs a name");
+		return false;
+	}
+	if (l->nstyles >= LAYOUT_MAX_STYLES) {
+		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL,
+		             "more than %d styles in one layout", LAYOUT_MAX_STYLES);
 		return false;
 	}
 	if (find_style(l, name->value) >= 0) {

@@ -47,6 +47,8 @@ typedef struct {
 	int engine[ST_COUNT]; /* index into styles of each engine style */
 } Layout;
 
+#define LAYOUT_MAX_STYLES 1000 /* styles, and ad sizes, in one layout */
+
 Layout *layout_load(const char *path, Report *r);
 void layout_free(Layout *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Layout, layout_free)

@@ -201,7 +201,8 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 			           NULL, "the file is named here");
 		return -1;
 	}
-	m->stories = g_renew(ModelStory, m->stories, m->nstories + 1);
+	if ((m->nstories & (m->nstories - 1)) == 0) /* doubling: linear time for many stories */
+		m->stories = g_renew(ModelStory, m->stories, m->nstories ? 2 * m->nstories : 1);
 	ms = &m->stories[m->nstories];
 	ms->id = g_strdup(id);
 	ms->src = g_steal_pointer(&path);
