@@ -107,7 +107,14 @@ def median_run(cmd, runs, env=None):
 def main(argv):
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
     sizes = [int(s) for s in (argv[argv.index("--sizes") + 1] if "--sizes" in argv else "1,8,24").split(",")]
-    env = dict(os.environ, HUOZI_FONTS_CONF=os.environ.get("HUOZI_FONTS_CONF", os.path.join(ROOT, "fonts", "fonts.conf")))
+    # the engine's own choice of fonts.conf (fonts-ttf.conf once build.sh sample converted the
+    # faces); the floor uses the same one
+    ttf = all(os.path.exists(os.path.join(ROOT, "fonts", "ttf", f)) for f in (
+        "NotoSerifCJKsc-Regular.ttf", "NotoSerifCJKsc-Bold.ttf", "NotoSansCJKsc-Regular.ttf",
+        "NotoSansCJKsc-Bold.ttf"))
+    conf = os.environ.get("HUOZI_FONTS_CONF") or os.path.join(ROOT, "fonts", "fonts-ttf.conf" if ttf else "fonts.conf")
+    env = dict(os.environ, HUOZI_FONTS_CONF=conf)
+    print(f"fonts: {os.path.relpath(conf, ROOT)}")
     work = tempfile.mkdtemp(prefix="huozi-bench-")
     print(f"huozi edition benchmark: medians of {runs} runs, {os.cpu_count()} cores")
     print(f"{'pages':>5} {'chars/page':>10} {'mode':>6} {'wall s':>7} {'cpu s':>6} {'RSS MB':>7}  stages ms (parse fonts shape compose flow draw pdf)")
