@@ -13,7 +13,7 @@ PACKAGES=(
 	libjpeg62-turbo-dev libqpdf-dev zlib1g-dev check
 	fonts-noto-cjk fonts-lxgw-wenkai
 	poppler-utils python3 libxml2-utils python3-fonttools
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev valgrind
 )
 
 install_missing() {
@@ -114,6 +114,20 @@ sys.exit(1 if fail or ok == 0 else 0)
 PY
 	exit $status
 	;;
+valgrind)
+	# the sample edition rendered under valgrind: no invalid read or write, no use of
+	# uninitialized memory (leaks are LeakSanitizer's job, in `asan`)
+	install_missing
+	build
+	out=$(mktemp -d)
+	status=0
+	valgrind -q --error-exitcode=9 --leak-check=no ./build/src/huozi render \
+		samples/edition/edition.xml -o "$out/sample.pdf" --png "$out/png" --dpi 30 \
+		>/dev/null || status=$?
+	rm -rf "$out"
+	if [ $status -eq 0 ]; then echo "valgrind: 1 passed, 0 failed"; else echo "valgrind: 0 passed, 1 failed"; fi
+	exit $status
+	;;
 fuzz-smoke)
 	# each libFuzzer target for 30 s (clang, ASan + UBSan, in build-fuzz/); see tests/fuzz/
 	install_missing
@@ -129,6 +143,7 @@ fuzz-smoke)
 	echo "       ./build.sh test     install what is missing, build, run the whole test suite" >&2
 	echo "       ./build.sh asan     the whole test suite built with ASan + LSan + UBSan (build-asan/)" >&2
 	echo "       ./build.sh fuzz-smoke   each fuzz target for 30 s (clang, build-fuzz/)" >&2
+	echo "       ./build.sh valgrind the sample edition rendered under valgrind" >&2
 	exit 2
 	;;
 esac
