@@ -7,6 +7,7 @@
 #include "pipeline.h"
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* "1,3-4": positions in the edition (1-based) -> page indexes */
 static bool
@@ -183,9 +184,20 @@ print_timings(const Timings *t, gint64 write_us)
 	    t->dlist / 1e3, write_us / 1e3);
 }
 
+/* a progress line on a terminal, once writing has taken longer than a moment */
+static void
+show_progress(int done, int total, void *data)
+{
+	gint64 *start = data;
+	if (g_get_monotonic_time() - *start < 300000)
+		return;
+	fprintf(stderr, "\rhuozi: page %d of %d%s", done, total, done == total ? "\n" : "");
+}
+
 static void
 write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, Report *r)
 {
+	gint64 start = g_get_monotonic_time();
 	g_autofree char *title = NULL, *date = NULL;
 	OutOptions oo = {0};
 	out_options(p->model, &oo, &title, &date);
@@ -194,6 +206,10 @@ write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, Report *r)
 		oo.npages = (int)pages->len;
 	}
 	oo.marks = o->marks;
+	if (isatty(STDERR_FILENO) && !o->watch) {
+		oo.progress = show_progress;
+		oo.progress_data = &start;
+	}
 	if (o->out && is_input(p->model, o->out)) {
 		report_error(r, DIAG_INPUT, o->out, 0, 0, "write the PDF somewhere else",
 		             "the output would overwrite an input file");

@@ -13,6 +13,9 @@ typedef struct {
 	const int *pages;    /* page indexes to write, or NULL for all */
 	int npages;
 	bool marks; /* crop marks and bleed, TrimBox and BleedBox (PDF only) */
+	/* called after each page is painted (the caller may show progress); may be NULL */
+	void (*progress)(int done, int total, void *data);
+	void *progress_data;
 } OutOptions;
 
 /* Write the pages to `path` through a temporary file in the same folder, renamed into

@@ -225,6 +225,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 		paint_page(&p, cr, &d->pages[i]);
 		cairo_restore(cr);
 		cairo_show_page(cr);
+		if (o->progress)
+			o->progress(out_page, o->pages ? o->npages : d->npages, o->progress_data);
 	}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
