@@ -134,6 +134,14 @@ skip_to(const Builder *b, gsize p, const char *close)
 	return e ? (gsize)(e - b->data) + strlen(close) : b->len;
 }
 
+/* whether the text at p starts with s; the text need not end with a NUL */
+static bool
+text_has_prefix(const Builder *b, gsize p, const char *s)
+{
+	gsize n = strlen(s);
+	return n <= b->len - p && memcmp(b->data + p, s, n) == 0;
+}
+
 /* The start tag of the element GMarkup reports now is the next one in the text after the
  * previous start tag: GMarkup reports elements in document order, and its own positions lag
  * behind or run ahead of the tag, so the tag is found in the text itself. Comments, CDATA,
@@ -147,13 +155,13 @@ next_start_tag(Builder *b)
 		if (!lt)
 			return b->len;
 		p = (gsize)(lt - b->data);
-		if (g_str_has_prefix(lt, "<!--"))
+		if (text_has_prefix(b, p, "<!--"))
 			p = skip_to(b, p, "-->");
-		else if (g_str_has_prefix(lt, "<![CDATA["))
+		else if (text_has_prefix(b, p, "<![CDATA["))
 			p = skip_to(b, p, "]]>");
-		else if (lt[1] == '?')
+		else if (text_has_prefix(b, p, "<?"))
 			p = skip_to(b, p, "?>");
-		else if (lt[1] == '!' || lt[1] == '/')
+		else if (text_has_prefix(b, p, "<!") || text_has_prefix(b, p, "</"))
 			p = skip_to(b, p, ">");
 		else
 			return p;
