@@ -25,9 +25,11 @@ rerender(gpointer data)
 	int status;
 	w->pending = 0;
 	status = cmd_render(w->edition, w->o, true);
+	/* a story may have been added or renamed; the new monitors are in place before the old ones
+	 * go and before the line that tells the user (or a script) that edits will be seen */
+	watch_inputs(w);
 	fprintf(stderr, "huozi: rendered in %.0f ms, status %d; watching for changes\n",
 	        (g_get_monotonic_time() - t0) / 1e3, status);
-	watch_inputs(w); /* a story may have been added or renamed */
 	return G_SOURCE_REMOVE;
 }
 
@@ -63,10 +65,11 @@ watch_inputs(Watch *w)
 	g_autoptr(Model) m =
 	    model_load_with(w->edition, &(ModelOptions){.allow_outside = w->o->allow_outside}, r);
 	GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GPtrArray *old = w->monitors;
 	GHashTableIter it;
 	gpointer dir;
 
-	g_ptr_array_set_size(w->monitors, 0);
+	w->monitors = g_ptr_array_new_with_free_func(g_object_unref);
 	g_hash_table_remove_all(w->files);
 	add_input(w, dirs, w->edition);
 	for (int s = 0; m && s < m->nstories; s++)
@@ -89,6 +92,7 @@ watch_inputs(Watch *w)
 		g_object_unref(f);
 	}
 	g_hash_table_destroy(dirs);
+	g_ptr_array_unref(old); /* only now: no gap in which an edit goes unseen */
 }
 
 int

@@ -44,10 +44,12 @@ story_json(GString *s, const Model *m, const Flow *f, int i)
 	g_string_append_printf(
 	    s,
 	    ", \"notice\": %s, \"frames\": %d, \"lines_set\": %d, \"lines_available\": %d"
-	    ", \"underset_lines\": %d, \"overset_lines\": %d, \"overset_chars\": %d"
-	    ", \"overset_text\": ",
+	    ", \"underset_lines\": %d, \"head_lines\": %d, \"depth_lines\": %d"
+	    ", \"loose_lines\": %d, \"forced_lines\": %d"
+	    ", \"overset_lines\": %d, \"overset_chars\": %d, \"overset_text\": ",
 	    ms->notice ? "true" : "false", fit->frames, fit->lines_set, fit->lines_avail,
-	    fit->underset, fit->overset_lines, fit->overset_chars);
+	    fit->underset, fit->head_lines, fit->depth_lines, fit->loose_lines, fit->forced_lines,
+	    fit->overset_lines, fit->overset_chars);
 	json_str(s, fit->overset_text);
 	g_string_append(s, "}");
 }
@@ -68,6 +70,9 @@ fitreport_json(const Model *m, const Flow *f, const Report *r)
 		g_string_append(s, p ? ", " : "");
 		json_str(s, m->pages[p].folio);
 	}
+	g_string_append(s, "],\n  \"page_empty_cells\": [");
+	for (int p = 0; f && p < m->npages; p++)
+		g_string_append_printf(s, "%s%d", p ? ", " : "", f->uncovered[p]);
 	g_string_append(s, "],\n  \"stories\": [\n");
 	for (int i = 0; i < m->nstories && f; i++) {
 		story_json(s, m, f, i);

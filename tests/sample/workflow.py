@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""workflow.py - the production workflow on the sample edition, one check per argument:
+  fit     `huozi fit STORY --layout L` agrees, at the story's span, with the grid lines the story
+          takes when placed (depth_lines of the fit report), for every one-frame story
+  marks   --marks gives every page a TrimBox inside a BleedBox inside the MediaBox (pdfinfo -box)
+  proof   --proof draws its overlay in the PNG proof, and a render without it draws none
+  watch   --watch renders again after a story changes, then keeps watching
+"""
+import json, os, queue, re, shutil, signal, subprocess, sys, tempfile, threading, time
+
+HUOZI, ROOT = os.environ["HUOZI"], os.environ["SOURCE_ROOT"]
+SAMPLE = os.path.join(ROOT, "samples", "edition")
+EDITION = os.path.join(SAMPLE, "edition.xml")
+
+
+def fail(msg):
+    sys.exit("FAIL: " + msg)
+
+
+def check_fit(d):
+    rep = os.path.join(d, "fit.json")
+    subprocess.run([HUOZI, "check", EDITION, "--report", rep], check=True, capture_output=True)
+    report = json.load(open(rep))
+    xml = open(EDITION, encoding="utf-8").read()
+    checked = 0
+    for st in report["stories"]:
+        m = re.search(r'<story id="%s" src="([^"]+)" cols="(\d+)(?:-(\d+))?"([^>]*)>' % re.escape(st["id"]), xml)
+        if not m or st["frames"] != 1 or st["overset_lines"] or "head=" in m.group(4) or "vertical-head" in m.group(4):
+            continue
+        span = int(m.group(3) or m.group(2)) - int(m.group(2)) + 1
+        out = subprocess.run([HUOZI, "fit", os.path.join(SAMPLE, m.group(1)), "--layout",
+                              os.path.join(ROOT, "layouts", "broadsheet.xml")],
+                             check=True, capture_output=True, text=True).stdout
+        row = re.search(r"^\s*%d\s+(\d+)\s+(\d+)$" % span, out, re.M)
+        if not row or int(row.group(1)) != st["depth_lines"]:
+            fail(f"{st['id']}: fit says {row and row.group(1)} lines at span {span}, the page uses {st['depth_lines']}")
+        checked += 1
+    if checked < 5:
+        fail(f"only {checked} stories compared")
+    print(f"ok: huozi fit agrees with the page for {checked} stories")
+
+
+def check_marks(d):
+    pdf = os.path.join(d, "marks.pdf")
+    subprocess.run([HUOZI, "render", EDITION, "-o", pdf, "--marks"], check=True, capture_output=True)
+    info = subprocess.run(["pdfinfo", "-box", "-f", "1", "-l", "2", pdf], check=True, capture_output=True, text=True).stdout
+    boxes = {}
+    for kind, a, b, c, e in re.findall(r"Page\s+\d+\s+(\w+):\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", info):
+        boxes.setdefault(kind, []).append(tuple(map(float, (a, b, c, e))))
+    for page in range(2):
+        media, bleed, trim = boxes["MediaBox"][page], boxes["BleedBox"][page], boxes["TrimBox"][page]
+        if not (media[0] < bleed[0] < trim[0] and trim[2] < bleed[2] < media[2]):
+            fail(f"page {page + 1}: boxes not nested: {media} {bleed} {trim}")
+        if abs((trim[2] - trim[0]) - 1105.51) > 0.5:
+            fail(f"page {page + 1}: the TrimBox is not the 390 mm page: {trim}")
+    print("ok: --marks sets TrimBox inside BleedBox inside MediaBox on every page")
+
+
+def png_pixels(path):
+    return open(path, "rb").read()
+
+
+def check_proof(d):
+    for name, extra in (("plain", []), ("proof", ["--proof"])):
+        subprocess.run([HUOZI, "render", EDITION, "--png", os.path.join(d, name), "--dpi", "20"] + extra,
+                       check=True, capture_output=True)
+    if png_pixels(os.path.join(d, "plain", "page-01.png")) == png_pixels(os.path.join(d, "proof", "page-01.png")):
+        fail("the --proof PNG is the same as the plain one")
+    dump = subprocess.run([HUOZI, "dump", "dlist", EDITION], check=True, capture_output=True, text=True).stdout
+    if '"lead"' in dump or "+" in "".join(l for l in dump.splitlines() if "行" in l):
+        fail("the proof overlay leaked into a render without --proof")
+    print("ok: --proof draws its overlay only when asked")
+
+
+def check_watch(d):
+    ed = os.path.join(d, "ed")
+    shutil.copytree(SAMPLE, ed)
+    p = subprocess.Popen([HUOZI, "render", os.path.join(ed, "edition.xml"), "-o", os.path.join(d, "w.pdf"), "--watch"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines, q = [], queue.Queue()
+    # a reader thread, so that a watcher that never prints again fails the test instead of hanging it
+    threading.Thread(target=lambda: [q.put(l) for l in p.stderr], daemon=True).start()
+
+    def wait_for(n, limit):
+        end = time.monotonic() + limit
+        while len(lines) < n:
+            try:
+                line = q.get(timeout=max(0.01, end - time.monotonic()))
+            except queue.Empty:
+                return False
+            if "rendered in" in line:
+                lines.append(line)
+        return True
+
+    try:
+        if not wait_for(1, 60):
+            fail("--watch did not render at start")
+        with open(os.path.join(ed, "stories", "park.txt"), "a", encoding="utf-8") as f:
+            f.write("\n公园还将增设儿童游乐设施。\n")
+        if not wait_for(2, 60):
+            fail("--watch did not render again after a story changed")
+        if p.poll() is not None:
+            fail("--watch stopped after rendering")
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.wait()
+    print("ok: --watch renders again when a story changes")
+
+
+def main(what):
+    d = tempfile.mkdtemp(prefix="huozi-workflow-")
+    {"fit": check_fit, "marks": check_marks, "proof": check_proof, "watch": check_watch}[what](d)
+    shutil.rmtree(d, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
