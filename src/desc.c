@@ -126,20 +126,44 @@ position_fwd(Builder *b, gsize off, int *line, int *col)
 	*col = b->at_col;
 }
 
-/* the end of a construct that starts at p and ends with `close`, or the end of the data */
-static gsize
-skip_to(const Builder *b, gsize p, const char *close)
-{
-	const char *e = g_strstr_len(b->data + p, (gssize)(b->len - p), close);
-	return e ? (gsize)(e - b->data) + strlen(close) : b->len;
-}
-
 /* whether the text at p starts with s; the text need not end with a NUL */
 static bool
 text_has_prefix(const Builder *b, gsize p, const char *s)
 {
 	gsize n = strlen(s);
 	return n <= b->len - p && memcmp(b->data + p, s, n) == 0;
+}
+
+/* whether the text [p, e) ends with s */
+static bool
+text_has_suffix(const Builder *b, gsize p, gsize e, const char *s)
+{
+	gsize n = strlen(s);
+	return e - p >= n && memcmp(b->data + e - n, s, n) == 0;
+}
+
+/* The end of a comment, CDATA section, processing instruction or declaration that opens with
+ * "<!" or "<?" at p, found exactly as GMarkup finds it (gmarkup.c, STATE_INSIDE_PASSTHROUGH):
+ * at a '>' where the text since p is "<?...?", "<!--...--", "<![CDATA[...]]", or "<!DOCTYPE..."
+ * with its angle brackets balanced. So "<?>" and "<!-->" close themselves, a DOCTYPE may nest
+ * brackets, and any other "<!" runs to the end of the data. */
+static gsize
+skip_passthrough(const Builder *b, gsize p)
+{
+	int balance = 1;
+	for (gsize q = p + 2; q < b->len; q++) {
+		if (b->data[q] == '<')
+			balance++;
+		if (b->data[q] != '>')
+			continue;
+		balance--;
+		if ((b->data[p + 1] == '?' && b->data[q - 1] == '?') ||
+		    (text_has_prefix(b, p, "<!--") && text_has_suffix(b, p, q, "--")) ||
+		    (text_has_prefix(b, p, "<![CDATA[") && text_has_suffix(b, p, q, "]]")) ||
+		    (text_has_prefix(b, p, "<!DOCTYPE") && balance == 0))
+			return q + 1;
+	}
+	return b->len;
 }
 
 /* The start tag of the element GMarkup reports now is the next one in the text after the
@@ -155,15 +179,12 @@ next_start_tag(Builder *b)
 		if (!lt)
 			return b->len;
 		p = (gsize)(lt - b->data);
-		if (text_has_prefix(b, p, "<!--"))
-			p = skip_to(b, p, "-->");
-		else if (text_has_prefix(b, p, "<![CDATA["))
-			p = skip_to(b, p, "]]>");
-		else if (text_has_prefix(b, p, "<?"))
-			p = skip_to(b, p, "?>");
-		else if (text_has_prefix(b, p, "<!") || text_has_prefix(b, p, "</"))
-			p = skip_to(b, p, ">");
-		else
+		if (text_has_prefix(b, p, "<!") || text_has_prefix(b, p, "<?"))
+			p = skip_passthrough(b, p);
+		else if (text_has_prefix(b, p, "</")) {
+			const char *gt = memchr(b->data + p, '>', b->len - p);
+			p = gt ? (gsize)(gt - b->data) + 1 : b->len;
+		} else
 			return p;
 	}
 	return b->len;
