@@ -220,9 +220,11 @@ image_load(const char *path, bool for_pdf, Report *r)
 	if (!textfile_read(path, IMAGE_MAX_BYTES, &data, &n, r))
 		return NULL;
 	if (probe_jpeg((guchar *)data, n, &info)) {
-		if (for_pdf &&
-		    jpeg_header_ok((guchar *)data, n)) /* embedded as is: no pixels needed */
-			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, info.width, info.height);
+		/* The PDF embeds the file as is and needs no pixels: a 1x1 surface carries the JPEG
+		 * (cairo writes the image's own size from its header and paints the unit square the
+		 * caller scales), so no megabytes of blank pixels are allocated and copied. */
+		if (for_pdf && jpeg_header_ok((guchar *)data, n))
+			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
 		else
 			s = decode_jpeg(path, (guchar *)data, n, r);
 		if (!s) {
