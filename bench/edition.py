@@ -13,14 +13,14 @@ BUILD = os.path.join(ROOT, "build")
 HUOZI = os.path.join(BUILD, "src", "huozi")
 SAMPLE = os.path.join(ROOT, "samples", "edition")
 
-# one full page: four stories, a photo with its caption, an image ad (columns, grid lines, chars)
+# one full page: three stories, a photo with its caption, a quarter-page image ad (四分之一版,
+# one of the layout's ad sizes) (columns, grid lines, characters)
 PAGE = [
     ("story", "1-4", "1-52", 2050),
-    ("story", "5-8", "1-38", 1450),
+    ("story", "5-8", "1-38", 1350),
     ("photo", "5-8", "39-52", 0),
-    ("story", "1-3", "53-104", 1600),
-    ("story", "4-8", "53-78", 1150),
-    ("ad", "4-8", "79-104", 0),
+    ("story", "1-4", "53-104", 1950),
+    ("ad", "5-8", "53-104", 0),
 ]
 
 
@@ -127,7 +127,7 @@ def main(argv):
             wall, cpu, rss, st = median_run([HUOZI, "render", xml, "--timings"] + extra, runs, env)
             stages = " ".join(f"{st.get(k, 0):.0f}" for k in ("parse", "fonts", "shape", "compose", "flow", "draw", "pdf"))
             print(f"{pages:>5} {per_page:>10} {mode:>6} {wall:>7.3f} {cpu:>6.3f} {rss:>7.1f}  {stages}")
-        stories = sorted(os.path.join(folder, "stories", f) for f in os.listdir(os.path.join(folder, "stories")))[:4]
+        stories = sorted(os.path.join(folder, "stories", f) for f in os.listdir(os.path.join(folder, "stories")))[:3]  # one page's stories
         wall, cpu, rss, _ = median_run([os.path.join(BUILD, "bench", "floor-bench"), os.path.join(folder, "floor.pdf"), str(pages)] + stories, runs, env)
         print(f"{pages:>5} {per_page:>10} {'floor':>6} {wall:>7.3f} {cpu:>6.3f} {rss:>7.1f}  (Pango layout + cairo PDF of the same text, no huozi layout)")
     wall, _, _, _ = run([os.path.join(BUILD, "bench", "compose-bench"), ROOT], env)
