@@ -19,6 +19,7 @@ typedef struct {
 	gboolean proof;
 	gboolean watch;
 	gboolean marks;
+	gboolean cmyk; /* --cmyk: DeviceCMYK, neutrals on K only */
 	gboolean allow_outside;
 	gboolean timings; /* print the time of each stage on stderr */
 	gboolean version;

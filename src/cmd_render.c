@@ -206,6 +206,7 @@ write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, Report *r)
 		oo.npages = (int)pages->len;
 	}
 	oo.marks = o->marks;
+	oo.cmyk = o->cmyk;
 	if (isatty(STDERR_FILENO) && !o->watch) {
 		oo.progress = show_progress;
 		oo.progress_data = &start;

@@ -11,7 +11,7 @@
 static const char usage[] =
     "usage: huozi render EDITION.xml -o OUT.pdf [--split DIR] [--png DIR [--dpi N]] [--pages "
     "LIST]\n"
-    "                    [--proof] [--marks] [--report FILE.json] [--strict] [--watch]\n"
+    "                    [--proof] [--marks] [--cmyk] [--report FILE.json] [--strict] [--watch]\n"
     "       huozi check EDITION.xml [--strict] [--report FILE.json]   fit report, writes no PDF\n"
     "       huozi fonts EDITION.xml              font roles, their faces, uncovered characters\n"
     "       huozi fit STORY.txt --layout FILE    grid lines the story needs at each column span\n"
@@ -105,6 +105,8 @@ main(int argc, char **argv)
 	     "draw grid, frames, names and overset marks (not for print)", NULL},
 	    {"marks", 0, 0, G_OPTION_ARG_NONE, &o.marks,
 	     "crop marks and bleed, with TrimBox and BleedBox", NULL},
+	    {"cmyk", 0, 0, G_OPTION_ARG_NONE, &o.cmyk,
+	     "device CMYK for the press: black text, rules and greys on the K plate only", NULL},
 	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, "write the fit report as JSON",
 	     "FILE"},
 	    {"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,

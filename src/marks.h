@@ -1,8 +1,7 @@
-/* marks.h - print marks: the page grown by a slug for crop marks, and the post-pass that writes
- * TrimBox and BleedBox into the PDF (cairo cannot) with qpdf. */
+/* marks.h - print marks: the page grown by a slug for crop marks (postpass.h sets TrimBox and
+ * BleedBox, which cairo cannot write). */
 #pragma once
 
-#include "report.h"
 #include "units.h"
 #include <cairo.h>
 #include <stdbool.h>
@@ -14,6 +13,3 @@
 Len marks_offset(void);
 /* crop marks at the four corners of a trim box of w x h whose top-left is at (off, off) */
 void marks_draw(cairo_t *cr, Len w, Len h);
-/* Set /TrimBox and /BleedBox on every page of the PDF at `path` (rewritten in place through a
- * temporary file, with a deterministic /ID). */
-bool marks_set_boxes(const char *path, Report *r);

@@ -13,6 +13,7 @@ typedef struct {
 	const int *pages;    /* page indexes to write, or NULL for all */
 	int npages;
 	bool marks; /* crop marks and bleed, TrimBox and BleedBox (PDF only) */
+	bool cmyk;  /* device CMYK for the press, black and greys on K only (PDF only) */
 	/* called after each page is painted (the caller may show progress); may be NULL */
 	void (*progress)(int done, int total, void *data);
 	void *progress_data;

@@ -2,6 +2,7 @@
 #include "image.h"
 #include "marks.h"
 #include "out.h"
+#include "postpass.h"
 #include "tempfile.h"
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -236,8 +237,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 		             cairo_status_to_string(cairo_surface_status(s)));
 	cairo_surface_destroy(s);
 	painter_done(&p);
-	if (ok && o->marks)
-		ok = marks_set_boxes(tmp, r);
+	if (ok && (o->marks || o->cmyk))
+		ok = postpass_run(tmp, &(PostPass){.boxes = o->marks, .cmyk = o->cmyk}, r);
 	return tempfile_commit(tmp, path, ok, r);
 }
 

@@ -5,8 +5,9 @@
   marks   --marks gives every page a TrimBox inside a BleedBox inside the MediaBox (pdfinfo -box)
   proof   --proof draws its overlay in the PNG proof, and a render without it draws none
   watch   --watch renders again after a story changes, then keeps watching
+  cmyk    --cmyk leaves no RGB colour operator in any page, black as K only, groups in CMYK
 """
-import json, os, queue, re, shutil, signal, subprocess, sys, tempfile, threading, time
+import json, os, queue, re, shutil, signal, subprocess, sys, tempfile, threading, time, zlib
 
 HUOZI, ROOT = os.environ["HUOZI"], os.environ["SOURCE_ROOT"]
 SAMPLE = os.path.join(ROOT, "samples", "edition")
@@ -107,9 +108,46 @@ def check_watch(d):
     print("ok: --watch renders again when a story changes")
 
 
+def content_streams(pdf):
+    """the decoded content stream of every page, in page order (qpdf writes plain objects)"""
+    data = open(pdf, "rb").read()
+    objs = {int(m.group(1)): m.start() for m in re.finditer(rb"(?m)^(\d+) 0 obj", data)}
+    out = []
+    for start in sorted(objs.values()):
+        head = data[start:data.index(b"endobj", start)].split(b"stream")[0]
+        m = re.search(rb"/Contents (\d+) 0 R", head)
+        if not m or not re.search(rb"/Type /Page(?!s)", head):
+            continue
+        begin = data.index(b"stream", objs[int(m.group(1))])
+        begin += 7 if data[begin + 6:begin + 7] == b"\n" else 8
+        out.append(zlib.decompressobj().decompress(data[begin:data.index(b"endstream", begin)]))
+    return data, out
+
+
+def check_cmyk(d):
+    pdf = os.path.join(d, "cmyk.pdf")
+    subprocess.run([HUOZI, "render", EDITION, "-o", pdf, "--cmyk"], check=True, capture_output=True)
+    data, pages = content_streams(pdf)
+    if len(pages) != 2:
+        fail(f"{len(pages)} page content streams found, 2 expected")
+    for i, c in enumerate(pages):
+        ops = re.sub(rb"\((?:\\.|[^\\)])*\)|<[0-9a-fA-F\s]*>", b" ", c)  # strings out
+        if re.search(rb"(?<![\w/])(rg|RG)(?!\w)", ops):
+            fail(f"page {i + 1}: an RGB colour operator is left")
+        if not re.search(rb"(?<![\w.])0 0 0 1 k(?!\w)", ops):
+            fail(f"page {i + 1}: no K-only black fill")
+    groups = re.findall(rb"/Group\s*<<(.*?)>>", data, re.S)
+    if not groups or any(b"/DeviceRGB" in g for g in groups):
+        fail(f"a transparency group is not in CMYK: {groups[:3]}")
+    if subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout.count("澄江") < 2:
+        fail("the text does not extract from the CMYK PDF")
+    print("ok: --cmyk writes every page in DeviceCMYK, black on K only")
+
+
 def main(what):
     d = tempfile.mkdtemp(prefix="huozi-workflow-")
-    {"fit": check_fit, "marks": check_marks, "proof": check_proof, "watch": check_watch}[what](d)
+    {"fit": check_fit, "marks": check_marks, "proof": check_proof, "watch": check_watch,
+     "cmyk": check_cmyk}[what](d)
     shutil.rmtree(d, ignore_errors=True)
 
 

@@ -1,0 +1,160 @@
+/* postpass.c - the qpdf post-pass: page boxes and device CMYK on a PDF cairo has written. */
+#include "postpass.h"
+#include "cmyk.h"
+#include "marks.h"
+#include "tempfile.h"
+#include <qpdf/qpdf-c.h>
+#include <stdlib.h>
+
+#define MAX_FORM_DEPTH 8 /* forms inside forms: cairo nests a few; a hostile file, more */
+
+static qpdf_oh
+box(qpdf_data q, double x0, double y0, double x1, double y1)
+{
+	qpdf_oh a = qpdf_oh_new_array(q);
+	double v[4] = {x0, y0, x1, y1};
+	for (int i = 0; i < 4; i++)
+		qpdf_oh_append_item(q, a, qpdf_oh_new_real_from_double(q, v[i], 3));
+	return a;
+}
+
+static void
+set_boxes(qpdf_data q, qpdf_oh page)
+{
+	double off = len_to_pt(marks_offset()), bleed = len_to_pt(len_from_mm(MARKS_BLEED_MM));
+	qpdf_oh media = qpdf_oh_get_key(q, page, "/MediaBox");
+	double w = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 2));
+	double h = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 3));
+	qpdf_oh_replace_key(q, page, "/TrimBox", box(q, off, off, w - off, h - off));
+	qpdf_oh_replace_key(q, page, "/BleedBox",
+	                    box(q, off - bleed, off - bleed, w - off + bleed, h - off + bleed));
+}
+
+/* a transparency group composites in the colour space it names: in RGB, K-only black would
+ * come back as a four-colour black */
+static void
+group_to_cmyk(qpdf_data q, qpdf_oh dict)
+{
+	qpdf_oh group = qpdf_oh_get_key(q, dict, "/Group");
+	if (qpdf_oh_is_dictionary(q, group) && qpdf_oh_has_key(q, group, "/CS"))
+		qpdf_oh_replace_key(q, group, "/CS", qpdf_oh_new_name(q, "/DeviceCMYK"));
+}
+
+static void
+stream_to_cmyk(qpdf_data q, qpdf_oh stream)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+	QPDF_BOOL filtered = QPDF_FALSE;
+	int changed = 0;
+	GString *out;
+
+	if (qpdf_oh_get_stream_data(q, stream, qpdf_dl_generalized, &filtered, &data, &len) &
+	        QPDF_ERRORS ||
+	    !filtered) {
+		free(data);
+		return;
+	}
+	out = cmyk_rewrite_content((const char *)data, len, &changed);
+	if (changed)
+		qpdf_oh_replace_stream_data(q, stream, (unsigned char *)out->str, out->len,
+		                            qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	g_string_free(out, TRUE);
+	free(data);
+}
+
+static void resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth);
+
+/* the form XObjects a page or form draws, each once */
+static void
+forms_to_cmyk(qpdf_data q, qpdf_oh xobjects, GHashTable *seen, int depth)
+{
+	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+	if (!qpdf_oh_is_dictionary(q, xobjects) || depth > MAX_FORM_DEPTH) {
+		g_ptr_array_unref(keys);
+		return;
+	}
+	qpdf_oh_begin_dict_key_iter(q, xobjects);
+	while (qpdf_oh_dict_more_keys(q))
+		g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
+	for (guint i = 0; i < keys->len; i++) {
+		qpdf_oh x = qpdf_oh_get_key(q, xobjects, g_ptr_array_index(keys, i));
+		qpdf_oh dict;
+		int id = qpdf_oh_get_object_id(q, x);
+		if (!qpdf_oh_is_stream(q, x) ||
+		    (id && !g_hash_table_add(seen, GINT_TO_POINTER(id))))
+			continue;
+		dict = qpdf_oh_get_dict(q, x);
+		if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"), "/Form"))
+			continue;
+		stream_to_cmyk(q, x);
+		group_to_cmyk(q, dict);
+		resources_to_cmyk(q, dict, seen, depth + 1);
+	}
+	g_ptr_array_unref(keys);
+}
+
+static void
+resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth)
+{
+	qpdf_oh res = qpdf_oh_get_key(q, holder, "/Resources");
+	if (qpdf_oh_is_dictionary(q, res))
+		forms_to_cmyk(q, qpdf_oh_get_key(q, res, "/XObject"), seen, depth);
+}
+
+static void
+page_to_cmyk(qpdf_data q, qpdf_oh page, GHashTable *seen)
+{
+	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
+	if (qpdf_oh_is_stream(q, contents))
+		stream_to_cmyk(q, contents);
+	else if (qpdf_oh_is_array(q, contents))
+		for (int i = 0; i < qpdf_oh_get_array_n_items(q, contents); i++) {
+			qpdf_oh s = qpdf_oh_get_array_item(q, contents, i);
+			if (qpdf_oh_is_stream(q, s))
+				stream_to_cmyk(q, s);
+		}
+	group_to_cmyk(q, page);
+	resources_to_cmyk(q, page, seen, 0);
+}
+
+static bool
+qpdf_failed(qpdf_data q, const char *path, Report *r)
+{
+	if (!qpdf_has_error(q))
+		return false;
+	report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot finish the PDF for print: %s",
+	             qpdf_get_error_full_text(q, qpdf_get_error(q)));
+	return true;
+}
+
+bool
+postpass_run(const char *path, const PostPass *pp, Report *r)
+{
+	qpdf_data q = qpdf_init();
+	char *tmp = tempfile_beside(path, r);
+	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	bool ok = tmp != NULL;
+
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	if (ok && (qpdf_read(q, path, NULL) & QPDF_ERRORS))
+		ok = !qpdf_failed(q, path, r);
+	for (int i = 0; ok && i < qpdf_get_num_pages(q); i++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+		if (pp->boxes)
+			set_boxes(q, page);
+		if (pp->cmyk)
+			page_to_cmyk(q, page, seen);
+		ok = !qpdf_failed(q, path, r);
+	}
+	if (ok) {
+		qpdf_init_write(q, tmp);
+		qpdf_set_deterministic_ID(q, QPDF_TRUE);
+		qpdf_write(q);
+		ok = !qpdf_failed(q, path, r);
+	}
+	qpdf_cleanup(&q);
+	g_hash_table_destroy(seen);
+	return tmp ? tempfile_commit(tmp, path, ok, r) : false;
+}

@@ -1,0 +1,15 @@
+/* postpass.h - the qpdf post-pass over a finished PDF: what cairo cannot write itself, page
+ * boxes (TrimBox, BleedBox) and device colours for the press (DeviceCMYK, black on K only). */
+#pragma once
+
+#include "report.h"
+#include <stdbool.h>
+
+typedef struct {
+	bool boxes; /* TrimBox and BleedBox around the crop marks (marks.h) */
+	bool cmyk;  /* RGB colour operators to DeviceCMYK, neutrals to K only (cmyk.h) */
+} PostPass;
+
+/* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic
+ * /ID. Images keep their own colour space (a JPEG is embedded as it came). */
+bool postpass_run(const char *path, const PostPass *pp, Report *r);
