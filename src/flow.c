@@ -47,11 +47,14 @@ flowctx_para(FlowCtx *c, int i)
 	return g_ptr_array_index(c->out->paras, i);
 }
 
-/* one warning per paragraph, however many of its lines had to break the rules */
+/* One diagnostic per paragraph, however many of its lines had to break the rules. A line
+ * wider than the measure holds a single character wider than the column (a run without break
+ * opportunities is broken anywhere instead): nothing can set it, so the placement is an error. */
 static void
 report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 {
 	int forced = 0, overfull = 0, first = -1;
+	const char *what = w && w->what ? w->what : "a paragraph";
 	for (int i = 0; i < fp->lines->n; i++) {
 		unsigned f = fp->lines->lines[i].flags;
 		forced += (f & LINE_FORCED) ? 1 : 0;
@@ -59,15 +62,19 @@ report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 		if (first < 0 && (f & (LINE_FORCED | LINE_OVERFULL)))
 			first = i;
 	}
-	if (first < 0)
-		return;
-	report_warning(
-	    c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
-	    "a word or number longer than the column, or a run without break "
-	    "opportunities; shorten it or widen the module",
-	    "%s: %d line(s) broken where the rules forbid it, %d wider than the measure, "
-	    "from line %d",
-	    w && w->what ? w->what : "a paragraph", forced, overfull, first + 1);
+	if (overfull > 0)
+		report_error(
+		    c->r, DIAG_INPUT, w ? w->file : NULL, w ? w->line : 0, 0,
+		    "set the story over more columns, or give the style a smaller size",
+		    "%s: a character of its style '%s' (%.1f pt) is wider than the %.1f pt "
+		    "column it is set in",
+		    what, fp->style->name, len_to_pt(fp->style->size), len_to_pt(fp->measure));
+	else if (forced > 0)
+		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
+		               "a word or number longer than the column, or a run without break "
+		               "opportunities; shorten it or widen the module",
+		               "%s: %d line(s) broken where the rules forbid it, from line %d",
+		               what, forced, first + 1);
 }
 
 int

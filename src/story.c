@@ -163,6 +163,26 @@ by_kind(gconstpointer a, gconstpointer b)
 	return (int)((const StoryPara *)a)->kind - (int)((const StoryPara *)b)->kind;
 }
 
+/* A paragraph longer than any a newspaper prints is a content-system accident (a pasted blob, a
+ * lost paragraph mark); refusing it keeps the composer's work proportional to real text. */
+static bool
+paras_within_limit(const char *file, const GArray *paras, Report *r)
+{
+	for (guint k = 0; k < paras->len; k++) {
+		const StoryPara *p = &g_array_index(paras, StoryPara, k);
+		glong n = g_utf8_strlen(p->text, -1);
+		if (n > STORY_MAX_PARA_CHARS) {
+			report_error(r, DIAG_INPUT, file, p->line, 1,
+			             "break it into paragraphs, with a blank line between them",
+			             "a paragraph of %ld characters, more than the %d a paragraph "
+			             "may have",
+			             n, STORY_MAX_PARA_CHARS);
+			return false;
+		}
+	}
+	return true;
+}
+
 Story *
 story_parse(const char *file, const char *data, gssize len, Report *r)
 {
@@ -214,6 +234,12 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	g_string_free(para, TRUE);
 	g_array_append_vals(head, paras->data, paras->len);
 	g_array_free(paras, TRUE);
+	if (!paras_within_limit(file, head, r)) {
+		for (guint k = 0; k < head->len; k++)
+			g_free(g_array_index(head, StoryPara, k).text);
+		g_array_free(head, TRUE);
+		return NULL;
+	}
 	s = g_new0(Story, 1);
 	s->file = g_strdup(file);
 	s->n = (int)head->len;

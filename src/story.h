@@ -30,7 +30,8 @@ typedef struct {
 	int n;
 } Story;
 
-#define STORY_MAX_BYTES (4 * 1024 * 1024)
+#define STORY_MAX_BYTES      (4 * 1024 * 1024)
+#define STORY_MAX_PARA_CHARS 65536 /* characters in one paragraph */
 
 Story *story_parse(const char *file, const char *data, gssize len, Report *r);
 Story *story_load(const char *path, Report *r);

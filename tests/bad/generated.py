@@ -4,15 +4,18 @@
 usage: generated.py CASE   with CASE one of:
   story-10mb       a 10 MB story: refused (exit 2) with the file and the limit named, no output
   pages-401        401 pages: refused (exit 2), the limit named
-  paragraph-1mb    a 1 MB paragraph with no break opportunity: laid out (exit 0) with forced
-                   breaks reported, in bounded time (meson's timeout) and memory
-  glyph-too-wide   a headline glyph wider than its one-column module: laid out (exit 0),
-                   reported as overfull, nothing written past the module
+  paragraph-1mb    a 1 MB paragraph with no break opportunity: refused (exit 2), the story
+                   file, the paragraph's line and the limit named
+  paragraph-60k    a 60,000-character paragraph with no break opportunity, under the limit:
+                   laid out (exit 0) with forced breaks reported, in bounded time (meson's
+                   timeout) and memory
+  glyph-too-wide   a headline glyph wider than its one-column module: refused (exit 2), the
+                   story file and line named, nothing written
   xml-200k-tags    200,000 elements (2.2 MB): refused (exit 2) after a linear read; the reader
                    once located tags from the top of the file, which made this take hours
                    (meson's timeout catches such a hang; nothing here is timed)
 """
-import os, resource, subprocess, sys, tempfile
+import os, re, resource, subprocess, sys, tempfile
 
 HUOZI = os.environ["HUOZI"]
 EDITION = """<?xml version="1.0" encoding="UTF-8"?>
@@ -50,9 +53,15 @@ def main(case):
         expect("more than 400 pages" in err, "the message names the limit", err)
     elif case == "paragraph-1mb":
         open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 长段\n\n" + "A" * 1000000 + "\n")
+        rc, err, wrote = run(d, EDITION.format(pages=story))
+        expect(rc == 2 and not wrote, "a 1 MB paragraph must be refused with exit 2", err)
+        expect("s.txt:3:1: error: a paragraph of 1000000 characters, more than the 65536" in err,
+               "the message names the story, the paragraph's line and the limit", err)
+    elif case == "paragraph-60k":
+        open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 长段\n\n" + "A" * 60000 + "\n")
         rc, err, wrote = run(d, EDITION.format(pages=story), "--timings")
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        expect(rc == 0 and wrote, "a 1 MB paragraph is laid out (forced breaks), exit 0", err)
+        expect(rc == 0 and wrote, "a 60,000-character paragraph is laid out (forced breaks), exit 0", err)
         expect("broken where the rules forbid it" in err, "the forced breaks are reported", err)
         expect("overset" in err, "what does not fit the module is reported overset", err)
         expect(rss < 1500, f"memory stays proportional to the input ({rss:.0f} MB)", err)
@@ -63,8 +72,9 @@ def main(case):
         open(os.path.join(d, "layout.xml"), "w", encoding="utf-8").write(layout)
         xml = EDITION.format(pages='<page folio="01"><story id="a" src="s.txt" cols="1" lines="1-104"/></page>')
         rc, err, wrote = run(d, xml.replace('layout="broadsheet"', 'layout="layout.xml"'))
-        expect(rc == 0 and wrote, "a glyph wider than its column is laid out, exit 0", err)
-        expect("wider than the measure" in err or "does not fit" in err, "and reported", err)
+        expect(rc == 2 and not wrote, "a glyph wider than its column must be refused with exit 2", err)
+        expect(re.search(r"s\.txt:1: error: .*headline.* \(400\.0 pt\) is wider than the 117\.0 pt column", err),
+               "the message names the story, the style, its size and the column", err)
     elif case == "xml-200k-tags":
         body = "".join('<x a="1"/>\n' for _ in range(200000))
         rc, err, wrote = run(d, EDITION.format(pages=f'<page folio="01">\n{body}</page>'))
