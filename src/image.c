@@ -95,6 +95,24 @@ png_decodes(const guchar *d, gsize n)
 	return false;
 }
 
+/* A JPEG cut inside its scan data would be embedded as is and show half a picture: its data
+ * must end with the end-of-image marker after the first start-of-scan. Inside entropy-coded
+ * data 0xFF is always followed by 0x00 or a restart marker, so FF D9 there is the real end.
+ * Only a few bytes of padding may follow it. */
+static bool
+jpeg_complete(const guchar *d, gsize n)
+{
+	gsize sos = 0, end = n;
+	for (gsize p = 2; p + 1 < n; p++)
+		if (d[p] == 0xff && d[p + 1] == 0xda) {
+			sos = p;
+			break;
+		}
+	while (end > 0 && n - end < 1024 && d[end - 1] != 0xd9)
+		end--;
+	return sos > 0 && end >= 2 && end - 2 > sos && d[end - 2] == 0xff && d[end - 1] == 0xd9;
+}
+
 bool
 image_probe(const char *path, const char *file, int line, int col, ImageInfo *info, Report *r)
 {
@@ -113,6 +131,10 @@ image_probe(const char *path, const char *file, int line, int col, ImageInfo *in
 	} else if (info->format == IMAGE_PNG && !png_decodes((guchar *)data, n)) {
 		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
 		             "%s is a broken PNG (its image data cannot be read)", path);
+		ok = false;
+	} else if (info->format == IMAGE_JPEG && !jpeg_complete((guchar *)data, n)) {
+		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
+		             "%s is a truncated JPEG (its image data has no end)", path);
 		ok = false;
 	} else if (info->width <= 0 || info->height <= 0 || info->width > IMAGE_MAX_PIXELS ||
 	           info->height > IMAGE_MAX_PIXELS) {

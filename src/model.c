@@ -33,7 +33,8 @@ typedef struct {
 	ModelOptions opts;
 	Model *m;
 	Report *r;
-	GHashTable *ids; /* story id -> index + 1 */
+	GHashTable *ids;         /* story id -> index + 1 */
+	const DescNode *edition; /* the whole tree, for messages that look ahead */
 } Loader;
 
 const char *
@@ -291,6 +292,19 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 	return e->story >= 0 && ok;
 }
 
+/* the <story> with this id anywhere in the edition, or NULL */
+static const DescNode *
+find_story(const DescNode *edition, const char *id)
+{
+	for (int p = 0; edition && p < edition->nchildren; p++)
+		for (int i = 0; i < edition->children[p]->nchildren; i++) {
+			const DescNode *c = edition->children[p]->children[i];
+			if (strcmp(c->name, "story") == 0 && g_strcmp0(desc_get(c, "id"), id) == 0)
+				return c;
+		}
+	return NULL;
+}
+
 static bool
 read_jump(Loader *ld, const DescNode *n, Elem *e)
 {
@@ -302,9 +316,20 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 	e->title = g_strdup(desc_get(n, "title"));
 	e->story = GPOINTER_TO_INT(g_hash_table_lookup(ld->ids, id->value)) - 1;
 	if (e->story < 0) {
-		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
-		             "a jump continues a story placed earlier with <story id=\"...\">",
-		             "no story \"%s\" before this jump", id->value);
+		const DescNode *later = find_story(ld->edition, id->value);
+		if (later)
+			report_error(
+			    ld->r, DIAG_INPUT, ld->file, id->line, id->col,
+			    "a story runs forward through the edition: place its <story> "
+			    "first and its jumps after it",
+			    "story \"%s\" is placed after this jump (line %d): the jump chain "
+			    "would run back to an earlier frame",
+			    id->value, later->line);
+		else
+			report_error(
+			    ld->r, DIAG_INPUT, ld->file, id->line, id->col,
+			    "a jump continues a story placed earlier with <story id=\"...\">",
+			    "no story \"%s\" before this jump", id->value);
 		return false;
 	}
 	return ok;
@@ -625,6 +650,7 @@ read_edition(Loader *ld, const DescNode *root)
 {
 	Model *m = ld->m;
 	const DescAttr *paper = need(ld, root, "paper"), *layout = need(ld, root, "layout");
+	ld->edition = root;
 	bool ok = check_attrs(ld, root, edition_attrs);
 	ok = read_date(ld, root) && ok;
 	if (!paper || !layout || !ok)

@@ -422,7 +422,7 @@ START_TEST(test_error_jump_before_its_story)
 	Ed e = ed_load(xml);
 	ck_assert_ptr_null(e.m);
 	UNIT_ASSERT_ERROR_AT(e.r, e.path, 3, col_of(xml, 3, "story="),
-	                     "no story \"later\" before this jump");
+	                     "story \"later\" is placed after this jump (line 4)");
 	ed_done(&e);
 }
 END_TEST
