@@ -228,11 +228,9 @@ uncovered_cells(const Model *m, const Flow *f, int p)
 }
 
 Flow *
-flow_compose(const Model *m, Fonts *f, Report *r)
+flowctx_new_flow(const Model *m)
 {
 	Flow *out = g_new0(Flow, 1);
-	FlowCtx c = {m, &m->layout->grid, f, r, out};
-
 	out->paras = g_ptr_array_new_with_free_func(para_free);
 	out->lines = g_array_new(FALSE, FALSE, sizeof(FlowLine));
 	out->runs = g_ptr_array_new_with_free_func(flowrun_free);
@@ -242,14 +240,26 @@ flow_compose(const Model *m, Fonts *f, Report *r)
 	out->nfits = m->nstories;
 	out->fits = g_new0(StoryFit, m->nstories + 1);
 	out->npages = m->npages;
+	out->helper_fonts = g_ptr_array_new_with_free_func((GDestroyNotify)fonts_free);
+	return out;
+}
+
+Flow *
+flow_compose(const Model *m, Fonts *f, int threads, Report *r)
+{
+	Flow *out = flowctx_new_flow(m);
+	FlowCtx c = {m, &m->layout->grid, f, r, out};
+
 	for (int p = 0; p < m->npages; p++) {
 		g_autofree char *t = g_strdup_printf(
 		    "第%s版 %s", m->pages[p].folio, m->pages[p].section ? m->pages[p].section : "");
 		flowctx_mark(&c, p, 0, t, 0);
 		furniture_compose_page(&c, p);
 	}
-	for (int s = 0; s < m->nstories; s++)
-		module_compose_story(&c, s);
+	if (threads <= 1 || m->nstories < FLOW_PARALLEL_MIN_STORIES ||
+	    !flowpar_compose_stories(&c, threads))
+		for (int s = 0; s < m->nstories; s++)
+			module_compose_story(&c, s);
 	out->uncovered = g_new0(int, m->npages + 1);
 	for (int p = 0; p < m->npages; p++)
 		out->uncovered[p] = uncovered_cells(m, out, p);
@@ -274,6 +284,7 @@ flow_free(Flow *f)
 		g_free(g_array_index(f->marks, Mark, i).title);
 	g_array_free(f->marks, TRUE);
 	g_free(f->uncovered);
+	g_ptr_array_unref(f->helper_fonts); /* after the paragraphs, which hold their fonts */
 	g_free(f);
 }
 

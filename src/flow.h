@@ -96,11 +96,15 @@ typedef struct {
 	GArray *marks; /* Mark: bookmarks */
 	int npages;
 	int *uncovered;  /* per page: grid cells (column x line) no element covers */
-	gint64 shape_us; /* time spent shaping (items), for --timings */
-	gint64 break_us; /* time spent spacing and breaking lines (just, lines) */
+	gint64 shape_us; /* time spent shaping (items), for --timings; summed over threads */
+	gint64 break_us; /* time spent spacing and breaking lines (just, lines); the same */
+	GPtrArray *helper_fonts; /* Fonts* of the threads that composed stories (flowpar.c) */
 } Flow;
 
-Flow *flow_compose(const Model *m, Fonts *f, Report *r);
+/* Compose the edition. With threads > 1 the stories are composed on that many threads (each
+ * with its own Fonts from f's configuration) and merged in story order: the result is the one
+ * of threads = 1, fonts included. Small editions are composed on one thread regardless. */
+Flow *flow_compose(const Model *m, Fonts *f, int threads, Report *r);
 void flow_free(Flow *f);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Flow, flow_free)
 

@@ -3,6 +3,9 @@
 
 #include "flow.h"
 
+/* fewer stories than this are composed on one thread: a second one costs its fonts */
+#define FLOW_PARALLEL_MIN_STORIES 8
+
 typedef struct {
 	const Model *m;
 	const Grid *g;
@@ -37,6 +40,11 @@ Len vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_r
                  Len height, const ItemsWhere *where);
 /* a bookmark */
 void flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level);
+/* an empty Flow for the model's pages and stories */
+Flow *flowctx_new_flow(const Model *m);
+/* every story of the model, on `threads` threads, merged into c->out in story order
+ * (flowpar.c); false when the threads could not be started (nothing was composed) */
+bool flowpar_compose_stories(FlowCtx *c, int threads);
 /* one story through all its frames (module.c) */
 void module_compose_story(FlowCtx *c, int story);
 /* the proof overlay: grid, frames, names, overset marks (proof.c) */

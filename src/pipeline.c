@@ -1,5 +1,6 @@
 /* pipeline.c - running the stages in order and freeing their results in reverse. */
 #include "pipeline.h"
+#include <stdlib.h>
 
 void
 pipeline_free(Pipeline *p)
@@ -21,6 +22,14 @@ lap(gint64 *t)
 	return d;
 }
 
+int
+pipeline_default_threads(void)
+{
+	const char *env = g_getenv("HUOZI_THREADS");
+	int n = env ? atoi(env) : (int)g_get_num_processors();
+	return CLAMP(n, 1, 8);
+}
+
 Pipeline *
 pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 {
@@ -39,11 +48,12 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 	p->t.fonts = lap(&t);
 	if (o->last == STAGE_FONTS)
 		return g_steal_pointer(&p);
-	p->flow = flow_compose(p->model, p->fonts, r);
+	p->flow = flow_compose(p->model, p->fonts,
+	                       o->threads > 0 ? o->threads : pipeline_default_threads(), r);
 	p->t.flow = lap(&t);
 	p->t.shape = p->flow->shape_us;
 	p->t.compose = p->flow->break_us;
-	p->t.flow -= p->t.shape + p->t.compose;
+	p->t.flow = MAX(p->t.flow - p->t.shape - p->t.compose, 0);
 	if (o->last == STAGE_FLOW)
 		return g_steal_pointer(&p);
 	p->dlist = dlist_compose(p->model, p->flow, o->proof);

@@ -9,7 +9,9 @@
 
 typedef enum { STAGE_MODEL, STAGE_FONTS, STAGE_FLOW, STAGE_DLIST } Stage;
 
-/* wall time per stage in microseconds, for --timings and the benchmark */
+/* wall time per stage in microseconds, for --timings and the benchmark; shape and compose are
+ * summed over the composing threads, so with several they may exceed the flow stage's wall
+ * time (flow is then what remains of it, at least 0) */
 typedef struct {
 	gint64 model, fonts, shape, compose, flow, dlist;
 } Timings;
@@ -27,7 +29,11 @@ typedef struct {
 	Stage last;             /* run the stages up to and including this one */
 	bool proof;             /* compose the proof overlay into the display list */
 	bool allow_outside;     /* files outside the edition's folder (ModelOptions) */
+	int threads; /* stories composed on this many threads; 0: pipeline_default_threads() */
 } PipelineOptions;
+
+/* $HUOZI_THREADS if set (1 composes on one thread), else the number of processors, at most 8 */
+int pipeline_default_threads(void);
 
 /* Run the stages. Returns NULL when an input or system error stopped it (the report says
  * why); layout findings (overset, missing glyphs) do not stop it. */

@@ -91,3 +91,16 @@ report_format(const Diag *d)
 		g_string_append_printf(s, "  hint: %s\n", d->hint);
 	return g_string_free(s, FALSE);
 }
+
+void
+report_move(Report *dst, Report *src)
+{
+	for (guint i = 0; i < src->diags->len; i++)
+		g_ptr_array_add(dst->diags, g_ptr_array_index(src->diags, i));
+	dst->nerrors += src->nerrors;
+	dst->nwarnings += src->nwarnings;
+	g_ptr_array_set_free_func(src->diags, NULL);
+	g_ptr_array_set_size(src->diags, 0);
+	g_ptr_array_set_free_func(src->diags, diag_free);
+	src->nerrors = src->nwarnings = 0;
+}

@@ -49,6 +49,8 @@ void report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, i
 #define report_warning(r, kind, file, line, col, hint, ...)                                        \
 	report_add(r, REPORT_WARNING, kind, file, line, col, hint, __VA_ARGS__)
 
+/* Append src's diagnostics to dst, in their order, and leave src empty. */
+void report_move(Report *dst, Report *src);
 /* true when any error of this kind was reported */
 bool report_has(const Report *r, DiagKind kind, ReportLevel min_level);
 /* one diagnostic as "file:line:col: level: msg\n  hint: ...\n" */

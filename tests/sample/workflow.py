@@ -5,6 +5,7 @@
   marks   --marks gives every page a TrimBox inside a BleedBox inside the MediaBox (pdfinfo -box)
   proof   --proof draws its overlay in the PNG proof, and a render without it draws none
   watch   --watch renders again after a story changes, then keeps watching
+  threads the stories composed on 2 and 3 threads give the PDF and flow dump of 1 thread
   cmyk    --cmyk leaves no RGB colour operator in any page, black as K only, groups in CMYK
 """
 import json, os, queue, re, shutil, signal, subprocess, sys, tempfile, threading, time, zlib
@@ -144,10 +145,26 @@ def check_cmyk(d):
     print("ok: --cmyk writes every page in DeviceCMYK, black on K only")
 
 
+def check_threads(d):
+    out = {}
+    for n in ("1", "2", "3"):
+        env = dict(os.environ, HUOZI_THREADS=n)
+        pdf = os.path.join(d, f"t{n}.pdf")
+        subprocess.run([HUOZI, "render", EDITION, "-o", pdf], check=True, capture_output=True, env=env)
+        dump = subprocess.run([HUOZI, "dump", "flow", EDITION], check=True, capture_output=True, env=env).stdout
+        out[n] = (open(pdf, "rb").read(), dump)
+    for n in ("2", "3"):
+        if out[n][1] != out["1"][1]:
+            fail(f"the flow composed on {n} threads differs from one thread's")
+        if out[n][0] != out["1"][0]:
+            fail(f"the PDF composed on {n} threads differs from one thread's")
+    print("ok: 1, 2 and 3 composing threads give the same flow and the same PDF bytes")
+
+
 def main(what):
     d = tempfile.mkdtemp(prefix="huozi-workflow-")
     {"fit": check_fit, "marks": check_marks, "proof": check_proof, "watch": check_watch,
-     "cmyk": check_cmyk}[what](d)
+     "cmyk": check_cmyk, "threads": check_threads}[what](d)
     shutil.rmtree(d, ignore_errors=True)
 
 
