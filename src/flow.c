@@ -180,7 +180,7 @@ flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *w, Le
 	*h = (cell->l1 - cell->l0 + 1) * c->g->pitch;
 }
 
-void
+int
 flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
                LineAlign align, Len baseline)
 {
@@ -188,6 +188,7 @@ flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Le
 	FlowPara *fp = flowctx_para(c, pi);
 	for (int i = 0; i < fp->lines->n; i++)
 		flowctx_place(c, page, pi, i, x, baseline + i * s->size * 6 / 5);
+	return pi;
 }
 
 void

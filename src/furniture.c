@@ -31,12 +31,32 @@ thick_thin(FlowCtx *c, int page, Len x, Len y, Len w)
 	rule(c, page, x, y + len_from_pt(2.6), w, 0, len_from_pt(0.4));
 }
 
+/* A piece of furniture text, meant for one line; when it needs more, the make-up has a
+ * collision in waiting: say so, at the element (or the page) it belongs to. Returns the lines
+ * set and, in *width, the widest. */
+static int
+furniture_text(FlowCtx *c, int p, const char *text, const Style *s, Len x, Len w, LineAlign a,
+               Len base, int line, int col, const char *what, Len *width)
+{
+	const FlowPara *fp = flowctx_para(c, flowctx_single(c, p, text, s, x, w, a, base));
+	*width = 0;
+	for (int i = 0; i < fp->lines->n; i++)
+		*width = MAX(*width, fp->lines->lines[i].width);
+	if (fp->lines->n > 1)
+		report_warning(c->r, DIAG_LAYOUT, c->m->file, line, col,
+		               "widen its module, or give the layout a wider page",
+		               "%s: \"%s\" does not fit on one line in %.1f pt", what, text,
+		               len_to_pt(w));
+	return fp->lines->n;
+}
+
 static void
 running_head(FlowCtx *c, int p)
 {
 	const Page *pg = &c->m->pages[p];
 	const Style *s = layout_style(c->m->layout, ST_FOLIO);
 	Len x = c->g->left, w = grid_area_width(c->g), base = c->g->top - len_from_pt(14);
+	Len wl, wc = 0, wr;
 	g_autofree char *date = date_text(c->m);
 	g_autofree char *left = g_strdup_printf("%s　%s", c->m->paper, date);
 	g_autofree char *right = pg->section && *pg->section
@@ -52,10 +72,20 @@ running_head(FlowCtx *c, int p)
 	if (pg->proofreader)
 		g_string_append_printf(credits, "%s校对　%s", credits->len ? "　　" : "",
 		                       pg->proofreader);
-	flowctx_single(c, p, left, s, x, w, LB_LEFT, base);
+	furniture_text(c, p, left, s, x, w, LB_LEFT, base, pg->line, pg->col, "running head", &wl);
 	if (credits->len)
-		flowctx_single(c, p, credits->str, s, x, w, LB_CENTER, base);
-	flowctx_single(c, p, right, s, x, w, LB_RIGHT, base);
+		furniture_text(c, p, credits->str, s, x, w, LB_CENTER, base, pg->line, pg->col,
+		               "running head", &wc);
+	furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col, "running head",
+	               &wr);
+	/* left, centred and right on one line: each side needs an em clear of the credits */
+	if (credits->len ? MAX(wl, wr) + s->size > (w - wc) / 2 : wl + wr + s->size > w)
+		report_warning(
+		    c->r, DIAG_LAYOUT, c->m->file, pg->line, pg->col,
+		    "shorten the credits, or give the layout a wider page",
+		    "running head: paper and date, credits and folio (%.1f, %.1f and %.1f "
+		    "pt) run into each other in %.1f pt",
+		    len_to_pt(wl), len_to_pt(wc), len_to_pt(wr), len_to_pt(w));
 	thick_thin(c, p, x, base + len_from_pt(4), w);
 	g_string_free(credits, TRUE);
 }
@@ -67,28 +97,34 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	const Style *big = layout_style(m->layout, ST_MASTHEAD);
 	const Style *latin = layout_style(m->layout, ST_MASTHEAD_LATIN);
 	const Style *small = layout_style(m->layout, ST_FOLIO);
-	Len x, y, w, h, pitch = c->g->pitch, right_w, base;
+	Len x, y, w, h, pitch = c->g->pitch, right_w, base, width;
 	g_autofree char *date = date_text(m);
 	const Page *pg = &m->pages[p];
 	g_autofree char *folio = pg->section && *pg->section
 	                             ? g_strdup_printf("第%s版　%s", pg->folio, pg->section)
 	                             : g_strdup_printf("第%s版", pg->folio);
+	const char *right[3] = {date, m->issue, folio};
+	int n;
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	right_w = w / 3;
 	base = grid_baseline_in(y, big->lines * pitch, big->size);
-	flowctx_single(c, p, m->paper, big, x, w - right_w, LB_LEFT, base);
+	furniture_text(c, p, m->paper, big, x, w - right_w, LB_LEFT, base, e->line, e->col,
+	               "masthead", &width);
 	if (m->paper_latin)
-		flowctx_single(
+		furniture_text(
 		    c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT,
-		    grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size));
-	base = y + pitch;
-	flowctx_single(c, p, date, small, x + w - right_w, right_w, LB_RIGHT, base + small->size);
-	if (m->issue)
-		flowctx_single(c, p, m->issue, small, x + w - right_w, right_w, LB_RIGHT,
-		               base + small->size * 5 / 2);
-	flowctx_single(c, p, folio, small, x + w - right_w, right_w, LB_RIGHT,
-	               base + small->size * 4);
+		    grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size),
+		    e->line, e->col, "masthead", &width);
+	/* date, issue and folio down the right third, each below the lines of the one before */
+	base = y + pitch + small->size;
+	for (int i = 0; i < 3; i++) {
+		if (!right[i])
+			continue;
+		n = furniture_text(c, p, right[i], small, x + w - right_w, right_w, LB_RIGHT, base,
+		                   e->line, e->col, "masthead", &width);
+		base += (n - 1) * small->size * 6 / 5 + small->size * 3 / 2;
+	}
 	thick_thin(c, p, x, y + h - len_from_pt(5), w);
 }
 
