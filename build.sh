@@ -13,7 +13,7 @@ PACKAGES=(
 	libjpeg62-turbo-dev libqpdf-dev zlib1g-dev check
 	fonts-noto-cjk fonts-lxgw-wenkai
 	poppler-utils python3 libxml2-utils python3-fonttools
-	clang libclang-rt-14-dev valgrind
+	clang libclang-rt-14-dev clang-format valgrind
 )
 
 install_missing() {

@@ -44,8 +44,8 @@ offset_at(const char *data, size_t len, int line, int col)
 static G_NORETURN void
 fail(const DescNode *n, const char *what, int line, int col)
 {
-	fprintf(stderr, "fuzz_desc: <%s> @%d:%d: %s @%d:%d\n", n->name, n->line, n->col, what,
-		line, col);
+	fprintf(stderr, "fuzz_desc: <%s> @%d:%d: %s @%d:%d\n", n->name, n->line, n->col, what, line,
+	        col);
 	abort();
 }
 
@@ -65,7 +65,8 @@ check_node(Check *c, const DescNode *n)
 	if (!starts_with(c, off, open))
 		fail(n, "the element's position is not at its \"<name\"", n->line, n->col);
 	if (c->prev != (size_t)-1 && off <= c->prev)
-		fail(n, "the element's position is not after the previous element's", n->line, n->col);
+		fail(n, "the element's position is not after the previous element's", n->line,
+		     n->col);
 	c->prev = off;
 	for (int i = 0; i < n->nattrs; i++) {
 		const DescAttr *a = &n->attrs[i];
@@ -73,8 +74,10 @@ check_node(Check *c, const DescNode *n)
 		if (ao == off)
 			continue; /* not located: the element's position stands in */
 		if (!starts_with(c, ao, a->name) || ao <= off ||
-		    (ao + nl < c->len && c->data[ao + nl] != '=' && !g_ascii_isspace(c->data[ao + nl])))
-			fail(n, "an attribute's position is not at its name in the tag", a->line, a->col);
+		    (ao + nl < c->len && c->data[ao + nl] != '=' &&
+		     !g_ascii_isspace(c->data[ao + nl])))
+			fail(n, "an attribute's position is not at its name in the tag", a->line,
+			     a->col);
 	}
 	for (int i = 0; i < n->nchildren; i++)
 		check_node(c, n->children[i]);

@@ -11,39 +11,41 @@
 #include <stdlib.h>
 
 static const char story_txt[] =
-	"栏目: 看发展\n"
-	"引题: 历时三年攻坚 全长4.13公里\n"
-	"headline: 江城长江三桥 主桥顺利合龙\n"
-	"subhead: ——预计2027年6月建成通车\n"
-	"byline: 本报讯(记者/王娜)\n"
-	"\n"
-	"11月27日10:00,随着最后一节钢箱梁精准就位,江城长江三桥主桥顺利合龙。\n"
-	"这标志着全长4.13公里的过江通道(RCEP)全面进入桥面施工阶段。\n"
-	"\n"
-	"## 小标题 一\n"
-	"\n"
-	"【理】\n"
-	"\n"
-	"总投资635.68亿元,PM2.5下降8.8%;Yangtze\n"
-	"River Bridge,“合龙就像‘穿针引线’,差一点都不行！”……——\n";
+    "栏目: 看发展\n"
+    "引题: 历时三年攻坚 全长4.13公里\n"
+    "headline: 江城长江三桥 主桥顺利合龙\n"
+    "subhead: ——预计2027年6月建成通车\n"
+    "byline: 本报讯(记者/王娜)\n"
+    "\n"
+    "11月27日10:00,随着最后一节钢箱梁精准就位,江城长江三桥主桥顺利合龙。\n"
+    "这标志着全长4.13公里的过江通道(RCEP)全面进入桥面施工阶段。\n"
+    "\n"
+    "## 小标题 一\n"
+    "\n"
+    "【理】\n"
+    "\n"
+    "总投资635.68亿元,PM2.5下降8.8%;Yangtze\n"
+    "River Bridge,“合龙就像‘穿针引线’,差一点都不行！”……——\n";
 
 /* an edition that must lay out without input errors: checks the harness is up to date */
 static const char selfcheck_xml[] =
-	"<edition paper=\"江城日报\" paper-latin=\"JIANGCHENG DAILY\" date=\"2026-11-28\"\n"
-	"         issue=\"第18254期\" layout=\"layout.xml\">\n"
-	"  <page folio=\"01\" section=\"要闻\">\n"
-	"    <masthead cols=\"1-8\" lines=\"1-9\"/>\n"
-	"    <story id=\"a\" src=\"story.txt\" cols=\"1-3\" lines=\"10-20\"/>\n"
-	"    <photo src=\"photo.png\" cols=\"4-8\" lines=\"10-30\" fit=\"fill\" caption=\"图说\" credit=\"摄\"/>\n"
-	"    <notice src=\"story.txt\" cols=\"1-2\" lines=\"21-60\"/>\n"
-	"    <ad cols=\"3-8\" lines=\"31-32\" text=\"广告接待热线 28835396\"/>\n"
-	"    <rule at-col=\"3\" lines=\"10-20\" weight=\"0.2mm\"/>\n"
-	"    <rule cols=\"1-8\" at-line=\"32\" style=\"thick-thin\"/>\n"
-	"  </page>\n"
-	"  <page folio=\"02\" section=\"综合\" editor=\"周明\" designer=\"陈静\" proofreader=\"刘洋\">\n"
-	"    <jump story=\"a\" cols=\"1-2\" lines=\"1-40\"/>\n"
-	"  </page>\n"
-	"</edition>\n";
+    "<edition paper=\"江城日报\" paper-latin=\"JIANGCHENG DAILY\" date=\"2026-11-28\"\n"
+    "         issue=\"第18254期\" layout=\"layout.xml\">\n"
+    "  <page folio=\"01\" section=\"要闻\">\n"
+    "    <masthead cols=\"1-8\" lines=\"1-9\"/>\n"
+    "    <story id=\"a\" src=\"story.txt\" cols=\"1-3\" lines=\"10-20\"/>\n"
+    "    <photo src=\"photo.png\" cols=\"4-8\" lines=\"10-30\" fit=\"fill\" caption=\"图说\" "
+    "credit=\"摄\"/>\n"
+    "    <notice src=\"story.txt\" cols=\"1-2\" lines=\"21-60\"/>\n"
+    "    <ad cols=\"3-8\" lines=\"31-32\" text=\"广告接待热线 28835396\"/>\n"
+    "    <rule at-col=\"3\" lines=\"10-20\" weight=\"0.2mm\"/>\n"
+    "    <rule cols=\"1-8\" at-line=\"32\" style=\"thick-thin\"/>\n"
+    "  </page>\n"
+    "  <page folio=\"02\" section=\"综合\" editor=\"周明\" designer=\"陈静\" "
+    "proofreader=\"刘洋\">\n"
+    "    <jump story=\"a\" cols=\"1-2\" lines=\"1-40\"/>\n"
+    "  </page>\n"
+    "</edition>\n";
 
 static char *edition;
 
@@ -92,11 +94,12 @@ selfcheck(void)
 	Report *r = report_new();
 	Pipeline *p = run(edition, r);
 	bool bad = !p || report_has(r, DIAG_INPUT, REPORT_ERROR) ||
-		   report_has(r, DIAG_SYSTEM, REPORT_ERROR) || report_has(r, DIAG_FONT, REPORT_ERROR);
+	           report_has(r, DIAG_SYSTEM, REPORT_ERROR) ||
+	           report_has(r, DIAG_FONT, REPORT_ERROR);
 
 	if (bad) {
 		fprintf(stderr, "fuzz_pipeline: the built-in edition does not lay out; the harness "
-				"(tests/fuzz/fuzz_pipeline.c) is out of date with the engine:\n");
+		                "(tests/fuzz/fuzz_pipeline.c) is out of date with the engine:\n");
 		for (guint i = 0; i < r->diags->len; i++) {
 			g_autofree char *s = report_format(g_ptr_array_index(r->diags, i));
 			fputs(s, stderr);

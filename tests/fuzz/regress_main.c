@@ -21,7 +21,8 @@ run_file(const char *path)
 		g_error_free(err);
 		return 1;
 	}
-	/* an exactly sized copy, as libFuzzer passes it, so overreads show in the sanitizer build */
+	/* an exactly sized copy, as libFuzzer passes it, so overreads show in the sanitizer build
+	 */
 	copy = g_malloc(len ? len : 1);
 	memcpy(copy, data, len);
 	fprintf(stderr, "regress: %s (%zu bytes)\n", path, (size_t)len);
@@ -53,7 +54,8 @@ main(int argc, char **argv)
 			const char *name;
 			while (d && (name = g_dir_read_name(d)))
 				if (name[0] != '.')
-					g_ptr_array_add(names, g_build_filename(argv[i], name, NULL));
+					g_ptr_array_add(names,
+					                g_build_filename(argv[i], name, NULL));
 			if (d)
 				g_dir_close(d);
 			g_ptr_array_sort(names, by_name);
