@@ -36,9 +36,10 @@ int flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x
 /* the page furniture: running head or masthead, photos, ads, rules (furniture.c) */
 void furniture_compose_page(FlowCtx *c, int page);
 /* Set text vertically (直排) from the top of a strip whose right edge is x_right: lines run top
- * to bottom and follow each other right to left. Returns the width used (vertical.c). */
+ * to bottom and follow each other right to left. Returns the width used and, in *depth (may be
+ * NULL), how far down the text reaches (vertical.c). */
 Len vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right, Len top,
-                 Len height, const ItemsWhere *where);
+                 Len height, const ItemsWhere *where, Len *depth);
 /* a bookmark */
 void flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level);
 /* an empty Flow for the model's pages and stories */

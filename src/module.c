@@ -41,7 +41,9 @@ typedef struct {
 	Column *cols;
 	int ncols;
 	GArray *rows;
-	Len inset; /* notices: the text is inset from the box */
+	Len inset;  /* notices: the text is inset from the box */
+	Figure tag; /* a vertical rubric's grey tag, added over the module's own tint */
+	bool has_tag;
 } StoryFlow;
 
 static const Style *
@@ -101,7 +103,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 		ItemsWhere where = {sf->ms->src, sp->line, what};
 		FlowPara *fp;
 		int pi;
-		if (!is_head(sp->kind) || (skip_vertical && sp->kind != PARA_RUBRIC))
+		if (!is_head(sp->kind) || skip_vertical)
 			continue;
 		g_snprintf(what, sizeof what, "story %s, %s", sf->ms->id ? sf->ms->id : "-",
 		           story_kind_name(sp->kind));
@@ -529,8 +531,30 @@ check_head_span(StoryFlow *sf, Len head)
 	}
 }
 
-/* The headline (with kicker and subhead) set vertically in the module's right-hand columns.
- * Returns how many columns it takes. */
+/* A rubric set vertically at x_right, on a grey tag like the horizontal one. Returns the width
+ * it takes, the gap to what follows included. */
+static Len
+vertical_rubric(StoryFlow *sf, const StoryPara *sp, Len x_right, Len top, Len height)
+{
+	FlowCtx *c = sf->c;
+	const Style *s = style_for(c->m->layout, PARA_RUBRIC, false);
+	ItemsWhere where = {sf->ms->src, sp->line, "vertical rubric"};
+	Len pad = s->size / 4, depth = 0, w;
+	Figure tag = {.kind = FIG_TINT, .page = sf->frames[0].page, .y = top, .color = 0xe6e6e6};
+
+	w = vertical_set(c, sf->frames[0].page, sp->text, s, x_right - pad, top + pad,
+	                 height - 2 * pad, &where, &depth);
+	tag.x = x_right - w - 2 * pad;
+	tag.w = w + 2 * pad;
+	tag.h = depth + 2 * pad;
+	sf->tag = tag; /* drawn after the module's tint (decorate), which would cover it */
+	sf->has_tag = true;
+	return w + 2 * pad + s->size / 2;
+}
+
+/* The head group set vertically in the module's right-hand columns: the rubric on its tag at
+ * the right edge, then kicker, headline and subhead leftwards. Returns how many columns it
+ * takes. */
 static int
 vertical_head(StoryFlow *sf, Len y, Len h)
 {
@@ -539,6 +563,10 @@ vertical_head(StoryFlow *sf, Len y, Len h)
 	const Elem *e = sf->frames[0].e;
 	Len right = grid_col_x(c->g, e->cell.c1) + grid_col_width(c->g), used = 0, colw;
 	int cols;
+	for (int i = 0; i < st->n; i++)
+		if (st->paras[i].kind == PARA_RUBRIC)
+			used += vertical_rubric(sf, &st->paras[i], right - used, y + c->g->pitch,
+			                        h - 2 * c->g->pitch);
 	for (ParaKind k = PARA_KICKER; k <= PARA_SUBHEAD; k++)
 		for (int i = 0; i < st->n; i++)
 			if (st->paras[i].kind == k) {
@@ -547,7 +575,7 @@ vertical_head(StoryFlow *sf, Len y, Len h)
 				                    "vertical headline"};
 				used += vertical_set(c, sf->frames[0].page, st->paras[i].text, s,
 				                     right - used, y + c->g->pitch,
-				                     h - 2 * c->g->pitch, &where);
+				                     h - 2 * c->g->pitch, &where, NULL);
 			}
 	colw = grid_col_width(c->g) + c->g->gutter;
 	cols = (int)((used + c->g->gutter + colw - 1) / colw);
@@ -625,6 +653,8 @@ first_frame(StoryFlow *sf)
 	head = place_head(sf, x, y, w, e->vertical_head);
 	check_head_span(sf, head);
 	decorate(sf, 0, y + head, vcols);
+	if (sf->has_tag)
+		flowctx_figure(c, &sf->tag);
 	add_columns(sf, 0, y + head, vcols);
 	return head;
 }

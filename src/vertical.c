@@ -95,7 +95,7 @@ digits_at(const char *p)
 
 Len
 vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right, Len top,
-             Len height, const ItemsWhere *where)
+             Len height, const ItemsWhere *where, Len *depth)
 {
 	PangoFontDescription *d = fonts_describe(c->fonts, s);
 	PangoFont *font = pango_font_map_load_font(c->fonts->map, c->fonts->ctx, d);
@@ -142,5 +142,7 @@ vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right
 	g_ptr_array_add(c->out->runs, v.run);
 	g_object_unref(font);
 	pango_font_description_free(d);
+	if (depth)
+		*depth = columns > 1 ? height : v.y - top;
 	return columns * pitch;
 }
