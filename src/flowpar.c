@@ -19,9 +19,10 @@ typedef struct {
 	Report **reports; /* per story */
 } Shared;
 
+/* a helper thread: its own Fonts (NULL when they could not be opened) */
 typedef struct {
 	Shared *sh;
-	Fonts *fonts; /* this thread's; NULL for the main thread, which uses its own */
+	Fonts *fonts;
 } Worker;
 
 static void
@@ -56,18 +57,16 @@ merge_story(FlowCtx *c, Shared *sh, int s)
 	Flow *out = c->out, *in = sh->flows[s];
 	guint off = out->paras->len;
 
-	for (guint i = 0; i < in->paras->len; i++) {
+	for (guint i = 0; i < in->paras->len; i++)
 		g_ptr_array_add(out->paras, g_ptr_array_index(in->paras, i));
-	}
 	g_ptr_array_set_free_func(in->paras, NULL);
 	for (guint i = 0; i < in->lines->len; i++) {
 		FlowLine l = g_array_index(in->lines, FlowLine, i);
 		l.para += (int)off;
 		g_array_append_val(out->lines, l);
 	}
-	for (guint i = 0; i < in->runs->len; i++) {
+	for (guint i = 0; i < in->runs->len; i++)
 		g_ptr_array_add(out->runs, g_ptr_array_index(in->runs, i));
-	}
 	g_ptr_array_set_free_func(in->runs, NULL);
 	g_array_append_vals(out->figures, in->figures->data, in->figures->len);
 	g_array_append_vals(out->marks, in->marks->data, in->marks->len);
@@ -93,29 +92,25 @@ flowpar_compose_stories(FlowCtx *c, int threads)
 		th[i] = g_thread_try_new("huozi-compose", helper, &workers[i], NULL);
 		started += th[i] != NULL;
 	}
-	if (started == 0) {
-		g_free(sh.flows);
-		g_free(sh.reports);
-		g_free(workers);
-		g_free(th);
-		return false;
+	if (started > 0) {
+		compose_taken(&sh, c->fonts);
+		for (int i = 0; i < nhelpers; i++)
+			if (th[i])
+				g_thread_join(th[i]);
+		for (int s = 0; s < n; s++) {
+			merge_story(c, &sh, s);
+			flow_free(sh.flows[s]);
+			report_free(sh.reports[s]);
+		}
+		/* their fonts are in the merged paragraphs: the helpers' Fonts live as long as the
+		 * flow */
+		for (int i = 0; i < nhelpers; i++)
+			if (workers[i].fonts)
+				g_ptr_array_add(c->out->helper_fonts, workers[i].fonts);
 	}
-	compose_taken(&sh, c->fonts);
-	for (int i = 0; i < nhelpers; i++)
-		if (th[i])
-			g_thread_join(th[i]);
-	for (int s = 0; s < n; s++) {
-		merge_story(c, &sh, s);
-		flow_free(sh.flows[s]);
-		report_free(sh.reports[s]);
-	}
-	/* the helpers' fonts are in the merged paragraphs: their Fonts live as long as the flow */
-	for (int i = 0; i < nhelpers; i++)
-		if (workers[i].fonts)
-			g_ptr_array_add(c->out->helper_fonts, workers[i].fonts);
 	g_free(sh.flows);
 	g_free(sh.reports);
 	g_free(workers);
 	g_free(th);
-	return true;
+	return started > 0;
 }

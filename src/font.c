@@ -171,25 +171,6 @@ fonts_halt(Fonts *f, PangoFont *font, gunichar c, Len *adv, Len *x_offset)
 	*x_offset = e->x_offset;
 }
 
-/* the machine's own fonts, opened the first time a character is in none of ours */
-static void
-machine_open(Fonts *f)
-{
-	cairo_font_options_t *opts;
-	if (f->machine_fc)
-		return;
-	opts = cairo_font_options_create();
-	f->machine_fc = FcInitLoadConfigAndFonts();
-	f->machine_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->machine_map), f->machine_fc);
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->machine_map), 72.0);
-	f->machine_ctx = pango_font_map_create_context(f->machine_map);
-	cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(f->machine_ctx, opts);
-	cairo_font_options_destroy(opts);
-}
-
 PangoFont *
 fonts_machine_fallback(Fonts *f, const Style *s, gunichar c)
 {
@@ -197,7 +178,18 @@ fonts_machine_fallback(Fonts *f, const Style *s, gunichar c)
 	PangoFontDescription *d;
 	PangoFont *font;
 
-	machine_open(f);
+	if (!f->machine_fc) {
+		cairo_font_options_t *opts = cairo_font_options_create();
+		f->machine_fc = FcInitLoadConfigAndFonts();
+		f->machine_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->machine_map), f->machine_fc);
+		pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->machine_map), 72.0);
+		f->machine_ctx = pango_font_map_create_context(f->machine_map);
+		cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+		cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+		pango_cairo_context_set_font_options(f->machine_ctx, opts);
+		cairo_font_options_destroy(opts);
+	}
 	if (!f->machine_fc || !(family = machine_family(f->machine_fc, c)))
 		return NULL;
 	d = pango_font_description_new();
