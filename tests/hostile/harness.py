@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""harness.py - the hostile-input suite: huozi attacked through its files and its command line.
+
+usage: harness.py MODULE [CASE ...]   run the cases of tests/hostile/MODULE.py (all, or those named)
+       harness.py --list MODULE        print the names of its cases
+
+A case is a function decorated with @case in a module of this folder. It gets a Ctx: a fresh
+temporary folder holding `ed/`, a copy of fixture/ (edition.xml, two stories, a PNG photo and a
+JPEG ad), and helpers to run $HUOZI in it and to check what happened. A case asserts the exit
+status, the whole of standard error (`expect`), that no output was created or changed
+(`Snapshot`), and, for the scale cases, time and peak RSS against a generous bound.
+A case that needs root (mknod) and runs without it is reported as skipped, never as passed.
+Exit status 0 when every case passed (or was skipped), 1 otherwise.
+"""
+import hashlib
+import importlib
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = []
+
+
+def case(fn):
+    """register a case; its name is the function's name with _ as -"""
+    CASES.append(fn)
+    return fn
+
+
+class Skip(Exception):
+    pass
+
+
+class Failure(Exception):
+    pass
+
+
+class Result:
+    def __init__(self, status, stdout, stderr, wall, rss_mb):
+        self.status, self.stdout, self.stderr = status, stdout, stderr
+        self.wall, self.rss_mb = wall, rss_mb
+
+    def __repr__(self):
+        return (f'exit {self.status}, {self.wall:.2f} s, {self.rss_mb:.0f} MB\n'
+                f'--- stdout\n{self.stdout}--- stderr\n{self.stderr}---')
+
+
+def tree_state(path):
+    """what a path is now: type, inode, size, mtime and content hash of every file under it
+    (symlinks as their target text, without following them)"""
+    state = {}
+    if not os.path.lexists(path):
+        return state
+    todo = [path]
+    while todo:
+        p = todo.pop()
+        st = os.lstat(p)
+        rel = os.path.relpath(p, path)
+        if stat.S_ISLNK(st.st_mode):
+            state[rel] = ('link', os.readlink(p))
+        elif stat.S_ISDIR(st.st_mode):
+            state[rel] = ('dir',)
+            todo.extend(os.path.join(p, n) for n in sorted(os.listdir(p)))
+        elif stat.S_ISREG(st.st_mode):
+            with open(p, 'rb') as f:
+                h = hashlib.sha256(f.read()).hexdigest()
+            state[rel] = ('file', st.st_ino, st.st_size, st.st_mtime_ns, h)
+        else:
+            state[rel] = ('special', stat.S_IFMT(st.st_mode), st.st_rdev)
+    return state
+
+
+class Snapshot:
+    """the state of some paths now; .unchanged() fails naming each path that changed"""
+
+    def __init__(self, *paths):
+        self.paths = paths
+        self.before = {p: tree_state(p) for p in paths}
+
+    def unchanged(self):
+        for p in self.paths:
+            after = tree_state(p)
+            if after != self.before[p]:
+                added = sorted(set(after) - set(self.before[p]))
+                gone = sorted(set(self.before[p]) - set(after))
+                changed = sorted(k for k in after if k in self.before[p]
+                                 and after[k] != self.before[p][k])
+                raise Failure(f'{p} changed: added {added}, removed {gone}, changed {changed}')
+
+
+class Ctx:
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.ed = os.path.join(tmp, 'ed')
+        shutil.copytree(os.path.join(HERE, 'fixture'), self.ed, symlinks=True)
+        self.edition = os.path.join(self.ed, 'edition.xml')
+        self.huozi = os.environ['HUOZI']
+        self.env = dict(os.environ)
+
+    def path(self, *parts):
+        return os.path.join(self.tmp, *parts)
+
+    def write(self, rel, data, mode='w'):
+        """write a file under the temporary folder (str: UTF-8 text, bytes: as is)"""
+        p = self.path(rel)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, 'wb') as f:
+            f.write(data.encode('utf-8') if isinstance(data, str) else data)
+        return p
+
+    def read(self, rel):
+        with open(self.path(rel), 'rb') as f:
+            return f.read()
+
+    def need_root(self):
+        if os.geteuid() != 0:
+            raise Skip('needs root')
+
+    def run(self, *args, cwd=None, stdin=None, timeout=60, env=None):
+        """run huozi with args in cwd (default: the temporary folder); measures wall time and
+        the child's own peak RSS (wait4)"""
+        out = tempfile.TemporaryFile()
+        err = tempfile.TemporaryFile()
+        t0 = time.monotonic()
+        p = subprocess.Popen([self.huozi, *args], cwd=cwd or self.tmp, env=env or self.env,
+                             stdin=stdin if stdin is not None else subprocess.DEVNULL,
+                             stdout=out, stderr=err, start_new_session=True)
+        timer = threading.Timer(timeout, lambda: os.killpg(p.pid, signal.SIGKILL))
+        timer.start()
+        _pid, status, ru = os.wait4(p.pid, 0)
+        timer.cancel()
+        p.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.monotonic() - t0
+        if p.returncode == -signal.SIGKILL and wall >= timeout:
+            raise Failure(f'huozi {" ".join(args)}: still running after {timeout} s (killed)')
+        out.seek(0)
+        err.seek(0)
+        return Result(p.returncode, out.read().decode('utf-8', 'replace'),
+                      err.read().decode('utf-8', 'replace'), wall, ru.ru_maxrss / 1024)
+
+    def render(self, *extra, **kw):
+        return self.run('render', 'ed/edition.xml', *extra, **kw)
+
+
+def expect(res, status, stderr=None, stdout=None, max_s=None, max_mb=None):
+    """exit status; the whole of stderr and stdout when given (a str, or a list of lines);
+    the resource budget when given"""
+    problems = []
+    if res.status != status:
+        problems.append(f'exit status {res.status}, expected {status}')
+    for name, want, got in (('stderr', stderr, res.stderr), ('stdout', stdout, res.stdout)):
+        if want is None:
+            continue
+        if isinstance(want, list):
+            want = ''.join(l + '\n' for l in want)
+        if got != want:
+            problems.append(f'{name} differs; expected:\n{want}')
+    if max_s is not None and res.wall > max_s:
+        problems.append(f'took {res.wall:.1f} s, budget {max_s} s')
+    if max_mb is not None and res.rss_mb > max_mb:
+        problems.append(f'peak RSS {res.rss_mb:.0f} MB, budget {max_mb} MB')
+    if problems:
+        raise Failure('; '.join(problems) + f'\ngot: {res!r}')
+
+
+def check(cond, what):
+    if not cond:
+        raise Failure(what)
+
+
+def main(argv):
+    if len(argv) >= 2 and argv[0] == '--list':
+        sys.path.insert(0, HERE)
+        importlib.import_module(argv[1])
+        for fn in CASES:
+            print(fn.__name__.replace('_', '-'))
+        return 0
+    if not argv:
+        sys.exit(__doc__)
+    sys.path.insert(0, HERE)
+    importlib.import_module(argv[0])
+    wanted = {a.replace('_', '-') for a in argv[1:]}
+    failed = passed = skipped = 0
+    for fn in CASES:
+        name = fn.__name__.replace('_', '-')
+        if wanted and name not in wanted:
+            continue
+        with tempfile.TemporaryDirectory(prefix='huozi-hostile-') as tmp:
+            try:
+                fn(Ctx(tmp))
+                passed += 1
+                print(f'ok    {name}')
+            except Skip as e:
+                skipped += 1
+                print(f'skip  {name}: {e}')
+            except Failure as e:
+                failed += 1
+                print(f'FAIL  {name}: {e}')
+            except Exception as e:  # a broken case is a failure too
+                failed += 1
+                print(f'FAIL  {name}: {type(e).__name__}: {e}')
+    print(f'{argv[0]}: {passed} passed, {failed} failed, {skipped} skipped')
+    return 1 if failed or passed == 0 else 0
+
+
+if __name__ == '__main__':
+    sys.modules['harness'] = sys.modules['__main__']  # the cases import this module by name
+    sys.exit(main(sys.argv[1:]))
