@@ -161,7 +161,7 @@ photo(FlowCtx *c, int p, const Elem *e)
 	const Style *cr = layout_style(c->m->layout, ST_CREDIT);
 	Len x, y, w, h, pitch = c->g->pitch, cx, cw, cy;
 	int cap = -1, cred = -1, lines = 0;
-	ItemsWhere where = {c->m->file, e->line, "photo caption"};
+	ItemsWhere where = {c->m->file, e->line, "photo caption", e->col, NULL};
 	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);

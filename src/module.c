@@ -100,7 +100,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
 		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
-		ItemsWhere where = {sf->ms->src, sp->line, what};
+		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
 		if (!is_head(sp->kind) || skip_vertical)
@@ -151,7 +151,7 @@ add_rows(StoryFlow *sf)
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
 		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
-		ItemsWhere where = {sf->ms->src, sp->line, what};
+		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
 		if (is_head(sp->kind))
@@ -447,7 +447,7 @@ jump_in(StoryFlow *sf, int f)
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	y0 = y;
 	if (e->title && *e->title) {
-		ItemsWhere where = {c->m->file, e->line, "jump title"};
+		ItemsWhere where = {c->m->file, e->line, "jump title", e->col, NULL};
 		int pi;
 		FlowPara *fp;
 		if (!hs)
@@ -538,7 +538,7 @@ vertical_rubric(StoryFlow *sf, const StoryPara *sp, Len x_right, Len top, Len he
 {
 	FlowCtx *c = sf->c;
 	const Style *s = style_for(c->m->layout, PARA_RUBRIC, false);
-	ItemsWhere where = {sf->ms->src, sp->line, "vertical rubric"};
+	ItemsWhere where = {sf->ms->src, sp->line, "vertical rubric", sp->col, sp};
 	Len pad = s->size / 4, depth = 0, w;
 	Figure tag = {.kind = FIG_TINT, .page = sf->frames[0].page, .y = top, .color = 0xe6e6e6};
 
@@ -572,7 +572,8 @@ vertical_head(StoryFlow *sf, Len y, Len h)
 			if (st->paras[i].kind == k) {
 				const Style *s = style_for(c->m->layout, k, false);
 				ItemsWhere where = {sf->ms->src, st->paras[i].line,
-				                    "vertical headline"};
+				                    "vertical headline", st->paras[i].col,
+				                    &st->paras[i]};
 				used += vertical_set(c, sf->frames[0].page, st->paras[i].text, s,
 				                     right - used, y + c->g->pitch,
 				                     h - 2 * c->g->pitch, &where, NULL);
