@@ -171,35 +171,31 @@ show_char(gunichar ch, char out[16])
 	}
 }
 
-/* Where in its file the character at byte `at` of it->text is: a story paragraph is searched
- * for the same occurrence of the character (normalization only replaces ASCII marks and
- * spaces, which every configured font covers); other text is placed at its element. */
-static void
-locate(const Items *it, int at, const ItemsWhere *w, int *line, int *col)
+/* Where in w->para->text the character at byte `at` of it->text is, or -1: the same
+ * occurrence of the character (normalization only replaces ASCII marks and spaces, which every
+ * configured font covers). */
+static gssize
+source_offset(const Items *it, int at, const ItemsWhere *w)
 {
 	gunichar ch = g_utf8_get_char(it->text + at);
 	int nth = 0;
-	*line = w->line;
-	*col = w->col;
-	if (!w->para)
-		return;
+	if (!w || !w->para)
+		return -1;
 	for (const char *p = it->text; p < it->text + at; p = g_utf8_next_char(p))
 		nth += g_utf8_get_char(p) == ch;
 	for (const char *p = w->para->text; *p; p = g_utf8_next_char(p))
-		if (g_utf8_get_char(p) == ch && nth-- == 0) {
-			story_para_locate(w->para, (gsize)(p - w->para->text), line, col);
-			return;
-		}
+		if (g_utf8_get_char(p) == ch && nth-- == 0)
+			return p - w->para->text;
+	return -1;
 }
 
-static void
-report_missing(const Items *it, int at, const ItemsWhere *w, Report *r)
+void
+items_report_uncovered(const ItemsWhere *w, gunichar ch, gssize at, Report *r)
 {
-	gunichar ch = g_utf8_get_char(it->text + at);
 	char shown[16];
-	int line = 0, col = 0;
-	if (w)
-		locate(it, at, w, &line, &col);
+	int line = w ? w->line : 0, col = w ? w->col : 0;
+	if (w && w->para && at >= 0)
+		story_para_locate(w->para, (gsize)at, &line, &col);
 	show_char(ch, shown);
 	report_error(r, DIAG_GLYPH, w ? w->file : NULL, line, col,
 	             "replace the character, or add a font that has it to the font configuration "
@@ -228,11 +224,13 @@ leave_out_uncovered(const Items *it, const ItemsWhere *w, Report *r)
 			hb_codepoint_t g;
 			if (!hb_font_get_nominal_glyph(font, g_utf8_get_char(p), &g)) {
 				drop[p - it->text] = any = true;
-				report_missing(it, (int)(p - it->text), w, r);
+				items_report_uncovered(w, g_utf8_get_char(p),
+				                       source_offset(it, (int)(p - it->text), w),
+				                       r);
 			}
 		}
 		if (!any) {
-			report_missing(it, c->start, w, r);
+			items_report_uncovered(w, c->ch, source_offset(it, c->start, w), r);
 			for (const char *p = it->text + c->start; p < it->text + c->start + c->len;
 			     p = g_utf8_next_char(p))
 				drop[p - it->text] = true;

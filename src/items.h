@@ -54,6 +54,9 @@ typedef struct {
  * column) and left out: the paragraph is set as if it were not there. */
 Items *items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where, Report *r);
 void items_free(Items *it);
+/* The error for a character none of the configured fonts has, at byte `at` of w->para->text
+ * (its own line and column), or at w's line:col when there is no paragraph or at is -1. */
+void items_report_uncovered(const ItemsWhere *w, gunichar ch, gssize at, Report *r);
 /* Scale every advance, offset and blank horizontally (headline squeeze); glyphs are drawn
  * with the same scale. */
 void items_scale(Items *it, int permille);

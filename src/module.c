@@ -425,8 +425,9 @@ jump_lines(StoryFlow *sf)
 		if (col->jump_out) {
 			int next = sf->frames[col->frame + 1].page;
 			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
+			ItemsWhere where = {c->m->layout->file, 0, "jump line", 0, NULL};
 			flowctx_single(c, col->page, t, s, col->x, grid_col_width(g), LB_RIGHT,
-			               grid_baseline_in(col->bottom, g->pitch, s->size));
+			               grid_baseline_in(col->bottom, g->pitch, s->size), &where);
 		}
 	}
 }
@@ -462,7 +463,8 @@ jump_in(StoryFlow *sf, int f)
 		}
 	}
 	flowctx_single(c, sf->frames[f].page, t, s, x, grid_col_width(g), LB_LEFT,
-	               grid_baseline_in(y, g->pitch, s->size));
+	               grid_baseline_in(y, g->pitch, s->size),
+	               &(ItemsWhere){c->m->layout->file, 0, "jump line", 0, NULL});
 	return snap(g, y + g->pitch) - y0;
 }
 

@@ -216,3 +216,19 @@ def fonts_command_lists_uncovered(c):
     for l in lines[1:9]:
         check('Noto' in l or 'LXGW' in l, f'a role resolves outside the configuration: {l}')
     snap.unchanged()
+
+
+@case
+def emoji_in_vertical_headline(c):
+    # vertical text (直排) leaves it out too: no cell, no .notdef box
+    edit(c, 'ed/edition.xml', 'src="stories/a.txt" cols="1-4"',
+         'src="stories/a.txt" vertical-head="yes" cols="1-4"')
+    edit(c, A_TXT, 'headline: 三桥主桥合龙', 'headline: 三桥\U0001F600主桥合龙')
+    snap = Snapshot(c.ed)
+    r = c.render('-o', 'out.pdf')
+    expect(r, 0, stdout='out.pdf\n',
+           stderr=uncovered(f'{A_TXT}:1:13', 0x1F600, '\U0001F600', 'vertical headline')
+           + [SUMMARY])
+    snap.unchanged()
+    same_page_as_without(c, A_TXT, 'headline: 三桥主桥合龙', 'headline: 三桥\U0001F600主桥合龙',
+                         'out.pdf', ['\U0001F600'])
