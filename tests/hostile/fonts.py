@@ -2,8 +2,9 @@
 faces covers is an error naming it, its file, line and column, and it is left out of the page
 (the text around it set as if it were not there), exit 1 under --strict."""
 import os
+import shutil
 import subprocess
-from harness import case, expect, check, Snapshot, Failure
+from harness import case, expect, check, Snapshot, Failure, Skip
 
 SUMMARY = 'huozi: 2 pages, 2 stories, 0 overset (0 lines), 1144 empty grid cells'
 HINT = ('  hint: replace the character, or add a font that has it to the font configuration and '
@@ -232,3 +233,26 @@ def emoji_in_vertical_headline(c):
     snap.unchanged()
     same_page_as_without(c, A_TXT, 'headline: 三桥主桥合龙', 'headline: 三桥\U0001F600主桥合龙',
                          'out.pdf', ['\U0001F600'])
+
+
+@case
+def machine_configuration_never_read(c):
+    # under strace: no file of the machine's configuration, nor of one named by FONTCONFIG_FILE,
+    # is ever opened, by any thread (Pango's start-up calls FcInit on a thread of its own)
+    if not shutil.which('strace'):
+        raise Skip('needs strace')
+    c.write('machine/fonts.conf', '<?xml version="1.0"?>\n<fontconfig>\n'
+            '  <dir>/usr/share/fonts/truetype/dejavu</dir>\n</fontconfig>\n')
+    env = dict(c.env, FONTCONFIG_FILE=c.path('machine/fonts.conf'))
+    edit(c, A_TXT, '江城长江', '江城\U0001F600长江')
+    p = subprocess.run(['strace', '-f', '-qq', '-e', 'trace=open,openat', '-o', c.path('trace'),
+                        c.huozi, 'render', 'ed/edition.xml', '-o', 'out.pdf'],
+                       cwd=c.tmp, env=env, capture_output=True, timeout=60)
+    if p.returncode != 0 and b'ptrace' in p.stderr.lower():
+        raise Skip('strace cannot trace here')
+    check(p.returncode == 0, f'exit status {p.returncode}: {p.stderr!r}')
+    with open(c.path('trace'), encoding='utf-8', errors='replace') as f:
+        opened = [l for l in f if '= -1 ' not in l]
+    for l in opened:
+        for bad in ('/etc/fonts', c.path('machine'), '/dejavu/', 'DejaVu'):
+            check(bad not in l, f'opened the machine\'s configuration or faces: {l.strip()}')
