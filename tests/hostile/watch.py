@@ -182,3 +182,38 @@ def layout_by_path_replaced_by_rename(c):
         os.replace(c.path('ed/.layout.tmp'), c.path('ed/layout.xml'))
         rendered(w)
         check(c.read('out.pdf') != before, 'the PDF did not change with the new layout')
+
+
+@case
+def story_broken_from_the_start_then_fixed(c):
+    # no good run yet: the stories the page description names are watched all the same
+    good = c.read(A_TXT)
+    c.write(A_TXT, good + b'\xff\xfe broken\n')
+    with c.spawn('render', 'ed/edition.xml', '-o', 'out.pdf', '--watch') as w:
+        status, lines = w.wait_watching()
+        check(status == 2 and lines[0].startswith(f'{A_TXT}:'), f'status {status}: {lines}')
+        check(not os.path.exists(c.path('out.pdf')), 'the failed run wrote out.pdf')
+        c.write('ed/stories/.a.tmp', good)
+        os.replace(c.path('ed/stories/.a.tmp'), c.path(A_TXT))
+        rendered(w)
+        check('江城长江' in pdf_text(c), 'the PDF lacks the fixed story')
+
+
+@case
+def edition_broken_then_fixed(c):
+    good = c.read('ed/edition.xml')
+    with started(c) as w:
+        before = c.read('out.pdf')
+        c.write('ed/edition.xml', good.replace(b'</edition>', b''))
+        status, lines = w.wait_watching()
+        check(status == 2 and lines[0].startswith('ed/edition.xml:'), f'status {status}: {lines}')
+        check(c.read('out.pdf') == before, 'the failed run changed the PDF')
+        # the stories are still watched while the edition is broken: an edit made meanwhile
+        # is in the render that follows the fix
+        c.write(A_TXT, replace_text(c, A_TXT, '江城长江', '汉江长江'))
+        status, lines = w.wait_watching()
+        check(status == 2, f'status {status} with the edition still broken')
+        c.write('ed/edition.xml.new', good)
+        os.replace(c.path('ed/edition.xml.new'), c.path('ed/edition.xml'))
+        rendered(w)
+        check('汉江长江' in pdf_text(c), 'the PDF lacks the story edited meanwhile')
