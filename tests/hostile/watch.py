@@ -110,7 +110,6 @@ def broken_then_fixed(c, break_it, fix_it):
         check(lines[0].startswith(f'{A_TXT}:') and ': error: ' in lines[0]
               and lines[1].startswith('  hint: '), f'not a located error: {"".join(lines)}')
         check(c.read('out.pdf') == before, 'the failed run changed the PDF')
-        w.quiet_for(0.5)
         fix_it()
         rendered(w)
         check(c.read('out.pdf') != before, 'the PDF did not change after the fix')
