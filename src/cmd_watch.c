@@ -10,6 +10,7 @@
 #include "pipeline.h"
 #include <gio/gio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SETTLE_MS 80 /* editors write in bursts: wait for the last event */
@@ -65,11 +66,19 @@ on_change(GFileMonitor *mon, GFile *file, GFile *other, GFileMonitorEvent ev, gp
 	w->pending = g_timeout_add(SETTLE_MS, rerender, w);
 }
 
+/* An input by its name, and, when that is a symbolic link, by the file it leads to: a save
+ * of the target (in place or by rename in its own folder) is a change of the input. */
 static void
 add_input(Watch *w, GHashTable *dirs, const char *path)
 {
 	char *canon = g_canonicalize_filename(path, NULL);
+	char *real = realpath(canon, NULL);
 	g_hash_table_add(dirs, g_path_get_dirname(canon));
+	if (real && strcmp(real, canon) != 0) {
+		g_hash_table_add(dirs, g_path_get_dirname(real));
+		g_hash_table_add(w->files, g_strdup(real));
+	}
+	free(real);
 	g_hash_table_add(w->files, canon);
 }
 

@@ -216,3 +216,17 @@ def edition_broken_then_fixed(c):
         os.replace(c.path('ed/edition.xml.new'), c.path('ed/edition.xml'))
         rendered(w)
         check('汉江长江' in pdf_text(c), 'the PDF lacks the story edited meanwhile')
+
+
+@case
+def story_symlink_target_saved_by_rename(c):
+    # a story that is a symbolic link to a file elsewhere in the edition's folder: a save of the
+    # target by rename in its own folder is seen
+    os.makedirs(c.path('ed/desk'))
+    os.replace(c.path(A_TXT), c.path('ed/desk/a.txt'))
+    os.symlink('../desk/a.txt', c.path(A_TXT))
+
+    def save(text):
+        c.write('ed/desk/.a.tmp', text)
+        os.replace(c.path('ed/desk/.a.tmp'), c.path('ed/desk/a.txt'))
+    story_edit_seen(c, save)
