@@ -1,9 +1,17 @@
 /* cmd_watch.c - `huozi render --watch`: render, then render again whenever the page description,
  * a story, an image or the layout changes (GLib file monitors on their folders). */
+/* The folders are watched, not the files: a save by rename (editors, `sed -i`, `mv`,
+ * os.replace) replaces the file, and a monitor on the old file would see nothing more. A change
+ * is any event whose name, old or new, is an input: written in place, created, renamed onto,
+ * moved in, deleted or moved away. After a run that could not load the edition (a bad story, a
+ * missing image) the inputs it knew are kept, with every file the page description still names,
+ * so that fixing the broken one renders again. */
 #include "cli.h"
 #include "pipeline.h"
 #include <gio/gio.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #define SETTLE_MS 80 /* editors write in bursts: wait for the last event */
 
@@ -16,6 +24,13 @@ typedef struct {
 } Watch;
 
 static void watch_inputs(Watch *w);
+
+static bool
+is_input(const Watch *w, GFile *file)
+{
+	g_autofree char *path = file ? g_file_get_path(file) : NULL;
+	return path && g_hash_table_contains(w->files, path);
+}
 
 static gboolean
 rerender(gpointer data)
@@ -37,24 +52,61 @@ static void
 on_change(GFileMonitor *mon, GFile *file, GFile *other, GFileMonitorEvent ev, gpointer data)
 {
 	Watch *w = data;
-	g_autofree char *path = g_file_get_path(file);
-	if (!path || !g_hash_table_contains(w->files, path))
-		return;
+	(void)mon;
 	if (ev != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && ev != G_FILE_MONITOR_EVENT_CREATED &&
 	    ev != G_FILE_MONITOR_EVENT_CHANGED && ev != G_FILE_MONITOR_EVENT_MOVED_IN &&
-	    ev != G_FILE_MONITOR_EVENT_RENAMED)
+	    ev != G_FILE_MONITOR_EVENT_RENAMED && ev != G_FILE_MONITOR_EVENT_DELETED &&
+	    ev != G_FILE_MONITOR_EVENT_MOVED_OUT)
+		return;
+	/* a rename within a folder names the old file in `file` and the new one in `other` */
+	if (!is_input(w, file) && !(ev == G_FILE_MONITOR_EVENT_RENAMED && is_input(w, other)))
 		return;
 	if (w->pending)
 		g_source_remove(w->pending);
 	w->pending = g_timeout_add(SETTLE_MS, rerender, w);
 }
 
+/* An input by its name, and, when that is a symbolic link, by the file it leads to: a save
+ * of the target (in place or by rename in its own folder) is a change of the input. */
 static void
 add_input(Watch *w, GHashTable *dirs, const char *path)
 {
 	char *canon = g_canonicalize_filename(path, NULL);
+	char *real = realpath(canon, NULL);
 	g_hash_table_add(dirs, g_path_get_dirname(canon));
+	if (real && strcmp(real, canon) != 0) {
+		g_hash_table_add(dirs, g_path_get_dirname(real));
+		g_hash_table_add(w->files, g_strdup(real));
+	}
+	free(real);
 	g_hash_table_add(w->files, canon);
+}
+
+/* Every file the page description's tree names (src attributes, the layout), resolved as the
+ * model would: what a run whose model failed can still tell about its inputs. */
+static void
+add_named(Watch *w, GHashTable *dirs, const DescNode *n, const char *base)
+{
+	for (int i = 0; i < n->nattrs; i++) {
+		const DescAttr *a = &n->attrs[i];
+		g_autofree char *path = NULL;
+		if (!*a->value)
+			continue;
+		if (strcmp(a->name, "src") == 0 ||
+		    (strcmp(a->name, "layout") == 0 &&
+		     (strchr(a->value, '/') || g_str_has_suffix(a->value, ".xml"))))
+			path = g_path_is_absolute(a->value)
+			           ? g_strdup(a->value)
+			           : g_build_filename(base, a->value, NULL);
+		else if (strcmp(a->name, "layout") == 0) {
+			g_autofree char *name = g_strconcat(a->value, ".xml", NULL);
+			path = g_build_filename(model_layouts_dir(), name, NULL);
+		}
+		if (path)
+			add_input(w, dirs, path);
+	}
+	for (int i = 0; i < n->nchildren; i++)
+		add_named(w, dirs, n->children[i], base);
 }
 
 /* Monitor the folders of every input: editors that save by renaming replace the file itself. */
@@ -66,12 +118,24 @@ watch_inputs(Watch *w)
 	    model_load_with(w->edition, &(ModelOptions){.allow_outside = w->o->allow_outside}, r);
 	GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GPtrArray *old = w->monitors;
+	GHashTable *known = w->files;
 	GHashTableIter it;
-	gpointer dir;
+	gpointer dir, file;
 
 	w->monitors = g_ptr_array_new_with_free_func(g_object_unref);
-	g_hash_table_remove_all(w->files);
+	w->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	add_input(w, dirs, w->edition);
+	if (!m) { /* keep what we knew, and add whatever the page description names now */
+		g_autoptr(Report) quiet = report_new();
+		g_autoptr(Desc) d = desc_load(w->edition, quiet);
+		g_autofree char *base = g_path_get_dirname(w->edition);
+		g_hash_table_iter_init(&it, known);
+		while (g_hash_table_iter_next(&it, &file, NULL))
+			add_input(w, dirs, file);
+		if (d && d->root)
+			add_named(w, dirs, d->root, base);
+	}
+	g_hash_table_destroy(known);
 	for (int s = 0; m && s < m->nstories; s++)
 		add_input(w, dirs, m->stories[s].src);
 	for (int p = 0; m && p < m->npages; p++)

@@ -30,9 +30,9 @@ LineAlign flowctx_align(Align a);
 /* rectangle of a grid cell */
 void flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *w, Len *h);
 /* set a short text with its first baseline at y (more lines follow at 1.2 x the size if it
- * does not fit the measure); returns the index in paras */
+ * does not fit the measure); where places messages about it; returns the index in paras */
 int flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
-                   LineAlign align, Len baseline);
+                   LineAlign align, Len baseline, const ItemsWhere *where);
 /* the page furniture: running head or masthead, photos, ads, rules (furniture.c) */
 void furniture_compose_page(FlowCtx *c, int page);
 /* Set text vertically (直排) from the top of a strip whose right edge is x_right: lines run top

@@ -53,12 +53,6 @@ fonts_free(Fonts *f)
 		g_hash_table_destroy(f->halt);
 	if (f->halt_fonts)
 		g_ptr_array_unref(f->halt_fonts);
-	if (f->machine_ctx)
-		g_object_unref(f->machine_ctx);
-	if (f->machine_map)
-		g_object_unref(f->machine_map);
-	if (f->machine_fc)
-		FcConfigDestroy(f->machine_fc);
 	if (f->ctx)
 		g_object_unref(f->ctx);
 	if (f->map)
@@ -79,37 +73,6 @@ fonts_describe(const Fonts *f, const Style *s)
 	pango_font_description_set_weight(d, s->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_absolute_size(d, s->size);
 	return d;
-}
-
-/* the family of the machine's best face for c, or NULL */
-static char *
-machine_family(FcConfig *fc, gunichar c)
-{
-	FcPattern *p = FcPatternCreate();
-	FcCharSet *cs = FcCharSetCreate();
-	FcFontSet *set;
-	FcResult res;
-	char *family = NULL;
-
-	FcCharSetAddChar(cs, c);
-	FcPatternAddCharSet(p, FC_CHARSET, cs);
-	FcPatternAddString(p, FC_LANG, (const FcChar8 *)"zh-cn");
-	FcConfigSubstitute(fc, p, FcMatchPattern);
-	FcDefaultSubstitute(p);
-	set = FcFontSort(fc, p, FcFalse, NULL, &res);
-	for (int i = 0; set && i < set->nfont && !family; i++) {
-		FcCharSet *fcs;
-		FcChar8 *name;
-		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &fcs) == FcResultMatch &&
-		    FcCharSetHasChar(fcs, c) &&
-		    FcPatternGetString(set->fonts[i], FC_FAMILY, 0, &name) == FcResultMatch)
-			family = g_strdup((char *)name);
-	}
-	if (set)
-		FcFontSetDestroy(set);
-	FcCharSetDestroy(cs);
-	FcPatternDestroy(p);
-	return family;
 }
 
 typedef struct {
@@ -169,36 +132,6 @@ fonts_halt(Fonts *f, PangoFont *font, gunichar c, Len *adv, Len *x_offset)
 	}
 	*adv = e->adv;
 	*x_offset = e->x_offset;
-}
-
-PangoFont *
-fonts_machine_fallback(Fonts *f, const Style *s, gunichar c)
-{
-	g_autofree char *family = NULL;
-	PangoFontDescription *d;
-	PangoFont *font;
-
-	if (!f->machine_fc) {
-		cairo_font_options_t *opts = cairo_font_options_create();
-		f->machine_fc = FcInitLoadConfigAndFonts();
-		f->machine_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->machine_map), f->machine_fc);
-		pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->machine_map), 72.0);
-		f->machine_ctx = pango_font_map_create_context(f->machine_map);
-		cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
-		cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
-		pango_cairo_context_set_font_options(f->machine_ctx, opts);
-		cairo_font_options_destroy(opts);
-	}
-	if (!f->machine_fc || !(family = machine_family(f->machine_fc, c)))
-		return NULL;
-	d = pango_font_description_new();
-	pango_font_description_set_family(d, family);
-	pango_font_description_set_weight(d, s->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_absolute_size(d, s->size);
-	font = pango_font_map_load_font(f->machine_map, f->machine_ctx, d);
-	pango_font_description_free(d);
-	return font;
 }
 
 static FcPattern *
@@ -287,6 +220,10 @@ fonts_new(const char *conf_file, const Layout *layout, Report *r)
 		fonts_free(f);
 		return NULL;
 	}
+	/* Ours is also fontconfig's current configuration, so that nothing that asks for the
+	 * default one (Pango's font map initialization calls FcInit, cairo resolves patterns with
+	 * it) loads the machine's configuration: the private one is the only source of faces. */
+	FcConfigSetCurrent(f->fc);
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->fc);
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);

@@ -14,10 +14,6 @@ typedef struct {
 	PangoLanguage *lang;
 	char *family[ROLE_COUNT];
 	char *conf_file;
-	/* the machine's own fonts, opened only when a character is in none of ours */
-	FcConfig *machine_fc;
-	PangoFontMap *machine_map;
-	PangoContext *machine_ctx;
 	/* halt metrics of punctuation glyphs, per face and size: see fonts_halt */
 	GHashTable *halt;
 	GPtrArray *halt_fonts; /* the faces the keys point at, kept alive */
@@ -33,9 +29,6 @@ void fonts_free(Fonts *f);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Fonts, fonts_free)
 
 PangoFontDescription *fonts_describe(const Fonts *f, const Style *s);
-/* A face of the machine (outside the project's fonts.conf) that has character c, at the style's
- * size, or NULL. The caller owns the reference. */
-PangoFont *fonts_machine_fallback(Fonts *f, const Style *s, gunichar c);
 /* The advance and x offset of character c set alone with the font's `halt` feature (alternate
  * half widths): a property of the glyph, so it is shaped once per face, size and character. */
 void fonts_halt(Fonts *f, PangoFont *font, gunichar c, Len *adv, Len *x_offset);

@@ -38,7 +38,8 @@ static int
 furniture_text(FlowCtx *c, int p, const char *text, const Style *s, Len x, Len w, LineAlign a,
                Len base, int line, int col, const char *what, Len *width)
 {
-	const FlowPara *fp = flowctx_para(c, flowctx_single(c, p, text, s, x, w, a, base));
+	ItemsWhere where = {c->m->file, line, what, col, NULL};
+	const FlowPara *fp = flowctx_para(c, flowctx_single(c, p, text, s, x, w, a, base, &where));
 	*width = 0;
 	for (int i = 0; i < fp->lines->n; i++)
 		*width = MAX(*width, fp->lines->lines[i].width);
@@ -161,7 +162,7 @@ photo(FlowCtx *c, int p, const Elem *e)
 	const Style *cr = layout_style(c->m->layout, ST_CREDIT);
 	Len x, y, w, h, pitch = c->g->pitch, cx, cw, cy;
 	int cap = -1, cred = -1, lines = 0;
-	ItemsWhere where = {c->m->file, e->line, "photo caption"};
+	ItemsWhere where = {c->m->file, e->line, "photo caption", e->col, NULL};
 	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
@@ -244,7 +245,8 @@ ad(FlowCtx *c, int p, const Elem *e)
 	box.w = w;
 	box.h = h - len_from_pt(2);
 	flowctx_figure(c, &box);
-	flowctx_single(c, p, e->text, s, x, w, LB_CENTER, grid_baseline_in(y, h, s->size));
+	ItemsWhere where = {c->m->file, e->line, "text ad", e->col, NULL};
+	flowctx_single(c, p, e->text, s, x, w, LB_CENTER, grid_baseline_in(y, h, s->size), &where);
 }
 
 static void

@@ -67,73 +67,9 @@ set_blanks(Cluster *c, Len halt_adv, Len halt_off, Len norm_off, Len em)
 		c->blank_r = c->adv / 2;
 }
 
-/* Set a cluster none of our fonts has in a face of the machine, if one has it. */
-static bool
-machine_fallback(Fonts *f, const Style *s, Items *it, Cluster *c, GArray *gl)
-{
-	PangoFont *font = fonts_machine_fallback(f, s, c->ch);
-	hb_buffer_t *buf;
-	hb_glyph_info_t *info;
-	hb_glyph_position_t *pos;
-	unsigned n;
-	bool ok;
-
-	if (!font)
-		return false;
-	buf = hb_buffer_create();
-	hb_buffer_add_utf8(buf, it->text, it->textlen, (unsigned)c->start, c->len);
-	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-	hb_buffer_guess_segment_properties(buf);
-	hb_shape(pango_font_get_hb_font(font), buf, NULL, 0);
-	info = hb_buffer_get_glyph_infos(buf, &n);
-	pos = hb_buffer_get_glyph_positions(buf, NULL);
-	ok = n > 0;
-	for (unsigned i = 0; i < n; i++)
-		ok = ok && info[i].codepoint != 0;
-	if (ok) {
-		c->font = font_index(it, font);
-		c->g0 = (int)gl->len;
-		c->ng = (int)n;
-		c->adv = s->tracking;
-		c->blank_l = c->blank_r = 0;
-		for (unsigned i = 0; i < n; i++) {
-			Glyph g = {info[i].codepoint, pos[i].x_offset, pos[i].y_offset,
-			           pos[i].x_advance};
-			g_array_append_val(gl, g);
-			c->adv += pos[i].x_advance;
-		}
-		c->missing = false;
-	}
-	hb_buffer_destroy(buf);
-	g_object_unref(font);
-	return ok;
-}
-
-/* A character set from the machine's fonts is a warning; one no font has is an error. */
-static void
-report_missing(Items *it, const Cluster *c, const ItemsWhere *w, Report *r)
-{
-	char utf8[8] = {0};
-	g_unichar_to_utf8(c->ch, utf8);
-	if (!c->missing) {
-		g_autofree char *face = fonts_face_name(it->fonts[c->font]);
-		report_warning(r, DIAG_GLYPH, w ? w->file : NULL, w ? w->line : 0, 0,
-		               "map a font that has it in the layout to keep the page's faces",
-		               "U+%04X %s is in none of the configured fonts; set in %s from this "
-		               "machine (%s)",
-		               c->ch, utf8, face, w && w->what ? w->what : "text");
-		return;
-	}
-	it->nmissing++;
-	report_error(r, DIAG_GLYPH, w ? w->file : NULL, w ? w->line : 0, 0,
-	             "replace the character or map a font that has it in the layout",
-	             "U+%04X %s has no glyph in any configured font (%s)", c->ch, utf8,
-	             w && w->what ? w->what : "text");
-}
-
 static void
 add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, Fonts *f, const Style *s,
-             GArray *cl, GArray *gl, const ItemsWhere *w, Report *r)
+             GArray *cl, GArray *gl)
 {
 	unsigned n;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
@@ -164,35 +100,31 @@ add_clusters(Items *it, const PangoItem *item, hb_buffer_t *buf, Fonts *f, const
 		}
 		c.adv += s->tracking;
 		if (c.missing) {
-			machine_fallback(f, s, it, &c, gl);
-			report_missing(it, &c, w, r);
+			c.adv = c.blank_l = c.blank_r = 0; /* never drawn (dlist skips it) */
+			it->nmissing++;
 		}
 		g_array_append_val(cl, c);
 		i = j;
 	}
 }
 
-Items *
-items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where, Report *r)
+/* Itemize and shape it->text with the configured fonts into it->cl, it->gl and it->fonts. */
+static void
+shape_text(Items *it, Fonts *f, const Style *s)
 {
-	Items *it = g_new0(Items, 1);
 	PangoAttrList *attrs = pango_attr_list_new();
 	PangoFontDescription *desc = fonts_describe(f, s);
 	GArray *cl = g_array_new(FALSE, FALSE, sizeof(Cluster));
 	GArray *gl = g_array_new(FALSE, FALSE, sizeof(Glyph));
 	GList *items;
 
-	it->text = s->normalize ? kinsoku_normalize(text) : g_strdup(text);
-	it->textlen = (int)strlen(it->text);
-	it->em = s->size;
-	it->xscale = 1000;
 	pango_attr_list_insert(attrs, pango_attr_font_desc_new(desc));
 	pango_attr_list_insert(attrs, pango_attr_language_new(f->lang));
 	items = pango_itemize(f->ctx, it->text, 0, it->textlen, attrs, NULL);
 	for (GList *l = items; l; l = l->next) {
 		PangoItem *item = l->data;
 		hb_buffer_t *buf = shape_item(it, item, NULL, 0);
-		add_clusters(it, item, buf, f, s, cl, gl, where, r);
+		add_clusters(it, item, buf, f, s, cl, gl);
 		hb_buffer_destroy(buf);
 	}
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
@@ -202,6 +134,134 @@ items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where,
 	it->cl = (Cluster *)g_array_free(cl, FALSE);
 	it->ngl = (int)gl->len;
 	it->gl = (Glyph *)g_array_free(gl, FALSE);
+}
+
+static void
+unshape(Items *it)
+{
+	for (int i = 0; i < it->nfonts; i++)
+		g_object_unref(it->fonts[i]);
+	g_clear_pointer(&it->fonts, g_free);
+	g_clear_pointer(&it->cl, g_free);
+	g_clear_pointer(&it->gl, g_free);
+	it->nfonts = it->n = it->ngl = it->nmissing = 0;
+}
+
+/* The character as a message shows it: itself, or \u{XXXX} when it is invisible or would
+ * change the terminal's line (controls, format characters, separators, marks, private use). */
+static void
+show_char(gunichar ch, char out[16])
+{
+	switch (g_unichar_type(ch)) {
+	case G_UNICODE_CONTROL:
+	case G_UNICODE_FORMAT:
+	case G_UNICODE_UNASSIGNED:
+	case G_UNICODE_PRIVATE_USE:
+	case G_UNICODE_SURROGATE:
+	case G_UNICODE_LINE_SEPARATOR:
+	case G_UNICODE_PARAGRAPH_SEPARATOR:
+	case G_UNICODE_SPACE_SEPARATOR:
+	case G_UNICODE_NON_SPACING_MARK:
+	case G_UNICODE_SPACING_MARK:
+	case G_UNICODE_ENCLOSING_MARK:
+		g_snprintf(out, 16, "\\u{%04X}", ch);
+		break;
+	default:
+		out[g_unichar_to_utf8(ch, out)] = '\0';
+	}
+}
+
+/* Where in w->para->text the character at byte `at` of it->text is, or -1: the same
+ * occurrence of the character (normalization only replaces ASCII marks and spaces, which every
+ * configured font covers). */
+static gssize
+source_offset(const Items *it, int at, const ItemsWhere *w)
+{
+	gunichar ch = g_utf8_get_char(it->text + at);
+	int nth = 0;
+	if (!w || !w->para)
+		return -1;
+	for (const char *p = it->text; p < it->text + at; p = g_utf8_next_char(p))
+		nth += g_utf8_get_char(p) == ch;
+	for (const char *p = w->para->text; *p; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == ch && nth-- == 0)
+			return p - w->para->text;
+	return -1;
+}
+
+void
+items_report_uncovered(const ItemsWhere *w, gunichar ch, gssize at, Report *r)
+{
+	char shown[16];
+	int line = w ? w->line : 0, col = w ? w->col : 0;
+	if (w && w->para && at >= 0)
+		story_para_locate(w->para, (gsize)at, &line, &col);
+	show_char(ch, shown);
+	report_error(r, DIAG_GLYPH, w ? w->file : NULL, line, col,
+	             "replace the character, or add a font that has it to the font configuration "
+	             "and map it in the layout",
+	             "U+%04X %s is in none of the configured fonts; left out of the page (%s)", ch,
+	             shown, w && w->what ? w->what : "text");
+}
+
+/* it->text without the characters no configured font has, each reported once. A cluster
+ * whose glyph is missing loses only the characters its font lacks (a combining mark no font
+ * has leaves its base character), or all of them when the font has each one alone. */
+static char *
+leave_out_uncovered(const Items *it, const ItemsWhere *w, Report *r)
+{
+	g_autofree bool *drop = g_new0(bool, (gsize)it->textlen + 1);
+	GString *kept = g_string_sized_new((gsize)it->textlen);
+
+	for (int i = 0; i < it->n; i++) {
+		const Cluster *c = &it->cl[i];
+		hb_font_t *font = pango_font_get_hb_font(it->fonts[c->font]);
+		bool any = false;
+		if (!c->missing)
+			continue;
+		for (const char *p = it->text + c->start; p < it->text + c->start + c->len;
+		     p = g_utf8_next_char(p)) {
+			hb_codepoint_t g;
+			if (!hb_font_get_nominal_glyph(font, g_utf8_get_char(p), &g)) {
+				drop[p - it->text] = any = true;
+				items_report_uncovered(w, g_utf8_get_char(p),
+				                       source_offset(it, (int)(p - it->text), w),
+				                       r);
+			}
+		}
+		if (!any) {
+			items_report_uncovered(w, c->ch, source_offset(it, c->start, w), r);
+			for (const char *p = it->text + c->start; p < it->text + c->start + c->len;
+			     p = g_utf8_next_char(p))
+				drop[p - it->text] = true;
+		}
+	}
+	for (const char *p = it->text; *p; p = g_utf8_next_char(p))
+		if (!drop[p - it->text])
+			g_string_append_len(kept, p, g_utf8_next_char(p) - p);
+	return g_string_free(kept, FALSE);
+}
+
+Items *
+items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where, Report *r)
+{
+	Items *it = g_new0(Items, 1);
+
+	it->text = s->normalize ? kinsoku_normalize(text) : g_strdup(text);
+	it->textlen = (int)strlen(it->text);
+	it->em = s->size;
+	it->xscale = 1000;
+	shape_text(it, f, s);
+	if (it->nmissing > 0) {
+		/* set the paragraph as if the characters were not there; anything still missing
+		 * (a neighbour shaped differently) keeps a zero advance and is never drawn */
+		char *kept = leave_out_uncovered(it, where, r);
+		unshape(it);
+		g_free(it->text);
+		it->text = kept;
+		it->textlen = (int)strlen(kept);
+		shape_text(it, f, s);
+	}
 	return it;
 }
 

@@ -4,6 +4,7 @@
 #include "font.h"
 #include "kinsoku.h"
 #include "report.h"
+#include "story.h"
 #include "style.h"
 #include "units.h"
 
@@ -16,7 +17,7 @@ typedef struct {
 	Len adv;    /* natural advance, tracking included */
 	Len blank_l,
 	    blank_r;  /* blank space inside adv that compression may remove (halt metrics) */
-	bool missing; /* no font has a glyph for it */
+	bool missing; /* no font has a glyph for it: zero advance, never drawn */
 } Cluster;
 
 typedef struct {
@@ -44,10 +45,18 @@ typedef struct {
 	const char *file;
 	int line;
 	const char *what; /* e.g. "story lead, paragraph 3" */
+	int col;
+	const StoryPara *para; /* a story paragraph: each character is placed at its own line and
+	                          column; otherwise (NULL) at line:col */
 } ItemsWhere;
 
+/* A character none of the configured fonts has is reported (DIAG_GLYPH error, at its line and
+ * column) and left out: the paragraph is set as if it were not there. */
 Items *items_shape(Fonts *f, const Style *s, const char *text, const ItemsWhere *where, Report *r);
 void items_free(Items *it);
+/* The error for a character none of the configured fonts has, at byte `at` of w->para->text
+ * (its own line and column), or at w's line:col when there is no paragraph or at is -1. */
+void items_report_uncovered(const ItemsWhere *w, gunichar ch, gssize at, Report *r);
 /* Scale every advance, offset and blank horizontally (headline squeeze); glyphs are drawn
  * with the same scale. */
 void items_scale(Items *it, int permille);

@@ -100,7 +100,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
 		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
-		ItemsWhere where = {sf->ms->src, sp->line, what};
+		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
 		if (!is_head(sp->kind) || skip_vertical)
@@ -151,7 +151,7 @@ add_rows(StoryFlow *sf)
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
 		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
-		ItemsWhere where = {sf->ms->src, sp->line, what};
+		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
 		if (is_head(sp->kind))
@@ -425,8 +425,9 @@ jump_lines(StoryFlow *sf)
 		if (col->jump_out) {
 			int next = sf->frames[col->frame + 1].page;
 			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
+			ItemsWhere where = {c->m->layout->file, 0, "jump line", 0, NULL};
 			flowctx_single(c, col->page, t, s, col->x, grid_col_width(g), LB_RIGHT,
-			               grid_baseline_in(col->bottom, g->pitch, s->size));
+			               grid_baseline_in(col->bottom, g->pitch, s->size), &where);
 		}
 	}
 }
@@ -447,7 +448,7 @@ jump_in(StoryFlow *sf, int f)
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	y0 = y;
 	if (e->title && *e->title) {
-		ItemsWhere where = {c->m->file, e->line, "jump title"};
+		ItemsWhere where = {c->m->file, e->line, "jump title", e->col, NULL};
 		int pi;
 		FlowPara *fp;
 		if (!hs)
@@ -462,7 +463,8 @@ jump_in(StoryFlow *sf, int f)
 		}
 	}
 	flowctx_single(c, sf->frames[f].page, t, s, x, grid_col_width(g), LB_LEFT,
-	               grid_baseline_in(y, g->pitch, s->size));
+	               grid_baseline_in(y, g->pitch, s->size),
+	               &(ItemsWhere){c->m->layout->file, 0, "jump line", 0, NULL});
 	return snap(g, y + g->pitch) - y0;
 }
 
@@ -538,7 +540,7 @@ vertical_rubric(StoryFlow *sf, const StoryPara *sp, Len x_right, Len top, Len he
 {
 	FlowCtx *c = sf->c;
 	const Style *s = style_for(c->m->layout, PARA_RUBRIC, false);
-	ItemsWhere where = {sf->ms->src, sp->line, "vertical rubric"};
+	ItemsWhere where = {sf->ms->src, sp->line, "vertical rubric", sp->col, sp};
 	Len pad = s->size / 4, depth = 0, w;
 	Figure tag = {.kind = FIG_TINT, .page = sf->frames[0].page, .y = top, .color = 0xe6e6e6};
 
@@ -572,7 +574,8 @@ vertical_head(StoryFlow *sf, Len y, Len h)
 			if (st->paras[i].kind == k) {
 				const Style *s = style_for(c->m->layout, k, false);
 				ItemsWhere where = {sf->ms->src, st->paras[i].line,
-				                    "vertical headline"};
+				                    "vertical headline", st->paras[i].col,
+				                    &st->paras[i]};
 				used += vertical_set(c, sf->frames[0].page, st->paras[i].text, s,
 				                     right - used, y + c->g->pitch,
 				                     h - 2 * c->g->pitch, &where, NULL);

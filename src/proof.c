@@ -59,7 +59,8 @@ frames_overlay(FlowCtx *c, int p)
 		flowctx_cell_rect(c, &e->cell, &box.x, &box.y, &box.w, &box.h);
 		flowctx_figure(c, &box);
 		flowctx_single(c, p, elem_label(c->m, e), s, box.x + len_from_pt(2), box.w, LB_LEFT,
-		               box.y + s->size);
+		               box.y + s->size,
+		               &(ItemsWhere){c->m->file, e->line, "proof label", e->col, NULL});
 	}
 }
 
@@ -91,7 +92,8 @@ overset_mark(FlowCtx *c, int story)
 	flowctx_figure(c, &mark);
 	label = g_strdup_printf("+%d 行", fit->overset_lines);
 	flowctx_single(c, page, label, s, x, w - size - len_from_pt(2), LB_RIGHT,
-	               y + h - len_from_pt(3));
+	               y + h - len_from_pt(3),
+	               &(ItemsWhere){c->m->file, last->line, "overset mark", last->col, NULL});
 }
 
 void

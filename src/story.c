@@ -29,8 +29,10 @@ story_free(Story *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < s->n; i++)
+	for (int i = 0; i < s->n; i++) {
 		g_free(s->paras[i].text);
+		g_free(s->paras[i].segs);
+	}
 	g_free(s->paras);
 	g_free(s->file);
 	g_free(s);
@@ -45,10 +47,20 @@ story_get(const Story *s, ParaKind k)
 	return NULL;
 }
 
+void
+story_para_locate(const StoryPara *p, gsize offset, int *line, int *col)
+{
+	StorySeg at = {0, p->line, p->col};
+	for (int i = 0; i < p->nsegs && (gsize)p->segs[i].offset <= offset; i++)
+		at = p->segs[i];
+	*line = at.line;
+	*col = at.col + (int)g_utf8_strlen(p->text + at.offset, (gssize)offset - at.offset);
+}
+
 static void
 add_para(GArray *paras, ParaKind kind, const char *text, int line, int col)
 {
-	StoryPara p = {kind, g_strdup(text), line, col};
+	StoryPara p = {kind, g_strdup(text), line, col, NULL, 0};
 	g_array_append_val(paras, p);
 }
 
@@ -113,15 +125,25 @@ is_label(const char *t)
 }
 
 static void
-end_para(GArray *paras, GString *para, int line, int col)
+end_para(GArray *paras, GString *para, GArray *segs, int line, int col)
 {
 	if (para->len == 0)
 		return;
-	if (g_str_has_prefix(para->str, "## "))
-		add_para(paras, PARA_INNER_SUBHEAD, g_strstrip(para->str + 3), line, col);
-	else
+	if (g_str_has_prefix(para->str, "## ")) {
+		char *t = g_strchug(para->str + 3);
+		add_para(paras, PARA_INNER_SUBHEAD, g_strchomp(t), line,
+		         col + (int)g_utf8_strlen(para->str, t - para->str));
+	} else {
+		StoryPara *p;
 		add_para(paras, is_label(para->str) ? PARA_LABEL : PARA_BODY, para->str, line, col);
+		p = &g_array_index(paras, StoryPara, paras->len - 1);
+		if (segs->len > 0) {
+			p->nsegs = (int)segs->len;
+			p->segs = g_memdup2(segs->data, segs->len * sizeof(StorySeg));
+		}
+	}
 	g_string_truncate(para, 0);
+	g_array_set_size(segs, 0);
 }
 
 static bool
@@ -190,8 +212,9 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	g_autofree char *text = NULL;
 	GArray *head, *paras;
 	GString *para;
+	GArray *segs;
 	Story *s;
-	int i = -1, start = 0;
+	int i = -1, start = 0, startcol = 1;
 
 	if (len < 0)
 		len = (gssize)strlen(data);
@@ -214,29 +237,43 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	}
 	g_array_sort(head, by_kind); /* stable enough: one paragraph per kind */
 	para = g_string_new(NULL);
+	segs = g_array_new(FALSE, FALSE, sizeof(StorySeg));
 	for (i = (i >= 0 && !lines[i]) ? i : i + 1; lines[i]; i++) {
-		char *l = g_strstrip(lines[i]);
+		int lead = 1; /* the column of the line's first character after blanks */
+		char *l;
+		for (l = lines[i]; *l && g_ascii_isspace(*l); l++)
+			lead++;
+		l = g_strstrip(lines[i]);
 		if (!*l) {
-			end_para(paras, para, start, 1);
+			end_para(paras, para, segs, start, startcol);
 			continue;
 		}
-		if (para->len == 0)
-			start = i + 1;
 		if (g_str_has_prefix(l, "## ")) { /* a subhead is a paragraph of its own */
-			end_para(paras, para, start, 1);
+			end_para(paras, para, segs, start, startcol);
 			g_string_append(para, l);
-			end_para(paras, para, i + 1, 1);
+			end_para(paras, para, segs, i + 1, lead);
 			continue;
+		}
+		if (para->len == 0) {
+			start = i + 1;
+			startcol = lead;
 		}
 		join_line(para, l);
+		if (start != i + 1) { /* a further line of the paragraph */
+			StorySeg seg = {(int)(para->len - strlen(l)), i + 1, lead};
+			g_array_append_val(segs, seg);
+		}
 	}
-	end_para(paras, para, start, 1);
+	end_para(paras, para, segs, start, startcol);
 	g_string_free(para, TRUE);
+	g_array_free(segs, TRUE);
 	g_array_append_vals(head, paras->data, paras->len);
 	g_array_free(paras, TRUE);
 	if (!paras_within_limit(file, head, r)) {
-		for (guint k = 0; k < head->len; k++)
+		for (guint k = 0; k < head->len; k++) {
 			g_free(g_array_index(head, StoryPara, k).text);
+			g_free(g_array_index(head, StoryPara, k).segs);
+		}
 		g_array_free(head, TRUE);
 		return NULL;
 	}

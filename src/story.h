@@ -17,11 +17,19 @@ typedef enum {
 	PARA_KIND_COUNT
 } ParaKind;
 
+/* where a source line after a paragraph's first one begins in its joined text */
+typedef struct {
+	int offset; /* byte in StoryPara.text */
+	int line, col;
+} StorySeg;
+
 typedef struct {
 	ParaKind kind;
 	char *text; /* UTF-8, lines joined, trimmed */
 	int line;   /* where it starts in the file */
 	int col;
+	StorySeg *segs; /* the paragraph's further lines, NULL when it is one line */
+	int nsegs;
 } StoryPara;
 
 typedef struct {
@@ -39,6 +47,8 @@ void story_free(Story *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Story, story_free)
 
 const char *story_kind_name(ParaKind k);
+/* The line and column (in characters, from 1) of byte `offset` of p->text in the story file. */
+void story_para_locate(const StoryPara *p, gsize offset, int *line, int *col);
 /* the text of the first paragraph of kind k, or NULL */
 const char *story_get(const Story *s, ParaKind k);
 void story_dump(const Story *s, GString *out);

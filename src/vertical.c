@@ -119,6 +119,16 @@ vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right
 			continue;
 		}
 		len = (int)(g_utf8_next_char(p) - p);
+		if (*p != ' ' &&
+		    !hb_font_get_nominal_glyph(v.hb, g_utf8_get_char(p), &(hb_codepoint_t){0})) {
+			/* left out, as in horizontal text: no cell, no .notdef box */
+			items_report_uncovered(
+			    where, g_utf8_get_char(p),
+			    where && where->para && where->para->text == text ? p - text : -1,
+			    c->r);
+			p += len;
+			continue;
+		}
 		if (*p == ' ') {
 			add_cluster(&v, p, 1, 0);
 			v.y += v.em / 2;

@@ -15,6 +15,8 @@ Exit status 0 when every case passed (or was skipped), 1 otherwise.
 import hashlib
 import importlib
 import os
+import queue
+import re
 import shutil
 import signal
 import stat
@@ -145,8 +147,77 @@ class Ctx:
         return Result(p.returncode, out.read().decode('utf-8', 'replace'),
                       err.read().decode('utf-8', 'replace'), wall, ru.ru_maxrss / 1024)
 
+    def spawn(self, *args, cwd=None, env=None):
+        """start huozi with args in the background (see Spawned)"""
+        return Spawned([self.huozi, *args], cwd or self.tmp, env or self.env)
+
     def render(self, *extra, **kw):
         return self.run('render', 'ed/edition.xml', *extra, **kw)
+
+
+WATCHING = re.compile(r'huozi: rendered in \d+ ms, status (\d+); watching for changes\n')
+
+
+class Spawned:
+    """huozi running in the background (its own process group), standard error read line by
+    line by a thread; use it in a `with` block, which stops it (SIGTERM, then SIGKILL)"""
+
+    def __init__(self, argv, cwd, env):
+        self.argv = argv
+        self.p = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                  start_new_session=True)
+        self.q = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in iter(self.p.stderr.readline, b''):
+            self.q.put(line.decode('utf-8', 'replace'))
+        self.q.put(None)
+
+    def next_line(self, timeout):
+        """the next line of standard error, or None when it ended; Failure after timeout"""
+        try:
+            return self.q.get(timeout=timeout)
+        except queue.Empty:
+            raise Failure(f'{" ".join(self.argv[1:])}: nothing on stderr for {timeout:.0f} s')
+
+    def wait_watching(self, timeout=20):
+        """the lines up to the next "watching for changes" line and the status it reports;
+        Failure when none comes within timeout seconds or the process ends"""
+        lines, end = [], time.monotonic() + timeout
+        while True:
+            line = self.next_line(max(0.01, end - time.monotonic()))
+            if line is None:
+                raise Failure(f'huozi ended (status {self.p.wait()}) before watching; '
+                              f'stderr:\n{"".join(lines)}')
+            m = WATCHING.fullmatch(line)
+            if m:
+                return int(m.group(1)), lines
+            lines.append(line)
+
+    def quiet_for(self, seconds):
+        """Failure if huozi prints anything within the next `seconds`"""
+        try:
+            line = self.q.get(timeout=seconds)
+        except queue.Empty:
+            return
+        raise Failure(f'unexpected output: {line!r}')
+
+    def stop(self):
+        if self.p.poll() is None:
+            os.killpg(self.p.pid, signal.SIGTERM)
+            try:
+                self.p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.p.pid, signal.SIGKILL)
+                self.p.wait()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
 
 
 def expect(res, status, stderr=None, stdout=None, max_s=None, max_mb=None):

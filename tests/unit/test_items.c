@@ -162,53 +162,53 @@ END_TEST
 
 START_TEST(test_missing_private_use)
 {
+	/* a character no configured font has is reported at its place and left out: the
+	 * paragraph is set as if it were not there */
 	World w = world_new();
 	g_autoptr(Report) r = report_new();
-	ItemsWhere where = {"stories/lead.txt", 7, "story lead, paragraph 3"};
+	ItemsWhere where = {"edition.xml", 7, "photo caption", 5, NULL};
 	g_autoptr(Items) it = items_shape(w.fonts, layout_style(w.layout, ST_BODY),
 	                                  "中\xee\x80\x80文", &where, r); /* U+E000 */
 	const Diag *d;
-	ck_assert_int_eq(it->n, 3);
-	ck_assert(it->cl[1].missing);
+	ck_assert_int_eq(it->n, 2);
+	ck_assert_str_eq(it->text, "中文");
 	ck_assert(!it->cl[0].missing);
-	ck_assert(!it->cl[2].missing);
-	ck_assert_uint_eq(it->cl[1].ch, 0xE000);
-	ck_assert_int_eq(it->nmissing, 1);
+	ck_assert(!it->cl[1].missing);
+	ck_assert_int_eq(it->nmissing, 0);
 	ck_assert_int_eq(r->nerrors, 1);
 	d = unit_diag(r, 0);
 	ck_assert_int_eq(d->kind, DIAG_GLYPH);
 	ck_assert_int_eq(d->level, REPORT_ERROR);
-	ck_assert_ptr_nonnull(strstr(d->msg, "U+E000"));
-	ck_assert_ptr_nonnull(strstr(d->msg, "story lead, paragraph 3"));
-	ck_assert_str_eq(d->file, "stories/lead.txt");
+	ck_assert_ptr_nonnull(strstr(d->msg, "U+E000 \\u{E000}"));
+	ck_assert_ptr_nonnull(strstr(d->msg, "photo caption"));
+	ck_assert_str_eq(d->file, "edition.xml");
 	ck_assert_int_eq(d->line, 7);
+	ck_assert_int_eq(d->col, 5);
 	world_free(&w);
 }
 END_TEST
 
-/* A character in none of the project's fonts but in a face of the machine (U+1F600, U+2624 are
- * in DejaVu Sans on Debian) is set in that face with a warning; a machine without such a face
- * gets the error instead. Either way nothing is silently dropped. */
-START_TEST(test_missing_uses_machine_face)
+/* A character in none of the project's fonts is never set from a face of the machine (U+1F600
+ * is in DejaVu Sans on Debian): the error, and the character left out. */
+START_TEST(test_missing_not_from_machine)
 {
 	World w = world_new();
 	g_autoptr(Report) r = report_new();
-	g_autoptr(Items) it = shape(&w, ST_BODY, "好\xf0\x9f\x98\x80", r); /* U+1F600 */
-	const Cluster *c = &it->cl[it->n - 1];
-	ck_assert_ptr_null(unit_find(r, REPORT_ERROR, "U+597D")); /* 好 is there */
-	if (c->missing) {
-		ck_assert_int_eq(it->nmissing, 1);
-		ck_assert_ptr_nonnull(unit_find(r, REPORT_ERROR, "U+1F600"));
-	} else {
-		g_autofree char *face = fonts_face_name(it->fonts[c->font]);
-		ck_assert_int_eq(it->nmissing, 0);
-		ck_assert_int_eq(r->nerrors, 0);
-		ck_assert_ptr_nonnull(unit_find(r, REPORT_WARNING, "U+1F600"));
-		ck_assert_ptr_nonnull(unit_find(r, REPORT_WARNING, "from this machine"));
-		ck_assert_ptr_null(strstr(face, "CJK")); /* not one of the configured faces */
-		ck_assert_int_gt(c->adv, 0);
-		ck_assert_int_gt(c->ng, 0);
-	}
+	StoryPara sp = {PARA_BODY, "好\xf0\x9f\x98\x80好", 3, 2, NULL, 0};
+	ItemsWhere where = {"stories/a.txt", 3, "story a, paragraph 1", 2, &sp};
+	g_autoptr(Items) it =
+	    items_shape(w.fonts, layout_style(w.layout, ST_BODY), sp.text, &where, r);
+	g_autoptr(Items) plain = shape(&w, ST_BODY, "好好", r);
+	const Diag *d;
+	ck_assert_int_eq(it->n, 2);
+	ck_assert_int_eq(it->nfonts, 1);
+	ck_assert_int_eq(it->cl[1].adv, plain->cl[1].adv);
+	ck_assert_int_eq(r->nerrors, 1);
+	ck_assert_int_eq(r->diags->len, 1);
+	d = unit_diag(r, 0);
+	ck_assert_ptr_nonnull(strstr(d->msg, "U+1F600 \xf0\x9f\x98\x80 is in none"));
+	ck_assert_int_eq(d->line, 3);
+	ck_assert_int_eq(d->col, 3);
 	world_free(&w);
 }
 END_TEST
@@ -253,7 +253,7 @@ items_suite(void)
 	tcase_add_test(tc, test_normalized_text);
 	tcase_add_test(tc, test_opening_bracket_blank_left);
 	tcase_add_test(tc, test_missing_private_use);
-	tcase_add_test(tc, test_missing_uses_machine_face);
+	tcase_add_test(tc, test_missing_not_from_machine);
 	tcase_add_test(tc, test_empty_text);
 	tcase_add_test(tc, test_dump);
 	suite_add_tcase(s, tc);

@@ -118,6 +118,32 @@ START_TEST(test_header_key_twice)
 }
 END_TEST
 
+START_TEST(test_locate_in_joined_lines)
+{
+	/* every character of a paragraph joined from several lines is placed at its own line and
+	 * column (in characters, blanks before a line counted) */
+	g_autoptr(Story) s = parse_ok("headline: 标题甲\n\n第一行\n  第二行\nAB\nCD\n");
+	const StoryPara *h = &s->paras[0], *p = &s->paras[1];
+	int line = 0, col = 0;
+	story_para_locate(h, strlen("标题"), &line, &col);
+	ck_assert_int_eq(line, 1);
+	ck_assert_int_eq(col, 13);
+	ck_assert_str_eq(p->text, "第一行第二行AB CD");
+	story_para_locate(p, strlen("第一"), &line, &col);
+	ck_assert_int_eq(line, 3);
+	ck_assert_int_eq(col, 3);
+	story_para_locate(p, strlen("第一行第"), &line, &col);
+	ck_assert_int_eq(line, 4);
+	ck_assert_int_eq(col, 4);
+	story_para_locate(p, strlen("第一行第二行A"), &line, &col);
+	ck_assert_int_eq(line, 5);
+	ck_assert_int_eq(col, 2);
+	story_para_locate(p, strlen("第一行第二行AB C"), &line, &col);
+	ck_assert_int_eq(line, 6);
+	ck_assert_int_eq(col, 2);
+}
+END_TEST
+
 START_TEST(test_join_lines)
 {
 	g_autoptr(Story) s = parse_ok("The Yangtze\nRiver flows.\n\n"
@@ -130,7 +156,7 @@ START_TEST(test_join_lines)
 	assert_para(s, 1, PARA_BODY, "中文第一行中文第二行", 4, 1);
 	assert_para(s, 2, PARA_BODY, "PM2.5浓度下降", 7, 1);
 	assert_para(s, 3, PARA_BODY, "数字2026 2027", 10, 1);
-	assert_para(s, 4, PARA_BODY, "前后空格去掉", 13, 1);
+	assert_para(s, 4, PARA_BODY, "前后空格去掉", 13, 3); /* its first character's column */
 }
 END_TEST
 
@@ -156,7 +182,7 @@ START_TEST(test_inner_subhead_and_labels)
 	ck_assert_int_eq(s->n, 10);
 	assert_para(s, 0, PARA_HEADLINE, "标题", 1, 11);
 	assert_para(s, 1, PARA_BODY, "第一段。", 3, 1);
-	assert_para(s, 2, PARA_INNER_SUBHEAD, "攻坚克难 钢箱梁毫米级对接", 4, 1);
+	assert_para(s, 2, PARA_INNER_SUBHEAD, "攻坚克难 钢箱梁毫米级对接", 4, 4);
 	assert_para(s, 3, PARA_BODY, "第二段。", 5, 1);
 	assert_para(s, 4, PARA_LABEL, "【理】", 7, 1);
 	assert_para(s, 5, PARA_BODY, "桥梁是城市的骨架。", 9, 1);
@@ -242,6 +268,7 @@ story_suite(void)
 	tcase_add_test(tc, test_unknown_header_key);
 	tcase_add_test(tc, test_header_key_twice);
 	tcase_add_test(tc, test_join_lines);
+	tcase_add_test(tc, test_locate_in_joined_lines);
 	tcase_add_test(tc, test_inner_subhead_and_labels);
 	tcase_add_test(tc, test_empty_label_is_body);
 	tcase_add_test(tc, test_crlf_and_bom);
