@@ -497,7 +497,7 @@ outset_commit(OutSet *s, bool ok, Report *r)
 		else
 			tempfile_discard(g_steal_pointer(&o->tmp));
 	}
-	for (guint i = 0; i < s->folders->len; i++) {
+	for (guint i = s->folders->len; i-- > 0;) { /* the last made first: they may nest */
 		Folder *f = &g_array_index(s->folders, Folder, i);
 		tempfile_discard(g_steal_pointer(&f->tmpdir));
 		if (!ok)

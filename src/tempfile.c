@@ -61,14 +61,16 @@ struct dent64 {
 	char name[];
 };
 
-/* Remove a folder of temporary files (no subfolders) and the files in it. Async-signal-safe. */
+/* Remove a folder of temporary files (no subfolders) and the files in it: again while other
+ * threads may still be creating files in it. Async-signal-safe. */
 static void
 remove_folder(const char *dir)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd >= 0) {
-		bool removed = true;
-		while (removed) { /* unlinking while reading may skip entries: read again */
+	for (int tries = 0; tries < 100; tries++) {
+		int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			return;
+		for (bool removed = true; removed;) { /* unlinking while reading may skip some */
 			char buf[4096] __attribute__((aligned(8)));
 			long n;
 			removed = false;
@@ -83,8 +85,9 @@ remove_folder(const char *dir)
 				}
 		}
 		close(fd);
+		if (rmdir(dir) == 0 || errno != ENOTEMPTY)
+			return;
 	}
-	rmdir(dir);
 }
 
 void
