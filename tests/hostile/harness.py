@@ -197,7 +197,8 @@ def main(argv):
         name = fn.__name__.replace('_', '-')
         if wanted and name not in wanted:
             continue
-        with tempfile.TemporaryDirectory(prefix='huozi-hostile-') as tmp:
+        with tempfile.TemporaryDirectory(prefix='huozi-hostile-',
+                                         ignore_cleanup_errors=True) as tmp:
             try:
                 fn(Ctx(tmp))
                 passed += 1

@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import socket
+import stat
 import struct
 import subprocess
 import time
@@ -568,6 +569,28 @@ def big_edition(c, pages):
             'date="2026-11-28" layout="broadsheet">\n' + ''.join(body) + '</edition>\n')
 
 
+def pages_written(d, before):
+    """pages the running render has written: in its temporary folder, or (the landed binary)
+    new or replaced files in the folder itself"""
+    n = 0
+    try:
+        names = os.listdir(d)
+    except OSError:
+        return 0
+    for name in names:
+        p = os.path.join(d, name)
+        try:
+            st = os.lstat(p)
+            if stat.S_ISDIR(st.st_mode):
+                n += len(os.listdir(p))
+            elif name not in before or before[name][1:4] != (st.st_ino, st.st_size,
+                                                             st.st_mtime_ns):
+                n += 1
+        except OSError:
+            pass  # renamed or removed meanwhile
+    return n
+
+
 def interrupt_split(c, sig):
     big_edition(c, 400)
     r = c.run('render', 'big/edition.xml', '--split', 'pages', timeout=120)
@@ -579,20 +602,20 @@ def interrupt_split(c, sig):
     snap = Snapshot(c.path('big'))
     p = subprocess.Popen([c.huozi, 'render', 'big/edition.xml', '--split', 'pages'], cwd=c.tmp,
                          env=c.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    written = 0
-    while p.poll() is None and time.monotonic() < deadline and written < 40:
-        tmps = [n for n in os.listdir(c.path('pages')) if n.endswith('.part')]
-        if tmps:
-            try:
-                written = len(os.listdir(c.path('pages', tmps[0])))
-            except FileNotFoundError:
-                pass
-        time.sleep(0.001)
-    if p.poll() is not None:
-        raise Failure(f'the second run ended (exit {p.returncode}) before 40 pages were written')
-    p.send_signal(sig)
-    status = p.wait(timeout=60)
+    try:
+        deadline = time.monotonic() + 60
+        while (p.poll() is None and time.monotonic() < deadline and
+               pages_written(c.path('pages'), before) < 40):
+            time.sleep(0.001)
+        if p.poll() is not None:
+            raise Failure(f'the second run ended (exit {p.returncode}) before 40 pages were '
+                          'written')
+        p.send_signal(sig)
+        status = p.wait(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
     check(status == -sig, f'exit status {status}, expected death by signal {sig}')
     snap.unchanged()
     after = tree_state(c.path('pages'))
