@@ -461,18 +461,21 @@ sync_folders(OutSet *s)
 bool
 outset_commit(OutSet *s, bool ok, Report *r)
 {
-	bool began = ok;
+	bool began;
 	if (s->committed)
 		return false;
 	s->committed = true;
+	/* standard output first, interruptible (a stream cannot be taken back anyway): the files
+	 * are renamed only when it got everything */
+	fflush(stdout);
+	for (guint i = 0; i < s->outs->len && ok; i++) {
+		const Out *o = &g_array_index(s->outs, Out, i);
+		if (o->to_stdout)
+			ok = copy_to_stdout(o, r);
+	}
+	began = ok;
 	if (began) {
 		tempfile_commit_begin();
-		fflush(stdout);
-		for (guint i = 0; i < s->outs->len && ok; i++) {
-			const Out *o = &g_array_index(s->outs, Out, i);
-			if (o->to_stdout)
-				ok = copy_to_stdout(o, r);
-		}
 		for (guint i = 0; i < s->outs->len && ok; i++) {
 			Out *o = &g_array_index(s->outs, Out, i);
 			if (o->to_stdout)
