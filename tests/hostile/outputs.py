@@ -339,6 +339,55 @@ def split_folder_is_a_file(c):
     snap.unchanged()
 
 
+@case
+def png_page_symlink_followed(c):
+    """a page file of --png that is a link elsewhere: the target replaced, the link kept"""
+    os.makedirs(c.path('archive'))
+    c.write('archive/p1.png', b'old proof')
+    os.makedirs(c.path('proofs'))
+    os.symlink('../archive/p1.png', c.path('proofs', 'page-01.png'))
+    r = c.render('--png', 'proofs')
+    expect(r, 0, stdout='', stderr=[SUMMARY])
+    check(os.path.islink(c.path('proofs', 'page-01.png')), 'page-01.png is no longer a link')
+    check(c.read('archive/p1.png').startswith(b'\x89PNG'), 'the link target was not replaced')
+    check(sorted(os.listdir(c.path('proofs'))) == ['page-01.png', 'page-02.png'], 'proofs/')
+    no_temporaries(c.path('archive'))
+
+
+@case
+def split_folder_symlink_followed(c):
+    os.makedirs(c.path('real'))
+    os.symlink('real', c.path('pages'))
+    r = c.render('--split', 'pages')
+    expect(r, 0, stdout='', stderr=[SUMMARY])
+    check(os.path.islink(c.path('pages')), 'pages is no longer a link')
+    check(sorted(os.listdir(c.path('real'))) == ['20261128-01.pdf', '20261128-02.pdf'], 'real/')
+
+
+@case
+def split_folder_dangling_symlink_refused(c):
+    os.symlink('gone', c.path('pages'))
+    snap = Snapshot(c.tmp)
+    r = c.render('--split', 'pages', '-o', 'out.pdf')
+    expect(r, 2, stdout='', stderr=[
+        'pages: error: the output is a symbolic link to a file that does not exist (gone)',
+        '  hint: remove the link, or create the file it points to', SUMMARY])
+    snap.unchanged()
+
+
+@case
+def o_replaces_previous_output(c):
+    """(guard) an existing output file is replaced by a new file, not written into"""
+    c.write('out.pdf', b'%PDF-1.5\n% yesterday\n%%EOF\n')
+    os.link(c.path('out.pdf'), c.path('yesterday.pdf'))
+    r = c.render('-o', 'out.pdf')
+    expect(r, 0, stdout='out.pdf\n', stderr=[SUMMARY])
+    check(c.read('yesterday.pdf') == b'%PDF-1.5\n% yesterday\n%%EOF\n',
+          'the old file was written into (its other link changed)')
+    check(c.read('out.pdf').startswith(b'%PDF-') and b'yesterday' not in c.read('out.pdf'),
+          'out.pdf was not replaced')
+
+
 # --- standard output ---------------------------------------------------------------------------
 
 @case
@@ -498,6 +547,17 @@ def pdf_not_written_when_report_refused(c):
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'x.pdf', '--report', 'ed/stories/a.txt')
     expect(r, 2, stdout='', stderr=overwrite('ed/stories/a.txt', 'stories/a.txt') + [SUMMARY])
+    snap.unchanged()
+
+
+@case
+def report_in_missing_folder_writes_nothing(c):
+    """the report cannot be created: the PDF, ready first, is not written either"""
+    snap = Snapshot(c.tmp)
+    r = c.render('-o', 'out.pdf', '--report', 'nowhere/fit.json')
+    expect(r, 3, stdout='', stderr=[
+        'nowhere/fit.json: error: cannot create the output file: No such file or directory',
+        '  hint: check that the folder exists and is writable', SUMMARY])
     snap.unchanged()
 
 
