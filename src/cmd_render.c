@@ -292,7 +292,7 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 	g_free(pl.split);
 	g_free(pl.png);
 	status = cli_exit_status(r, o->strict);
-	if (status == EXIT_OK && write && o->out && !outset_uses_stdout(set))
+	if (status == EXIT_OK && write && o->out && set && !outset_uses_stdout(set))
 		printf("%s\n", o->out);
 	return status;
 }

@@ -181,7 +181,8 @@ kind_name(mode_t mode)
 	return "not a regular file";
 }
 
-/* one input of the edition: the file it is, and its name as the page description gives it */
+/* one input of the edition: the file it is, and its name as the page description gives it
+ * (the path relative to the page description's folder when it is inside it) */
 typedef struct {
 	dev_t dev;
 	ino_t ino;
@@ -193,12 +194,13 @@ add_input(GArray *in, const char *path, const char *dir)
 {
 	struct stat st;
 	Input x;
-	size_t n = strlen(dir);
+	size_t n = dir ? strlen(dir) : 0;
 	if (!path || stat(path, &st) != 0)
 		return; /* a missing input is reported by the stage that reads it */
 	x.dev = st.st_dev;
 	x.ino = st.st_ino;
-	x.name = g_strdup(strncmp(path, dir, n) == 0 && path[n] == '/' ? path + n + 1 : path);
+	x.name =
+	    g_strdup(dir && strncmp(path, dir, n) == 0 && path[n] == '/' ? path + n + 1 : path);
 	g_array_append_val(in, x);
 }
 
@@ -207,7 +209,7 @@ inputs_of(const Model *m)
 {
 	GArray *in = g_array_new(FALSE, FALSE, sizeof(Input));
 	g_autofree char *dir = g_path_get_dirname(m->file);
-	add_input(in, m->file, "");
+	add_input(in, m->file, NULL); /* as given on the command line */
 	add_input(in, m->layout ? m->layout->file : NULL, dir);
 	for (int s = 0; s < m->nstories; s++)
 		add_input(in, m->stories[s].src, dir);

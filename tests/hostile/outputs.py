@@ -131,6 +131,17 @@ def o_edition_by_absolute_path(c):
 
 
 @case
+def report_over_edition_given_by_absolute_path(c):
+    """the page description named as on the command line; a story relative to its folder"""
+    snap = Snapshot(c.tmp)
+    edition = c.path('ed', 'edition.xml')
+    r = c.run('render', edition, '--report', 'ed/edition.xml', '-o', 'ed/stories/./b.txt')
+    expect(r, 2, stdout='', stderr=overwrite('ed/stories/./b.txt', 'stories/b.txt') +
+           overwrite('ed/edition.xml', edition) + [SUMMARY])
+    snap.unchanged()
+
+
+@case
 def o_relative_through_symlinked_folder_from_elsewhere(c):
     """run from inside the stories folder, the ad named through a link to the edition"""
     os.symlink('ed', c.path('LINK'))
