@@ -140,8 +140,8 @@ main(int argc, char **argv)
 {
 	CliOpts o = {0};
 	GOptionEntry entries[] = {
-	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "write the edition to this PDF",
-	     "OUT.pdf"},
+	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out,
+	     "write the edition to this PDF (- for standard output)", "OUT.pdf"},
 	    {"split", 0, 0, G_OPTION_ARG_FILENAME, &o.split,
 	     "write one PDF per page into DIR (DATE-版次.pdf)", "DIR"},
 	    {"png", 0, 0, G_OPTION_ARG_FILENAME, &o.png, "write a PNG proof of each page into DIR",
@@ -156,8 +156,8 @@ main(int argc, char **argv)
 	     "crop marks and bleed, with TrimBox and BleedBox", NULL},
 	    {"cmyk", 0, 0, G_OPTION_ARG_NONE, &o.cmyk,
 	     "device CMYK for the press: black text, rules and greys on the K plate only", NULL},
-	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, "write the fit report as JSON",
-	     "FILE"},
+	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report,
+	     "write the fit report as JSON (- for standard output)", "FILE"},
 	    {"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,
 	     "overset, missing glyphs and forced breaks fail (exit 1)", NULL},
 	    {"watch", 0, 0, G_OPTION_ARG_NONE, &o.watch, "render again whenever an input changes",
