@@ -257,6 +257,23 @@ check_folder(Folder *f, Report *r)
 	return true; /* missing: created by outset_open; other errors show there */
 }
 
+/* an existing file: never an input; its identity for finding two outputs on one file */
+static bool
+check_identity(Out *o, const struct stat *st, const GArray *in, Report *r)
+{
+	for (guint i = 0; i < in->len; i++) {
+		const Input *x = &g_array_index(in, Input, i);
+		if (x->dev == st->st_dev && x->ino == st->st_ino) {
+			report_error(
+			    r, DIAG_INPUT, o->shown, 0, 0, "write the output somewhere else",
+			    "the output would overwrite an input of the edition (%s)", x->name);
+			return false;
+		}
+	}
+	o->key = g_strdup_printf("i:%ju:%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+	return true;
+}
+
 /* what output o is: its target and its identity, or a refusal */
 static bool
 check_out(Out *o, const GArray *in, Report *r)
@@ -294,17 +311,18 @@ check_out(Out *o, const GArray *in, Report *r)
 		             kind_name(st.st_mode));
 		return false;
 	}
-	for (guint i = 0; i < in->len; i++) {
-		const Input *x = &g_array_index(in, Input, i);
-		if (x->dev == st.st_dev && x->ino == st.st_ino) {
-			report_error(
-			    r, DIAG_INPUT, o->shown, 0, 0, "write the output somewhere else",
-			    "the output would overwrite an input of the edition (%s)", x->name);
-			return false;
-		}
-	}
-	o->key = g_strdup_printf("i:%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
-	return true;
+	return check_identity(o, &st, in, r);
+}
+
+/* Standard output redirected to a file (`-o - >> stories/a.txt`) is held to the same rules as
+ * a named file; a pipe, a terminal or a device is what it is meant for. */
+static bool
+check_stdout(Out *o, const GArray *in, Report *r)
+{
+	struct stat st;
+	if (fstat(STDOUT_FILENO, &st) != 0 || !S_ISREG(st.st_mode))
+		return true;
+	return check_identity(o, &st, in, r);
 }
 
 bool
@@ -321,14 +339,15 @@ outset_check(OutSet *s, const Model *m, Report *r)
 	for (guint i = 0; i < s->outs->len; i++) {
 		Out *o = &g_array_index(s->outs, Out, i);
 		Out *other;
-		if (o->to_stdout ||
-		    (o->folder >= 0 && g_array_index(s->folders, Folder, o->folder).refused))
+		if (o->folder >= 0 && g_array_index(s->folders, Folder, o->folder).refused)
 			continue;
-		if (!check_out(o, in, r)) {
+		if (!(o->to_stdout ? check_stdout(o, in, r) : check_out(o, in, r))) {
 			o->refused = true;
 			ok = false;
 			continue;
 		}
+		if (!o->key) /* standard output that is not a file */
+			continue;
 		if ((other = g_hash_table_lookup(seen, o->key))) {
 			report_error(r, DIAG_INPUT, o->shown, 0, 0,
 			             "give each output its own file name",

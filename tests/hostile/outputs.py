@@ -449,6 +449,27 @@ def check_report_dash(c):
 
 
 @case
+def o_dash_appended_to_story_refused(c):
+    """-o - >> ed/stories/a.txt: standard output redirected onto an input"""
+    snap = Snapshot(c.tmp)
+    with open(c.path('ed/stories/a.txt'), 'ab') as story:
+        r = c.render('-o', '-', stdout=story)
+    expect(r, 2, stderr=overwrite('-', 'stories/a.txt') + [SUMMARY])
+    snap.unchanged()
+
+
+@case
+def o_dash_redirected_to_the_report(c):
+    """-o - > fit.json --report fit.json: one file, two outputs"""
+    c.write('fit.json', '{"yesterday": true}\n')
+    snap = Snapshot(c.tmp)
+    with open(c.path('fit.json'), 'ab') as f:
+        r = c.render('-o', '-', '--report', 'fit.json', stdout=f)
+    expect(r, 2, stderr=same('fit.json', 'PDF (-o)', 'report (--report)') + [SUMMARY])
+    snap.unchanged()
+
+
+@case
 def both_outputs_to_stdout_refused(c):
     snap = Snapshot(c.tmp)
     r = c.render('-o', '-', '--report', '-')
