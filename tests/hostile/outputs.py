@@ -367,6 +367,7 @@ def png_page_symlink_followed(c):
 
 @case
 def split_folder_symlink_followed(c):
+    """(guard) a --split folder that is a link to a folder: the pages go there"""
     os.makedirs(c.path('real'))
     os.symlink('real', c.path('pages'))
     r = c.render('--split', 'pages')
