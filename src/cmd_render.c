@@ -4,6 +4,7 @@
 #include "fitreport.h"
 #include "marks.h"
 #include "out.h"
+#include "outset.h"
 #include "pipeline.h"
 #include <stdio.h>
 #include <string.h>
@@ -57,47 +58,12 @@ out_options(const Model *m, OutOptions *o, char **title, char **date)
 	o->date = *date;
 }
 
-/* An output path that names one of the inputs is refused: a render never destroys its source. */
-static bool
-same_file(const char *a, const char *b)
-{
-	g_autofree char *x = g_canonicalize_filename(a, NULL);
-	g_autofree char *y = g_canonicalize_filename(b, NULL);
-	return strcmp(x, y) == 0;
-}
-
-static bool
-is_input(const Model *m, const char *out)
-{
-	if (same_file(m->file, out) || same_file(m->layout->file, out))
-		return true;
-	for (int s = 0; s < m->nstories; s++)
-		if (same_file(m->stories[s].src, out))
-			return true;
-	for (int p = 0; p < m->npages; p++)
-		for (int i = 0; i < m->pages[p].nelems; i++)
-			if (m->pages[p].elems[i].src && same_file(m->pages[p].elems[i].src, out))
-				return true;
-	return false;
-}
-
-/* An output path that names one of the inputs is refused: a render never destroys its source. */
-static bool
-refuse_input(const Model *m, const char *out, Report *r)
-{
-	if (!out || !is_input(m, out))
-		return false;
-	report_error(r, DIAG_INPUT, out, 0, 0, "write the output somewhere else",
-	             "the output would overwrite an input file of the edition");
-	return true;
-}
-
 /* one page of --split: written by a worker thread into its own file, with its own report */
 typedef struct {
 	const DList *d;
 	OutOptions o;
 	int page;
-	char *path;
+	const char *path, *shown;
 	Report *r;
 	bool ok;
 } SplitJob;
@@ -108,40 +74,93 @@ split_job(gpointer data, gpointer user)
 	SplitJob *j = data;
 	j->o.pages = &j->page;
 	j->o.npages = 1;
-	j->ok = out_pdf(j->d, &j->o, j->path, j->r);
+	j->ok = out_pdf(j->d, &j->o, j->path, j->shown, j->r);
 }
 
-/* One PDF per page, DATE-版次.pdf. The pages share nothing but read-only data (the display
- * list, fonts), so they are written in parallel; each file is the same as a serial run's. */
-static bool
-write_split(const Pipeline *p, const OutOptions *base, const char *dir, GArray *pages, Report *r)
-{
-	const Model *m = p->model;
-	g_autofree char *date = g_strdup(m->date);
-	SplitJob *jobs = g_new0(SplitJob, m->npages);
-	GThreadPool *pool;
-	bool ok = g_mkdir_with_parents(dir, 0755) == 0;
-	int n = 0;
+/* what this run writes: indexes into its OutSet, -1 for none (per page: not selected) */
+typedef struct {
+	int pdf, report;
+	int *split, *png; /* one per page */
+} Plan;
 
-	if (!ok) {
-		report_error(r, DIAG_SYSTEM, dir, 0, 0, NULL, "cannot create the folder");
-		g_free(jobs);
-		return false;
-	}
+static bool
+page_selected(GArray *pages, int i)
+{
+	bool selected = pages->len == 0;
+	for (guint k = 0; k < pages->len; k++)
+		selected = selected || g_array_index(pages, int, k) == i;
+	return selected;
+}
+
+/* --split names: DATE-版次.pdf, the date without its dashes */
+static char *
+split_name(const Model *m, int i)
+{
+	g_autofree char *date = g_strdup(m->date);
 	for (char *c = date; *c; c++)
 		if (*c == '-')
 			memmove(c, c + 1, strlen(c));
+	return g_strdup_printf("%s-%s.pdf", date, m->pages[i].folio);
+}
+
+/* Every output of the run, before anything is written: the set checks them all at once. */
+static OutSet *
+plan_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, bool write, Plan *pl)
+{
+	OutSet *set = outset_new();
+	const Model *m = p->model;
+	int n = m->npages;
+	pl->split = g_new(int, n);
+	pl->png = g_new(int, n);
+	pl->pdf = write && o->out ? outset_add_file(set, o->out, "-o", "PDF") : -1;
+	for (int i = 0; i < n; i++)
+		pl->split[i] = pl->png[i] = -1;
+	if (write && o->split) {
+		int f = outset_add_folder(set, o->split, "--split");
+		for (int i = 0; i < n; i++)
+			if (page_selected(pages, i)) {
+				g_autofree char *name = split_name(m, i);
+				g_autofree char *noun =
+				    g_strdup_printf("PDF of page %s", m->pages[i].folio);
+				pl->split[i] = outset_add_in_folder(set, f, name, "--split", noun);
+			}
+	}
+	if (write && o->png) {
+		int f = outset_add_folder(set, o->png, "--png");
+		for (int i = 0; i < n; i++)
+			if (page_selected(pages, i)) {
+				g_autofree char *name = out_png_name(p->dlist, i);
+				g_autofree char *noun =
+				    g_strdup_printf("PNG of page %s", m->pages[i].folio);
+				pl->png[i] = outset_add_in_folder(set, f, name, "--png", noun);
+			}
+	}
+	pl->report = o->report ? outset_add_file(set, o->report, "--report", "report") : -1;
+	return set;
+}
+
+/* One PDF per page. The pages share nothing but read-only data (the display list, fonts), so
+ * they are written in parallel; each file is the same as a serial run's. */
+static bool
+write_split(const Pipeline *p, const OutOptions *base, const OutSet *set, const Plan *pl, Report *r)
+{
+	const Model *m = p->model;
+	SplitJob *jobs = g_new0(SplitJob, m->npages);
+	GThreadPool *pool;
+	bool ok = true;
+	int n = 0;
+
 	out_prepare_fonts(p->dlist); /* the workers then only read them */
 	pool = g_thread_pool_new(split_job, NULL, (int)MIN(g_get_num_processors(), 8), TRUE, NULL);
 	for (int i = 0; i < m->npages; i++) {
-		g_autofree char *name = g_strdup_printf("%s-%s.pdf", date, m->pages[i].folio);
-		bool selected = pages->len == 0;
-		for (guint k = 0; k < pages->len; k++)
-			selected = selected || g_array_index(pages, int, k) == i;
-		if (!selected)
+		if (pl->split[i] < 0)
 			continue;
-		jobs[n] =
-		    (SplitJob){p->dlist, *base, i, g_build_filename(dir, name, NULL), report_new()};
+		jobs[n] = (SplitJob){p->dlist,
+		                     *base,
+		                     i,
+		                     outset_tmp(set, pl->split[i]),
+		                     outset_shown(set, pl->split[i]),
+		                     report_new()};
 		g_thread_pool_push(pool, &jobs[n++], NULL);
 	}
 	g_thread_pool_free(pool, FALSE, TRUE); /* waits for every page */
@@ -153,7 +172,6 @@ write_split(const Pipeline *p, const OutOptions *base, const char *dir, GArray *
 		}
 		ok = ok && jobs[k].ok;
 		report_free(jobs[k].r);
-		g_free(jobs[k].path);
 	}
 	g_free(jobs);
 	return ok;
@@ -194,12 +212,17 @@ show_progress(int done, int total, void *data)
 	fprintf(stderr, "\rhuozi: page %d of %d%s", done, total, done == total ? "\n" : "");
 }
 
+/* The PDF, the split pages and the PNG proofs into their temporary files; the first that
+ * fails ends it (nothing is committed then). */
 static void
-write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, Report *r)
+write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, const OutSet *set, const Plan *pl,
+              Report *r)
 {
 	gint64 start = g_get_monotonic_time();
 	g_autofree char *title = NULL, *date = NULL;
 	OutOptions oo = {0};
+	int n = p->model->npages;
+	bool ok = true;
 	out_options(p->model, &oo, &title, &date);
 	if (pages->len) {
 		oo.pages = (const int *)pages->data;
@@ -211,17 +234,23 @@ write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, Report *r)
 		oo.progress = show_progress;
 		oo.progress_data = &start;
 	}
-	if (o->out && is_input(p->model, o->out)) {
-		report_error(r, DIAG_INPUT, o->out, 0, 0, "write the PDF somewhere else",
-		             "the output would overwrite an input file");
-		return;
+	if (pl->pdf >= 0)
+		ok =
+		    out_pdf(p->dlist, &oo, outset_tmp(set, pl->pdf), outset_shown(set, pl->pdf), r);
+	if (ok && o->split)
+		ok = write_split(p, &oo, set, pl, r);
+	if (ok && o->png) {
+		const char **paths = g_new0(const char *, n);
+		const char **shown = g_new0(const char *, n);
+		for (int i = 0; i < n; i++)
+			if (pl->png[i] >= 0) {
+				paths[i] = outset_tmp(set, pl->png[i]);
+				shown[i] = outset_shown(set, pl->png[i]);
+			}
+		out_png(p->dlist, paths, shown, o->dpi > 0 ? o->dpi : 100, r);
+		g_free(paths);
+		g_free(shown);
 	}
-	if (o->out)
-		out_pdf(p->dlist, &oo, o->out, r);
-	if (o->split)
-		write_split(p, &oo, o->split, pages, r);
-	if (o->png)
-		out_png(p->dlist, &oo, o->png, o->dpi > 0 ? o->dpi : 100, r);
 }
 
 int
@@ -234,23 +263,36 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 	                                                        .allow_outside = o->allow_outside},
 	                                     r);
 	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
+	g_autoptr(OutSet) set = NULL;
+	Plan pl = {-1, -1, NULL, NULL};
 	int status;
 
 	if (p && o->pages && !parse_pages(o->pages, p->model, pages, r))
 		g_clear_pointer(&p, pipeline_free);
-	gint64 t0 = g_get_monotonic_time();
-	if (p && write && !report_has(r, DIAG_INPUT, REPORT_ERROR))
-		write_outputs(p, o, pages, r);
-	if (p && o->timings)
-		print_timings(&p->t, g_get_monotonic_time() - t0);
-	if (p && o->report && !refuse_input(p->model, o->report, r))
-		fitreport_write(p->model, p->flow, r, o->report);
+	/* nothing is written after an input error; every output is checked before any is written,
+	 * and all are committed together only when the run succeeded (exit 0, or 1 for --strict) */
+	if (p && cli_exit_status(r, false) == EXIT_OK) {
+		set = plan_outputs(p, o, pages, write, &pl);
+		if (outset_check(set, p->model, r) && outset_open(set, r)) {
+			gint64 t0 = g_get_monotonic_time();
+			if (write)
+				write_outputs(p, o, pages, set, &pl, r);
+			if (o->timings)
+				print_timings(&p->t, g_get_monotonic_time() - t0);
+			if (pl.report >= 0)
+				fitreport_write(p->model, p->flow, r, outset_tmp(set, pl.report),
+				                o->report);
+			outset_commit(set, cli_exit_status(r, false) == EXIT_OK, r);
+		}
+	}
 	cli_print_report(r);
 	if (p)
 		print_summary(p);
 	g_array_free(pages, TRUE);
+	g_free(pl.split);
+	g_free(pl.png);
 	status = cli_exit_status(r, o->strict);
-	if (status == EXIT_OK && write && o->out)
+	if (status == EXIT_OK && write && o->out && set && !outset_uses_stdout(set))
 		printf("%s\n", o->out);
 	return status;
 }

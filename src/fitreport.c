@@ -3,6 +3,7 @@
 #include "tempfile.h"
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 static void
 json_str(GString *s, const char *v)
@@ -98,15 +99,15 @@ fitreport_json(const Model *m, const Flow *f, const Report *r)
 }
 
 bool
-fitreport_write(const Model *m, const Flow *f, Report *r, const char *path)
+fitreport_write(const Model *m, const Flow *f, Report *r, const char *path, const char *shown)
 {
 	g_autofree char *json = fitreport_json(m, f, r);
-	GError *err = NULL;
-	/* g_file_set_contents writes a temporary file and renames it into place */
-	if (!g_file_set_contents(path, json, -1, &err)) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the report: %s",
-		             err->message);
-		g_error_free(err);
+	int err = 0, fd = tempfile_open(path, &err);
+	tempfile_write(fd, json, strlen(json), &err);
+	tempfile_close(fd, &err);
+	if (err) {
+		report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(err),
+		             "cannot write the report: %s", g_strerror(err));
 		return false;
 	}
 	return true;

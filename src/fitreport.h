@@ -9,5 +9,6 @@
 
 /* The report as a JSON document (schema docs/fit-report.md, version FITREPORT_VERSION). */
 char *fitreport_json(const Model *m, const Flow *f, const Report *r);
-/* Write it to path through a temporary file. */
-bool fitreport_write(const Model *m, const Flow *f, Report *r, const char *path);
+/* Write it to path (a temporary file the caller commits; outset.h), with fsync; a failure is
+ * reported naming `shown`, the output as the user named it. */
+bool fitreport_write(const Model *m, const Flow *f, Report *r, const char *path, const char *shown);

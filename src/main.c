@@ -53,6 +53,53 @@ free_opts(CliOpts *o)
 	g_free(o->layout);
 }
 
+/* The output names, before anything is read: an empty name is a usage error, "-" (standard
+ * output) is for one file output only. */
+static bool
+outputs_usable(const CliOpts *o)
+{
+	const struct {
+		const char *option, *value;
+		bool folder;
+	} outs[] = {{"-o", o->out, false},
+	            {"--report", o->report, false},
+	            {"--split", o->split, true},
+	            {"--png", o->png, true}};
+	for (size_t i = 0; i < G_N_ELEMENTS(outs); i++) {
+		const char *v = outs[i].value;
+		if (v && !*v) {
+			fprintf(stderr, "huozi: %s \"\": an empty name\n  hint: %s\n",
+			        outs[i].option,
+			        outs[i].folder ? "name a folder"
+			                       : "name a file, or - for standard output");
+			return false;
+		}
+		if (v && outs[i].folder && strcmp(v, "-") == 0) {
+			fprintf(
+			    stderr,
+			    "huozi: %s -: one file per page cannot go to standard output\n  hint: "
+			    "name a folder (./- for a folder called -)\n",
+			    outs[i].option);
+			return false;
+		}
+	}
+	if (o->out && o->report && strcmp(o->out, "-") == 0 && strcmp(o->report, "-") == 0) {
+		fputs("huozi: -o - and --report -: only one output can go to standard output\n  "
+		      "hint: "
+		      "write the other to a file\n",
+		      stderr);
+		return false;
+	}
+	if (o->watch &&
+	    ((o->out && strcmp(o->out, "-") == 0) || (o->report && strcmp(o->report, "-") == 0))) {
+		fputs("huozi: --watch renders again and again: it cannot write to standard output\n"
+		      "  hint: write to a file\n",
+		      stderr);
+		return false;
+	}
+	return true;
+}
+
 static int
 dispatch(int argc, char **argv, CliOpts *o)
 {
@@ -81,6 +128,8 @@ dispatch(int argc, char **argv, CliOpts *o)
 static void
 on_signal(int sig)
 {
+	if (tempfile_hold_signal(sig))
+		return; /* committing the outputs: the signal is raised again when done */
 	tempfile_remove_all();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -91,8 +140,8 @@ main(int argc, char **argv)
 {
 	CliOpts o = {0};
 	GOptionEntry entries[] = {
-	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, "write the edition to this PDF",
-	     "OUT.pdf"},
+	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out,
+	     "write the edition to this PDF (- for standard output)", "OUT.pdf"},
 	    {"split", 0, 0, G_OPTION_ARG_FILENAME, &o.split,
 	     "write one PDF per page into DIR (DATE-版次.pdf)", "DIR"},
 	    {"png", 0, 0, G_OPTION_ARG_FILENAME, &o.png, "write a PNG proof of each page into DIR",
@@ -107,8 +156,8 @@ main(int argc, char **argv)
 	     "crop marks and bleed, with TrimBox and BleedBox", NULL},
 	    {"cmyk", 0, 0, G_OPTION_ARG_NONE, &o.cmyk,
 	     "device CMYK for the press: black text, rules and greys on the K plate only", NULL},
-	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, "write the fit report as JSON",
-	     "FILE"},
+	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report,
+	     "write the fit report as JSON (- for standard output)", "FILE"},
 	    {"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,
 	     "overset, missing glyphs and forced breaks fail (exit 1)", NULL},
 	    {"watch", 0, 0, G_OPTION_ARG_NONE, &o.watch, "render again whenever an input changes",
@@ -129,6 +178,7 @@ main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
+	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error, reported (exit 3) */
 	ctx = g_option_context_new("COMMAND FILE");
 	g_option_context_set_summary(ctx, usage);
 	g_option_context_add_main_entries(ctx, entries, NULL);
@@ -150,7 +200,7 @@ main(int argc, char **argv)
 		free_opts(&o);
 		return EXIT_INPUT;
 	}
-	status = dispatch(argc, argv, &o);
+	status = outputs_usable(&o) ? dispatch(argc, argv, &o) : EXIT_INPUT;
 	free_opts(&o);
 	return status;
 }

@@ -19,11 +19,15 @@ typedef struct {
 	void *progress_data;
 } OutOptions;
 
-/* Write the pages to `path` through a temporary file in the same folder, renamed into
- * place only when complete: a failure leaves any previous file untouched. */
-bool out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r);
+/* Write the pages to `path` (a temporary file the caller commits; outset.h), with fsync; a
+ * failure is reported naming `shown`, the output as the user named it. */
+bool out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown, Report *r);
 /* Create the cairo scaled font of every font of the display list now. Pango creates them
  * lazily and not thread-safely; call this before writing pages from several threads. */
 void out_prepare_fonts(const DList *d);
-/* One PNG per page in dir, named page-<label>.png, at dpi. */
-bool out_png(const DList *d, const OutOptions *o, const char *dir, double dpi, Report *r);
+/* The PNG proof of page i is named page-<label>.png. */
+char *out_png_name(const DList *d, int page);
+/* One PNG for each page whose paths[i] is not NULL, written there at dpi (temporary files the
+ * caller commits); a failure is reported naming shown[i]. Stops at the first failure. */
+bool out_png(const DList *d, const char *const *paths, const char *const *shown, double dpi,
+             Report *r);

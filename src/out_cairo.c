@@ -188,10 +188,38 @@ add_outline(cairo_surface_t *s, const DList *d, int page, int out_page)
 	}
 }
 
-bool
-out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
+/* cairo writes through this: every byte goes to the file or the first error is kept */
+typedef struct {
+	int fd;
+	int err;
+} Sink;
+
+static cairo_status_t
+sink_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	char *tmp = tempfile_beside(path, r);
+	Sink *k = closure;
+	tempfile_write(k->fd, data, len, &k->err);
+	return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+/* fsync and close; a failure of cairo or of the file reported once, as `what` */
+static bool
+sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, Report *r)
+{
+	tempfile_close(k->fd, &k->err);
+	if (k->err)
+		report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(k->err),
+		             "cannot write the %s: %s", what, g_strerror(k->err));
+	else if (status != CAIRO_STATUS_SUCCESS)
+		report_error(r, DIAG_SYSTEM, shown, 0, 0, NULL, "cannot write the %s: %s", what,
+		             cairo_status_to_string(status));
+	return !k->err && status == CAIRO_STATUS_SUCCESS;
+}
+
+bool
+out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown, Report *r)
+{
+	Sink k = {-1, 0};
 	cairo_surface_t *s;
 	cairo_t *cr;
 	Painter p;
@@ -199,10 +227,10 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	Len grow;
 	bool ok;
 
-	if (!tmp)
-		return false;
+	k.fd = tempfile_open(path, &k.err);
 	grow = o->marks ? 2 * marks_offset() : 0;
-	s = cairo_pdf_surface_create(tmp, pt(d->pages[0].w + grow), pt(d->pages[0].h + grow));
+	s = cairo_pdf_surface_create_for_stream(sink_write, &k, pt(d->pages[0].w + grow),
+	                                        pt(d->pages[0].h + grow));
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, o->title ? o->title : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, o->subject ? o->subject : "");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
@@ -212,7 +240,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	cr = cairo_create(s);
 	painter_init(&p, d, r);
 	p.pdf = true;
-	for (int i = 0; i < d->npages; i++) {
+	for (int i = 0; i < d->npages && !k.err; i++) {
 		if (!selected(o, i))
 			continue;
 		cairo_pdf_surface_set_size(s, pt(d->pages[i].w + grow), pt(d->pages[i].h + grow));
@@ -231,59 +259,57 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, Report *r)
 	}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
-	ok = p.ok && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
-		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the PDF: %s",
-		             cairo_status_to_string(cairo_surface_status(s)));
+	ok = sink_done(&k, cairo_surface_status(s), shown, "PDF", r) && p.ok;
 	cairo_surface_destroy(s);
 	painter_done(&p);
 	if (ok && (o->marks || o->cmyk))
-		ok = postpass_run(tmp, &(PostPass){.boxes = o->marks, .cmyk = o->cmyk}, r);
-	return tempfile_commit(tmp, path, ok, r);
+		ok = postpass_run(
+		    path, &(PostPass){.boxes = o->marks, .cmyk = o->cmyk, .shown = shown}, r);
+	return ok;
 }
 
 static bool
-write_png_page(Painter *p, const DPage *pg, const char *path, double dpi, Report *r)
+write_png_page(Painter *p, const DPage *pg, const char *path, const char *shown, double dpi,
+               Report *r)
 {
 	double k = dpi / 72.0;
 	int w = (int)(pt(pg->w) * k + 0.5), h = (int)(pt(pg->h) * k + 0.5);
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
 	cairo_t *cr = cairo_create(s);
-	char *tmp = tempfile_beside(path, r);
-	bool ok = tmp != NULL;
+	Sink sink = {-1, 0};
+	cairo_status_t status;
 
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, k, k);
 	paint_page(p, cr, pg);
 	cairo_destroy(cr);
-	if (ok && cairo_surface_write_to_png(s, tmp) != CAIRO_STATUS_SUCCESS) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot write the PNG");
-		ok = false;
+	if (!p->ok) {
+		cairo_surface_destroy(s);
+		return false;
 	}
+	sink.fd = tempfile_open(path, &sink.err);
+	status = sink.err ? CAIRO_STATUS_WRITE_ERROR
+	                  : cairo_surface_write_to_png_stream(s, sink_write, &sink);
 	cairo_surface_destroy(s);
-	return tmp ? tempfile_commit(tmp, path, ok && p->ok, r) : false;
+	return sink_done(&sink, status, shown, "PNG", r);
+}
+
+char *
+out_png_name(const DList *d, int page)
+{
+	return g_strdup_printf("page-%s.png", d->pages[page].label);
 }
 
 bool
-out_png(const DList *d, const OutOptions *o, const char *dir, double dpi, Report *r)
+out_png(const DList *d, const char *const *paths, const char *const *shown, double dpi, Report *r)
 {
 	Painter p;
 	bool ok = true;
-	if (g_mkdir_with_parents(dir, 0755) != 0) {
-		report_error(r, DIAG_SYSTEM, dir, 0, 0, NULL, "cannot create the folder: %s",
-		             g_strerror(errno));
-		return false;
-	}
 	painter_init(&p, d, r);
-	for (int i = 0; i < d->npages && ok; i++) {
-		g_autofree char *name = NULL, *path = NULL;
-		if (!selected(o, i))
-			continue;
-		name = g_strdup_printf("page-%s.png", d->pages[i].label);
-		path = g_build_filename(dir, name, NULL);
-		ok = write_png_page(&p, &d->pages[i], path, dpi, r);
-	}
+	for (int i = 0; i < d->npages && ok; i++)
+		if (paths[i])
+			ok = write_png_page(&p, &d->pages[i], paths[i], shown[i], dpi, r);
 	painter_done(&p);
 	return ok;
 }

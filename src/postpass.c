@@ -3,8 +3,12 @@
 #include "cmyk.h"
 #include "marks.h"
 #include "tempfile.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #define MAX_FORM_DEPTH 8 /* forms inside forms: cairo nests a few; a hostile file, more */
 
@@ -132,27 +136,39 @@ bool
 postpass_run(const char *path, const PostPass *pp, Report *r)
 {
 	qpdf_data q = qpdf_init();
-	char *tmp = tempfile_beside(path, r);
+	const char *shown = pp->shown ? pp->shown : path;
+	char *tmp = tempfile_beside(path, shown, r);
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	bool ok = tmp != NULL;
 
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	if (ok && (qpdf_read(q, path, NULL) & QPDF_ERRORS))
-		ok = !qpdf_failed(q, path, r);
+		ok = !qpdf_failed(q, shown, r);
 	for (int i = 0; ok && i < qpdf_get_num_pages(q); i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 		if (pp->boxes)
 			set_boxes(q, page);
 		if (pp->cmyk)
 			page_to_cmyk(q, page, seen);
-		ok = !qpdf_failed(q, path, r);
+		ok = !qpdf_failed(q, shown, r);
 	}
 	if (ok) {
 		qpdf_init_write(q, tmp);
 		qpdf_set_deterministic_ID(q, QPDF_TRUE);
 		qpdf_write(q);
-		ok = !qpdf_failed(q, path, r);
+		ok = !qpdf_failed(q, shown, r);
+	}
+	if (ok) { /* qpdf closed it: make it durable, and see a late failure of the disk */
+		int err = 0, fd = open(tmp, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			err = errno;
+		tempfile_close(fd, &err);
+		if (err) {
+			report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(err),
+			             "cannot write the PDF: %s", g_strerror(err));
+			ok = false;
+		}
 	}
 	qpdf_cleanup(&q);
 	g_hash_table_destroy(seen);

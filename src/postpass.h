@@ -6,8 +6,9 @@
 #include <stdbool.h>
 
 typedef struct {
-	bool boxes; /* TrimBox and BleedBox around the crop marks (marks.h) */
-	bool cmyk;  /* RGB colour operators to DeviceCMYK, neutrals to K only (cmyk.h) */
+	bool boxes;        /* TrimBox and BleedBox around the crop marks (marks.h) */
+	bool cmyk;         /* RGB colour operators to DeviceCMYK, neutrals to K only (cmyk.h) */
+	const char *shown; /* the output's name for messages; NULL: path */
 } PostPass;
 
 /* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic

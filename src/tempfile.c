@@ -6,27 +6,40 @@
 #include <glib/gstdio.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
-#define SLOTS        64
+/* a --split and a --png folder, -o, --report and their post-pass files, and one file for each
+ * page written through a symbolic link: 400 pages twice */
+#define SLOTS        1024
 #define PATH_MAX_LEN 4096
 
-static char slots[SLOTS][PATH_MAX_LEN];
-static volatile int used[SLOTS];
-static GMutex lock;
+enum { SLOT_FREE, SLOT_FILE, SLOT_FOLDER };
+/* the state of the whole set: a signal handler and a commit never run at the same time */
+enum { STATE_IDLE, STATE_COMMITTING, STATE_DYING };
 
-static void
-slot_add(const char *path)
+static char slots[SLOTS][PATH_MAX_LEN];
+static volatile sig_atomic_t used[SLOTS];
+static GMutex lock;
+static gint state = STATE_IDLE;
+static volatile sig_atomic_t held;
+
+static bool
+slot_add(const char *path, int kind)
 {
+	bool ok = false;
 	g_mutex_lock(&lock);
-	for (int i = 0; i < SLOTS; i++)
-		if (!used[i] && strlen(path) < PATH_MAX_LEN) {
+	for (int i = 0; i < SLOTS && !ok; i++)
+		if (used[i] == SLOT_FREE && strlen(path) < PATH_MAX_LEN) {
 			strcpy(slots[i], path);
-			used[i] = 1;
-			break;
+			used[i] = kind;
+			ok = true;
 		}
 	g_mutex_unlock(&lock);
+	return ok;
 }
 
 static void
@@ -34,45 +47,118 @@ slot_remove(const char *path)
 {
 	g_mutex_lock(&lock);
 	for (int i = 0; i < SLOTS; i++)
-		if (used[i] && strcmp(slots[i], path) == 0)
-			used[i] = 0;
+		if (used[i] != SLOT_FREE && strcmp(slots[i], path) == 0)
+			used[i] = SLOT_FREE;
 	g_mutex_unlock(&lock);
+}
+
+/* the entries of a folder, read with the raw system call: opendir allocates */
+struct dent64 {
+	uint64_t ino;
+	int64_t off;
+	unsigned short reclen;
+	unsigned char type;
+	char name[];
+};
+
+/* Remove a folder of temporary files (no subfolders) and the files in it: again while other
+ * threads may still be creating files in it. Async-signal-safe. */
+static void
+remove_folder(const char *dir)
+{
+	for (int tries = 0; tries < 100; tries++) {
+		int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			return;
+		for (bool removed = true; removed;) { /* unlinking while reading may skip some */
+			char buf[4096] __attribute__((aligned(8)));
+			long n;
+			removed = false;
+			lseek(fd, 0, SEEK_SET);
+			while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0)
+				for (long off = 0; off < n;) {
+					struct dent64 *e = (struct dent64 *)(buf + off);
+					off += e->reclen;
+					if (strcmp(e->name, ".") && strcmp(e->name, "..") &&
+					    unlinkat(fd, e->name, 0) == 0)
+						removed = true;
+				}
+		}
+		close(fd);
+		if (rmdir(dir) == 0 || errno != ENOTEMPTY)
+			return;
+	}
 }
 
 void
 tempfile_remove_all(void)
 {
-	for (int i = 0; i < SLOTS; i++)
-		if (used[i])
+	for (int i = 0; i < SLOTS; i++) {
+		if (used[i] == SLOT_FILE)
 			unlink(slots[i]);
+		else if (used[i] == SLOT_FOLDER)
+			remove_folder(slots[i]);
+	}
 }
 
-char *
-tempfile_beside(const char *path, Report *r)
+static void
+block_signals(sigset_t *old)
 {
-	char *tmp = g_strdup_printf("%s.XXXXXX.part", path);
-	sigset_t block, old;
-	int fd;
-
-	/* no interruption between creating the file and listing it for removal */
+	sigset_t block;
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &block, &old);
-	fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
-	if (fd >= 0)
-		slot_add(tmp);
+	pthread_sigmask(SIG_BLOCK, &block, old);
+}
+
+/* create with make(tmp) and list it, with no interruption in between */
+static char *
+create_listed(char *tmp, int kind, const char *shown, Report *r)
+{
+	sigset_t old;
+	int fd = -1, err = 0;
+	block_signals(&old);
+	if (kind == SLOT_FILE)
+		fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
+	else
+		fd = g_mkdtemp_full(tmp, 0755) ? 0 : -1;
+	err = errno;
+	if (fd >= 0 && !slot_add(tmp, kind)) {
+		if (kind == SLOT_FILE)
+			unlink(tmp);
+		else
+			rmdir(tmp);
+		err = EMFILE;
+		fd = -1;
+	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
-		report_error(r, DIAG_SYSTEM, path, 0, 0,
-		             "check that the folder exists and is writable",
-		             "cannot create the output file: %s", g_strerror(errno));
+		report_error(
+		    r, DIAG_SYSTEM, shown, 0, 0, "check that the folder exists and is writable",
+		    kind == SLOT_FILE ? "cannot create the output file: %s"
+		                      : "cannot create a temporary folder for the pages: %s",
+		    g_strerror(err));
 		g_free(tmp);
 		return NULL;
 	}
-	close(fd);
+	if (kind == SLOT_FILE)
+		close(fd);
 	return tmp;
+}
+
+char *
+tempfile_beside(const char *path, const char *shown, Report *r)
+{
+	return create_listed(g_strdup_printf("%s.XXXXXX.part", path), SLOT_FILE,
+	                     shown ? shown : path, r);
+}
+
+char *
+tempfile_folder(const char *dir, const char *shown, Report *r)
+{
+	return create_listed(g_build_filename(dir, ".huozi-XXXXXX.part", NULL), SLOT_FOLDER,
+	                     shown ? shown : dir, r);
 }
 
 bool
@@ -88,4 +174,118 @@ tempfile_commit(char *tmp, const char *path, bool ok, Report *r)
 	slot_remove(tmp);
 	g_free(tmp);
 	return ok;
+}
+
+void
+tempfile_discard(char *tmp)
+{
+	struct stat st;
+	if (!tmp)
+		return;
+	if (lstat(tmp, &st) == 0 && S_ISDIR(st.st_mode))
+		remove_folder(tmp);
+	else
+		g_unlink(tmp);
+	slot_remove(tmp);
+	g_free(tmp);
+}
+
+void
+tempfile_forget(char *tmp)
+{
+	slot_remove(tmp);
+	g_free(tmp);
+}
+
+int
+tempfile_open(const char *tmp, int *err)
+{
+	int fd = *err ? -1 : open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 && !*err)
+		*err = errno;
+	return fd;
+}
+
+void
+tempfile_write(int fd, const void *data, size_t len, int *err)
+{
+	const char *p = data;
+	while (len > 0 && !*err) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			*err = n < 0 ? errno : EIO;
+			break;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+void
+tempfile_close(int fd, int *err)
+{
+	if (fd < 0)
+		return;
+	if (fsync(fd) != 0 && !*err)
+		*err = errno;
+	if (close(fd) != 0 && !*err)
+		*err = errno;
+}
+
+const char *
+tempfile_hint(int err)
+{
+	switch (err) {
+	case ENOSPC:
+	case EDQUOT:
+		return "free some space on that disk, or write the output somewhere else";
+	case EPIPE:
+		return "keep the program reading huozi's output running until huozi ends";
+	default:
+		return "check that the output's folder is writable, or write the output somewhere "
+		       "else";
+	}
+}
+
+void
+tempfile_commit_begin(void)
+{
+	sigset_t old;
+	block_signals(&old);
+	/* a handler in another thread is already removing the temporaries: it ends the process */
+	while (!g_atomic_int_compare_and_exchange(&state, STATE_IDLE, STATE_COMMITTING))
+		pause();
+}
+
+void
+tempfile_commit_end(void)
+{
+	sigset_t block;
+	int sig;
+	g_atomic_int_set(&state, STATE_IDLE);
+	sig = held; /* after: a signal held until now is seen */
+	held = 0;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	pthread_sigmask(SIG_UNBLOCK, &block, NULL); /* one blocked here is delivered now */
+	if (sig)
+		raise(sig);
+}
+
+bool
+tempfile_hold_signal(int sig)
+{
+	for (;;) {
+		if (g_atomic_int_compare_and_exchange(&state, STATE_IDLE, STATE_DYING))
+			return false;
+		if (g_atomic_int_get(&state) == STATE_DYING)
+			return false; /* a second signal while dying: remove again, die */
+		held = sig;
+		if (g_atomic_int_get(&state) == STATE_COMMITTING)
+			return true; /* tempfile_commit_end raises it */
+	}
 }

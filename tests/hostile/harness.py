@@ -45,9 +45,10 @@ class Failure(Exception):
 
 
 class Result:
-    def __init__(self, status, stdout, stderr, wall, rss_mb):
+    def __init__(self, status, stdout, stderr, wall, rss_mb, stdout_bytes=b''):
         self.status, self.stdout, self.stderr = status, stdout, stderr
         self.wall, self.rss_mb = wall, rss_mb
+        self.stdout_bytes = stdout_bytes  # stdout as it came (binary output: -o -)
 
     def __repr__(self):
         return (f'exit {self.status}, {self.wall:.2f} s, {self.rss_mb:.0f} MB\n'
@@ -125,10 +126,11 @@ class Ctx:
         if os.geteuid() != 0:
             raise Skip('needs root')
 
-    def run(self, *args, cwd=None, stdin=None, timeout=60, env=None):
+    def run(self, *args, cwd=None, stdin=None, timeout=60, env=None, stdout=None):
         """run huozi with args in cwd (default: the temporary folder); measures wall time and
-        the child's own peak RSS (wait4)"""
-        out = tempfile.TemporaryFile()
+        the child's own peak RSS (wait4). stdout: a file (or fd) to give the child as its
+        standard output instead of a captured one (then Result.stdout is empty)"""
+        out = tempfile.TemporaryFile() if stdout is None else stdout
         err = tempfile.TemporaryFile()
         t0 = time.monotonic()
         p = subprocess.Popen([self.huozi, *args], cwd=cwd or self.tmp, env=env or self.env,
@@ -142,10 +144,13 @@ class Ctx:
         wall = time.monotonic() - t0
         if p.returncode == -signal.SIGKILL and wall >= timeout:
             raise Failure(f'huozi {" ".join(args)}: still running after {timeout} s (killed)')
-        out.seek(0)
+        raw = b''
+        if stdout is None:
+            out.seek(0)
+            raw = out.read()
         err.seek(0)
-        return Result(p.returncode, out.read().decode('utf-8', 'replace'),
-                      err.read().decode('utf-8', 'replace'), wall, ru.ru_maxrss / 1024)
+        return Result(p.returncode, raw.decode('utf-8', 'replace'),
+                      err.read().decode('utf-8', 'replace'), wall, ru.ru_maxrss / 1024, raw)
 
     def spawn(self, *args, cwd=None, env=None):
         """start huozi with args in the background (see Spawned)"""
@@ -263,7 +268,8 @@ def main(argv):
         name = fn.__name__.replace('_', '-')
         if wanted and name not in wanted:
             continue
-        with tempfile.TemporaryDirectory(prefix='huozi-hostile-') as tmp:
+        with tempfile.TemporaryDirectory(prefix='huozi-hostile-',
+                                         ignore_cleanup_errors=True) as tmp:
             try:
                 fn(Ctx(tmp))
                 passed += 1
