@@ -69,7 +69,7 @@ need_len(const DescNode *n, const char *file, const char *name, Len lo, Len hi, 
 	if (!length_parse(a->value, out) || *out < lo || *out > hi) {
 		report_error(r, DIAG_INPUT, file, a->line, a->col,
 		             "write a length such as 9pt or 20mm, within sensible bounds",
-		             "invalid length \"%s\" for %s", a->value, name);
+		             "invalid length \"%s\" for %s", report_clip(r, a->value), name);
 		return false;
 	}
 	return true;
@@ -86,8 +86,8 @@ need_int(const DescNode *n, const char *file, const char *name, int lo, int hi, 
 	}
 	if (!length_parse_int(a->value, lo, hi, out)) {
 		report_error(r, DIAG_INPUT, file, a->line, a->col, NULL,
-		             "invalid value \"%s\" for %s: a whole number from %d to %d", a->value,
-		             name, lo, hi);
+		             "invalid value \"%s\" for %s: a whole number from %d to %d",
+		             report_clip(r, a->value), name, lo, hi);
 		return false;
 	}
 	return true;
@@ -143,7 +143,7 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 		}
 	}
 	report_error(r, DIAG_INPUT, file, role->line, role->col, "use song, hei, kai or fangsong",
-	             "unknown font role \"%s\"", role->value);
+	             "unknown font role \"%s\"", report_clip(r, role->value));
 	return false;
 }
 
@@ -214,7 +214,7 @@ read_style(const DescNode *n, const char *file, Layout *l, Report *r)
 	}
 	if (find_style(l, name->value) >= 0) {
 		report_error(r, DIAG_INPUT, file, name->line, name->col, "rename one of them",
-		             "style \"%s\" is defined twice", name->value);
+		             "style \"%s\" is defined twice", report_clip(r, name->value));
 		return false;
 	}
 	if (parent) {
@@ -222,7 +222,7 @@ read_style(const DescNode *n, const char *file, Layout *l, Report *r)
 		if (p < 0) {
 			report_error(r, DIAG_INPUT, file, parent->line, parent->col,
 			             "define the parent style before the styles based on it",
-			             "unknown parent style \"%s\"", parent->value);
+			             "unknown parent style \"%s\"", report_clip(r, parent->value));
 			return false;
 		}
 		ps = &l->styles[p];
@@ -316,7 +316,7 @@ layout_load(const char *path, Report *r)
 			report_error(
 			    r, DIAG_INPUT, path, c->line, c->col,
 			    "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>",
-			    "unknown element <%s>", c->name);
+			    "unknown element <%s>", report_clip(r, c->name));
 			ok = false;
 		}
 	}

@@ -1,5 +1,6 @@
 /* report.c - collecting diagnostics and formatting them as file:line:col messages. */
 #include "report.h"
+#include <string.h>
 
 static void
 diag_free(gpointer p)
@@ -16,6 +17,7 @@ report_new(void)
 {
 	Report *r = g_new0(Report, 1);
 	r->diags = g_ptr_array_new_with_free_func(diag_free);
+	r->clips = g_ptr_array_new_with_free_func(g_free);
 	return r;
 }
 
@@ -25,6 +27,7 @@ report_free(Report *r)
 	if (!r)
 		return;
 	g_ptr_array_unref(r->diags);
+	g_ptr_array_unref(r->clips);
 	g_free(r);
 }
 
@@ -44,10 +47,32 @@ report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int li
 	d->msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	g_ptr_array_add(r->diags, d);
+	g_ptr_array_set_size(r->clips, 0); /* the arguments are copied into the message now */
 	if (level == REPORT_ERROR)
 		r->nerrors++;
 	else if (level == REPORT_WARNING)
 		r->nwarnings++;
+}
+
+const char *
+report_clip(Report *r, const char *s)
+{
+	const char *p = s;
+	char *cut;
+	for (int n = 0; n < REPORT_CLIP_CHARS; n++) {
+		int k = g_utf8_skip[*(const guchar *)p];
+		if (!*p)
+			return s;
+		while (k-- > 0 && *p) /* never past the end, even in a broken sequence */
+			p++;
+	}
+	if (!*p)
+		return s;
+	cut = g_malloc((gsize)(p - s) + sizeof "…");
+	memcpy(cut, s, (gsize)(p - s));
+	memcpy(cut + (p - s), "…", sizeof "…");
+	g_ptr_array_add(r->clips, cut);
+	return cut;
 }
 
 bool
@@ -74,21 +99,46 @@ level_name(ReportLevel level)
 	}
 }
 
+/* Append text with every control character (C0, DEL, C1) and every byte that is not part of
+ * valid UTF-8 written as \xHH, one escape per byte: a file name or a value from the input
+ * can then never send an escape sequence to the user's terminal. */
+static void
+append_escaped(GString *s, const char *text)
+{
+	const char *p = text, *end = text + strlen(text);
+	while (p < end) {
+		gunichar u = g_utf8_get_char_validated(p, end - p);
+		bool bad = u == (gunichar)-1 || u == (gunichar)-2;
+		int n = bad ? 1 : g_utf8_skip[*(const guchar *)p];
+		if (bad || u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f)) {
+			for (int i = 0; i < n; i++)
+				g_string_append_printf(s, "\\x%02x", (guchar)p[i]);
+		} else
+			g_string_append_len(s, p, n);
+		p += n;
+	}
+}
+
 char *
 report_format(const Diag *d)
 {
 	GString *s = g_string_new(NULL);
 	if (d->file) {
-		g_string_append(s, d->file);
+		append_escaped(s, d->file);
 		if (d->line > 0)
 			g_string_append_printf(s, ":%d", d->line);
 		if (d->line > 0 && d->col > 0)
 			g_string_append_printf(s, ":%d", d->col);
 		g_string_append(s, ": ");
 	}
-	g_string_append_printf(s, "%s: %s\n", level_name(d->level), d->msg);
-	if (d->hint)
-		g_string_append_printf(s, "  hint: %s\n", d->hint);
+	g_string_append_printf(s, "%s: ", level_name(d->level));
+	append_escaped(s, d->msg);
+	g_string_append_c(s, '\n');
+	if (d->hint) {
+		g_string_append(s, "  hint: ");
+		append_escaped(s, d->hint);
+		g_string_append_c(s, '\n');
+	}
 	return g_string_free(s, FALSE);
 }
 
