@@ -575,7 +575,9 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 	g_markup_parse_context_free(ctx);
 	g_ptr_array_free(b.stack, TRUE);
 	if (!b.root) {
-		report_error(r, DIAG_INPUT, file, 1, 1, NULL, "no root element");
+		report_error(r, DIAG_INPUT, file, 1, 1,
+		             "a page description starts with <edition>, a layout with <layout>",
+		             "no root element");
 		return NULL;
 	}
 	d = g_new0(Desc, 1);

@@ -539,7 +539,8 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	if (n->nchildren > 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->children[0]->line, n->children[0]->col,
-		             NULL, "<%s> takes no child elements", n->name);
+		             "close the element with /> or with its end tag before this one",
+		             "<%s> takes no child elements", n->name);
 		return false;
 	}
 	switch (e->kind) {
@@ -587,9 +588,13 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	pg->editor = g_strdup(desc_get(n, "editor"));
 	pg->designer = g_strdup(desc_get(n, "designer"));
 	pg->proofreader = g_strdup(desc_get(n, "proofreader"));
-	if (n->nchildren > MODEL_MAX_ELEMS) {
-		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col, NULL,
-		             "more than %d elements on one page", MODEL_MAX_ELEMS);
+	if (n->nchildren > MODEL_MAX_ELEMS) { /* pointed at the first one too many */
+		const DescNode *over = n->children[MODEL_MAX_ELEMS];
+		report_error(ld->r, DIAG_INPUT, ld->file, over->line, over->col,
+		             "a page holds at most 500 elements: merge modules or move some to "
+		             "another page",
+		             "more than %d elements on one page: this <%s> is number %d",
+		             MODEL_MAX_ELEMS, report_clip(ld->r, over->name), MODEL_MAX_ELEMS + 1);
 		return false;
 	}
 	pg->elems = g_new0(Elem, n->nchildren);
@@ -678,9 +683,13 @@ read_edition(Loader *ld, const DescNode *root)
 		             "add <page> elements", "the edition has no pages");
 		return false;
 	}
-	if (root->nchildren > MODEL_MAX_PAGES) {
-		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col, NULL,
-		             "more than %d pages in one edition", MODEL_MAX_PAGES);
+	if (root->nchildren > MODEL_MAX_PAGES) { /* pointed at the first one too many */
+		const DescNode *over = root->children[MODEL_MAX_PAGES];
+		report_error(ld->r, DIAG_INPUT, ld->file, over->line, over->col,
+		             "an edition holds at most 400 pages: split it into several page "
+		             "descriptions",
+		             "more than %d pages in one edition: this <%s> is number %d",
+		             MODEL_MAX_PAGES, report_clip(ld->r, over->name), MODEL_MAX_PAGES + 1);
 		return false;
 	}
 	m->pages = g_new0(Page, root->nchildren);

@@ -413,6 +413,27 @@ jump_text(const Model *m, const char *tmpl, int page)
 	return g_strjoinv(m->pages[page].folio, parts);
 }
 
+/* Set a jump line: its messages (a glyph no font has, a break) name the layout's template, and
+ * a line that does not fit the column is reported there, since it would run into the text. */
+static void
+jump_line(FlowCtx *c, int page, const char *text, bool out, Len x, LineAlign align, Len base)
+{
+	const Layout *l = c->m->layout;
+	const Style *s = layout_style(l, ST_JUMP);
+	ItemsWhere where = {l->file, out ? l->jump_out_line : l->jump_in_line,
+	                    out ? "jump line (out)" : "jump line (in)"};
+	int pi = flowctx_set(c, text, s, grid_col_width(c->g), align, false, -1, -1, &where);
+	const FlowPara *fp = flowctx_para(c, pi);
+	for (int i = 0; i < fp->lines->n; i++)
+		flowctx_place(c, page, pi, i, x, base + i * s->size * 6 / 5);
+	if (fp->lines->n > 1)
+		report_warning(c->r, DIAG_LAYOUT, l->file, out ? l->jump_out_line : l->jump_in_line,
+		               out ? l->jump_out_col : l->jump_in_col,
+		               "shorten the jump template, or make the style jump smaller",
+		               "jump line \"%s\" does not fit on one line in %.1f pt",
+		               report_clip(c->r, text), len_to_pt(grid_col_width(c->g)));
+}
+
 /* 下转/上接 lines at the ends of the parts of a jumped story */
 static void
 jump_lines(StoryFlow *sf)
@@ -425,8 +446,8 @@ jump_lines(StoryFlow *sf)
 		if (col->jump_out) {
 			int next = sf->frames[col->frame + 1].page;
 			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
-			flowctx_single(c, col->page, t, s, col->x, grid_col_width(g), LB_RIGHT,
-			               grid_baseline_in(col->bottom, g->pitch, s->size));
+			jump_line(c, col->page, t, true, col->x, LB_RIGHT,
+			          grid_baseline_in(col->bottom, g->pitch, s->size));
 		}
 	}
 }
@@ -461,8 +482,8 @@ jump_in(StoryFlow *sf, int f)
 			y += line_height(g, hs);
 		}
 	}
-	flowctx_single(c, sf->frames[f].page, t, s, x, grid_col_width(g), LB_LEFT,
-	               grid_baseline_in(y, g->pitch, s->size));
+	jump_line(c, sf->frames[f].page, t, false, x, LB_LEFT,
+	          grid_baseline_in(y, g->pitch, s->size));
 	return snap(g, y + g->pitch) - y0;
 }
 
