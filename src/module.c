@@ -194,7 +194,7 @@ add_holes(StoryFlow *sf, int f, int k, Column *col)
 			    sf->c->r, DIAG_LAYOUT, sf->c->m->file, ph->line, ph->col,
 			    "start the photo below the head group",
 			    "the inset photo at grid line %d overlaps the head group of story %s",
-			    ph->cell.l0, sf->ms->id);
+			    ph->cell.l0, report_clip(sf->c->r, sf->ms->id));
 		col->hole_top[col->nholes] = grid_line_y(g, ph->cell.l0);
 		col->hole_bottom[col->nholes++] = grid_line_y(g, ph->cell.l1) + 2 * g->pitch;
 	}
@@ -401,8 +401,8 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 	    sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
 	    "enlarge the module, add a jump frame, or cut the story",
 	    "overset: story %s does not fit: %d lines (%d characters) left over, from \"%s\"",
-	    sf->ms->id ? sf->ms->id : sf->ms->src, fit->overset_lines, fit->overset_chars,
-	    fit->overset_text);
+	    report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src), fit->overset_lines,
+	    fit->overset_chars, fit->overset_text);
 }
 
 /* a jump line from the layout's template: {folio} is the other page's 版次 */
@@ -547,7 +547,7 @@ check_head_span(StoryFlow *sf, Len head)
 			             "start the neighbour below the head group or narrow head=",
 			             "the head group of story %s (columns %d-%d, %d grid lines) "
 			             "runs into the <%s> at line %d",
-			             sf->ms->id, hc.c0, hc.c1, lines,
+			             report_clip(c->r, sf->ms->id), hc.c0, hc.c1, lines,
 			             model_elem_name(pg->elems[i].kind), pg->elems[i].line);
 	}
 }
@@ -615,7 +615,8 @@ check_run_out(StoryFlow *sf, const Len *ends)
 		report_warning(
 		    sf->c->r, DIAG_LAYOUT, sf->c->m->file, sf->frames[sf->nframes - 1].e->line,
 		    sf->frames[sf->nframes - 1].e->col, "remove the jump or shrink the first part",
-		    "story %s runs out before its last frame: the jump is empty", sf->ms->id);
+		    "story %s runs out before its last frame: the jump is empty",
+		    report_clip(sf->c->r, sf->ms->id));
 }
 
 static void
