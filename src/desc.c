@@ -245,6 +245,8 @@ locate_tag(Builder *b, DescNode *n)
 		quote = b->data[p++];
 		while (p < end && b->data[p] != quote)
 			p++;
+		if (p >= end)
+			return;
 		p++;
 	}
 }
