@@ -81,7 +81,8 @@ START_TEST(test_utf8_c1)
 {
 	g_autoptr(Report) r = report_new();
 	const char csi[] = "中文\n ab\xc2\x9b[2J";
-	const char nbsp[] = "a\xc2\xa0b";
+	const char nbsp[] = "a\xc2\xa0"
+	                    "b";
 	ck_assert(!textfile_check_utf8("c.txt", csi, sizeof csi - 1, r));
 	UNIT_ASSERT_ERROR_AT(r, "c.txt", 2, 4, "control character U+009B");
 	ck_assert(textfile_check_utf8("n.txt", nbsp, sizeof nbsp - 1, r));
