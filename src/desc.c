@@ -262,7 +262,8 @@ check_values(Builder *b, const DescNode *n, const char **avalues)
 			report_error(b->r, DIAG_INPUT, b->file, n->attrs[i].line, n->attrs[i].col,
 			             "shorten it: an attribute value holds at most 16384 bytes",
 			             "the value of %s on <%s> is %zu bytes long, more than %d",
-			             n->attrs[i].name, n->name, (size_t)len, DESC_MAX_VALUE);
+			             report_clip(b->r, n->attrs[i].name),
+			             report_clip(b->r, n->name), (size_t)len, DESC_MAX_VALUE);
 			return false;
 		}
 	}
@@ -311,7 +312,8 @@ check_unique(Builder *b, const DescNode *n)
 			report_error(b->r, DIAG_INPUT, b->file, n->attrs[i].line, n->attrs[i].col,
 			             "keep one of them",
 			             "attribute %s is given twice on <%s> (first at %d:%d)",
-			             n->attrs[i].name, n->name, n->attrs[first].line,
+			             report_clip(b->r, n->attrs[i].name),
+			             report_clip(b->r, n->name), n->attrs[first].line,
 			             n->attrs[first].col);
 			return false;
 		}

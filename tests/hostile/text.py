@@ -485,3 +485,23 @@ def jump_template_too_long(c):
         '…" does not fit on one line in 117.0 pt',
         '  hint: shorten the jump template, or make the style jump smaller',
         'huozi: 2 pages, 2 stories, 0 overset (0 lines), 944 empty grid cells'])
+
+
+# ---- reading stays linear
+
+@case
+def text_in_a_million_pieces(c):
+    """text content cut into a million pieces by comments (13 MB): each piece was appended by
+    copying all the text before it, which never finished; now linear"""
+    edition(c, '<page folio="02">', '<page folio="02">' + '正文<!---->' * 1000000)
+    r = c.render('-o', 'out.pdf', timeout=30)
+    expect(r, 0, stderr=CLEAN, stdout='out.pdf\n', max_s=10, max_mb=512)
+
+
+@case
+def duplicate_long_attribute_name(c):
+    """a repeated 1 MB attribute name is quoted cut short"""
+    name = 'n' * 1000000
+    edition(c, '<ad src="images/y.jpg"', f'<ad {name}="1" {name}="2" src="images/y.jpg"')
+    refused(c, ['ed/edition.xml:7:1000014: error: attribute ' + 'n' * 40 + '… is given twice '
+                'on <ad> (first at 7:9)', '  hint: keep one of them'], max_s=10, max_mb=512)
