@@ -506,6 +506,24 @@ check_refs(const char *file, const char *data, gsize len, Report *r)
 	return true;
 }
 
+/* GMarkup's message without its "Error on line N char M: ": the diagnostic has the position */
+static const char *
+without_position(const char *msg)
+{
+	const char *p = msg;
+	if (!g_str_has_prefix(p, "Error on line "))
+		return msg;
+	p += strlen("Error on line ");
+	while (g_ascii_isdigit(*p))
+		p++;
+	if (g_str_has_prefix(p, " char ")) {
+		p += strlen(" char ");
+		while (g_ascii_isdigit(*p))
+			p++;
+	}
+	return g_str_has_prefix(p, ": ") ? p + 2 : msg;
+}
+
 /* GMarkup's message with every quoted part (“...”) cut like report_clip: GMarkup quotes names
  * and entities from the input whole, however long. */
 static char *
@@ -564,7 +582,7 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 		position_of(data, &b.mark, offset_of(data, (gsize)len, &b.mark, line, col), &line,
 		            &col); /* characters */
 		if (!b.reported) {
-			g_autofree char *msg = clip_quoted(err->message);
+			g_autofree char *msg = clip_quoted(without_position(err->message));
 			report_error(
 			    r, DIAG_INPUT, file, line, col,
 			    "check that every element is closed and every attribute quoted",

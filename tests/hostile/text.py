@@ -333,7 +333,7 @@ def long_element_name(c):
 def long_entity_name(c):
     """GMarkup's own message quotes the unknown entity: cut short too"""
     caption(c, '&' + 'b' * 3000000 + ';')
-    refused(c, ['ed/edition.xml:6:3000066: error: malformed XML: Error on line 6: '
+    refused(c, ['ed/edition.xml:6:3000066: error: malformed XML: '
                 'Entity name “' + 'b' * 40 + '…” is not known',
                 '  hint: check that every element is closed and every attribute quoted'],
             max_s=10, max_mb=512)
