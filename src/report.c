@@ -31,12 +31,47 @@ report_free(Report *r)
 	g_free(r);
 }
 
+/* the note at the end, saying how many diagnostics were not kept */
+static void
+note_dropped(Report *r)
+{
+	if (!r->trailer) {
+		r->trailer = g_new0(Diag, 1);
+		r->trailer->level = REPORT_NOTE;
+		r->trailer->kind = DIAG_LAYOUT;
+		r->trailer->hint = g_strdup("fix the first ones and run again");
+		g_ptr_array_add(r->diags, r->trailer);
+	}
+	g_free(r->trailer->msg);
+	r->trailer->msg = g_strdup_printf("%d more diagnostics not shown (only the first %d are)",
+	                                  r->ndropped, REPORT_MAX_DIAGS);
+}
+
+/* one more diagnostic not kept */
+static void
+drop(Report *r, ReportLevel level, DiagKind kind)
+{
+	r->dropped[level] |= 1u << kind;
+	r->ndropped++;
+	note_dropped(r);
+}
+
 void
 report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int line, int col,
            const char *hint, const char *fmt, ...)
 {
 	va_list ap;
-	Diag *d = g_new0(Diag, 1);
+	Diag *d;
+	if (level == REPORT_ERROR)
+		r->nerrors++;
+	else if (level == REPORT_WARNING)
+		r->nwarnings++;
+	if (r->diags->len >= REPORT_MAX_DIAGS) {
+		drop(r, level, kind);
+		g_ptr_array_set_size(r->clips, 0);
+		return;
+	}
+	d = g_new0(Diag, 1);
 	d->level = level;
 	d->kind = kind;
 	d->file = g_strdup(file);
@@ -48,10 +83,6 @@ report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int li
 	va_end(ap);
 	g_ptr_array_add(r->diags, d);
 	g_ptr_array_set_size(r->clips, 0); /* the arguments are copied into the message now */
-	if (level == REPORT_ERROR)
-		r->nerrors++;
-	else if (level == REPORT_WARNING)
-		r->nwarnings++;
 }
 
 const char *
@@ -80,9 +111,12 @@ report_has(const Report *r, DiagKind kind, ReportLevel min_level)
 {
 	for (guint i = 0; i < r->diags->len; i++) {
 		const Diag *d = g_ptr_array_index(r->diags, i);
-		if (d->kind == kind && d->level >= min_level)
+		if (d->kind == kind && d->level >= min_level && d != r->trailer)
 			return true;
 	}
+	for (int l = (int)min_level; l <= REPORT_ERROR; l++)
+		if (r->dropped[l] & (1u << kind))
+			return true;
 	return false;
 }
 
@@ -145,12 +179,30 @@ report_format(const Diag *d)
 void
 report_move(Report *dst, Report *src)
 {
-	for (guint i = 0; i < src->diags->len; i++)
-		g_ptr_array_add(dst->diags, g_ptr_array_index(src->diags, i));
+	for (guint i = 0; i < src->diags->len; i++) {
+		Diag *d = g_ptr_array_index(src->diags, i);
+		if (d == src->trailer)
+			continue;
+		if (dst->diags->len >= REPORT_MAX_DIAGS) {
+			drop(dst, d->level, d->kind);
+			diag_free(d);
+		} else
+			g_ptr_array_add(dst->diags, d);
+	}
+	if (src->ndropped > 0) {
+		for (int l = 0; l <= REPORT_ERROR; l++)
+			dst->dropped[l] |= src->dropped[l];
+		dst->ndropped += src->ndropped;
+		note_dropped(dst);
+		diag_free(src->trailer);
+	}
 	dst->nerrors += src->nerrors;
 	dst->nwarnings += src->nwarnings;
 	g_ptr_array_set_free_func(src->diags, NULL);
 	g_ptr_array_set_size(src->diags, 0);
 	g_ptr_array_set_free_func(src->diags, diag_free);
 	src->nerrors = src->nwarnings = 0;
+	src->ndropped = 0;
+	src->trailer = NULL;
+	memset(src->dropped, 0, sizeof src->dropped);
 }

@@ -37,7 +37,15 @@ typedef struct {
 	int nerrors;
 	int nwarnings;
 	GPtrArray *clips; /* strings made by report_clip, freed by the next report_add */
+	int ndropped;     /* diagnostics beyond REPORT_MAX_DIAGS: counted, not kept */
+	guint dropped[3]; /* per ReportLevel, a bit (1 << DiagKind) for each kind dropped */
+	Diag *trailer;    /* the last diagnostic kept: "N more diagnostics not shown" */
 } Report;
+
+/* How many diagnostics a report keeps: a file full of errors (a million unknown attributes)
+ * must not cost memory and stderr in proportion. The rest are counted (nerrors, nwarnings,
+ * report_has stay exact) and summed up in one note at the end. */
+#define REPORT_MAX_DIAGS 1000
 
 /* How much of a value a message quotes: longer ones are cut to this many characters and "…". */
 #define REPORT_CLIP_CHARS 40

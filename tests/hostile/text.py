@@ -544,3 +544,24 @@ def jump_line_glyph_names_layout(c):
         '(jump line (out))',
         '  hint: replace the character or map a font that has it in the layout',
         'huozi: 2 pages, 2 stories, 0 overset (0 lines), 944 empty grid cells'])
+
+
+@case
+def error_flood_is_capped(c):
+    """1.6 million unknown attributes (12 MB): once 220 MB of stderr and as much memory; now
+    the first 1000 diagnostics and one note that counts the rest"""
+    attrs = ' '.join(f'x{i}=""' for i in range(900))
+    rule = f'    <rule cols="1-4" at-line="60" {attrs}/>\n'
+    pages = ''.join(f'  <page folio="{p:02d}">\n' + rule * 450 + '  </page>\n'
+                    for p in range(3, 7))
+    edition(c, '</edition>', pages + '</edition>')
+    first = FIXTURE.count('\n', 0, FIXTURE.index('</edition>')) + 2  # line of the first rule
+    want = []
+    for n in range(1000):
+        line, i = first + n // 900, n % 900
+        col = rule.index(f' x{i}=""') + 2
+        want += [f'ed/edition.xml:{line}:{col}: error: unknown attribute x{i} on <rule>',
+                 '  hint: see docs/page-description.md for the attributes of each element']
+    want += [f'note: {4 * 450 * 900 - 1000} more diagnostics not shown (only the first 1000 '
+             'are)', '  hint: fix the first ones and run again']
+    refused(c, want, max_s=10, max_mb=512)

@@ -82,6 +82,38 @@ START_TEST(test_clip_broken_utf8)
 }
 END_TEST
 
+/* beyond REPORT_MAX_DIAGS diagnostics are counted, not kept; one note says how many */
+START_TEST(test_cap)
+{
+	g_autoptr(Report) r = report_new();
+	g_autoptr(Report) part = report_new();
+	const Diag *last;
+	for (int i = 0; i < REPORT_MAX_DIAGS + 5; i++)
+		report_warning(r, DIAG_LAYOUT, "f", i + 1, 1, "h", "w%d", i);
+	report_error(r, DIAG_SYSTEM, "f", 1, 1, "h", "dropped, but still counted");
+	ck_assert_int_eq(r->diags->len, REPORT_MAX_DIAGS + 1);
+	ck_assert_int_eq(r->nwarnings, REPORT_MAX_DIAGS + 5);
+	ck_assert_int_eq(r->nerrors, 1);
+	ck_assert(report_has(r, DIAG_SYSTEM, REPORT_ERROR)); /* the exit status stays right */
+	ck_assert(!report_has(r, DIAG_INPUT, REPORT_NOTE));
+	ck_assert(!report_has(r, DIAG_LAYOUT, REPORT_ERROR));
+	last = unit_diag(r, REPORT_MAX_DIAGS);
+	ck_assert_int_eq(last->level, REPORT_NOTE);
+	ck_assert_str_eq(last->msg, "6 more diagnostics not shown (only the first 1000 are)");
+	/* moving a full report into another keeps the cap and sums what was dropped */
+	for (int i = 0; i < REPORT_MAX_DIAGS + 2; i++)
+		report_error(part, DIAG_INPUT, "g", 1, 1, "h", "e%d", i);
+	report_move(r, part);
+	ck_assert_int_eq(part->diags->len, 0);
+	ck_assert_int_eq(part->ndropped, 0);
+	ck_assert_int_eq(r->diags->len, REPORT_MAX_DIAGS + 1);
+	ck_assert_int_eq(r->nerrors, 1 + REPORT_MAX_DIAGS + 2);
+	ck_assert(report_has(r, DIAG_INPUT, REPORT_ERROR));
+	ck_assert_str_eq(unit_diag(r, REPORT_MAX_DIAGS)->msg,
+	                 "1008 more diagnostics not shown (only the first 1000 are)");
+}
+END_TEST
+
 static Suite *
 report_suite(void)
 {
@@ -93,6 +125,7 @@ report_suite(void)
 	tcase_add_test(tc, test_broken_utf8_escaped);
 	tcase_add_test(tc, test_clip);
 	tcase_add_test(tc, test_clip_broken_utf8);
+	tcase_add_test(tc, test_cap);
 	suite_add_tcase(s, tc);
 	return s;
 }
