@@ -2,6 +2,8 @@
  * attribute. */
 #include "desc.h"
 #include "textfile.h"
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Where a line starts: positions are found from the nearest known line start, never from the
@@ -435,43 +437,52 @@ ref_problem(guint32 u, const char **hint)
 	return NULL;
 }
 
-/* The numeric character reference at p ("&#" seen), as GMarkup decodes it: "&#" decimal digits
- * ";" or "&#x" hex digits ";". One that stands for no allowed character is an error at its own
- * position; a malformed one is left to GMarkup. */
+/* The numeric character reference at p ("&#" seen), decoded exactly as GMarkup decodes it:
+ * strtoul() in base 10, or 16 after "x", on the text up to ';' — so leading white space, a
+ * sign and a "0x" are accepted too, and "&#-18446744073709551589;" is 27. One that stands for
+ * no allowed character is an error at its own position; one GMarkup refuses as malformed is
+ * left to GMarkup's message. Scans only the characters strtoul could take, so overlapping
+ * "&#&#&#..." costs linear time. */
 static bool
 check_ref(Builder *b, gsize p)
 {
-	gsize q = p + 2;
+	gsize q = p + 2, run;
 	bool hex = q < b->len && b->data[q] == 'x';
-	guint32 u = 0;
+	g_autofree char *digits = NULL;
+	char *end = NULL;
+	unsigned long u;
 	const char *what, *hint;
 	int line, col;
 
 	if (hex)
 		q++;
-	gsize digits = q;
-	for (; q < b->len && (hex ? g_ascii_isxdigit(b->data[q]) : g_ascii_isdigit(b->data[q]));
-	     q++) {
-		int d = hex ? g_ascii_xdigit_value(b->data[q]) : g_ascii_digit_value(b->data[q]);
-		u = u > 0x10ffff ? u : u * (hex ? 16 : 10) + (guint32)d; /* saturates */
-	}
-	if (q == digits || q >= b->len || b->data[q] != ';')
+	for (run = q; run < b->len && b->data[run] &&
+	              (g_ascii_isxdigit(b->data[run]) || g_ascii_isspace(b->data[run]) ||
+	               strchr("+-xX", b->data[run]));
+	     run++)
+		;
+	if (run >= b->len || b->data[run] != ';')
 		return true;
-	what = ref_problem(u, &hint);
+	digits = g_strndup(b->data + q, run - q);
+	errno = 0;
+	u = strtoul(digits, &end, hex ? 16 : 10);
+	if (end == digits || errno != 0 || *end)
+		return true;
+	what = ref_problem(u > 0x110000 ? 0x110000 : (guint32)u, &hint);
 	if (!what)
 		return true;
 	{
 		/* the reference as written, cut short if long (leading zeros) */
 		g_autofree char *ref =
-		    g_strndup(b->data + p, MIN(q + 1 - p, REPORT_CLIP_CHARS + 1));
+		    g_strndup(b->data + p, MIN(run + 1 - p, REPORT_CLIP_CHARS + 1));
 		position_fwd(b, p, &line, &col);
 		if (u > 0x10ffff)
 			report_error(b->r, DIAG_INPUT, b->file, line, col, hint,
 			             "character reference %s %s", report_clip(b->r, ref), what);
 		else
 			report_error(b->r, DIAG_INPUT, b->file, line, col, hint,
-			             "character reference %s (U+%04X) %s", report_clip(b->r, ref),
-			             (unsigned)u, what);
+			             "character reference %s (U+%04lX) %s", report_clip(b->r, ref),
+			             u, what);
 	}
 	return false;
 }

@@ -160,6 +160,18 @@ def ref_huge_decimal(c):
 
 
 @case
+def ref_strtoul_forms(c):
+    """GMarkup reads a reference with strtoul(): a sign, white space, "0x" and a wrapped
+    negative number all reach a control character; each is refused where it is written"""
+    forms = ['&#+27;', '&#x 1b;', '&#x0x1b;', '&#-18446744073709551589;', '&#\t27;']
+    for form in forms:
+        caption(c, '合' + form)
+        shown = form.replace('\t', '\\x09')
+        refused(c, [f'ed/edition.xml:6:65: error: character reference {shown} (U+001B) is a '
+                    'control character', CTRL_HINT])
+
+
+@case
 def ref_long_leading_zeros(c):
     """a reference padded with a megabyte of zeros is quoted cut short"""
     caption(c, '&#x' + '0' * 1000000 + '1;')

@@ -295,6 +295,10 @@ START_TEST(test_character_references)
 	    {"<r a=\"&#1114112;\"/>", 7, "&#1114112; is beyond U+10FFFF"},
 	    {"<r>文字&#x1b;</r>", 6, "(U+001B) is a control character"},
 	    {"<r a='&gt;' b='>&#8;'/>", 17, "(U+0008) is a control character"},
+	    /* GMarkup decodes with strtoul(): sign, white space, "0x", negative numbers wrap */
+	    {"<r a=\"&#+27;\"/>", 7, "&#+27; (U+001B) is a control character"},
+	    {"<r a=\"&#x 0x1B;\"/>", 7, "(U+001B) is a control character"},
+	    {"<r a=\"&#-18446744073709551589;\"/>", 7, "(U+001B) is a control character"},
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
 		g_autoptr(Report) r = report_new();
