@@ -133,9 +133,11 @@ level_name(ReportLevel level)
 	}
 }
 
-/* Append text with every control character (C0, DEL, C1) and every byte that is not part of
- * valid UTF-8 written as \xHH, one escape per byte: a file name or a value from the input
- * can then never send an escape sequence to the user's terminal. */
+/* Append text with every control character (C0, DEL, C1), every bidirectional control
+ * (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), the line and paragraph separators (U+2028,
+ * U+2029) and every byte that is not part of valid UTF-8 written as \xHH, one escape per
+ * byte: a file name or a value from the input can then never send an escape sequence to the
+ * user's terminal, break a diagnostic over two lines, or turn the rest of it around. */
 static void
 append_escaped(GString *s, const char *text)
 {
@@ -144,7 +146,8 @@ append_escaped(GString *s, const char *text)
 		gunichar u = g_utf8_get_char_validated(p, end - p);
 		bool bad = u == (gunichar)-1 || u == (gunichar)-2;
 		int n = bad ? 1 : g_utf8_skip[*(const guchar *)p];
-		if (bad || u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f)) {
+		if (bad || u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f) || u == 0x200e ||
+		    u == 0x200f || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069)) {
 			for (int i = 0; i < n; i++)
 				g_string_append_printf(s, "\\x%02x", (guchar)p[i]);
 		} else

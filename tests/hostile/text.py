@@ -260,6 +260,17 @@ def escape_file_name_broken_utf8(c):
 
 
 @case
+def escape_file_name_bidi(c):
+    """a right-to-left override in a file name would turn the rest of the message around"""
+    snap = Snapshot(c.tmp)
+    r = c.run('render', 'ed/\u202elmx.txt', '-o', 'out.pdf')
+    expect(r, 2, stdout='', stderr=[
+        'ed/\\xe2\\x80\\xaelmx.txt: error: cannot open file: No such file or directory',
+        '  hint: check the path; it is relative to the file that names it'])
+    snap.unchanged()
+
+
+@case
 def escape_layouts_dir_esc(c):
     """a layout library folder (HUOZI_LAYOUTS_DIR) whose name holds an escape sequence"""
     env = dict(c.env, HUOZI_LAYOUTS_DIR=c.path('lib\x1b]0;x\x07'))

@@ -29,6 +29,15 @@ START_TEST(test_controls_escaped)
 }
 END_TEST
 
+/* bidirectional controls and line separators cannot reorder or break a message */
+START_TEST(test_bidi_escaped)
+{
+	g_autofree char *s = formatted("f.xml", NULL, "a\u202eb\u2066c\u2028d\u200fe");
+	ck_assert_str_eq(s, "f.xml:3:7: error: a\\xe2\\x80\\xaeb\\xe2\\x81\\xa6c\\xe2\\x80\\xa8"
+	                    "d\\xe2\\x80\\x8fe\n");
+}
+END_TEST
+
 /* a newline inside a message cannot start a line that looks like another diagnostic */
 START_TEST(test_newline_escaped)
 {
@@ -122,6 +131,7 @@ report_suite(void)
 	tcase_add_test(tc, test_plain_text_unchanged);
 	tcase_add_test(tc, test_controls_escaped);
 	tcase_add_test(tc, test_newline_escaped);
+	tcase_add_test(tc, test_bidi_escaped);
 	tcase_add_test(tc, test_broken_utf8_escaped);
 	tcase_add_test(tc, test_clip);
 	tcase_add_test(tc, test_clip_broken_utf8);
