@@ -6,7 +6,6 @@ order mark is accepted, and the limits' messages say where and how to fix them.
 Every refusal asserts exit status 2, the whole of standard error, and that nothing under the
 temporary folder was created or changed."""
 import os
-import re
 from harness import HERE, case, expect, check, Snapshot
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
