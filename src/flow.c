@@ -184,14 +184,7 @@ int
 flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
                LineAlign align, Len baseline)
 {
-	return flowctx_single_at(c, page, text, s, x, measure, align, baseline, NULL);
-}
-
-int
-flowctx_single_at(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
-                  LineAlign align, Len baseline, const ItemsWhere *where)
-{
-	int pi = flowctx_set(c, text, s, measure, align, false, -1, -1, where);
+	int pi = flowctx_set(c, text, s, measure, align, false, -1, -1, NULL);
 	FlowPara *fp = flowctx_para(c, pi);
 	for (int i = 0; i < fp->lines->n; i++)
 		flowctx_place(c, page, pi, i, x, baseline + i * s->size * 6 / 5);

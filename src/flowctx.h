@@ -33,9 +33,6 @@ void flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *
  * does not fit the measure); returns the index in paras */
 int flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
                    LineAlign align, Len baseline);
-/* the same for a text from the input: its messages name where it was written */
-int flowctx_single_at(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
-                      LineAlign align, Len baseline, const ItemsWhere *where);
 /* the page furniture: running head or masthead, photos, ads, rules (furniture.c) */
 void furniture_compose_page(FlowCtx *c, int page);
 /* Set text vertically (直排) from the top of a strip whose right edge is x_right: lines run top

@@ -38,9 +38,7 @@ static int
 furniture_text(FlowCtx *c, int p, const char *text, const Style *s, Len x, Len w, LineAlign a,
                Len base, int line, int col, const char *what, Len *width)
 {
-	ItemsWhere where = {c->m->file, line, what};
-	const FlowPara *fp =
-	    flowctx_para(c, flowctx_single_at(c, p, text, s, x, w, a, base, &where));
+	const FlowPara *fp = flowctx_para(c, flowctx_single(c, p, text, s, x, w, a, base));
 	*width = 0;
 	for (int i = 0; i < fp->lines->n; i++)
 		*width = MAX(*width, fp->lines->lines[i].width);
@@ -234,7 +232,6 @@ ad(FlowCtx *c, int p, const Elem *e)
 	const Style *s = layout_style(c->m->layout, ST_AD);
 	Len x, y, w, h;
 	Figure box = {.kind = FIG_BOX, .page = p, .weight = len_from_pt(0.5)};
-	ItemsWhere where = {c->m->file, e->line, "text ad"};
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	check_ad_size(c, e);
@@ -247,8 +244,7 @@ ad(FlowCtx *c, int p, const Elem *e)
 	box.w = w;
 	box.h = h - len_from_pt(2);
 	flowctx_figure(c, &box);
-	flowctx_single_at(c, p, e->text, s, x, w, LB_CENTER, grid_baseline_in(y, h, s->size),
-	                  &where);
+	flowctx_single(c, p, e->text, s, x, w, LB_CENTER, grid_baseline_in(y, h, s->size));
 }
 
 static void

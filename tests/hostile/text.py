@@ -527,45 +527,6 @@ def duplicate_long_attribute_name(c):
                 'on <ad> (first at 7:9)', '  hint: keep one of them'], max_s=10, max_mb=512)
 
 
-# ---- texts from the edition that the engine sets itself name where they were written
-
-@case
-def text_ad_glyph_names_file(c):
-    """a character no font has in a text ad: the message once had no file and no line"""
-    edition(c, '<ad src="images/y.jpg"', '<ad text="广告&#xE000;"')
-    r = c.render('-o', 'out.pdf')
-    expect(r, 0, stdout='out.pdf\n', stderr=[
-        'ed/edition.xml:7: error: U+E000 \ue000 has no glyph in any configured font (text ad)',
-        '  hint: replace the character or map a font that has it in the layout', CLEAN[:-1]])
-
-
-@case
-def running_head_glyph_names_file(c):
-    """the paper's name is set in each page's running head: each message names the page"""
-    edition(c, 'paper="江城日报"', 'paper="江城&#xE000;"')
-    r = c.render('-o', 'out.pdf')
-    hint = '  hint: replace the character or map a font that has it in the layout'
-    expect(r, 0, stdout='out.pdf\n', stderr=[
-        'ed/edition.xml:4: error: U+E000 \ue000 has no glyph in any configured font '
-        '(running head)', hint,
-        'ed/edition.xml:9: error: U+E000 \ue000 has no glyph in any configured font '
-        '(running head)', hint, CLEAN[:-1]])
-
-
-@case
-def jump_line_glyph_names_layout(c):
-    jump_edition(c)
-    text = c.read('ed/edition.xml').decode('utf-8')
-    layout(c, 'out="（下转第{folio}版）"', 'out="（下转第{folio}版&#xE000;）"')
-    edition(c, 'layout="broadsheet"', 'layout="lay.xml"', text=text)
-    r = c.render('-o', 'out.pdf')
-    expect(r, 0, stdout='out.pdf\n', stderr=[
-        'ed/lay.xml:49: error: U+E000 \ue000 has no glyph in any configured font '
-        '(jump line (out))',
-        '  hint: replace the character or map a font that has it in the layout',
-        'huozi: 2 pages, 2 stories, 0 overset (0 lines), 944 empty grid cells'])
-
-
 @case
 def error_flood_is_capped(c):
     """1.6 million unknown attributes (12 MB): once 220 MB of stderr and as much memory; now
