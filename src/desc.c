@@ -2,6 +2,8 @@
  * attribute. */
 #include "desc.h"
 #include "textfile.h"
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Where a line starts: positions are found from the nearest known line start, never from the
@@ -21,6 +23,9 @@ typedef struct {
 	gsize cursor;        /* where the next start tag is looked for: after the last one */
 	gsize at;            /* a byte offset whose line:col is known ... */
 	int at_line, at_col; /* ... and that line:col (characters); all move forward only */
+	const char *file;    /* for messages made here */
+	Report *r;
+	bool reported; /* a callback reported the error itself: no "malformed XML" on top */
 } Builder;
 
 static void
@@ -190,12 +195,21 @@ next_start_tag(Builder *b)
 	return b->len;
 }
 
-/* Find the start tag in the text, then each attribute name inside it, so that messages can
- * point at the element and at the attribute itself. */
+static gsize
+skip_space(const Builder *b, gsize p, gsize end)
+{
+	while (p < end && g_ascii_isspace(b->data[p]))
+		p++;
+	return p;
+}
+
+/* Find the start tag in the text, then each attribute inside it, so that messages can point at
+ * the element and at the attribute itself. GMarkup hands over the attributes in the order they
+ * are written, so one pass along the tag finds them all, a repeated name included. */
 static void
 locate_tag(Builder *b, DescNode *n)
 {
-	gsize start = next_start_tag(b), end = b->len;
+	gsize start = next_start_tag(b), end = b->len, p;
 
 	/* the start tag ends at the first '>' outside a quoted value */
 	for (char quote = 0, *q = (char *)b->data + start; q < b->data + b->len; q++) {
@@ -210,29 +224,103 @@ locate_tag(Builder *b, DescNode *n)
 	}
 	b->cursor = end < b->len ? end + 1 : b->len;
 	position_fwd(b, start, &n->line, &n->col);
-	for (int i = 0; i < n->nattrs; i++) {
-		gsize nl = strlen(n->attrs[i].name);
-		char quote = 0;
+	for (int i = 0; i < n->nattrs; i++) { /* where nothing better is found: the element */
 		n->attrs[i].line = n->line;
 		n->attrs[i].col = n->col;
-		for (gsize p = start + 1; p + nl < end; p++) {
-			if (quote) { /* inside a value: src=x in caption="see src=x" is no attribute
-				      */
-				quote = b->data[p] == quote ? 0 : quote;
-				continue;
-			}
-			if (b->data[p] == '"' || b->data[p] == '\'') {
-				quote = b->data[p];
-				continue;
-			}
-			if (memcmp(b->data + p, n->attrs[i].name, nl) == 0 &&
-			    g_ascii_isspace(b->data[p - 1]) &&
-			    (b->data[p + nl] == '=' || g_ascii_isspace(b->data[p + nl]))) {
-				position_fwd(b, p, &n->attrs[i].line, &n->attrs[i].col);
-				break;
-			}
+	}
+	p = start + 1;
+	while (p < end && !g_ascii_isspace(b->data[p])) /* the element's name */
+		p++;
+	for (int i = 0; i < n->nattrs; i++) {
+		gsize nl = strlen(n->attrs[i].name);
+		char quote;
+		p = skip_space(b, p, end);
+		if (nl > end - p || memcmp(b->data + p, n->attrs[i].name, nl) != 0)
+			return; /* not the text GMarkup read: leave the rest at the element */
+		position_fwd(b, p, &n->attrs[i].line, &n->attrs[i].col);
+		p = skip_space(b, p + nl, end);
+		if (p >= end || b->data[p] != '=')
+			return;
+		p = skip_space(b, p + 1, end);
+		if (p >= end || (b->data[p] != '"' && b->data[p] != '\''))
+			return;
+		quote = b->data[p++];
+		while (p < end && b->data[p] != quote)
+			p++;
+		if (p >= end)
+			return;
+		p++;
+	}
+}
+
+/* Every value within DESC_MAX_VALUE bytes: a longer one is an error at its attribute, and is
+ * neither copied nor quoted. */
+static bool
+check_values(Builder *b, const DescNode *n, const char **avalues)
+{
+	for (int i = 0; i < n->nattrs; i++) {
+		gsize len = strlen(avalues[i]);
+		if (len > DESC_MAX_VALUE) {
+			report_error(b->r, DIAG_INPUT, b->file, n->attrs[i].line, n->attrs[i].col,
+			             "shorten it: an attribute value holds at most 16384 bytes",
+			             "the value of %s on <%s> is %zu bytes long, more than %d",
+			             report_clip(b->r, n->attrs[i].name),
+			             report_clip(b->r, n->name), (size_t)len, DESC_MAX_VALUE);
+			return false;
 		}
 	}
+	return true;
+}
+
+/* A value with its line ends (CR LF, LF, CR) and tabs, written or referenced, each made one
+ * space: an attribute value is one line of text (XML's attribute-value normalization). */
+static char *
+copy_value(const char *v)
+{
+	char *out = g_malloc(strlen(v) + 1), *o = out;
+	for (; *v; v++) {
+		if (*v == '\r' && v[1] == '\n')
+			continue; /* the LF that follows makes the space */
+		*o++ = *v == '\r' || *v == '\n' || *v == '\t' ? ' ' : *v;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* No attribute twice on one element: the second one is the error. Quadratic only up to a few
+ * attributes; beyond, a hash set. */
+static bool
+check_unique(Builder *b, const DescNode *n)
+{
+	g_autoptr(GHashTable) seen = NULL;
+	for (int i = 1; i < n->nattrs; i++) {
+		int first = -1;
+		if (n->nattrs <= 16) {
+			for (int j = 0; j < i && first < 0; j++)
+				if (strcmp(n->attrs[j].name, n->attrs[i].name) == 0)
+					first = j;
+		} else {
+			gpointer at;
+			if (!seen) {
+				seen = g_hash_table_new(g_str_hash, g_str_equal);
+				g_hash_table_insert(seen, n->attrs[0].name, GINT_TO_POINTER(1));
+			}
+			if (g_hash_table_lookup_extended(seen, n->attrs[i].name, NULL, &at))
+				first = GPOINTER_TO_INT(at) - 1;
+			else
+				g_hash_table_insert(seen, n->attrs[i].name, GINT_TO_POINTER(i + 1));
+		}
+		if (first >= 0) {
+			report_error(b->r, DIAG_INPUT, b->file, n->attrs[i].line, n->attrs[i].col,
+			             "keep one of them",
+			             "attribute %s is given twice on <%s> (first at %d:%d)",
+			             report_clip(b->r, n->attrs[i].name),
+			             report_clip(b->r, n->name), n->attrs[first].line,
+			             n->attrs[first].col);
+			return false;
+		}
+	}
+	return true;
 }
 
 static void
@@ -252,15 +340,22 @@ on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const 
 	while (anames[n->nattrs])
 		n->nattrs++;
 	n->attrs = g_new0(DescAttr, n->nattrs + 1);
-	for (int i = 0; i < n->nattrs; i++) {
+	for (int i = 0; i < n->nattrs; i++)
 		n->attrs[i].name = g_strdup(anames[i]);
-		n->attrs[i].value = g_strdup(avalues[i]);
-	}
 	locate_tag(b, n);
+	if (!check_values(b, n, avalues) || !check_unique(b, n)) {
+		node_free(n);
+		b->reported = true;
+		g_set_error_literal(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+		                    "reported");
+		return;
+	}
+	for (int i = 0; i < n->nattrs; i++)
+		n->attrs[i].value = copy_value(avalues[i]);
 	if (b->stack->len == 0) {
 		if (b->root) {
 			g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-			            "a second root element <%s>", name);
+			            "a second root element “%s”", name);
 			node_free(n);
 			return;
 		}
@@ -302,17 +397,167 @@ on_text(GMarkupParseContext *ctx, const char *text, gsize len, gpointer user, GE
 		g_markup_parse_context_get_position(ctx, &line, &col);
 		n->text_line = line;
 		n->text_col = col;
-		n->text = g_strndup(text, len);
-	} else {
-		char *more = g_strndup(text, len);
-		char *t = g_strconcat(n->text, more, NULL);
-		g_free(more);
-		g_free(n->text);
-		n->text = t;
 	}
+	/* text comes in pieces (between comments, say): the buffer doubles, so that many pieces
+	 * cost linear time */
+	if (n->text_len + len + 1 > n->text_cap) {
+		n->text_cap = MAX(2 * n->text_cap, n->text_len + len + 1);
+		n->text = g_realloc(n->text, n->text_cap);
+	}
+	memcpy(n->text + n->text_len, text, len);
+	n->text_len += len;
+	n->text[n->text_len] = '\0';
 }
 
 static const GMarkupParser parser = {on_start, on_end, on_text, NULL, NULL};
+
+/* What is wrong with the character u as text, or NULL: the rules for literal characters
+ * (textfile_check_utf8), plus those only a reference can break. */
+static const char *
+ref_problem(guint32 u, const char **hint)
+{
+	if (u > 0x10ffff) {
+		*hint = "Unicode ends at U+10FFFF: check the number";
+		return "is beyond U+10FFFF";
+	}
+	if (u >= 0xd800 && u <= 0xdfff) {
+		*hint = "write the character's own code point, not half of a UTF-16 pair";
+		return "is a UTF-16 surrogate, not a character";
+	}
+	if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || (u >= 0x7f && u <= 0x9f)) {
+		*hint =
+		    "remove it: of the control characters only tab, line feed and carriage return "
+		    "are text";
+		return "is a control character";
+	}
+	if ((u & 0xfffe) == 0xfffe || (u >= 0xfdd0 && u <= 0xfdef)) {
+		*hint = "remove it: noncharacters are not text";
+		return "is a noncharacter";
+	}
+	return NULL;
+}
+
+/* The numeric character reference at p ("&#" seen), decoded exactly as GMarkup decodes it:
+ * strtoul() in base 10, or 16 after "x", on the text up to ';' — so leading white space, a
+ * sign and a "0x" are accepted too, and "&#-18446744073709551589;" is 27. One that stands for
+ * no allowed character is an error at its own position; one GMarkup refuses as malformed is
+ * left to GMarkup's message. Scans only the characters strtoul could take, so overlapping
+ * "&#&#&#..." costs linear time. */
+static bool
+check_ref(Builder *b, gsize p)
+{
+	gsize q = p + 2, run;
+	bool hex = q < b->len && b->data[q] == 'x';
+	g_autofree char *digits = NULL;
+	char *end = NULL;
+	unsigned long u;
+	const char *what, *hint;
+	int line, col;
+
+	if (hex)
+		q++;
+	for (run = q; run < b->len && b->data[run] &&
+	              (g_ascii_isxdigit(b->data[run]) || g_ascii_isspace(b->data[run]) ||
+	               strchr("+-xX", b->data[run]));
+	     run++)
+		;
+	if (run >= b->len || b->data[run] != ';')
+		return true;
+	digits = g_strndup(b->data + q, run - q);
+	errno = 0;
+	u = strtoul(digits, &end, hex ? 16 : 10);
+	if (end == digits || errno != 0 || *end)
+		return true;
+	what = ref_problem(u > 0x110000 ? 0x110000 : (guint32)u, &hint);
+	if (!what)
+		return true;
+	{
+		/* the reference as written, cut short if long (leading zeros) */
+		g_autofree char *ref =
+		    g_strndup(b->data + p, MIN(run + 1 - p, REPORT_CLIP_CHARS + 1));
+		position_fwd(b, p, &line, &col);
+		if (u > 0x10ffff)
+			report_error(b->r, DIAG_INPUT, b->file, line, col, hint,
+			             "character reference %s %s", report_clip(b->r, ref), what);
+		else
+			report_error(b->r, DIAG_INPUT, b->file, line, col, hint,
+			             "character reference %s (U+%04lX) %s", report_clip(b->r, ref),
+			             u, what);
+	}
+	return false;
+}
+
+/* Every character reference GMarkup would decode obeys the rules for literal characters:
+ * found in the text before parsing, so that the message points at the reference itself.
+ * Comments, CDATA sections, processing instructions and declarations hold no references. */
+static bool
+check_refs(const char *file, const char *data, gsize len, Report *r)
+{
+	Builder b = {.data = data, .len = len, .at_line = 1, .at_col = 1, .file = file, .r = r};
+	bool in_tag = false;
+	char quote = 0;
+	for (gsize p = 0; p < len; p++) {
+		char ch = data[p];
+		if (!in_tag && ch == '<') {
+			if (text_has_prefix(&b, p, "<!") || text_has_prefix(&b, p, "<?")) {
+				p = skip_passthrough(&b, p) - 1;
+				continue;
+			}
+			in_tag = true;
+		} else if (in_tag && quote) {
+			quote = ch == quote ? 0 : quote;
+		} else if (in_tag && (ch == '"' || ch == '\'')) {
+			quote = ch;
+		} else if (in_tag && ch == '>') {
+			in_tag = false;
+		}
+		if (ch == '&' && p + 1 < len && data[p + 1] == '#' && !check_ref(&b, p))
+			return false;
+	}
+	return true;
+}
+
+/* GMarkup's message without its "Error on line N char M: ": the diagnostic has the position */
+static const char *
+without_position(const char *msg)
+{
+	const char *p = msg;
+	if (!g_str_has_prefix(p, "Error on line "))
+		return msg;
+	p += strlen("Error on line ");
+	while (g_ascii_isdigit(*p))
+		p++;
+	if (g_str_has_prefix(p, " char ")) {
+		p += strlen(" char ");
+		while (g_ascii_isdigit(*p))
+			p++;
+	}
+	return g_str_has_prefix(p, ": ") ? p + 2 : msg;
+}
+
+/* GMarkup's message with every quoted part (“...”) cut like report_clip: GMarkup quotes names
+ * and entities from the input whole, however long. */
+static char *
+clip_quoted(const char *msg)
+{
+	GString *out = g_string_new(NULL);
+	const char *p = msg, *open, *close;
+	while ((open = strstr(p, "“")) && (close = strstr(open + strlen("“"), "”"))) {
+		const char *q = open + strlen("“");
+		int n = 0;
+		g_string_append_len(out, p, q - p);
+		while (q < close && n < REPORT_CLIP_CHARS) {
+			q = g_utf8_next_char(q);
+			n++;
+		}
+		g_string_append_len(out, open + strlen("“"), MIN(q, close) - (open + strlen("“")));
+		if (q < close)
+			g_string_append(out, "…");
+		p = close;
+	}
+	g_string_append(out, p);
+	return g_string_free(out, FALSE);
+}
 
 Desc *
 desc_parse(const char *file, const char *data, gssize len, Report *r)
@@ -324,12 +569,21 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 
 	if (len < 0)
 		len = (gssize)strlen(data);
-	if (!textfile_check_utf8(file, data, (gsize)len, r))
+	/* a UTF-8 byte order mark is no part of the text: positions count from after it, as an
+	 * editor shows them */
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	if (!textfile_check_utf8(file, data, (gsize)len, r) ||
+	    !check_refs(file, data, (gsize)len, r))
 		return NULL;
 	b.data = data;
 	b.len = (gsize)len;
 	b.mark = (LineMark){1, 0};
 	b.at_line = b.at_col = 1;
+	b.file = file;
+	b.r = r;
 	b.stack = g_ptr_array_new();
 	ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &b, NULL);
 	if (!g_markup_parse_context_parse(ctx, data, len, &err) ||
@@ -338,9 +592,13 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 		g_markup_parse_context_get_position(ctx, &line, &col);
 		position_of(data, &b.mark, offset_of(data, (gsize)len, &b.mark, line, col), &line,
 		            &col); /* characters */
-		report_error(r, DIAG_INPUT, file, line, col,
-		             "check that every element is closed and every attribute quoted",
-		             "malformed XML: %s", err->message);
+		if (!b.reported) {
+			g_autofree char *msg = clip_quoted(without_position(err->message));
+			report_error(
+			    r, DIAG_INPUT, file, line, col,
+			    "check that every element is closed and every attribute quoted",
+			    "malformed XML: %s", msg);
+		}
 		g_error_free(err);
 		g_markup_parse_context_free(ctx);
 		g_ptr_array_free(b.stack, TRUE);
@@ -350,7 +608,9 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 	g_markup_parse_context_free(ctx);
 	g_ptr_array_free(b.stack, TRUE);
 	if (!b.root) {
-		report_error(r, DIAG_INPUT, file, 1, 1, NULL, "no root element");
+		report_error(r, DIAG_INPUT, file, 1, 1,
+		             "a page description starts with <edition>, a layout with <layout>",
+		             "no root element");
 		return NULL;
 	}
 	d = g_new0(Desc, 1);
@@ -375,7 +635,7 @@ desc_load_root(const char *path, const char *root, const char *hint, Report *r)
 	Desc *d = desc_load(path, r);
 	if (d && strcmp(d->root->name, root) != 0) {
 		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col, hint,
-		             "root element is <%s>", d->root->name);
+		             "root element is <%s>", report_clip(r, d->root->name));
 		desc_free(d);
 		return NULL;
 	}
@@ -393,7 +653,8 @@ desc_check_attrs(const DescNode *n, const char *file, const char *const *known, 
 			found = strcmp(known[k], n->attrs[i].name) == 0;
 		if (!found) {
 			report_error(r, DIAG_INPUT, file, n->attrs[i].line, n->attrs[i].col, hint,
-			             "unknown attribute %s on <%s>", n->attrs[i].name, n->name);
+			             "unknown attribute %s on <%s>",
+			             report_clip(r, n->attrs[i].name), report_clip(r, n->name));
 			ok = false;
 		}
 	}

@@ -20,6 +20,7 @@ struct DescNode {
 	DescNode **children; /* child elements in file order */
 	int nchildren;
 	char *text; /* concatenated character data, or NULL */
+	gsize text_len, text_cap;
 	int text_line, text_col;
 };
 
@@ -30,6 +31,8 @@ typedef struct {
 
 #define DESC_MAX_BYTES (16 * 1024 * 1024)
 #define DESC_MAX_DEPTH 32
+/* the longest attribute value, in bytes after decoding (a text ad's text, a caption) */
+#define DESC_MAX_VALUE 16384
 
 /* Parse XML text; on error adds a DIAG_INPUT report with file:line:col and returns NULL. */
 Desc *desc_parse(const char *file, const char *data, gssize len, Report *r);

@@ -152,7 +152,7 @@ flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
 	             "shorten the headline, widen its span (head=) or allow more lines (max-lines)",
 	             "headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%",
-	             fp->items->text, s->max_lines ? s->max_lines : fp->lines->n,
+	             report_clip(c->r, fp->items->text), s->max_lines ? s->max_lines : fp->lines->n,
 	             len_to_pt(fp->measure), s->min_scale);
 	return false;
 }

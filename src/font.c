@@ -192,7 +192,8 @@ check_role(Fonts *f, FontRole role, const char *layout_file, Report *r)
 			    "install the font (Debian: fonts-noto-cjk, fonts-lxgw-wenkai) or "
 			    "map the role to a family listed by `fc-list`",
 			    "font role %s%s asks for \"%s\" but fontconfig gives %s",
-			    style_role_name(role), bold ? " (bold)" : "", f->family[role], got);
+			    style_role_name(role), bold ? " (bold)" : "",
+			    report_clip(r, f->family[role]), got);
 		}
 		if (font)
 			g_object_unref(font);

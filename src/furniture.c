@@ -46,8 +46,8 @@ furniture_text(FlowCtx *c, int p, const char *text, const Style *s, Len x, Len w
 	if (fp->lines->n > 1)
 		report_warning(c->r, DIAG_LAYOUT, c->m->file, line, col,
 		               "widen its module, or give the layout a wider page",
-		               "%s: \"%s\" does not fit on one line in %.1f pt", what, text,
-		               len_to_pt(w));
+		               "%s: \"%s\" does not fit on one line in %.1f pt", what,
+		               report_clip(c->r, text), len_to_pt(w));
 	return fp->lines->n;
 }
 

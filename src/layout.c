@@ -69,7 +69,7 @@ need_len(const DescNode *n, const char *file, const char *name, Len lo, Len hi, 
 	if (!length_parse(a->value, out) || *out < lo || *out > hi) {
 		report_error(r, DIAG_INPUT, file, a->line, a->col,
 		             "write a length such as 9pt or 20mm, within sensible bounds",
-		             "invalid length \"%s\" for %s", a->value, name);
+		             "invalid length \"%s\" for %s", report_clip(r, a->value), name);
 		return false;
 	}
 	return true;
@@ -85,9 +85,9 @@ need_int(const DescNode *n, const char *file, const char *name, int lo, int hi, 
 		return false;
 	}
 	if (!length_parse_int(a->value, lo, hi, out)) {
-		report_error(r, DIAG_INPUT, file, a->line, a->col, NULL,
-		             "invalid value \"%s\" for %s: a whole number from %d to %d", a->value,
-		             name, lo, hi);
+		report_error(r, DIAG_INPUT, file, a->line, a->col, "see docs/layouts.md",
+		             "invalid value \"%s\" for %s: a whole number from %d to %d",
+		             report_clip(r, a->value), name, lo, hi);
 		return false;
 	}
 	return true;
@@ -143,26 +143,47 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 		}
 	}
 	report_error(r, DIAG_INPUT, file, role->line, role->col, "use song, hei, kai or fangsong",
-	             "unknown font role \"%s\"", role->value);
+	             "unknown font role \"%s\"", report_clip(r, role->value));
 	return false;
+}
+
+/* A jump template: {folio} is its only placeholder, so a brace outside it is a typo that would
+ * otherwise be printed on every jumped page. */
+static bool
+read_template(const DescAttr *a, const char *file, char **out, int *line, int *col, Report *r)
+{
+	g_auto(GStrv) parts = NULL;
+	g_autofree char *rest = NULL;
+	if (!a)
+		return true;
+	parts = g_strsplit(a->value, "{folio}", -1);
+	rest = g_strjoinv("", parts);
+	if (strchr(rest, '{') || strchr(rest, '}')) {
+		report_error(r, DIAG_INPUT, file, a->line, a->col,
+		             "write {folio} where the page number goes; it is the only placeholder",
+		             "jump template %s=\"%s\" has a brace that is not part of {folio}",
+		             a->name, report_clip(r, a->value));
+		return false;
+	}
+	g_free(*out);
+	*out = g_strdup(a->value);
+	*line = a->line;
+	*col = a->col;
+	return true;
 }
 
 static bool
 read_jump(const DescNode *n, const char *file, Layout *l, Report *r)
 {
 	static const char *const known[] = {"out", "in", NULL};
-	const char *out = desc_get(n, "out"), *in = desc_get(n, "in");
+	bool ok;
 	if (!check_attrs(n, file, known, r))
 		return false;
-	if (out) {
-		g_free(l->jump_out);
-		l->jump_out = g_strdup(out);
-	}
-	if (in) {
-		g_free(l->jump_in);
-		l->jump_in = g_strdup(in);
-	}
-	return true;
+	ok = read_template(desc_attr(n, "out"), file, &l->jump_out, &l->jump_out_line,
+	                   &l->jump_out_col, r);
+	return read_template(desc_attr(n, "in"), file, &l->jump_in, &l->jump_in_line,
+	                     &l->jump_in_col, r) &&
+	       ok;
 }
 
 static bool
@@ -172,7 +193,8 @@ read_ad_size(const DescNode *n, const char *file, Layout *l, Report *r)
 	AdSize a = {0};
 	bool ok = check_attrs(n, file, known, r);
 	if (l->nad_sizes >= LAYOUT_MAX_STYLES) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL,
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             "list only the ad sizes the paper sells",
 		             "more than %d ad sizes in one layout", LAYOUT_MAX_STYLES);
 		return false;
 	}
@@ -204,17 +226,19 @@ read_style(const DescNode *n, const char *file, Layout *l, Report *r)
 	Style s;
 
 	if (!name || !*name->value) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL, "<style> needs a name");
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             "e.g. <style name=\"body\" .../>; see docs/layouts.md",
+		             "<style> needs a name");
 		return false;
 	}
 	if (l->nstyles >= LAYOUT_MAX_STYLES) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL,
+		report_error(r, DIAG_INPUT, file, n->line, n->col, "remove the styles no page uses",
 		             "more than %d styles in one layout", LAYOUT_MAX_STYLES);
 		return false;
 	}
 	if (find_style(l, name->value) >= 0) {
 		report_error(r, DIAG_INPUT, file, name->line, name->col, "rename one of them",
-		             "style \"%s\" is defined twice", name->value);
+		             "style \"%s\" is defined twice", report_clip(r, name->value));
 		return false;
 	}
 	if (parent) {
@@ -222,7 +246,7 @@ read_style(const DescNode *n, const char *file, Layout *l, Report *r)
 		if (p < 0) {
 			report_error(r, DIAG_INPUT, file, parent->line, parent->col,
 			             "define the parent style before the styles based on it",
-			             "unknown parent style \"%s\"", parent->value);
+			             "unknown parent style \"%s\"", report_clip(r, parent->value));
 			return false;
 		}
 		ps = &l->styles[p];
@@ -316,7 +340,7 @@ layout_load(const char *path, Report *r)
 			report_error(
 			    r, DIAG_INPUT, path, c->line, c->col,
 			    "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>",
-			    "unknown element <%s>", c->name);
+			    "unknown element <%s>", report_clip(r, c->name));
 			ok = false;
 		}
 	}

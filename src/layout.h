@@ -37,8 +37,10 @@ typedef struct {
 	char *file;
 	char *name;
 	Grid grid;
-	char *jump_out;   /* the 下转 line, {folio} replaced by the page's 版次 */
-	char *jump_in;    /* the 上接 line */
+	char *jump_out; /* the 下转 line, {folio} replaced by the page's 版次 */
+	char *jump_in;  /* the 上接 line */
+	int jump_out_line, jump_out_col; /* where each template is written (0: the default) */
+	int jump_in_line, jump_in_col;
 	AdSize *ad_sizes; /* when given, ads of other sizes are reported */
 	int nad_sizes;
 	char *family[ROLE_COUNT]; /* fontconfig family per font role */

@@ -151,7 +151,7 @@ resolve_at(Loader *ld, const char *src, int line, int col)
 	    (real && !inside(ld->root, real))) {
 		report_error(ld->r, DIAG_INPUT, ld->file, line, col,
 		             "keep the edition's files in its folder, or pass --allow-outside",
-		             "\"%s\" is outside the edition's folder", src);
+		             "\"%s\" is outside the edition's folder", report_clip(ld->r, src));
 		return NULL;
 	}
 	return g_steal_pointer(&path);
@@ -174,7 +174,8 @@ read_range(Loader *ld, const DescNode *n, const char *name, int hi, int *a, int 
 		             strcmp(name, "cols") == 0
 		                 ? "write a column or a range such as 1-3"
 		                 : "write a grid line or a range such as 12-60",
-		             "%s=\"%s\" is not within the grid (1 to %d)", name, at->value, hi);
+		             "%s=\"%s\" is not within the grid (1 to %d)", name,
+		             report_clip(ld->r, at->value), hi);
 		return false;
 	}
 	return true;
@@ -227,7 +228,7 @@ read_yesno(Loader *ld, const DescNode *n, const char *name, bool *out)
 		return true;
 	}
 	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "use yes or no",
-	             "invalid value \"%s\" for %s", a->value, name);
+	             "invalid value \"%s\" for %s", report_clip(ld->r, a->value), name);
 	return false;
 }
 
@@ -243,7 +244,8 @@ read_tint(Loader *ld, const DescNode *n, uint32_t *out)
 		return true;
 	}
 	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col,
-	             "a colour as #rrggbb, e.g. #f2ece0", "invalid tint \"%s\"", a->value);
+	             "a colour as #rrggbb, e.g. #f2ece0", "invalid tint \"%s\"",
+	             report_clip(ld->r, a->value));
 	return false;
 }
 
@@ -266,8 +268,8 @@ read_module(Loader *ld, const DescNode *n, Elem *e)
 			report_error(
 			    ld->r, DIAG_INPUT, ld->file, head->line, head->col,
 			    "head=\"a-b\" must cover the story's own columns and stay on the page",
-			    "head=\"%s\" does not contain cols %d-%d", head->value, e->cell.c0,
-			    e->cell.c1);
+			    "head=\"%s\" does not contain cols %d-%d",
+			    report_clip(ld->r, head->value), e->cell.c0, e->cell.c1);
 			ok = false;
 		}
 	}
@@ -284,7 +286,7 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 	if (g_hash_table_contains(ld->ids, id->value)) {
 		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
 		             "place further parts of a story with <jump story=\"...\">",
-		             "story id \"%s\" is used twice", id->value);
+		             "story id \"%s\" is used twice", report_clip(ld->r, id->value));
 		return false;
 	}
 	ok = ok && read_module(ld, n, e);
@@ -324,12 +326,12 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 			    "first and its jumps after it",
 			    "story \"%s\" is placed after this jump (line %d): the jump chain "
 			    "would run back to an earlier frame",
-			    id->value, later->line);
+			    report_clip(ld->r, id->value), later->line);
 		else
 			report_error(
 			    ld->r, DIAG_INPUT, ld->file, id->line, id->col,
 			    "a jump continues a story placed earlier with <story id=\"...\">",
-			    "no story \"%s\" before this jump", id->value);
+			    "no story \"%s\" before this jump", report_clip(ld->r, id->value));
 		return false;
 	}
 	return ok;
@@ -347,7 +349,7 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 		const DescAttr *id = desc_attr(n, "id");
 		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
 		             "give every story and notice its own id", "id \"%s\" is used twice",
-		             id->value);
+		             report_clip(ld->r, id->value));
 		return false;
 	}
 	e->story = add_story(ld, n, desc_get(n, "id"), src, true);
@@ -379,7 +381,7 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 		if (!e->caption_right && strcmp(cs->value, "below") != 0) {
 			report_error(ld->r, DIAG_INPUT, ld->file, cs->line, cs->col,
 			             "use below or right", "unknown caption-side \"%s\"",
-			             cs->value);
+			             report_clip(ld->r, cs->value));
 			ok = false;
 		}
 	}
@@ -388,7 +390,7 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 		e->fill = true;
 	else if (fit && strcmp(fit->value, "fit") != 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, fit->line, fit->col, "use fit or fill",
-		             "unknown fit \"%s\"", fit->value);
+		             "unknown fit \"%s\"", report_clip(ld->r, fit->value));
 		ok = false;
 	}
 	return ok;
@@ -424,14 +426,15 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 	if (w && (!length_parse(w->value, &e->weight) || e->weight <= 0 ||
 	          e->weight > len_from_pt(20))) {
 		report_error(ld->r, DIAG_INPUT, ld->file, w->line, w->col, "e.g. weight=\"0.5pt\"",
-		             "invalid rule weight \"%s\"", w->value);
+		             "invalid rule weight \"%s\"", report_clip(ld->r, w->value));
 		ok = false;
 	}
 	if (st && strcmp(st->value, "thick-thin") == 0)
 		e->thick_thin = true;
 	else if (st && strcmp(st->value, "single") != 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, st->line, st->col,
-		             "use single or thick-thin", "unknown rule style \"%s\"", st->value);
+		             "use single or thick-thin", "unknown rule style \"%s\"",
+		             report_clip(ld->r, st->value));
 		ok = false;
 	}
 	if (!at_line == !at_col) {
@@ -447,8 +450,8 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 		if (!length_parse_int(at_col->value, 1, g->columns - 1, &e->at)) {
 			report_error(ld->r, DIAG_INPUT, ld->file, at_col->line, at_col->col,
 			             "the rule stands in the gutter right of this column",
-			             "at-col=\"%s\" is not a column from 1 to %d", at_col->value,
-			             g->columns - 1);
+			             "at-col=\"%s\" is not a column from 1 to %d",
+			             report_clip(ld->r, at_col->value), g->columns - 1);
 			ok = false;
 		}
 	} else {
@@ -457,7 +460,7 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 			report_error(ld->r, DIAG_INPUT, ld->file, at_line->line, at_line->col,
 			             "the rule runs under this grid line (0 = above line 1)",
 			             "at-line=\"%s\" is not a grid line from 0 to %d",
-			             at_line->value, g->lines);
+			             report_clip(ld->r, at_line->value), g->lines);
 			ok = false;
 		}
 	}
@@ -524,7 +527,7 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		report_error(
 		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
 		    "a page holds masthead, story, jump, photo, notice, ad and rule elements",
-		    "unknown element <%s>", n->name);
+		    "unknown element <%s>", report_clip(ld->r, n->name));
 		return false;
 	}
 	memset(e, 0, sizeof *e);
@@ -536,7 +539,8 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	if (n->nchildren > 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->children[0]->line, n->children[0]->col,
-		             NULL, "<%s> takes no child elements", n->name);
+		             "close the element with /> or with its end tag before this one",
+		             "<%s> takes no child elements", n->name);
 		return false;
 	}
 	switch (e->kind) {
@@ -576,7 +580,7 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	if (folio && !(length_parse_int(folio->value, 1, 999, &num) && strlen(folio->value) <= 3)) {
 		report_error(ld->r, DIAG_INPUT, ld->file, folio->line, folio->col,
 		             "the folio (版次) is the page number as printed, e.g. 01",
-		             "folio \"%s\" is not a page number", folio->value);
+		             "folio \"%s\" is not a page number", report_clip(ld->r, folio->value));
 		ok = false;
 	}
 	pg->folio = g_strdup(folio ? folio->value : "");
@@ -584,9 +588,13 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	pg->editor = g_strdup(desc_get(n, "editor"));
 	pg->designer = g_strdup(desc_get(n, "designer"));
 	pg->proofreader = g_strdup(desc_get(n, "proofreader"));
-	if (n->nchildren > MODEL_MAX_ELEMS) {
-		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col, NULL,
-		             "more than %d elements on one page", MODEL_MAX_ELEMS);
+	if (n->nchildren > MODEL_MAX_ELEMS) { /* pointed at the first one too many */
+		const DescNode *over = n->children[MODEL_MAX_ELEMS];
+		report_error(ld->r, DIAG_INPUT, ld->file, over->line, over->col,
+		             "a page holds at most 500 elements: merge modules or move some to "
+		             "another page",
+		             "more than %d elements on one page: this <%s> is number %d",
+		             MODEL_MAX_ELEMS, report_clip(ld->r, over->name), MODEL_MAX_ELEMS + 1);
 		return false;
 	}
 	pg->elems = g_new0(Elem, n->nchildren);
@@ -626,7 +634,8 @@ read_date(Loader *ld, const DescNode *root)
 	    !g_date_valid_dmy((GDateDay)m->day, (GDateMonth)m->month, (GDateYear)m->year) ||
 	    m->year < 1900) {
 		report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col,
-		             "write the date as YYYY-MM-DD", "invalid date \"%s\"", a->value);
+		             "write the date as YYYY-MM-DD", "invalid date \"%s\"",
+		             report_clip(ld->r, a->value));
 		return false;
 	}
 	m->date = g_strdup(a->value);
@@ -674,9 +683,13 @@ read_edition(Loader *ld, const DescNode *root)
 		             "add <page> elements", "the edition has no pages");
 		return false;
 	}
-	if (root->nchildren > MODEL_MAX_PAGES) {
-		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col, NULL,
-		             "more than %d pages in one edition", MODEL_MAX_PAGES);
+	if (root->nchildren > MODEL_MAX_PAGES) { /* pointed at the first one too many */
+		const DescNode *over = root->children[MODEL_MAX_PAGES];
+		report_error(ld->r, DIAG_INPUT, ld->file, over->line, over->col,
+		             "an edition holds at most 400 pages: split it into several page "
+		             "descriptions",
+		             "more than %d pages in one edition: this <%s> is number %d",
+		             MODEL_MAX_PAGES, report_clip(ld->r, over->name), MODEL_MAX_PAGES + 1);
 		return false;
 	}
 	m->pages = g_new0(Page, root->nchildren);
@@ -685,7 +698,7 @@ read_edition(Loader *ld, const DescNode *root)
 		if (strcmp(c->name, "page") != 0) {
 			report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
 			             "an edition holds <page> elements", "unknown element <%s>",
-			             c->name);
+			             report_clip(ld->r, c->name));
 			ok = false;
 			continue;
 		}
@@ -695,7 +708,8 @@ read_edition(Loader *ld, const DescNode *root)
 				report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
 				             "every page of an edition has its own 版次",
 				             "folio \"%s\" is used twice (also at line %d)",
-				             m->pages[k].folio, m->pages[k].line);
+				             report_clip(ld->r, m->pages[k].folio),
+				             m->pages[k].line);
 				ok = false;
 				break;
 			}

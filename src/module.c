@@ -194,7 +194,7 @@ add_holes(StoryFlow *sf, int f, int k, Column *col)
 			    sf->c->r, DIAG_LAYOUT, sf->c->m->file, ph->line, ph->col,
 			    "start the photo below the head group",
 			    "the inset photo at grid line %d overlaps the head group of story %s",
-			    ph->cell.l0, sf->ms->id);
+			    ph->cell.l0, report_clip(sf->c->r, sf->ms->id));
 		col->hole_top[col->nholes] = grid_line_y(g, ph->cell.l0);
 		col->hole_bottom[col->nholes++] = grid_line_y(g, ph->cell.l1) + 2 * g->pitch;
 	}
@@ -401,8 +401,8 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 	    sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
 	    "enlarge the module, add a jump frame, or cut the story",
 	    "overset: story %s does not fit: %d lines (%d characters) left over, from \"%s\"",
-	    sf->ms->id ? sf->ms->id : sf->ms->src, fit->overset_lines, fit->overset_chars,
-	    fit->overset_text);
+	    report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src), fit->overset_lines,
+	    fit->overset_chars, fit->overset_text);
 }
 
 /* a jump line from the layout's template: {folio} is the other page's 版次 */
@@ -411,6 +411,28 @@ jump_text(const Model *m, const char *tmpl, int page)
 {
 	g_auto(GStrv) parts = g_strsplit(tmpl, "{folio}", -1);
 	return g_strjoinv(m->pages[page].folio, parts);
+}
+
+/* Set a jump line: its messages (a glyph no font has, a break) name the layout's template, and
+ * a line that does not fit the column is reported there, since it would run into the text. */
+static void
+jump_line(FlowCtx *c, int page, const char *text, bool out, Len x, LineAlign align, Len base)
+{
+	const Layout *l = c->m->layout;
+	const Style *s = layout_style(l, ST_JUMP);
+	ItemsWhere where = {l->file, out ? l->jump_out_line : l->jump_in_line,
+	                    out ? "jump line (out)" : "jump line (in)",
+	                    out ? l->jump_out_col : l->jump_in_col, NULL};
+	int pi = flowctx_set(c, text, s, grid_col_width(c->g), align, false, -1, -1, &where);
+	const FlowPara *fp = flowctx_para(c, pi);
+	for (int i = 0; i < fp->lines->n; i++)
+		flowctx_place(c, page, pi, i, x, base + i * s->size * 6 / 5);
+	if (fp->lines->n > 1)
+		report_warning(c->r, DIAG_LAYOUT, l->file, out ? l->jump_out_line : l->jump_in_line,
+		               out ? l->jump_out_col : l->jump_in_col,
+		               "shorten the jump template, or make the style jump smaller",
+		               "jump line \"%s\" does not fit on one line in %.1f pt",
+		               report_clip(c->r, text), len_to_pt(grid_col_width(c->g)));
 }
 
 /* 下转/上接 lines at the ends of the parts of a jumped story */
@@ -425,9 +447,8 @@ jump_lines(StoryFlow *sf)
 		if (col->jump_out) {
 			int next = sf->frames[col->frame + 1].page;
 			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
-			ItemsWhere where = {c->m->layout->file, 0, "jump line", 0, NULL};
-			flowctx_single(c, col->page, t, s, col->x, grid_col_width(g), LB_RIGHT,
-			               grid_baseline_in(col->bottom, g->pitch, s->size), &where);
+			jump_line(c, col->page, t, true, col->x, LB_RIGHT,
+			          grid_baseline_in(col->bottom, g->pitch, s->size));
 		}
 	}
 }
@@ -462,9 +483,8 @@ jump_in(StoryFlow *sf, int f)
 			y += line_height(g, hs);
 		}
 	}
-	flowctx_single(c, sf->frames[f].page, t, s, x, grid_col_width(g), LB_LEFT,
-	               grid_baseline_in(y, g->pitch, s->size),
-	               &(ItemsWhere){c->m->layout->file, 0, "jump line", 0, NULL});
+	jump_line(c, sf->frames[f].page, t, false, x, LB_LEFT,
+	          grid_baseline_in(y, g->pitch, s->size));
 	return snap(g, y + g->pitch) - y0;
 }
 
@@ -528,7 +548,7 @@ check_head_span(StoryFlow *sf, Len head)
 			             "start the neighbour below the head group or narrow head=",
 			             "the head group of story %s (columns %d-%d, %d grid lines) "
 			             "runs into the <%s> at line %d",
-			             sf->ms->id, hc.c0, hc.c1, lines,
+			             report_clip(c->r, sf->ms->id), hc.c0, hc.c1, lines,
 			             model_elem_name(pg->elems[i].kind), pg->elems[i].line);
 	}
 }
@@ -597,7 +617,8 @@ check_run_out(StoryFlow *sf, const Len *ends)
 		report_warning(
 		    sf->c->r, DIAG_LAYOUT, sf->c->m->file, sf->frames[sf->nframes - 1].e->line,
 		    sf->frames[sf->nframes - 1].e->col, "remove the jump or shrink the first part",
-		    "story %s runs out before its last frame: the jump is empty", sf->ms->id);
+		    "story %s runs out before its last frame: the jump is empty",
+		    report_clip(sf->c->r, sf->ms->id));
 }
 
 static void

@@ -1,5 +1,6 @@
 /* report.c - collecting diagnostics and formatting them as file:line:col messages. */
 #include "report.h"
+#include <string.h>
 
 static void
 diag_free(gpointer p)
@@ -16,6 +17,7 @@ report_new(void)
 {
 	Report *r = g_new0(Report, 1);
 	r->diags = g_ptr_array_new_with_free_func(diag_free);
+	r->clips = g_ptr_array_new_with_free_func(g_free);
 	return r;
 }
 
@@ -25,7 +27,33 @@ report_free(Report *r)
 	if (!r)
 		return;
 	g_ptr_array_unref(r->diags);
+	g_ptr_array_unref(r->clips);
 	g_free(r);
+}
+
+/* the note at the end, saying how many diagnostics were not kept */
+static void
+note_dropped(Report *r)
+{
+	if (!r->trailer) {
+		r->trailer = g_new0(Diag, 1);
+		r->trailer->level = REPORT_NOTE;
+		r->trailer->kind = DIAG_LAYOUT;
+		r->trailer->hint = g_strdup("fix the first ones and run again");
+		g_ptr_array_add(r->diags, r->trailer);
+	}
+	g_free(r->trailer->msg);
+	r->trailer->msg = g_strdup_printf("%d more diagnostics not shown (only the first %d are)",
+	                                  r->ndropped, REPORT_MAX_DIAGS);
+}
+
+/* one more diagnostic not kept */
+static void
+drop(Report *r, ReportLevel level, DiagKind kind)
+{
+	r->dropped[level] |= 1u << kind;
+	r->ndropped++;
+	note_dropped(r);
 }
 
 void
@@ -33,7 +61,17 @@ report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int li
            const char *hint, const char *fmt, ...)
 {
 	va_list ap;
-	Diag *d = g_new0(Diag, 1);
+	Diag *d;
+	if (level == REPORT_ERROR)
+		r->nerrors++;
+	else if (level == REPORT_WARNING)
+		r->nwarnings++;
+	if (r->diags->len >= REPORT_MAX_DIAGS) {
+		drop(r, level, kind);
+		g_ptr_array_set_size(r->clips, 0);
+		return;
+	}
+	d = g_new0(Diag, 1);
 	d->level = level;
 	d->kind = kind;
 	d->file = g_strdup(file);
@@ -44,10 +82,28 @@ report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int li
 	d->msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	g_ptr_array_add(r->diags, d);
-	if (level == REPORT_ERROR)
-		r->nerrors++;
-	else if (level == REPORT_WARNING)
-		r->nwarnings++;
+	g_ptr_array_set_size(r->clips, 0); /* the arguments are copied into the message now */
+}
+
+const char *
+report_clip(Report *r, const char *s)
+{
+	const char *p = s;
+	char *cut;
+	for (int n = 0; n < REPORT_CLIP_CHARS; n++) {
+		int k = g_utf8_skip[*(const guchar *)p];
+		if (!*p)
+			return s;
+		while (k-- > 0 && *p) /* never past the end, even in a broken sequence */
+			p++;
+	}
+	if (!*p)
+		return s;
+	cut = g_malloc((gsize)(p - s) + sizeof "…");
+	memcpy(cut, s, (gsize)(p - s));
+	memcpy(cut + (p - s), "…", sizeof "…");
+	g_ptr_array_add(r->clips, cut);
+	return cut;
 }
 
 bool
@@ -55,9 +111,12 @@ report_has(const Report *r, DiagKind kind, ReportLevel min_level)
 {
 	for (guint i = 0; i < r->diags->len; i++) {
 		const Diag *d = g_ptr_array_index(r->diags, i);
-		if (d->kind == kind && d->level >= min_level)
+		if (d->kind == kind && d->level >= min_level && d != r->trailer)
 			return true;
 	}
+	for (int l = (int)min_level; l <= REPORT_ERROR; l++)
+		if (r->dropped[l] & (1u << kind))
+			return true;
 	return false;
 }
 
@@ -74,33 +133,79 @@ level_name(ReportLevel level)
 	}
 }
 
+/* Append text with every control character (C0, DEL, C1), every bidirectional control
+ * (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), the line and paragraph separators (U+2028,
+ * U+2029) and every byte that is not part of valid UTF-8 written as \xHH, one escape per
+ * byte: a file name or a value from the input can then never send an escape sequence to the
+ * user's terminal, break a diagnostic over two lines, or turn the rest of it around. */
+static void
+append_escaped(GString *s, const char *text)
+{
+	const char *p = text, *end = text + strlen(text);
+	while (p < end) {
+		gunichar u = g_utf8_get_char_validated(p, end - p);
+		bool bad = u == (gunichar)-1 || u == (gunichar)-2;
+		int n = bad ? 1 : g_utf8_skip[*(const guchar *)p];
+		if (bad || u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f) || u == 0x200e ||
+		    u == 0x200f || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069)) {
+			for (int i = 0; i < n; i++)
+				g_string_append_printf(s, "\\x%02x", (guchar)p[i]);
+		} else
+			g_string_append_len(s, p, n);
+		p += n;
+	}
+}
+
 char *
 report_format(const Diag *d)
 {
 	GString *s = g_string_new(NULL);
 	if (d->file) {
-		g_string_append(s, d->file);
+		append_escaped(s, d->file);
 		if (d->line > 0)
 			g_string_append_printf(s, ":%d", d->line);
 		if (d->line > 0 && d->col > 0)
 			g_string_append_printf(s, ":%d", d->col);
 		g_string_append(s, ": ");
 	}
-	g_string_append_printf(s, "%s: %s\n", level_name(d->level), d->msg);
-	if (d->hint)
-		g_string_append_printf(s, "  hint: %s\n", d->hint);
+	g_string_append_printf(s, "%s: ", level_name(d->level));
+	append_escaped(s, d->msg);
+	g_string_append_c(s, '\n');
+	if (d->hint) {
+		g_string_append(s, "  hint: ");
+		append_escaped(s, d->hint);
+		g_string_append_c(s, '\n');
+	}
 	return g_string_free(s, FALSE);
 }
 
 void
 report_move(Report *dst, Report *src)
 {
-	for (guint i = 0; i < src->diags->len; i++)
-		g_ptr_array_add(dst->diags, g_ptr_array_index(src->diags, i));
+	for (guint i = 0; i < src->diags->len; i++) {
+		Diag *d = g_ptr_array_index(src->diags, i);
+		if (d == src->trailer)
+			continue;
+		if (dst->diags->len >= REPORT_MAX_DIAGS) {
+			drop(dst, d->level, d->kind);
+			diag_free(d);
+		} else
+			g_ptr_array_add(dst->diags, d);
+	}
+	if (src->ndropped > 0) {
+		for (int l = 0; l <= REPORT_ERROR; l++)
+			dst->dropped[l] |= src->dropped[l];
+		dst->ndropped += src->ndropped;
+		note_dropped(dst);
+		diag_free(src->trailer);
+	}
 	dst->nerrors += src->nerrors;
 	dst->nwarnings += src->nwarnings;
 	g_ptr_array_set_free_func(src->diags, NULL);
 	g_ptr_array_set_size(src->diags, 0);
 	g_ptr_array_set_free_func(src->diags, diag_free);
 	src->nerrors = src->nwarnings = 0;
+	src->ndropped = 0;
+	src->trailer = NULL;
+	memset(src->dropped, 0, sizeof src->dropped);
 }

@@ -36,7 +36,19 @@ typedef struct {
 	GPtrArray *diags; /* Diag*, in the order they were found */
 	int nerrors;
 	int nwarnings;
+	GPtrArray *clips; /* strings made by report_clip, freed by the next report_add */
+	int ndropped;     /* diagnostics beyond REPORT_MAX_DIAGS: counted, not kept */
+	guint dropped[3]; /* per ReportLevel, a bit (1 << DiagKind) for each kind dropped */
+	Diag *trailer;    /* the last diagnostic kept: "N more diagnostics not shown" */
 } Report;
+
+/* How many diagnostics a report keeps: a file full of errors (a million unknown attributes)
+ * must not cost memory and stderr in proportion. The rest are counted (nerrors, nwarnings,
+ * report_has stay exact) and summed up in one note at the end. */
+#define REPORT_MAX_DIAGS 1000
+
+/* How much of a value a message quotes: longer ones are cut to this many characters and "…". */
+#define REPORT_CLIP_CHARS 40
 
 Report *report_new(void);
 void report_free(Report *r);
@@ -49,6 +61,11 @@ void report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, i
 #define report_warning(r, kind, file, line, col, hint, ...)                                        \
 	report_add(r, REPORT_WARNING, kind, file, line, col, hint, __VA_ARGS__)
 
+/* s itself when it has at most REPORT_CLIP_CHARS characters, else its first REPORT_CLIP_CHARS
+ * characters and "…": for quoting values from the input in a message, which must never echo a
+ * long value whole. The result lives until the next report_add on r (so it may be passed to
+ * that call as an argument). */
+const char *report_clip(Report *r, const char *s);
 /* Append src's diagnostics to dst, in their order, and leave src empty. */
 void report_move(Report *dst, Report *src);
 /* true when any error of this kind was reported */

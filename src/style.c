@@ -39,7 +39,8 @@ static bool
 bad_value(Report *r, const char *file, const DescAttr *a, const char *expected)
 {
 	report_error(r, DIAG_INPUT, file, a->line, a->col, expected,
-	             "invalid value \"%s\" for style attribute %s", a->value, a->name);
+	             "invalid value \"%s\" for style attribute %s", report_clip(r, a->value),
+	             a->name);
 	return false;
 }
 
@@ -138,7 +139,7 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 		       bad_value(r, file, a, "a colour as #rrggbb");
 	report_error(r, DIAG_INPUT, file, a->line, a->col,
 	             "see docs/layouts.md for the style attributes", "unknown style attribute %s",
-	             n);
+	             report_clip(r, n));
 	return false;
 }
 

@@ -89,9 +89,16 @@ textfile_check_utf8(const char *file, const char *data, gsize len, Report *r)
 			return false;
 		}
 	}
-	/* noncharacters such as U+FFFF and U+FFFE are not text */
+	/* C1 control characters (U+0080 to U+009F) are no more text than C0 ones; noncharacters
+	 * such as U+FFFF and U+FFFE are not text */
 	for (const char *p = data; p < data + len; p = g_utf8_next_char(p)) {
 		gunichar u = g_utf8_get_char(p);
+		if (u >= 0x80 && u <= 0x9f) {
+			textfile_position(data, (gsize)(p - data), &line, &col);
+			report_error(r, DIAG_INPUT, file, line, col, "remove the control character",
+			             "control character U+%04X in text", u);
+			return false;
+		}
 		if ((u & 0xfffe) == 0xfffe || (u >= 0xfdd0 && u <= 0xfdef)) {
 			textfile_position(data, (gsize)(p - data), &line, &col);
 			report_error(r, DIAG_INPUT, file, line, col, "remove the character",

@@ -8,7 +8,8 @@
 /* Read a whole regular file of at most max bytes. Errors (missing, a directory, unreadable,
  * too large) are DIAG_INPUT reports naming the path; returns false then. */
 bool textfile_read(const char *path, gsize max, char **data, gsize *len, Report *r);
-/* Check data is UTF-8 without NUL or C0 control characters other than tab, CR and LF;
+/* Check data is UTF-8 without NUL, C0 control characters other than tab, CR and LF, DEL, C1
+ * control characters or noncharacters;
  * report the first offender with its line:col. */
 bool textfile_check_utf8(const char *file, const char *data, gsize len, Report *r);
 /* line and column (1-based, in characters) of a byte offset */

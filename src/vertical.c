@@ -142,13 +142,14 @@ vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right
 			report_error(c->r, DIAG_GLYPH, where ? where->file : NULL,
 			             where ? where->line : 0, 0,
 			             "replace the character or map a font that has it",
-			             "a character of the vertical text \"%s\" has no glyph", text);
+			             "a character of the vertical text \"%s\" has no glyph",
+			             report_clip(c->r, text));
 	if (columns > 1)
 		report_warning(c->r, DIAG_LAYOUT, where ? where->file : NULL,
 		               where ? where->line : 0, 0,
 		               "shorten the headline or give the module more grid lines",
-		               "vertical text \"%s\" needs %d columns of %d grid lines", text,
-		               columns, (int)(height / c->g->pitch));
+		               "vertical text \"%s\" needs %d columns of %d grid lines",
+		               report_clip(c->r, text), columns, (int)(height / c->g->pitch));
 	g_ptr_array_add(c->out->runs, v.run);
 	g_object_unref(font);
 	pango_font_description_free(d);

@@ -258,6 +258,114 @@ START_TEST(test_dump)
 }
 END_TEST
 
+/* a repeated attribute is an error at the repeat, with few attributes and with many */
+START_TEST(test_duplicate_attribute)
+{
+	g_autoptr(Report) r = report_new();
+	GString *many = g_string_new("<root\n");
+	ck_assert_ptr_null(
+	    desc_parse("d.xml", "<root>\n <a x=\"1\" y='2'  x = \"3\"/></root>", -1, r));
+	UNIT_ASSERT_ERROR_AT(r, "d.xml", 2, 18, "attribute x is given twice on <a> (first at 2:5)");
+	ck_assert_int_eq(r->nerrors, 1);
+	for (int i = 0; i < 30; i++)
+		g_string_append_printf(many, " a%d=\"%d\"", i, i);
+	g_string_append(many, " a7=\"again\"/>");
+	ck_assert_ptr_null(desc_parse("m.xml", many->str, -1, r));
+	UNIT_ASSERT_ERROR_AT(r, "m.xml", 2, 252,
+	                     "attribute a7 is given twice on <root> (first at 2:51)");
+	g_string_free(many, TRUE);
+}
+END_TEST
+
+/* each numeric reference that stands for no allowed character is an error at the reference */
+START_TEST(test_character_references)
+{
+	static const struct {
+		const char *xml;
+		int col;
+		const char *phrase;
+	} bad[] = {
+	    {"<r a=\"x&#x1;\"/>", 8, "&#x1; (U+0001) is a control character"},
+	    {"<r a=\"&#0;\"/>", 7, "&#0; (U+0000) is a control character"},
+	    {"<r a=\"&#x7f;\"/>", 7, "(U+007F) is a control character"},
+	    {"<r a=\"&#159;\"/>", 7, "(U+009F) is a control character"},
+	    {"<r a=\"&#xfdef;\"/>", 7, "(U+FDEF) is a noncharacter"},
+	    {"<r a=\"&#xFFFF;\"/>", 7, "(U+FFFF) is a noncharacter"},
+	    {"<r a=\"&#xDFFF;\"/>", 7, "(U+DFFF) is a UTF-16 surrogate"},
+	    {"<r a=\"&#1114112;\"/>", 7, "&#1114112; is beyond U+10FFFF"},
+	    {"<r>文字&#x1b;</r>", 6, "(U+001B) is a control character"},
+	    {"<r a='&gt;' b='>&#8;'/>", 17, "(U+0008) is a control character"},
+	    /* GMarkup decodes with strtoul(): sign, white space, "0x", negative numbers wrap */
+	    {"<r a=\"&#+27;\"/>", 7, "&#+27; (U+001B) is a control character"},
+	    {"<r a=\"&#x 0x1B;\"/>", 7, "(U+001B) is a control character"},
+	    {"<r a=\"&#-18446744073709551589;\"/>", 7, "(U+001B) is a control character"},
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+		g_autoptr(Report) r = report_new();
+		ck_assert_msg(desc_parse("c.xml", bad[i].xml, -1, r) == NULL, "%s", bad[i].xml);
+		UNIT_ASSERT_ERROR_AT(r, "c.xml", 1, bad[i].col, bad[i].phrase);
+		ck_assert_int_eq(r->nerrors, 1);
+	}
+}
+END_TEST
+
+/* allowed references are read; in comments, CDATA and processing instructions "&#1;" is text */
+START_TEST(test_character_references_allowed)
+{
+	g_autoptr(Report) r = report_new();
+	g_autoptr(Desc) d =
+	    desc_parse("ok.xml",
+	               "<?pi &#1;?><!-- &#1; --><r "
+	               "a=\"&#x41;&#9;b&#10;c&#13;&#10;d\r\ne\"><![CDATA[&#1;]]></r>",
+	               -1, r);
+	ck_assert_msg(d != NULL, "%s", unit_report_text(r));
+	ck_assert_str_eq(desc_get(d->root, "a"), "A b c d e"); /* tab and line ends: a space */
+	ck_assert_str_eq(d->root->text, "&#1;");
+}
+END_TEST
+
+/* a UTF-8 byte order mark is skipped; columns on line 1 count from after it */
+START_TEST(test_bom)
+{
+	g_autoptr(Report) r = report_new();
+	g_autoptr(Desc) d = desc_parse("b.xml", "\xef\xbb\xbf<r a=\"1\" b=\"2\"/>", -1, r);
+	ck_assert_msg(d != NULL, "%s", unit_report_text(r));
+	ck_assert_int_eq(d->root->col, 1);
+	ck_assert_int_eq(d->root->attrs[1].line, 1);
+	ck_assert_int_eq(d->root->attrs[1].col, 10);
+}
+END_TEST
+
+/* values up to DESC_MAX_VALUE bytes (decoded) are read; longer ones are an error, not quoted */
+START_TEST(test_value_limit)
+{
+	g_autoptr(Report) r = report_new();
+	g_autofree char *at = g_strnfill(DESC_MAX_VALUE - 2, 'v');
+	g_autofree char *ok = g_strdup_printf("<r\n  a=\"%s&lt;&#x41;\"/>", at);
+	g_autofree char *over = g_strdup_printf("<r\n  a=\"%sv&lt;&#x41;\"/>", at);
+	g_autoptr(Desc) d = desc_parse("v.xml", ok, -1, r);
+	ck_assert_msg(d != NULL, "%s", unit_report_text(r));
+	ck_assert_int_eq(strlen(desc_get(d->root, "a")), DESC_MAX_VALUE);
+	ck_assert_ptr_null(desc_parse("v.xml", over, -1, r));
+	UNIT_ASSERT_ERROR_AT(r, "v.xml", 2, 3,
+	                     "the value of a on <r> is 16385 bytes long, more than 16384");
+	ck_assert_ptr_null(strstr(unit_diag(r, 0)->msg, "vvv"));
+}
+END_TEST
+
+/* GMarkup's messages quote names whole: they are cut short */
+START_TEST(test_malformed_message_clipped)
+{
+	g_autoptr(Report) r = report_new();
+	g_autofree char *name = g_strnfill(5000, 'e');
+	g_autofree char *x = g_strdup_printf("<r a=\"&%s;\"/>", name);
+	ck_assert_ptr_null(desc_parse("e.xml", x, -1, r));
+	ck_assert_int_eq(r->nerrors, 1);
+	ck_assert_uint_lt(strlen(unit_diag(r, 0)->msg), 200);
+	ck_assert_ptr_nonnull(strstr(unit_diag(r, 0)->msg, "eeee…”"));
+}
+END_TEST
+
 static Suite *
 desc_suite(void)
 {
@@ -275,6 +383,12 @@ desc_suite(void)
 	tcase_add_test(tc, test_bad_utf8_has_position);
 	tcase_add_test(tc, test_load_file);
 	tcase_add_test(tc, test_dump);
+	tcase_add_test(tc, test_duplicate_attribute);
+	tcase_add_test(tc, test_character_references);
+	tcase_add_test(tc, test_character_references_allowed);
+	tcase_add_test(tc, test_bom);
+	tcase_add_test(tc, test_value_limit);
+	tcase_add_test(tc, test_malformed_message_clipped);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -76,6 +76,19 @@ START_TEST(test_utf8_del_and_noncharacter)
 }
 END_TEST
 
+/* C1 controls (U+0080 to U+009F: NEL, CSI...) are refused like C0 ones; U+00A0 is text */
+START_TEST(test_utf8_c1)
+{
+	g_autoptr(Report) r = report_new();
+	const char csi[] = "中文\n ab\xc2\x9b[2J";
+	const char nbsp[] = "a\xc2\xa0"
+	                    "b";
+	ck_assert(!textfile_check_utf8("c.txt", csi, sizeof csi - 1, r));
+	UNIT_ASSERT_ERROR_AT(r, "c.txt", 2, 4, "control character U+009B");
+	ck_assert(textfile_check_utf8("n.txt", nbsp, sizeof nbsp - 1, r));
+}
+END_TEST
+
 START_TEST(test_read_ok_and_limits)
 {
 	g_autoptr(Report) r = report_new();
@@ -150,6 +163,7 @@ textfile_suite(void)
 	tcase_add_test(tc, test_utf8_invalid);
 	tcase_add_test(tc, test_utf8_control_and_nul);
 	tcase_add_test(tc, test_utf8_del_and_noncharacter);
+	tcase_add_test(tc, test_utf8_c1);
 	tcase_add_test(tc, test_read_ok_and_limits);
 	tcase_add_test(tc, test_read_missing_and_directory);
 	tcase_add_test(rep, test_report_format_and_counts);
