@@ -157,6 +157,33 @@ read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 	return true;
 }
 
+/* The text as the parser reads it: without a byte-order mark, every line end (CR LF, LF, or CR
+ * alone, as old Mac and some content systems write) as one LF, so that line numbers count
+ * what an editor shows, and a tab as a space (a tab is white space, never a character to
+ * draw). CR and tab are single bytes that never occur inside a UTF-8 sequence. */
+static char *
+normalize(const char *data, gsize len, gssize *out_len)
+{
+	char *text = g_malloc(len + 1), *o = text;
+	gsize i = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < len; i++) {
+		char ch = data[i];
+		if (ch == '\r') {
+			if (i + 1 < len && data[i + 1] == '\n')
+				continue;
+			ch = '\n';
+		} else if (ch == '\t') {
+			ch = ' ';
+		}
+		*o++ = ch;
+	}
+	*o = '\0';
+	*out_len = o - text;
+	return text;
+}
+
 static int
 by_kind(gconstpointer a, gconstpointer b)
 {
@@ -195,14 +222,12 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 
 	if (len < 0)
 		len = (gssize)strlen(data);
-	if (!textfile_check_utf8(file, data, (gsize)len, r))
+	text = normalize(data, (gsize)len, &len);
+	if (!textfile_check_utf8(file, text, (gsize)len, r))
 		return NULL;
-	text = g_strndup(data, (gsize)len);
-	if (g_str_has_prefix(text, "\xEF\xBB\xBF"))
-		memmove(text, text + 3, strlen(text + 3) + 1);
 	lines = g_strsplit(text, "\n", -1);
 	for (int k = 0; lines[k]; k++)
-		g_strchomp(lines[k]); /* drops \r too */
+		g_strchomp(lines[k]);
 	head = g_array_new(FALSE, FALSE, sizeof(StoryPara));
 	paras = g_array_new(FALSE, FALSE, sizeof(StoryPara));
 	if (lines[0] && !read_header(lines, &i, file, head, r)) {
