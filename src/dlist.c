@@ -30,7 +30,7 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 	op.c0 = (int)d->clusters->len;
 	for (int i = a; i < b; i++) {
 		const Cluster *c = &it->cl[i];
-		Len pen = fl->x + ls->x[i] + ls->shift[i] + fp->just->base_shift[i];
+		Len pen = fl->x + ls->x[i] + ls->shift[i] + fp->base_shift[i];
 		DCluster dc = {c->len, 0};
 		if (c->missing)
 			continue; /* never a hex box: the missing glyph was reported */

@@ -10,8 +10,9 @@ para_free(gpointer p)
 {
 	FlowPara *fp = p;
 	items_free(fp->items);
-	just_free(fp->just);
+	g_free(fp->base_shift);
 	lines_free(fp->lines);
+	g_free(fp->squeezed);
 	g_free(fp);
 }
 
@@ -77,6 +78,19 @@ report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 		               what, forced, first + 1);
 }
 
+/* Space and break fp->items in style s. Of the spacing only what drawing needs is kept: the
+ * breaker's arrays are five times the size of the result, for every paragraph of the edition. */
+static void
+break_para(FlowPara *fp, const Style *s)
+{
+	Just *j = just_prepare(fp->items, s, fp->measure, fp->align, fp->balance);
+	fp->lines = lines_break(&j->in);
+	fp->base_shift = g_steal_pointer(&j->base_shift);
+	fp->npairs = j->npairs;
+	fp->nspaced = j->nspaced;
+	just_free(j);
+}
+
 int
 flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
             bool balance, int story, int para, const ItemsWhere *where)
@@ -92,8 +106,7 @@ flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign
 	t0 = g_get_monotonic_time();
 	fp->items = items_shape(c->fonts, s, text, where, c->r);
 	t1 = g_get_monotonic_time();
-	fp->just = just_prepare(fp->items, s, measure, align, balance);
-	fp->lines = lines_break(&fp->just->in);
+	break_para(fp, s);
 	c->out->shape_us += t1 - t0;
 	c->out->break_us += g_get_monotonic_time() - t1;
 	report_forced(c, fp, where);
@@ -119,14 +132,13 @@ reset(FlowCtx *c, FlowPara *fp, int xscale)
 	g_autofree char *text = g_strdup(fp->items->text);
 	Report *quiet = report_new(); /* missing glyphs were reported the first time */
 	items_free(fp->items);
-	just_free(fp->just);
+	g_clear_pointer(&fp->base_shift, g_free);
 	lines_free(fp->lines);
-	fp->squeezed.tracking = len_em(fp->squeezed.size, fp->squeezed.tracking_milli, 1000);
-	fp->items = items_shape(c->fonts, &fp->squeezed, text, NULL, quiet);
+	fp->squeezed->tracking = len_em(fp->squeezed->size, fp->squeezed->tracking_milli, 1000);
+	fp->items = items_shape(c->fonts, fp->squeezed, text, NULL, quiet);
 	if (xscale != 1000)
 		items_scale(fp->items, xscale);
-	fp->just = just_prepare(fp->items, &fp->squeezed, fp->measure, fp->align, fp->balance);
-	fp->lines = lines_break(&fp->just->in);
+	break_para(fp, fp->squeezed);
 	report_free(quiet);
 }
 
@@ -139,10 +151,10 @@ flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 
 	if (head_fits(fp))
 		return true;
-	fp->squeezed = *s;
-	fp->style = &fp->squeezed;
+	fp->squeezed = g_memdup2(s, sizeof *s);
+	fp->style = fp->squeezed;
 	for (int t = milli - 20; t >= MIN(milli, -100) && !head_fits(fp); t -= 20) {
-		fp->squeezed.tracking_milli = t;
+		fp->squeezed->tracking_milli = t;
 		reset(c, fp, 1000);
 	}
 	for (int scale = 950; scale >= s->min_scale * 10 && !head_fits(fp); scale -= 50)

@@ -11,10 +11,12 @@
 /* A paragraph shaped, spaced and broken at one measure. */
 typedef struct {
 	Items *items;
-	Just *just;
+	Len *base_shift; /* per cluster: the glyph shift every line gets (Just.base_shift) */
+	int npairs;      /* punctuation pairs compressed (Just.npairs) */
+	int nspaced;     /* CJK-Latin gaps (Just.nspaced) */
 	Lines *lines;
-	const Style *style; /* the layout's, or &squeezed */
-	Style squeezed;     /* a headline's style with the tracking it was squeezed to */
+	const Style *style; /* the layout's, or *squeezed */
+	Style *squeezed;    /* a headline's style with the tracking it was squeezed to, or NULL */
 	int story;          /* index into Model.stories, or -1 for page furniture */
 	int para;           /* paragraph of the story, or -1 */
 	Len measure;        /* what it was broken at */
