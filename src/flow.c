@@ -2,6 +2,9 @@
  * modules (module.c), then the proof overlay; the helpers all composition stages share. */
 #include "flowctx.h"
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 /* ---- the shared composition helpers ---- */
 
@@ -299,6 +302,17 @@ flow_free(Flow *f)
 	g_free(f->uncovered);
 	g_ptr_array_unref(f->helper_fonts); /* after the paragraphs, which hold their fonts */
 	g_free(f);
+}
+
+void
+flow_drop_text(Flow *f)
+{
+	g_ptr_array_set_size(f->paras, 0);
+	g_array_set_size(f->lines, 0);
+	g_ptr_array_set_size(f->runs, 0);
+#ifdef __GLIBC__
+	malloc_trim(0); /* hand the pages back: what follows (cairo) allocates otherwise */
+#endif
 }
 
 char *

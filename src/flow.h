@@ -108,6 +108,9 @@ typedef struct {
  * of threads = 1, fonts included. Small editions are composed on one thread regardless. */
 Flow *flow_compose(const Model *m, Fonts *f, int threads, Report *r);
 void flow_free(Flow *f);
+/* Free the paragraphs, lines and vertical runs once the display list holds what they drew:
+ * the fits, marks and uncovered cells stay. Halves the peak of a large edition's render. */
+void flow_drop_text(Flow *f);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Flow, flow_free)
 
 void flow_dump(const Flow *f, const Model *m, GString *out);
