@@ -35,6 +35,7 @@ typedef struct {
 	Report *r;
 	GHashTable *ids;         /* story id -> index + 1 */
 	const DescNode *edition; /* the whole tree, for messages that look ahead */
+	int nparas;              /* paragraphs of the stories read so far (MODEL_MAX_PARAS) */
 } Loader;
 
 const char *
@@ -202,6 +203,17 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 			           NULL, "the file is named here");
 		return -1;
 	}
+	if (s->n > MODEL_MAX_PARAS - ld->nparas) {
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		             "a paragraph ends at a blank line: join the lines of a listing or "
+		             "table into fewer paragraphs, or split the edition",
+		             "%s brings the edition's stories to %d paragraphs, more than the %d "
+		             "an edition may have",
+		             path, ld->nparas + s->n, MODEL_MAX_PARAS);
+		story_free(s);
+		return -1;
+	}
+	ld->nparas += s->n;
 	if ((m->nstories & (m->nstories - 1)) == 0) /* doubling: linear time for many stories */
 		m->stories = g_renew(ModelStory, m->stories, m->nstories ? 2 * m->nstories : 1);
 	ms = &m->stories[m->nstories];

@@ -76,6 +76,9 @@ typedef struct {
 
 #define MODEL_MAX_PAGES 400
 #define MODEL_MAX_ELEMS 500
+/* paragraphs (header lines included) of all the stories and notices of an edition: about four
+ * times what 400 pages of full text hold; each costs time and memory even when overset */
+#define MODEL_MAX_PARAS 100000
 
 typedef struct {
 	/* Files named by the page description must stay inside its folder (no absolute paths,
