@@ -244,7 +244,7 @@ uncovered_cells(const Model *m, const Flow *f, int p)
 }
 
 Flow *
-flowctx_new_flow(const Model *m)
+flowctx_new_flow(const Model *m, int nfits)
 {
 	Flow *out = g_new0(Flow, 1);
 	out->paras = g_ptr_array_new_with_free_func(para_free);
@@ -253,8 +253,8 @@ flowctx_new_flow(const Model *m)
 	out->figures = g_array_new(FALSE, FALSE, sizeof(Figure));
 	out->images = g_ptr_array_new_with_free_func(g_free);
 	out->marks = g_array_new(FALSE, FALSE, sizeof(Mark));
-	out->nfits = m->nstories;
-	out->fits = g_new0(StoryFit, m->nstories + 1);
+	out->nfits = nfits;
+	out->fits = g_new0(StoryFit, nfits + 1);
 	out->npages = m->npages;
 	out->helper_fonts = g_ptr_array_new_with_free_func((GDestroyNotify)fonts_free);
 	return out;
@@ -263,8 +263,27 @@ flowctx_new_flow(const Model *m)
 Flow *
 flow_compose(const Model *m, Fonts *f, int threads, Report *r)
 {
-	Flow *out = flowctx_new_flow(m);
+	Flow *out = flowctx_new_flow(m, m->nstories);
 	FlowCtx c = {m, &m->layout->grid, f, r, out};
+	int *at = g_new0(int, m->nstories + 2);
+	FlowFrame *frames;
+
+	/* each story's frames, found once: looking for them story by story costs stories x
+	 * elements, 10^10 steps for an edition of 100,000 one-line stories */
+	for (int p = 0; p < m->npages; p++)
+		for (int i = 0; i < m->pages[p].nelems; i++)
+			if (m->pages[p].elems[i].story >= 0)
+				at[m->pages[p].elems[i].story + 2]++;
+	for (int s = 0; s < m->nstories; s++)
+		at[s + 2] += at[s + 1];
+	frames = g_new0(FlowFrame, at[m->nstories + 1] + 1);
+	for (int p = 0; p < m->npages; p++)
+		for (int i = 0; i < m->pages[p].nelems; i++)
+			if (m->pages[p].elems[i].story >= 0)
+				frames[at[m->pages[p].elems[i].story + 1]++] = (FlowFrame){p, i};
+	c.fits = out->fits;
+	c.frames = frames;
+	c.frames_at = at;
 
 	for (int p = 0; p < m->npages; p++) {
 		g_autofree char *t = g_strdup_printf(
@@ -280,6 +299,8 @@ flow_compose(const Model *m, Fonts *f, int threads, Report *r)
 	for (int p = 0; p < m->npages; p++)
 		out->uncovered[p] = uncovered_cells(m, out, p);
 	proof_compose(&c);
+	g_free(frames);
+	g_free(at);
 	return out;
 }
 

@@ -385,7 +385,7 @@ static void
 fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 {
 	const Grid *g = sf->c->g;
-	StoryFit *fit = &sf->c->out->fits[sf->story];
+	StoryFit *fit = &sf->c->fits[sf->story];
 	int nrows = (int)sf->rows->len;
 	const Elem *last = sf->frames[sf->nframes - 1].e;
 	Len last_top = grid_line_y(g, last->cell.l0);
@@ -620,15 +620,14 @@ check_run_out(StoryFlow *sf, const Len *ends)
 static void
 collect_frames(StoryFlow *sf)
 {
-	const Model *m = sf->c->m;
-	for (int p = 0; p < m->npages; p++)
-		for (int i = 0; i < m->pages[p].nelems; i++) {
-			const Elem *e = &m->pages[p].elems[i];
-			if (e->story != sf->story)
-				continue;
-			sf->frames = g_renew(Frame, sf->frames, sf->nframes + 1);
-			sf->frames[sf->nframes++] = (Frame){p, e};
-		}
+	const FlowCtx *c = sf->c;
+	int a = c->frames_at[sf->story], b = c->frames_at[sf->story + 1];
+	sf->frames = g_new0(Frame, b - a + 1);
+	for (int k = a; k < b; k++) {
+		const FlowFrame *ff = &c->frames[k];
+		sf->frames[sf->nframes++] =
+		    (Frame){ff->page, &c->m->pages[ff->page].elems[ff->elem]};
+	}
 }
 
 static Len
@@ -690,7 +689,7 @@ module_compose_story(FlowCtx *c, int story)
 	collect_frames(&sf);
 	if (sf.nframes == 0)
 		return;
-	c->out->fits[story].story = story;
+	c->fits[story].story = story;
 	title = story_get(sf.ms->story, PARA_HEADLINE);
 	flowctx_mark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
 	             title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
