@@ -172,7 +172,8 @@ read_ad_size(const DescNode *n, const char *file, Layout *l, Report *r)
 	AdSize a = {0};
 	bool ok = check_attrs(n, file, known, r);
 	if (l->nad_sizes >= LAYOUT_MAX_STYLES) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL,
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             "a layout holds at most 1000 ad sizes: remove those not used",
 		             "more than %d ad sizes in one layout", LAYOUT_MAX_STYLES);
 		return false;
 	}
@@ -208,7 +209,8 @@ read_style(const DescNode *n, const char *file, Layout *l, Report *r)
 		return false;
 	}
 	if (l->nstyles >= LAYOUT_MAX_STYLES) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, NULL,
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             "a layout holds at most 1000 styles: remove those not used",
 		             "more than %d styles in one layout", LAYOUT_MAX_STYLES);
 		return false;
 	}

@@ -597,7 +597,8 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	pg->designer = g_strdup(desc_get(n, "designer"));
 	pg->proofreader = g_strdup(desc_get(n, "proofreader"));
 	if (n->nchildren > MODEL_MAX_ELEMS) {
-		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col, NULL,
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		             "a page holds at most 500 elements: merge small stories or notices",
 		             "more than %d elements on one page", MODEL_MAX_ELEMS);
 		return false;
 	}
@@ -687,7 +688,8 @@ read_edition(Loader *ld, const DescNode *root)
 		return false;
 	}
 	if (root->nchildren > MODEL_MAX_PAGES) {
-		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col, NULL,
+		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col,
+		             "an edition holds at most 400 pages: split it into several editions",
 		             "more than %d pages in one edition", MODEL_MAX_PAGES);
 		return false;
 	}
