@@ -79,6 +79,10 @@ typedef struct {
 /* paragraphs (header lines included) of all the stories and notices of an edition: about four
  * times what 400 pages of full text hold; each costs time and memory even when overset */
 #define MODEL_MAX_PARAS 100000
+/* bytes of the story and notice files of an edition (a file named twice counts twice): two
+ * stories of the largest size; 400 pages of 5,300 characters are 6.4 MB, a big daily's 48
+ * pages about 1 MB */
+#define MODEL_MAX_TEXT_BYTES (8 * 1024 * 1024)
 
 typedef struct {
 	/* Files named by the page description must stay inside its folder (no absolute paths,

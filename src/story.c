@@ -219,9 +219,11 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	GString *para;
 	Story *s;
 	int i = -1, start = 0;
+	gsize bytes;
 
 	if (len < 0)
 		len = (gssize)strlen(data);
+	bytes = (gsize)len;
 	text = normalize(data, (gsize)len, &len);
 	if (!textfile_check_utf8(file, text, (gsize)len, r))
 		return NULL;
@@ -267,6 +269,7 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	}
 	s = g_new0(Story, 1);
 	s->file = g_strdup(file);
+	s->bytes = bytes;
 	s->n = (int)head->len;
 	s->paras = (StoryPara *)g_array_free(head, FALSE);
 	return s;

@@ -28,6 +28,7 @@ typedef struct {
 	char *file;
 	StoryPara *paras; /* header paragraphs first (rubric, kicker, headline, subhead, byline) */
 	int n;
+	gsize bytes; /* the file's size */
 } Story;
 
 #define STORY_MAX_BYTES      (4 * 1024 * 1024)

@@ -15,6 +15,7 @@ Exit status 0 when every case passed (or was skipped), 1 otherwise.
 import hashlib
 import importlib
 import os
+import resource
 import shutil
 import signal
 import stat
@@ -123,15 +124,20 @@ class Ctx:
         if os.geteuid() != 0:
             raise Skip('needs root')
 
-    def run(self, *args, cwd=None, stdin=None, timeout=60, env=None):
+    def run(self, *args, cwd=None, stdin=None, timeout=60, env=None, max_vm_mb=None):
         """run huozi with args in cwd (default: the temporary folder); measures wall time and
-        the child's own peak RSS (wait4)"""
+        the child's own peak RSS (wait4). max_vm_mb caps the child's address space, so that a
+        runaway (the landed binary on a scale case) fails instead of taking the machine."""
+        def cap():
+            lim = max_vm_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (lim, lim))
         out = tempfile.TemporaryFile()
         err = tempfile.TemporaryFile()
         t0 = time.monotonic()
         p = subprocess.Popen([self.huozi, *args], cwd=cwd or self.tmp, env=env or self.env,
                              stdin=stdin if stdin is not None else subprocess.DEVNULL,
-                             stdout=out, stderr=err, start_new_session=True)
+                             stdout=out, stderr=err, start_new_session=True,
+                             preexec_fn=cap if max_vm_mb else None)
         timer = threading.Timer(timeout, lambda: os.killpg(p.pid, signal.SIGKILL))
         timer.start()
         _pid, status, ru = os.wait4(p.pid, 0)
