@@ -76,9 +76,9 @@ typedef struct {
 
 #define MODEL_MAX_PAGES 400
 #define MODEL_MAX_ELEMS 500
-/* paragraphs (header lines included) of all the stories and notices of an edition: about four
- * times what 400 pages of full text hold; each costs time and memory even when overset */
-#define MODEL_MAX_PARAS 100000
+/* paragraphs (header lines included) of all the stories and notices of an edition: twice what
+ * 400 pages of full text hold; each costs time and memory even when overset */
+#define MODEL_MAX_PARAS 50000
 /* bytes of the story and notice files of an edition (a file named twice counts twice): two
  * stories of the largest size; 400 pages of 5,300 characters are 6.4 MB, a big daily's 48
  * pages about 1 MB */
