@@ -43,8 +43,8 @@ typedef struct {
 	Column *cols;
 	int ncols;
 	GArray *rows;
-	Len room;  /* the columns' depth summed: rows deeper than that together cannot fit */
-	Len depth; /* the rows' heights summed so far */
+	gint64 room;  /* the columns' depth summed: rows deeper than that together cannot fit */
+	gint64 depth; /* the rows' heights summed so far (gint64: 400 pages of columns pass 2^31) */
 	char *dropped_text; /* the start of the first paragraph dropped as certainly overset */
 	Len inset;          /* notices: the text is inset from the box */
 	Figure tag;         /* a vertical rubric's grey tag, added over the module's own tint */
@@ -171,7 +171,7 @@ add_rows(StoryFlow *sf)
 		 * paragraph's first row takes the rows past the columns' depth, none of its lines
 		 * can be placed. Only its rows are kept then, not its glyphs, so that a story far
 		 * longer than its frames costs little more than its file. */
-		drop = fp->lines->n > 0 && sf->depth + line_height(g, s) > sf->room;
+		drop = fp->lines->n > 0 && sf->depth + (gint64)line_height(g, s) > sf->room;
 		if (drop && !sf->dropped_text)
 			sf->dropped_text = g_utf8_substring(
 			    fp->items->text, 0, MIN(g_utf8_strlen(fp->items->text, -1), 16));
@@ -701,7 +701,7 @@ module_compose_story(FlowCtx *c, int story)
 	}
 	sf.rows = g_array_new(FALSE, FALSE, sizeof(Row));
 	for (int k = 0; k < sf.ncols; k++)
-		sf.room += sf.cols[k].bottom - sf.cols[k].top;
+		sf.room += (gint64)sf.cols[k].bottom - sf.cols[k].top;
 	add_rows(&sf);
 	ends = g_new0(Len, sf.ncols + 1);
 	balance(&sf, ends);

@@ -244,6 +244,25 @@ def pages_400_of_full_text_render(c):
 
 
 @case
+def two_4mb_stories_jumped_over_400_pages_render(c):
+    """the most text an edition can place: two 4 MB stories, each continued over 200 pages"""
+    big_story(c, 'a', TEXT)
+    big_story(c, 'b', TEXT)
+    pages = []
+    for p in range(400):
+        sid = 'a' if p < 200 else 'b'
+        el = 'story id="%s" src="stories/%s.txt"' % (sid, sid) if p in (0, 200) else \
+            'jump story="%s"' % sid
+        pages.append(f'    <{el} cols="1-8" lines="1-90"/>\n')
+    edition(c, pages)
+    r = render(c, '-o', 'out.pdf')
+    expect(r, 0, stdout='out.pdf\n', **BUDGET)
+    check(r.stderr.count('warning: story') == 2, 'one "runs out" warning a story: ' + r.stderr)
+    check(r.stderr.endswith('huozi: 400 pages, 2 stories, 0 overset (0 lines), 44800 empty grid '
+                            'cells\n'), 'summary line: ' + r.stderr[-300:])
+
+
+@case
 def pages_401_refused(c):
     edition(c, ['    <rule cols="1-8" at-line="1"/>\n'] * 401)
     snap = Snapshot(c.ed)
