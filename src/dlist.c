@@ -146,9 +146,30 @@ run_page(const FlowRun *const *runs, guint i)
 	return runs[i]->page;
 }
 
-DList *
-dlist_compose(const Model *m, const Flow *f, bool proof)
+/* every paragraph, by the last page that draws a line of it (-1: none) */
+static ByPage
+by_last_page(const Flow *f, int npages)
 {
+	int n = (int)f->paras->len;
+	int *last = g_new(int, n + 1);
+	ByPage b;
+	for (int i = 0; i < n; i++)
+		last[i] = -1;
+	for (guint i = 0; i < f->lines->len; i++) {
+		const FlowLine *fl = &g_array_index(f->lines, FlowLine, i);
+		last[fl->para] = MAX(last[fl->para], fl->page);
+	}
+	for (int i = 0; i < n; i++)
+		last[i]++; /* 0: none, p + 1: page p */
+	b = by_page(npages + 1, (guint)n, last, sizeof(int), 0);
+	g_free(last);
+	return b;
+}
+
+static DList *
+compose(const Model *m, const Flow *f, Flow *drop, bool proof)
+{
+	ByPage last = {NULL, NULL};
 	ByPage figs = by_page(m->npages, f->figures->len, f->figures->data, sizeof(Figure),
 	                      G_STRUCT_OFFSET(Figure, page));
 	ByPage lines = by_page(m->npages, f->lines->len, f->lines->data, sizeof(FlowLine),
@@ -169,6 +190,11 @@ dlist_compose(const Model *m, const Flow *f, bool proof)
 	for (guint i = 0; i < f->runs->len; i++)
 		run_pages[i] = run_page((const FlowRun *const *)f->runs->pdata, i);
 	runs = by_page(m->npages, f->runs->len, run_pages, sizeof(int), 0);
+	if (drop) {
+		last = by_last_page(f, m->npages);
+		for (int k = last.at[0]; k < last.at[1]; k++) /* drawn nowhere */
+			flow_drop_para(drop, last.idx[k]);
+	}
 	d->nmarks = (int)f->marks->len;
 	d->marks = g_new0(Mark, d->nmarks + 1);
 	for (int i = 0; i < d->nmarks; i++) {
@@ -210,12 +236,30 @@ dlist_compose(const Model *m, const Flow *f, bool proof)
 				add_line(d, f, fl);
 		}
 		pg->nops = (int)d->ops->len - pg->op0;
+		for (int k = drop ? last.at[p + 1] : 0; drop && k < last.at[p + 2]; k++)
+			flow_drop_para(drop, last.idx[k]);
+		if (drop && p % 32 == 31)
+			flow_trim();
 	}
 	by_page_done(&figs);
 	by_page_done(&lines);
 	by_page_done(&runs);
+	if (drop)
+		by_page_done(&last);
 	g_free(run_pages);
 	return d;
+}
+
+DList *
+dlist_compose(const Model *m, const Flow *f, bool proof)
+{
+	return compose(m, f, NULL, proof);
+}
+
+DList *
+dlist_compose_dropping(const Model *m, Flow *f, bool proof)
+{
+	return compose(m, f, f, proof);
 }
 
 void

@@ -12,6 +12,8 @@ static void
 para_free(gpointer p)
 {
 	FlowPara *fp = p;
+	if (!fp)
+		return; /* dropped already (flow_drop_para) */
 	items_free(fp->items);
 	g_free(fp->base_shift);
 	lines_free(fp->lines);
@@ -326,14 +328,27 @@ flow_free(Flow *f)
 }
 
 void
+flow_drop_para(Flow *f, int i)
+{
+	para_free(g_ptr_array_index(f->paras, i));
+	g_ptr_array_index(f->paras, i) = NULL;
+}
+
+void
+flow_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
+void
 flow_drop_text(Flow *f)
 {
 	g_ptr_array_set_size(f->paras, 0);
 	g_array_set_size(f->lines, 0);
 	g_ptr_array_set_size(f->runs, 0);
-#ifdef __GLIBC__
-	malloc_trim(0); /* hand the pages back: what follows (cairo) allocates otherwise */
-#endif
+	flow_trim(); /* hand the pages back: what follows (cairo) allocates otherwise */
 }
 
 char *

@@ -111,6 +111,10 @@ void flow_free(Flow *f);
 /* Free the paragraphs, lines and vertical runs once the display list holds what they drew:
  * the fits, marks and uncovered cells stay. Halves the peak of a large edition's render. */
 void flow_drop_text(Flow *f);
+/* Free paragraph i and leave NULL in its place: for a consumer that is done with it. */
+void flow_drop_para(Flow *f, int i);
+/* Return the memory freed so far to the system (glibc's malloc_trim; nothing elsewhere). */
+void flow_trim(void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Flow, flow_free)
 
 void flow_dump(const Flow *f, const Model *m, GString *out);

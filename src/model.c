@@ -37,6 +37,7 @@ typedef struct {
 	const DescNode *edition; /* the whole tree, for messages that look ahead */
 	int nparas;              /* paragraphs of the stories read so far (MODEL_MAX_PARAS) */
 	gsize text_bytes;        /* bytes of the story files read so far (MODEL_MAX_TEXT_BYTES) */
+	gsize text_chars;        /* their characters (MODEL_MAX_TEXT_CHARS) */
 	bool text_over;          /* one of these was passed: no further story is read */
 } Loader;
 
@@ -222,9 +223,17 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 		             "%s brings the edition's story and notice files to %zu bytes, more "
 		             "than the %d an edition may have",
 		             path, ld->text_bytes + s->bytes, MODEL_MAX_TEXT_BYTES);
+	else if (s->chars > MODEL_MAX_TEXT_CHARS - ld->text_chars)
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		             "cut the stories, or split the edition",
+		             "%s brings the characters of the edition's stories to %zu, more than "
+		             "the %d an edition may have",
+		             path, ld->text_chars + s->chars, MODEL_MAX_TEXT_CHARS);
 	ld->nparas += s->n;
 	ld->text_bytes += s->bytes;
-	if (ld->nparas > MODEL_MAX_PARAS || ld->text_bytes > MODEL_MAX_TEXT_BYTES) {
+	ld->text_chars += s->chars;
+	if (ld->nparas > MODEL_MAX_PARAS || ld->text_bytes > MODEL_MAX_TEXT_BYTES ||
+	    ld->text_chars > MODEL_MAX_TEXT_CHARS) {
 		ld->text_over = true;
 		story_free(s);
 		return -1;

@@ -215,11 +215,13 @@ by_kind(gconstpointer a, gconstpointer b)
 /* A paragraph longer than any a newspaper prints is a content-system accident (a pasted blob, a
  * lost paragraph mark); refusing it keeps the composer's work proportional to real text. */
 static bool
-paras_within_limit(const char *file, const GArray *paras, Report *r)
+paras_within_limit(const char *file, const GArray *paras, gsize *chars, Report *r)
 {
+	*chars = 0;
 	for (guint k = 0; k < paras->len; k++) {
 		const StoryPara *p = &g_array_index(paras, StoryPara, k);
 		glong n = g_utf8_strlen(p->text, -1);
+		*chars += (gsize)n;
 		if (n > STORY_MAX_PARA_CHARS) {
 			report_error(r, DIAG_INPUT, file, p->line, 1,
 			             "break it into paragraphs, with a blank line between them",
@@ -241,7 +243,7 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	GString *para;
 	Story *s;
 	int i = -1, start = 0;
-	gsize bytes;
+	gsize bytes, chars;
 
 	if (len < 0)
 		len = (gssize)strlen(data);
@@ -281,7 +283,7 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	g_string_free(para, TRUE);
 	g_array_append_vals(head, paras->data, paras->len);
 	g_array_free(paras, TRUE);
-	if (!paras_within_limit(file, head, r)) {
+	if (!paras_within_limit(file, head, &chars, r)) {
 		for (guint k = 0; k < head->len; k++)
 			g_free(g_array_index(head, StoryPara, k).text);
 		g_array_free(head, TRUE);
@@ -290,6 +292,7 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	s = g_new0(Story, 1);
 	s->file = g_strdup(file);
 	s->bytes = bytes;
+	s->chars = chars;
 	s->n = (int)head->len;
 	s->paras = (StoryPara *)g_array_free(head, FALSE);
 	return s;

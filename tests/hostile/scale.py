@@ -13,6 +13,7 @@ VM_MB = 4096
 TIMEOUT = 30
 STORY_MAX = 4 * 1024 * 1024
 PARAS_MAX = 50000
+CHARS_MAX = 4 * 1024 * 1024
 
 # a paragraph of ordinary Chinese news text, 120 characters
 TEXT = ('11月27日10:00，随着最后一节钢箱梁精准就位，江城长江三桥主桥顺利合龙，标志着大桥建设进入桥面'
@@ -170,15 +171,58 @@ def two_4mb_chinese_stories_render(c):
         'huozi: 2 pages, 2 stories, 2 overset (237840 lines), 1144 empty grid cells'], **BUDGET)
 
 
+LATIN = ' '.join(['word'] * 12000)   # 59,999 characters
+
+
+def latin_story(c, name):
+    """a 4 MB story of Latin words; returns its characters"""
+    big_story(c, name, LATIN)
+    return (STORY_MAX // (len(LATIN) + 2)) * len(LATIN)
+
+
+def chars_in_b(c, n):
+    """story b: n characters in paragraphs of at most 60,000"""
+    paras = [text_of(min(60000, n - k)) for k in range(0, n, 60000)]
+    c.write('ed/stories/b.txt', '\n\n'.join(paras) + '\n')
+
+
 @case
-def two_4mb_latin_stories_render(c):
-    """two 4 MB stories of Latin text: 8.4 million characters, 736 MB before"""
-    big_story(c, 'a', ' '.join(['word'] * 12000))
-    big_story(c, 'b', ' '.join(['word'] * 12000))
+def story_chars_at_the_edition_limit_render(c):
+    """4,194,304 characters in all: a 4 MB story of Latin words and a Chinese one, overset"""
+    n = latin_story(c, 'a')
+    chars_in_b(c, CHARS_MAX - n)
     r = render(c, '-o', 'out.pdf')
     expect(r, 0, stdout='out.pdf\n', **BUDGET)
-    check(r.stderr.endswith('huozi: 2 pages, 2 stories, 2 overset (413680 lines), '
-                            '1144 empty grid cells\n'), 'summary line: ' + r.stderr)
+    check(r.stderr.endswith('huozi: 2 pages, 2 stories, 2 overset (208470 lines), '
+                            '1144 empty grid cells\n'), 'summary line: ' + r.stderr[-300:])
+
+
+@case
+def story_chars_one_over_the_edition_limit_refused(c):
+    n = latin_story(c, 'a')
+    chars_in_b(c, CHARS_MAX - n + 1)
+    snap = Snapshot(c.ed)
+    r = render(c, '-o', 'out.pdf')
+    refused(c, r, [
+        'ed/edition.xml:10:5: error: ed/stories/b.txt brings the characters of the edition\'s '
+        'stories to 4194305, more than the 4194304 an edition may have',
+        '  hint: cut the stories, or split the edition'])
+    snap.unchanged()
+
+
+@case
+def two_4mb_latin_stories_refused(c):
+    """two 4 MB stories of Latin words are 8.4 million characters (891 MB before): refused at
+    the second"""
+    latin_story(c, 'a')
+    latin_story(c, 'b')
+    snap = Snapshot(c.ed)
+    r = render(c, '-o', 'out.pdf')
+    refused(c, r, [
+        'ed/edition.xml:10:5: error: ed/stories/b.txt brings the characters of the edition\'s '
+        'stories to 8279862, more than the 4194304 an edition may have',
+        '  hint: cut the stories, or split the edition'])
+    snap.unchanged()
 
 
 @case
@@ -243,23 +287,37 @@ def pages_400_of_full_text_render(c):
            **BUDGET)
 
 
-@case
-def two_4mb_stories_jumped_over_400_pages_render(c):
-    """the most text an edition can place: two 4 MB stories, each continued over 200 pages"""
-    big_story(c, 'a', TEXT)
-    big_story(c, 'b', TEXT)
+def jumped(c, para, stories=2):
+    """stories of 4 MB of `para`, each continued over 400 / stories pages"""
+    per = 400 // stories
+    for s in 'ab'[:stories]:
+        big_story(c, s, para)
     pages = []
     for p in range(400):
-        sid = 'a' if p < 200 else 'b'
-        el = 'story id="%s" src="stories/%s.txt"' % (sid, sid) if p in (0, 200) else \
+        sid = 'ab'[p // per]
+        el = 'story id="%s" src="stories/%s.txt"' % (sid, sid) if p % per == 0 else \
             'jump story="%s"' % sid
         pages.append(f'    <{el} cols="1-8" lines="1-90"/>\n')
     edition(c, pages)
-    r = render(c, '-o', 'out.pdf')
+    return render(c, '-o', 'out.pdf')
+
+
+@case
+def two_4mb_stories_jumped_over_400_pages_render(c):
+    """the most text an edition can place: two 4 MB stories, each continued over 200 pages"""
+    r = jumped(c, TEXT)
     expect(r, 0, stdout='out.pdf\n', **BUDGET)
     check(r.stderr.count('warning: story') == 2, 'one "runs out" warning a story: ' + r.stderr)
     check(r.stderr.endswith('huozi: 400 pages, 2 stories, 0 overset (0 lines), 44800 empty grid '
                             'cells\n'), 'summary line: ' + r.stderr[-300:])
+
+
+@case
+def latin_4mb_story_jumped_over_400_pages_render(c):
+    """the same in Latin words, twice the characters on a line: one 4 MB story (4.2 million
+    characters, the edition's limit) continued over 400 pages"""
+    r = jumped(c, ' '.join(['word'] * 200), stories=1)
+    expect(r, 0, stdout='out.pdf\n', **BUDGET)
 
 
 @case
