@@ -193,7 +193,7 @@ def story_chars_at_the_edition_limit_render(c):
     chars_in_b(c, CHARS_MAX - n)
     r = render(c, '-o', 'out.pdf')
     expect(r, 0, stdout='out.pdf\n', **BUDGET)
-    check(r.stderr.endswith('huozi: 2 pages, 2 stories, 2 overset (208470 lines), '
+    check(r.stderr.endswith('huozi: 2 pages, 2 stories, 2 overset (210565 lines), '
                             '1144 empty grid cells\n'), 'summary line: ' + r.stderr[-300:])
 
 
