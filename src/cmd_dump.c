@@ -14,7 +14,7 @@ dump_paras(const Flow *f, bool items, GString *out)
 			continue; /* page furniture: see the flow dump */
 		g_string_append_printf(
 		    out, "para %u style=%s story=%d para=%d pairs=%d spaced=%d\n", i,
-		    fp->style->name, fp->story, fp->para, fp->just->npairs, fp->just->nspaced);
+		    fp->style->name, fp->story, fp->para, fp->npairs, fp->nspaced);
 		if (items) {
 			items_dump(fp->items, out);
 			continue;

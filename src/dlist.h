@@ -55,6 +55,10 @@ typedef struct {
 
 /* With proof, the proof overlay (grid, frames, overset marks) is drawn over the page. */
 DList *dlist_compose(const Model *m, const Flow *f, bool proof);
+/* The same, freeing every paragraph of f once the last page that draws it is composed, so that
+ * the flow and the display list are not both whole at once: for a caller that reads no
+ * paragraph afterwards (the pipeline). */
+DList *dlist_compose_dropping(const Model *m, Flow *f, bool proof);
 void dlist_free(DList *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(DList, dlist_free)
 

@@ -2,6 +2,9 @@
  * modules (module.c), then the proof overlay; the helpers all composition stages share. */
 #include "flowctx.h"
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 /* ---- the shared composition helpers ---- */
 
@@ -9,9 +12,12 @@ static void
 para_free(gpointer p)
 {
 	FlowPara *fp = p;
+	if (!fp)
+		return; /* dropped already (flow_drop_para) */
 	items_free(fp->items);
-	just_free(fp->just);
+	g_free(fp->base_shift);
 	lines_free(fp->lines);
+	g_free(fp->squeezed);
 	g_free(fp);
 }
 
@@ -77,6 +83,19 @@ report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 		               what, forced, first + 1);
 }
 
+/* Space and break fp->items in style s. Of the spacing only what drawing needs is kept: the
+ * breaker's arrays are five times the size of the result, for every paragraph of the edition. */
+static void
+break_para(FlowPara *fp, const Style *s)
+{
+	Just *j = just_prepare(fp->items, s, fp->measure, fp->align, fp->balance);
+	fp->lines = lines_break(&j->in);
+	fp->base_shift = g_steal_pointer(&j->base_shift);
+	fp->npairs = j->npairs;
+	fp->nspaced = j->nspaced;
+	just_free(j);
+}
+
 int
 flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
             bool balance, int story, int para, const ItemsWhere *where)
@@ -92,8 +111,7 @@ flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign
 	t0 = g_get_monotonic_time();
 	fp->items = items_shape(c->fonts, s, text, where, c->r);
 	t1 = g_get_monotonic_time();
-	fp->just = just_prepare(fp->items, s, measure, align, balance);
-	fp->lines = lines_break(&fp->just->in);
+	break_para(fp, s);
 	c->out->shape_us += t1 - t0;
 	c->out->break_us += g_get_monotonic_time() - t1;
 	report_forced(c, fp, where);
@@ -119,14 +137,13 @@ reset(FlowCtx *c, FlowPara *fp, int xscale)
 	g_autofree char *text = g_strdup(fp->items->text);
 	Report *quiet = report_new(); /* missing glyphs were reported the first time */
 	items_free(fp->items);
-	just_free(fp->just);
+	g_clear_pointer(&fp->base_shift, g_free);
 	lines_free(fp->lines);
-	fp->squeezed.tracking = len_em(fp->squeezed.size, fp->squeezed.tracking_milli, 1000);
-	fp->items = items_shape(c->fonts, &fp->squeezed, text, NULL, quiet);
+	fp->squeezed->tracking = len_em(fp->squeezed->size, fp->squeezed->tracking_milli, 1000);
+	fp->items = items_shape(c->fonts, fp->squeezed, text, NULL, quiet);
 	if (xscale != 1000)
 		items_scale(fp->items, xscale);
-	fp->just = just_prepare(fp->items, &fp->squeezed, fp->measure, fp->align, fp->balance);
-	fp->lines = lines_break(&fp->just->in);
+	break_para(fp, fp->squeezed);
 	report_free(quiet);
 }
 
@@ -139,10 +156,10 @@ flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 
 	if (head_fits(fp))
 		return true;
-	fp->squeezed = *s;
-	fp->style = &fp->squeezed;
+	fp->squeezed = g_memdup2(s, sizeof *s);
+	fp->style = fp->squeezed;
 	for (int t = milli - 20; t >= MIN(milli, -100) && !head_fits(fp); t -= 20) {
-		fp->squeezed.tracking_milli = t;
+		fp->squeezed->tracking_milli = t;
 		reset(c, fp, 1000);
 	}
 	for (int scale = 950; scale >= s->min_scale * 10 && !head_fits(fp); scale -= 50)
@@ -229,7 +246,7 @@ uncovered_cells(const Model *m, const Flow *f, int p)
 }
 
 Flow *
-flowctx_new_flow(const Model *m)
+flowctx_new_flow(const Model *m, int nfits)
 {
 	Flow *out = g_new0(Flow, 1);
 	out->paras = g_ptr_array_new_with_free_func(para_free);
@@ -238,8 +255,8 @@ flowctx_new_flow(const Model *m)
 	out->figures = g_array_new(FALSE, FALSE, sizeof(Figure));
 	out->images = g_ptr_array_new_with_free_func(g_free);
 	out->marks = g_array_new(FALSE, FALSE, sizeof(Mark));
-	out->nfits = m->nstories;
-	out->fits = g_new0(StoryFit, m->nstories + 1);
+	out->nfits = nfits;
+	out->fits = g_new0(StoryFit, nfits + 1);
 	out->npages = m->npages;
 	out->helper_fonts = g_ptr_array_new_with_free_func((GDestroyNotify)fonts_free);
 	return out;
@@ -248,8 +265,27 @@ flowctx_new_flow(const Model *m)
 Flow *
 flow_compose(const Model *m, Fonts *f, int threads, Report *r)
 {
-	Flow *out = flowctx_new_flow(m);
+	Flow *out = flowctx_new_flow(m, m->nstories);
 	FlowCtx c = {m, &m->layout->grid, f, r, out};
+	int *at = g_new0(int, m->nstories + 2);
+	FlowFrame *frames;
+
+	/* each story's frames, found once: looking for them story by story costs stories x
+	 * elements, 10^10 steps for an edition of 100,000 one-line stories */
+	for (int p = 0; p < m->npages; p++)
+		for (int i = 0; i < m->pages[p].nelems; i++)
+			if (m->pages[p].elems[i].story >= 0)
+				at[m->pages[p].elems[i].story + 2]++;
+	for (int s = 0; s < m->nstories; s++)
+		at[s + 2] += at[s + 1];
+	frames = g_new0(FlowFrame, at[m->nstories + 1] + 1);
+	for (int p = 0; p < m->npages; p++)
+		for (int i = 0; i < m->pages[p].nelems; i++)
+			if (m->pages[p].elems[i].story >= 0)
+				frames[at[m->pages[p].elems[i].story + 1]++] = (FlowFrame){p, i};
+	c.fits = out->fits;
+	c.frames = frames;
+	c.frames_at = at;
 
 	for (int p = 0; p < m->npages; p++) {
 		g_autofree char *t = g_strdup_printf(
@@ -265,6 +301,8 @@ flow_compose(const Model *m, Fonts *f, int threads, Report *r)
 	for (int p = 0; p < m->npages; p++)
 		out->uncovered[p] = uncovered_cells(m, out, p);
 	proof_compose(&c);
+	g_free(frames);
+	g_free(at);
 	return out;
 }
 
@@ -287,6 +325,30 @@ flow_free(Flow *f)
 	g_free(f->uncovered);
 	g_ptr_array_unref(f->helper_fonts); /* after the paragraphs, which hold their fonts */
 	g_free(f);
+}
+
+void
+flow_drop_para(Flow *f, int i)
+{
+	para_free(g_ptr_array_index(f->paras, i));
+	g_ptr_array_index(f->paras, i) = NULL;
+}
+
+void
+flow_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
+void
+flow_drop_text(Flow *f)
+{
+	g_ptr_array_set_size(f->paras, 0);
+	g_array_set_size(f->lines, 0);
+	g_ptr_array_set_size(f->runs, 0);
+	flow_trim(); /* hand the pages back: what follows (cairo) allocates otherwise */
 }
 
 char *

@@ -11,10 +11,12 @@
 /* A paragraph shaped, spaced and broken at one measure. */
 typedef struct {
 	Items *items;
-	Just *just;
+	Len *base_shift; /* per cluster: the glyph shift every line gets (Just.base_shift) */
+	int npairs;      /* punctuation pairs compressed (Just.npairs) */
+	int nspaced;     /* CJK-Latin gaps (Just.nspaced) */
 	Lines *lines;
-	const Style *style; /* the layout's, or &squeezed */
-	Style squeezed;     /* a headline's style with the tracking it was squeezed to */
+	const Style *style; /* the layout's, or *squeezed */
+	Style *squeezed;    /* a headline's style with the tracking it was squeezed to, or NULL */
 	int story;          /* index into Model.stories, or -1 for page furniture */
 	int para;           /* paragraph of the story, or -1 */
 	Len measure;        /* what it was broken at */
@@ -106,6 +108,13 @@ typedef struct {
  * of threads = 1, fonts included. Small editions are composed on one thread regardless. */
 Flow *flow_compose(const Model *m, Fonts *f, int threads, Report *r);
 void flow_free(Flow *f);
+/* Free the paragraphs, lines and vertical runs once the display list holds what they drew:
+ * the fits, marks and uncovered cells stay. Halves the peak of a large edition's render. */
+void flow_drop_text(Flow *f);
+/* Free paragraph i and leave NULL in its place: for a consumer that is done with it. */
+void flow_drop_para(Flow *f, int i);
+/* Return the memory freed so far to the system (glibc's malloc_trim; nothing elsewhere). */
+void flow_trim(void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Flow, flow_free)
 
 void flow_dump(const Flow *f, const Model *m, GString *out);

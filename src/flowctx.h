@@ -6,13 +6,21 @@
 /* fewer stories than this are composed on one thread: a second one costs its fonts */
 #define FLOW_PARALLEL_MIN_STORIES 8
 
+/* an element that holds a story's text: page and index in it */
+typedef struct {
+	int page, elem;
+} FlowFrame;
+
 typedef struct {
 	const Model *m;
 	const Grid *g;
 	Fonts *fonts;
 	Report *r;
 	Flow *out;
-	bool proof; /* what is added now belongs to the proof overlay */
+	bool proof;     /* what is added now belongs to the proof overlay */
+	StoryFit *fits; /* where the stories' fits go: the edition's, also from a story's Flow */
+	const FlowFrame *frames; /* every story's frames in page order, story after story */
+	const int *frames_at;    /* story s: frames[frames_at[s] .. frames_at[s + 1]) */
 } FlowCtx;
 
 /* Shape, space and break `text` in style `s` at `measure`; returns the index in paras. */
@@ -42,8 +50,8 @@ Len vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_r
                  Len height, const ItemsWhere *where, Len *depth);
 /* a bookmark */
 void flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level);
-/* an empty Flow for the model's pages and stories */
-Flow *flowctx_new_flow(const Model *m);
+/* an empty Flow for the model's pages with room for nfits story fits */
+Flow *flowctx_new_flow(const Model *m, int nfits);
 /* every story of the model, on `threads` threads, merged into c->out in story order
  * (flowpar.c); false when the threads could not be started (nothing was composed) */
 bool flowpar_compose_stories(FlowCtx *c, int threads);

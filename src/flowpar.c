@@ -32,7 +32,10 @@ compose_taken(Shared *sh, Fonts *fonts)
 	int s;
 	while ((s = g_atomic_int_add(&sh->next, 1)) < sh->nstories) {
 		FlowCtx c = {mc->m, mc->g, fonts, sh->reports[s] = report_new(),
-		             sh->flows[s] = flowctx_new_flow(mc->m)};
+		             sh->flows[s] = flowctx_new_flow(mc->m, 0)};
+		c.fits = mc->fits; /* each story writes only its own */
+		c.frames = mc->frames;
+		c.frames_at = mc->frames_at;
 		module_compose_story(&c, s);
 	}
 }
@@ -50,7 +53,7 @@ helper(gpointer data)
 }
 
 /* Append story s's flow to out: paragraphs (moved), lines (shifted), runs, figures, marks,
- * its fit, its diagnostics. */
+ * its diagnostics (its fit is already in place: FlowCtx.fits). */
 static void
 merge_story(FlowCtx *c, Shared *sh, int s)
 {
@@ -71,8 +74,6 @@ merge_story(FlowCtx *c, Shared *sh, int s)
 	g_array_append_vals(out->figures, in->figures->data, in->figures->len);
 	g_array_append_vals(out->marks, in->marks->data, in->marks->len);
 	g_array_set_size(in->marks, 0); /* the titles moved */
-	out->fits[s] = in->fits[s];
-	in->fits[s].overset_text = NULL;
 	out->shape_us += in->shape_us;
 	out->break_us += in->break_us;
 	report_move(c->r, sh->reports[s]);

@@ -130,10 +130,11 @@ shape_text(Items *it, Fonts *f, const Style *s)
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 	pango_attr_list_unref(attrs);
 	pango_font_description_free(desc);
+	/* to their size: a GArray grows by doubling, and every paragraph of the edition is kept */
 	it->n = (int)cl->len;
-	it->cl = (Cluster *)g_array_free(cl, FALSE);
+	it->cl = g_renew(Cluster, g_array_free(cl, FALSE), it->n + 1);
 	it->ngl = (int)gl->len;
-	it->gl = (Glyph *)g_array_free(gl, FALSE);
+	it->gl = g_renew(Glyph, g_array_free(gl, FALSE), it->ngl + 1);
 }
 
 static void

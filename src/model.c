@@ -35,6 +35,10 @@ typedef struct {
 	Report *r;
 	GHashTable *ids;         /* story id -> index + 1 */
 	const DescNode *edition; /* the whole tree, for messages that look ahead */
+	int nparas;              /* paragraphs of the stories read so far (MODEL_MAX_PARAS) */
+	gsize text_bytes;        /* bytes of the story files read so far (MODEL_MAX_TEXT_BYTES) */
+	gsize text_chars;        /* their characters (MODEL_MAX_TEXT_CHARS) */
+	bool text_over;          /* one of these was passed: no further story is read */
 } Loader;
 
 const char *
@@ -193,14 +197,46 @@ static int
 add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bool notice)
 {
 	Model *m = ld->m;
-	g_autofree char *path = resolve(ld, src);
-	Story *s = path ? story_load(path, ld->r) : NULL;
+	g_autofree char *path = NULL;
+	Story *s;
 	ModelStory *ms;
+	if (ld->text_over) /* reported once; reading more would only cost time */
+		return -1;
+	path = resolve(ld, src);
+	s = path ? story_load(path, ld->r) : NULL;
 	if (!s) {
 		/* point at the reference too, so the user finds which element named the file */
 		if (path)
 			report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, src->line, src->col,
 			           NULL, "the file is named here");
+		return -1;
+	}
+	if (s->n > MODEL_MAX_PARAS - ld->nparas)
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		             "a paragraph ends at a blank line: join the lines of a listing or "
+		             "table into fewer paragraphs, or split the edition",
+		             "%s brings the edition's stories to %d paragraphs, more than the %d "
+		             "an edition may have",
+		             path, ld->nparas + s->n, MODEL_MAX_PARAS);
+	else if (s->bytes > MODEL_MAX_TEXT_BYTES - ld->text_bytes)
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		             "cut the stories, or split the edition",
+		             "%s brings the edition's story and notice files to %zu bytes, more "
+		             "than the %d an edition may have",
+		             path, ld->text_bytes + s->bytes, MODEL_MAX_TEXT_BYTES);
+	else if (s->chars > MODEL_MAX_TEXT_CHARS - ld->text_chars)
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		             "cut the stories, or split the edition",
+		             "%s brings the characters of the edition's stories to %zu, more than "
+		             "the %d an edition may have",
+		             path, ld->text_chars + s->chars, MODEL_MAX_TEXT_CHARS);
+	ld->nparas += s->n;
+	ld->text_bytes += s->bytes;
+	ld->text_chars += s->chars;
+	if (ld->nparas > MODEL_MAX_PARAS || ld->text_bytes > MODEL_MAX_TEXT_BYTES ||
+	    ld->text_chars > MODEL_MAX_TEXT_CHARS) {
+		ld->text_over = true;
+		story_free(s);
 		return -1;
 	}
 	if ((m->nstories & (m->nstories - 1)) == 0) /* doubling: linear time for many stories */

@@ -76,6 +76,17 @@ typedef struct {
 
 #define MODEL_MAX_PAGES 400
 #define MODEL_MAX_ELEMS 500
+/* paragraphs (header lines included) of all the stories and notices of an edition: twice what
+ * 400 pages of full text hold; each costs time and memory even when overset */
+#define MODEL_MAX_PARAS 50000
+/* bytes of the story and notice files of an edition (a file named twice counts twice): two
+ * stories of the largest size; 400 pages of 5,300 characters are 6.4 MB, a big daily's 48
+ * pages about 1 MB */
+#define MODEL_MAX_TEXT_BYTES (8 * 1024 * 1024)
+/* characters of the paragraphs of an edition's stories and notices: what a story file may hold
+ * at most (4 MB of ASCII), so that every story passes alone; two stories of 4 MB of Chinese are
+ * 2.8 million. Text placed on the pages costs about 100 bytes a character until written. */
+#define MODEL_MAX_TEXT_CHARS (4 * 1024 * 1024)
 
 typedef struct {
 	/* Files named by the page description must stay inside its folder (no absolute paths,

@@ -30,6 +30,8 @@ typedef struct {
 	Len space_before, space_after;
 	bool grid;      /* snaps to the baseline grid */
 	bool keep_next; /* a heading: stays with the next line */
+	unsigned flags; /* the line's LINE_* flags, for the fit report */
+	int nchars;     /* its clusters, for the fit report */
 } Row;
 
 typedef struct {
@@ -41,8 +43,11 @@ typedef struct {
 	Column *cols;
 	int ncols;
 	GArray *rows;
-	Len inset;  /* notices: the text is inset from the box */
-	Figure tag; /* a vertical rubric's grey tag, added over the module's own tint */
+	gint64 room;  /* the columns' depth summed: rows deeper than that together cannot fit */
+	gint64 depth; /* the rows' heights summed so far (gint64: 400 pages of columns pass 2^31) */
+	char *dropped_text; /* the start of the first paragraph dropped as certainly overset */
+	Len inset;          /* notices: the text is inset from the box */
+	Figure tag;         /* a vertical rubric's grey tag, added over the module's own tint */
 	bool has_tag;
 } StoryFlow;
 
@@ -154,6 +159,7 @@ add_rows(StoryFlow *sf)
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
+		bool drop;
 		if (is_head(sp->kind))
 			continue;
 		g_snprintf(what, sizeof what, "story %s, paragraph %d",
@@ -161,8 +167,20 @@ add_rows(StoryFlow *sf)
 		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), false, sf->story,
 		                 i, &where);
 		fp = flowctx_para(c, pi);
+		/* rows are placed in order and each takes its height in one column: when this
+		 * paragraph's first row takes the rows past the columns' depth, none of its lines
+		 * can be placed. Only its rows are kept then, not its glyphs, so that a story far
+		 * longer than its frames costs little more than its file. */
+		drop = fp->lines->n > 0 && sf->depth + (gint64)line_height(g, s) > sf->room;
+		if (drop && !sf->dropped_text)
+			sf->dropped_text = g_utf8_substring(
+			    fp->items->text, 0, MIN(g_utf8_strlen(fp->items->text, -1), 16));
 		for (int l = 0; l < fp->lines->n; l++) {
-			Row row = {pi, l, fp->lines->n, line_height(g, s)};
+			const Line *ln = &fp->lines->lines[l];
+			Row row = {drop ? -1 : pi, l, fp->lines->n, line_height(g, s)};
+			row.flags = ln->flags;
+			row.nchars = ln->end - ln->start;
+			sf->depth += row.height;
 			row.space_before = l == 0 ? s->space_before * g->pitch : 0;
 			row.space_after = l == fp->lines->n - 1 ? s->space_after * g->pitch : 0;
 			row.grid = s->leading == 0;
@@ -171,6 +189,8 @@ add_rows(StoryFlow *sf)
 			    l == fp->lines->n - 1;
 			g_array_append_val(sf->rows, row);
 		}
+		if (drop) /* the last paragraph: nothing shifts */
+			g_ptr_array_remove_index(c->out->paras, (guint)pi);
 	}
 }
 
@@ -350,9 +370,14 @@ static char *
 overset_text(StoryFlow *sf, int from)
 {
 	const Row *row = &g_array_index(sf->rows, Row, from);
-	const FlowPara *fp = flowctx_para(sf->c, row->para);
-	const Line *ln = &fp->lines->lines[row->line];
-	const char *s = fp->items->text + fp->items->cl[ln->start].start;
+	const FlowPara *fp;
+	const Line *ln;
+	const char *s;
+	if (row->para < 0) /* the first dropped paragraph: its first line */
+		return g_strdup(sf->dropped_text);
+	fp = flowctx_para(sf->c, row->para);
+	ln = &fp->lines->lines[row->line];
+	s = fp->items->text + fp->items->cl[ln->start].start;
 	return g_utf8_substring(s, 0, MIN(g_utf8_strlen(s, -1), 16));
 }
 
@@ -360,7 +385,7 @@ static void
 fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 {
 	const Grid *g = sf->c->g;
-	StoryFit *fit = &sf->c->out->fits[sf->story];
+	StoryFit *fit = &sf->c->fits[sf->story];
 	int nrows = (int)sf->rows->len;
 	const Elem *last = sf->frames[sf->nframes - 1].e;
 	Len last_top = grid_line_y(g, last->cell.l0);
@@ -375,8 +400,7 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 			        (int)((ends[k] - last_top + g->pitch - 1) / g->pitch));
 	for (int i = 0; i < nrows; i++) {
 		const Row *row = &g_array_index(sf->rows, Row, i);
-		const FlowPara *fp = flowctx_para(sf->c, row->para);
-		unsigned fl = fp->lines->lines[row->line].flags;
+		unsigned fl = row->flags;
 		fit->loose_lines += (fl & LINE_LOOSE) ? 1 : 0;
 		fit->forced_lines += (fl & (LINE_FORCED | LINE_OVERFULL)) ? 1 : 0;
 	}
@@ -389,12 +413,8 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 	if (placed >= nrows)
 		return;
 	fit->overset_lines = nrows - placed;
-	for (int i = placed; i < nrows; i++) {
-		const Row *row = &g_array_index(sf->rows, Row, i);
-		const FlowPara *fp = flowctx_para(sf->c, row->para);
-		const Line *ln = &fp->lines->lines[row->line];
-		fit->overset_chars += ln->end - ln->start;
-	}
+	for (int i = placed; i < nrows; i++)
+		fit->overset_chars += g_array_index(sf->rows, Row, i).nchars;
 	fit->overset_text = overset_text(sf, placed);
 	fit->underset = 0;
 	report_error(
@@ -624,15 +644,14 @@ check_run_out(StoryFlow *sf, const Len *ends)
 static void
 collect_frames(StoryFlow *sf)
 {
-	const Model *m = sf->c->m;
-	for (int p = 0; p < m->npages; p++)
-		for (int i = 0; i < m->pages[p].nelems; i++) {
-			const Elem *e = &m->pages[p].elems[i];
-			if (e->story != sf->story)
-				continue;
-			sf->frames = g_renew(Frame, sf->frames, sf->nframes + 1);
-			sf->frames[sf->nframes++] = (Frame){p, e};
-		}
+	const FlowCtx *c = sf->c;
+	int a = c->frames_at[sf->story], b = c->frames_at[sf->story + 1];
+	sf->frames = g_new0(Frame, b - a + 1);
+	for (int k = a; k < b; k++) {
+		const FlowFrame *ff = &c->frames[k];
+		sf->frames[sf->nframes++] =
+		    (Frame){ff->page, &c->m->pages[ff->page].elems[ff->elem]};
+	}
 }
 
 static Len
@@ -694,7 +713,7 @@ module_compose_story(FlowCtx *c, int story)
 	collect_frames(&sf);
 	if (sf.nframes == 0)
 		return;
-	c->out->fits[story].story = story;
+	c->fits[story].story = story;
 	title = story_get(sf.ms->story, PARA_HEADLINE);
 	flowctx_mark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
 	             title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
@@ -705,6 +724,8 @@ module_compose_story(FlowCtx *c, int story)
 		add_columns(&sf, f, top + in, 0);
 	}
 	sf.rows = g_array_new(FALSE, FALSE, sizeof(Row));
+	for (int k = 0; k < sf.ncols; k++)
+		sf.room += (gint64)sf.cols[k].bottom - sf.cols[k].top;
 	add_rows(&sf);
 	ends = g_new0(Len, sf.ncols + 1);
 	balance(&sf, ends);
@@ -714,6 +735,7 @@ module_compose_story(FlowCtx *c, int story)
 	jump_lines(&sf);
 	g_free(ends);
 	g_array_free(sf.rows, TRUE);
+	g_free(sf.dropped_text);
 	g_free(sf.cols);
 	g_free(sf.frames);
 }

@@ -56,7 +56,8 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 	p->t.flow = MAX(p->t.flow - p->t.shape - p->t.compose, 0);
 	if (o->last == STAGE_FLOW)
 		return g_steal_pointer(&p);
-	p->dlist = dlist_compose(p->model, p->flow, o->proof);
+	p->dlist = dlist_compose_dropping(p->model, p->flow, o->proof);
+	flow_drop_text(p->flow); /* nothing after the display list reads them */
 	p->t.dlist = lap(&t);
 	return g_steal_pointer(&p);
 }

@@ -179,6 +179,55 @@ read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 	return true;
 }
 
+/* The text as the parser reads it: without a byte-order mark, every line end (CR LF, LF, or CR
+ * alone, as old Mac and some content systems write) as one LF, so that line numbers count
+ * what an editor shows, and a tab as a space (a tab is white space, never a character to
+ * draw). CR and tab are single bytes that never occur inside a UTF-8 sequence. */
+static char *
+normalize(const char *data, gsize len, gssize *out_len)
+{
+	char *text = g_malloc(len + 1), *o = text;
+	gsize i = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < len; i++) {
+		char ch = data[i];
+		if (ch == '\r') {
+			if (i + 1 < len && data[i + 1] == '\n')
+				continue;
+			ch = '\n';
+		} else if (ch == '\t') {
+			ch = ' ';
+		}
+		*o++ = ch;
+	}
+	*o = '\0';
+	*out_len = o - text;
+	return text;
+}
+
+/* The lines of text, cut in place (each \n becomes \0) and chomped: one pointer array, not an
+ * allocation per line (a 4 MB story may have 2 million lines). NULL-terminated. */
+static char **
+split_lines(char *text, gsize len)
+{
+	gsize n = 1, k = 0;
+	char **lines;
+	for (gsize i = 0; i < len; i++)
+		n += text[i] == '\n';
+	lines = g_new(char *, n + 1);
+	lines[k++] = text;
+	for (gsize i = 0; i < len; i++)
+		if (text[i] == '\n') {
+			text[i] = '\0';
+			lines[k++] = text + i + 1;
+		}
+	lines[k] = NULL;
+	for (k = 0; lines[k]; k++)
+		g_strchomp(lines[k]);
+	return lines;
+}
+
 static int
 by_kind(gconstpointer a, gconstpointer b)
 {
@@ -188,11 +237,13 @@ by_kind(gconstpointer a, gconstpointer b)
 /* A paragraph longer than any a newspaper prints is a content-system accident (a pasted blob, a
  * lost paragraph mark); refusing it keeps the composer's work proportional to real text. */
 static bool
-paras_within_limit(const char *file, const GArray *paras, Report *r)
+paras_within_limit(const char *file, const GArray *paras, gsize *chars, Report *r)
 {
+	*chars = 0;
 	for (guint k = 0; k < paras->len; k++) {
 		const StoryPara *p = &g_array_index(paras, StoryPara, k);
 		glong n = g_utf8_strlen(p->text, -1);
+		*chars += (gsize)n;
 		if (n > STORY_MAX_PARA_CHARS) {
 			report_error(r, DIAG_INPUT, file, p->line, 1,
 			             "break it into paragraphs, with a blank line between them",
@@ -208,24 +259,22 @@ paras_within_limit(const char *file, const GArray *paras, Report *r)
 Story *
 story_parse(const char *file, const char *data, gssize len, Report *r)
 {
-	g_auto(GStrv) lines = NULL;
+	g_autofree char **lines = NULL;
 	g_autofree char *text = NULL;
 	GArray *head, *paras;
 	GString *para;
 	GArray *segs;
 	Story *s;
 	int i = -1, start = 0, startcol = 1;
+	gsize bytes, chars;
 
 	if (len < 0)
 		len = (gssize)strlen(data);
-	if (!textfile_check_utf8(file, data, (gsize)len, r))
+	bytes = (gsize)len;
+	text = normalize(data, (gsize)len, &len);
+	if (!textfile_check_utf8(file, text, (gsize)len, r))
 		return NULL;
-	text = g_strndup(data, (gsize)len);
-	if (g_str_has_prefix(text, "\xEF\xBB\xBF"))
-		memmove(text, text + 3, strlen(text + 3) + 1);
-	lines = g_strsplit(text, "\n", -1);
-	for (int k = 0; lines[k]; k++)
-		g_strchomp(lines[k]); /* drops \r too */
+	lines = split_lines(text, (gsize)len);
 	head = g_array_new(FALSE, FALSE, sizeof(StoryPara));
 	paras = g_array_new(FALSE, FALSE, sizeof(StoryPara));
 	if (lines[0] && !read_header(lines, &i, file, head, r)) {
@@ -269,7 +318,7 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	g_array_free(segs, TRUE);
 	g_array_append_vals(head, paras->data, paras->len);
 	g_array_free(paras, TRUE);
-	if (!paras_within_limit(file, head, r)) {
+	if (!paras_within_limit(file, head, &chars, r)) {
 		for (guint k = 0; k < head->len; k++) {
 			g_free(g_array_index(head, StoryPara, k).text);
 			g_free(g_array_index(head, StoryPara, k).segs);
@@ -279,6 +328,8 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	}
 	s = g_new0(Story, 1);
 	s->file = g_strdup(file);
+	s->bytes = bytes;
+	s->chars = chars;
 	s->n = (int)head->len;
 	s->paras = (StoryPara *)g_array_free(head, FALSE);
 	return s;

@@ -36,6 +36,8 @@ typedef struct {
 	char *file;
 	StoryPara *paras; /* header paragraphs first (rubric, kicker, headline, subhead, byline) */
 	int n;
+	gsize bytes; /* the file's size */
+	gsize chars; /* characters of its paragraphs */
 } Story;
 
 #define STORY_MAX_BYTES      (4 * 1024 * 1024)

@@ -17,6 +17,7 @@ import importlib
 import os
 import queue
 import re
+import resource
 import shutil
 import signal
 import stat
@@ -126,16 +127,23 @@ class Ctx:
         if os.geteuid() != 0:
             raise Skip('needs root')
 
-    def run(self, *args, cwd=None, stdin=None, timeout=60, env=None, stdout=None):
+    def run(self, *args, cwd=None, stdin=None, timeout=60, env=None, stdout=None,
+            max_vm_mb=None):
         """run huozi with args in cwd (default: the temporary folder); measures wall time and
         the child's own peak RSS (wait4). stdout: a file (or fd) to give the child as its
-        standard output instead of a captured one (then Result.stdout is empty)"""
+        standard output instead of a captured one (then Result.stdout is empty). max_vm_mb caps
+        the child's address space, so that a runaway (the landed binary on a scale case) fails
+        instead of taking the machine."""
+        def cap():
+            lim = max_vm_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (lim, lim))
         out = tempfile.TemporaryFile() if stdout is None else stdout
         err = tempfile.TemporaryFile()
         t0 = time.monotonic()
         p = subprocess.Popen([self.huozi, *args], cwd=cwd or self.tmp, env=env or self.env,
                              stdin=stdin if stdin is not None else subprocess.DEVNULL,
-                             stdout=out, stderr=err, start_new_session=True)
+                             stdout=out, stderr=err, start_new_session=True,
+                             preexec_fn=cap if max_vm_mb else None)
         timer = threading.Timer(timeout, lambda: os.killpg(p.pid, signal.SIGKILL))
         timer.start()
         _pid, status, ru = os.wait4(p.pid, 0)

@@ -216,6 +216,45 @@ START_TEST(test_crlf_and_bom)
 }
 END_TEST
 
+START_TEST(test_cr_and_mixed_line_ends)
+{
+	/* CR alone (old Mac tools) is a line end too: the header ends at the blank line */
+	g_autoptr(Story) s = parse_ok("headline: 标题\r\r正文第一行\r第二行\r\r第二段\n\r\n第三段");
+	ck_assert_int_eq(s->n, 4);
+	assert_para(s, 0, PARA_HEADLINE, "标题", 1, 11);
+	assert_para(s, 1, PARA_BODY, "正文第一行第二行", 3, 1);
+	assert_para(s, 2, PARA_BODY, "第二段", 6, 1);
+	assert_para(s, 3, PARA_BODY, "第三段", 8, 1);
+	ck_assert_uint_eq(s->bytes,
+	                  strlen("headline: 标题\r\r正文第一行\r第二行\r\r第二段\n\r\n第三段"));
+}
+END_TEST
+
+START_TEST(test_cr_line_ends_positions)
+{
+	g_autoptr(Report) r = report_new();
+	ck_assert_ptr_null(story_parse("c.txt", "headline: 标题\r\r正文\r第\x01行\r", -1, r));
+	UNIT_ASSERT_ERROR_AT(r, "c.txt", 4, 2, "control character U+0001");
+}
+END_TEST
+
+START_TEST(test_tab_is_a_space)
+{
+	g_autoptr(Story) s = parse_ok("headline:\t标题\n\n\t双向\t8\t车道 A\tB\t\n");
+	ck_assert_int_eq(s->n, 2);
+	assert_para(s, 0, PARA_HEADLINE, "标题", 1, 11);
+	assert_para(s, 1, PARA_BODY, "双向 8 车道 A B", 3, 2); /* after the leading tab */
+}
+END_TEST
+
+START_TEST(test_bom_is_not_a_column)
+{
+	g_autoptr(Report) r = report_new();
+	ck_assert_ptr_null(story_parse("d.txt", "\xEF\xBB\xBF标\x01题\n", -1, r));
+	UNIT_ASSERT_ERROR_AT(r, "d.txt", 1, 2, "control character U+0001");
+}
+END_TEST
+
 START_TEST(test_empty_file)
 {
 	g_autoptr(Story) s = parse_ok("");
@@ -272,6 +311,10 @@ story_suite(void)
 	tcase_add_test(tc, test_inner_subhead_and_labels);
 	tcase_add_test(tc, test_empty_label_is_body);
 	tcase_add_test(tc, test_crlf_and_bom);
+	tcase_add_test(tc, test_cr_and_mixed_line_ends);
+	tcase_add_test(tc, test_cr_line_ends_positions);
+	tcase_add_test(tc, test_tab_is_a_space);
+	tcase_add_test(tc, test_bom_is_not_a_column);
 	tcase_add_test(tc, test_empty_file);
 	tcase_add_test(tc, test_bad_encoding);
 	tcase_add_test(tc, test_load);
