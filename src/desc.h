@@ -4,6 +4,8 @@
 #include "report.h"
 #include <glib.h>
 
+/* Positions are 1-based lines and columns in characters; a UTF-8 byte order mark at the start
+ * of the text is not a character (the first line's columns count from after it). */
 typedef struct DescNode DescNode;
 
 typedef struct {

@@ -20,11 +20,12 @@ typedef struct {
 	size_t prev; /* offset of the previous element, or (size_t)-1 */
 } Check;
 
-/* byte offset of line:col (columns in characters), or (size_t)-1 if outside the data */
+/* byte offset of line:col (columns in characters, counted after a UTF-8 byte order mark on the
+ * first line, as desc.h promises), or (size_t)-1 if outside the data */
 static size_t
 offset_at(const char *data, size_t len, int line, int col)
 {
-	size_t off = 0;
+	size_t off = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	if (line < 1 || col < 1)
 		return (size_t)-1;
 	for (int l = 1; l < line; off++) {
