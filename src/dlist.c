@@ -121,8 +121,11 @@ dlist_compose(const Model *m, const Flow *f, bool proof)
 	d->pages = g_new0(DPage, m->npages);
 	d->nimages = (int)f->images->len;
 	d->images = g_new0(char *, d->nimages + 1);
-	for (int i = 0; i < d->nimages; i++)
+	d->image_data = g_new0(GBytes *, d->nimages + 1);
+	for (int i = 0; i < d->nimages; i++) {
 		d->images[i] = g_strdup(g_ptr_array_index(f->images, i));
+		d->image_data[i] = g_bytes_ref(g_ptr_array_index(f->image_data, i));
+	}
 	d->nmarks = (int)f->marks->len;
 	d->marks = g_new0(Mark, d->nmarks + 1);
 	for (int i = 0; i < d->nmarks; i++) {
@@ -186,9 +189,12 @@ dlist_free(DList *d)
 	for (int i = 0; i < d->nfonts; i++)
 		g_object_unref(d->fonts[i]);
 	g_free(d->fonts);
-	for (int i = 0; i < d->nimages; i++)
+	for (int i = 0; i < d->nimages; i++) {
 		g_free(d->images[i]);
+		g_bytes_unref(d->image_data[i]);
+	}
 	g_free(d->images);
+	g_free(d->image_data);
 	for (int i = 0; i < d->nmarks; i++)
 		g_free(d->marks[i].title);
 	g_free(d->marks);

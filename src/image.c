@@ -1,6 +1,5 @@
 /* image.c - photos and ads: probing PNG/JPEG files and decoding them for drawing. */
 #include "image.h"
-#include "textfile.h"
 
 #include <stdio.h> /* before jpeglib.h, which needs FILE */
 
@@ -75,23 +74,99 @@ png_read(void *closure, unsigned char *buf, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* bytes one row of w pixels takes in the PNG's filtered data, without its filter byte;
+ * 0 for a colour type / bit depth PNG does not have */
+static guint64
+png_rowbytes(const guchar *ihdr, guint64 w)
+{
+	static const int channels[7] = {1, 0, 3, 1, 2, 0, 4};
+	int depth = ihdr[8], type = ihdr[9];
+	if (type > 6 || channels[type] == 0 ||
+	    !(depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16))
+		return 0;
+	return (w * (guint64)channels[type] * (guint64)depth + 7) / 8;
+}
+
+/* what the IDAT data must inflate to: every row (of every Adam7 pass) with its filter byte */
+static guint64
+png_data_size(const guchar *ihdr)
+{
+	static const int pass[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4},
+	                               {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
+	guint64 w = be32(ihdr), h = be32(ihdr + 4), total = 0, rb = png_rowbytes(ihdr, 1);
+	if (rb == 0 || ihdr[10] != 0 || ihdr[11] != 0 || ihdr[12] > 1)
+		return 0;
+	if (ihdr[12] == 0)
+		return h * (1 + png_rowbytes(ihdr, w));
+	for (int i = 0; i < 7; i++) {
+		guint64 pw =
+		    w > (guint64)pass[i][0] ? (w - pass[i][0] + pass[i][2] - 1) / pass[i][2] : 0;
+		guint64 ph =
+		    h > (guint64)pass[i][1] ? (h - pass[i][1] + pass[i][3] - 1) / pass[i][3] : 0;
+		if (pw > 0 && ph > 0)
+			total += ph * (1 + png_rowbytes(ihdr, pw));
+	}
+	return total;
+}
+
 /* A PNG whose data is cut or corrupt fails here, at the element that names it, not later
- * while the PDF is being written: every chunk must be whole with its CRC right, up to IEND.
- * That reads the file once without decoding its pixels. */
+ * while the PDF is being written: every chunk must be whole with its CRC right, up to IEND,
+ * and the image data must inflate to exactly what the header promises. The inflated data
+ * streams through a small buffer and is counted, never kept: no pixels are held. */
 static bool
 png_decodes(const guchar *d, gsize n)
 {
+	guchar buf[65536];
+	z_stream z = {0};
+	guint64 want = 0, got = 0;
+	bool ended = false, ok = true, started = false;
 	gsize p = 8;
-	while (p + 12 <= n) {
+
+	if (inflateInit(&z) != Z_OK)
+		return false;
+	while (ok && p + 12 <= n) {
 		guint32 len = be32(d + p);
-		if (len > n - p - 12)
-			return false;
-		if (crc32(0, d + p + 4, len + 4) != be32(d + p + 8 + len))
-			return false;
-		if (memcmp(d + p + 4, "IEND", 4) == 0)
-			return true;
+		const guchar *type = d + p + 4, *body = d + p + 8;
+		if (len > n - p - 12 || crc32(0, type, len + 4) != be32(body + len)) {
+			ok = false;
+			break;
+		}
+		if (memcmp(type, "IHDR", 4) == 0 && len >= 13 && p == 8)
+			want = png_data_size(body);
+		else if (memcmp(type, "IDAT", 4) == 0 && !ended) {
+			started = true;
+			z.next_in = (Bytef *)body;
+			z.avail_in = len;
+			for (;;) {
+				int ret;
+				z.next_out = buf;
+				z.avail_out = sizeof buf;
+				ret = inflate(&z, Z_NO_FLUSH);
+				got += sizeof buf - z.avail_out;
+				if (got > want) {
+					ok = false;
+					break;
+				}
+				if (ret == Z_STREAM_END) {
+					ended = true;
+					break;
+				}
+				if (ret == Z_BUF_ERROR && z.avail_in == 0)
+					break; /* the next IDAT chunk goes on */
+				if (ret != Z_OK) {
+					ok = false;
+					break;
+				}
+				if (z.avail_in == 0 && z.avail_out != 0)
+					break;
+			}
+		} else if (memcmp(type, "IEND", 4) == 0) {
+			inflateEnd(&z);
+			return ok && started && ended && want > 0 && got == want;
+		}
 		p += 12 + len;
 	}
+	inflateEnd(&z);
 	return false;
 }
 
@@ -114,27 +189,16 @@ jpeg_complete(const guchar *d, gsize n)
 }
 
 bool
-image_probe(const char *path, const char *file, int line, int col, ImageInfo *info, Report *r)
+image_probe(GBytes *bytes, const char *path, const char *file, int line, int col, ImageInfo *info,
+            Report *r)
 {
-	g_autofree char *data = NULL;
 	gsize n = 0;
-	Report *tmp = report_new();
-	bool ok = textfile_read(path, IMAGE_MAX_BYTES, &data, &n, tmp);
-	if (!ok) {
-		const Diag *d = g_ptr_array_index(tmp->diags, 0);
-		report_error(r, DIAG_INPUT, file, line, col, d->hint, "image %s: %s", path, d->msg);
-	} else if (!probe_png((guchar *)data, n, info) && !probe_jpeg((guchar *)data, n, info)) {
+	const guchar *data = g_bytes_get_data(bytes, &n);
+	bool ok = true;
+	if (!data || (!probe_png(data, n, info) && !probe_jpeg(data, n, info))) {
 		report_error(r, DIAG_INPUT, file, line, col,
 		             "photos and ads must be PNG or JPEG files",
 		             "%s is not a PNG or JPEG image (or is truncated)", path);
-		ok = false;
-	} else if (info->format == IMAGE_PNG && !png_decodes((guchar *)data, n)) {
-		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
-		             "%s is a broken PNG (its image data cannot be read)", path);
-		ok = false;
-	} else if (info->format == IMAGE_JPEG && !jpeg_complete((guchar *)data, n)) {
-		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
-		             "%s is a truncated JPEG (its image data has no end)", path);
 		ok = false;
 	} else if (info->width <= 0 || info->height <= 0 || info->width > IMAGE_MAX_PIXELS ||
 	           info->height > IMAGE_MAX_PIXELS) {
@@ -142,8 +206,24 @@ image_probe(const char *path, const char *file, int line, int col, ImageInfo *in
 		    r, DIAG_INPUT, file, line, col, "use an image of at most 16384 pixels a side",
 		    "%s has an unusable size of %d x %d pixels", path, info->width, info->height);
 		ok = false;
+	} else if ((gint64)info->width * info->height > IMAGE_MAX_AREA) {
+		/* checked before the data is inflated or decoded: a small file may hold a huge
+		 * image */
+		report_error(r, DIAG_INPUT, file, line, col,
+		             "scale the image down: a full broadsheet page at 300 ppi is about 25 "
+		             "million pixels",
+		             "%s has %d x %d pixels, more than the limit of %d million", path,
+		             info->width, info->height, IMAGE_MAX_AREA / 1000000);
+		ok = false;
+	} else if (info->format == IMAGE_PNG && !png_decodes(data, n)) {
+		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
+		             "%s is a broken PNG (its image data cannot be read)", path);
+		ok = false;
+	} else if (info->format == IMAGE_JPEG && !jpeg_complete(data, n)) {
+		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
+		             "%s is a truncated JPEG (its image data has no end)", path);
+		ok = false;
 	}
-	report_free(tmp);
 	return ok;
 }
 
@@ -169,7 +249,7 @@ jpeg_quiet(j_common_ptr cinfo, int level)
 }
 
 static cairo_surface_t *
-decode_jpeg(const char *path, guchar *data, gsize n, Report *r)
+decode_jpeg(const char *path, const guchar *data, gsize n, int want_w, int want_h, Report *r)
 {
 	struct jpeg_decompress_struct cinfo;
 	JpegError err;
@@ -192,6 +272,16 @@ decode_jpeg(const char *path, guchar *data, gsize n, Report *r)
 	jpeg_mem_src(&cinfo, data, (unsigned long)n);
 	jpeg_read_header(&cinfo, TRUE);
 	cinfo.out_color_space = JCS_RGB;
+	/* a proof needs no more pixels than it shows: libjpeg decodes at 1/2, 1/4 or 1/8 */
+	cinfo.scale_num = 1;
+	cinfo.scale_denom = 1;
+	if (want_w > 0 && want_h > 0)
+		for (unsigned d = 8; d > 1; d /= 2)
+			if ((cinfo.image_width + d - 1) / d >= (unsigned)want_w &&
+			    (cinfo.image_height + d - 1) / d >= (unsigned)want_h) {
+				cinfo.scale_denom = d;
+				break;
+			}
 	jpeg_start_decompress(&cinfo);
 	surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)cinfo.output_width,
 	                                     (int)cinfo.output_height);
@@ -214,7 +304,7 @@ decode_jpeg(const char *path, guchar *data, gsize n, Report *r)
 
 /* libjpeg reads the header, so a file the PDF viewer could not decode is still an error */
 static bool
-jpeg_header_ok(guchar *data, gsize n)
+jpeg_header_ok(const guchar *data, gsize n)
 {
 	struct jpeg_decompress_struct cinfo;
 	JpegError err;
@@ -232,36 +322,33 @@ jpeg_header_ok(guchar *data, gsize n)
 }
 
 cairo_surface_t *
-image_load(const char *path, bool for_pdf, Report *r)
+image_decode(GBytes *bytes, const char *path, bool for_pdf, int want_w, int want_h, Report *r)
 {
-	char *data = NULL;
 	gsize n = 0;
+	const guchar *data = g_bytes_get_data(bytes, &n);
 	ImageInfo info;
 	cairo_surface_t *s;
 
-	if (!textfile_read(path, IMAGE_MAX_BYTES, &data, &n, r))
-		return NULL;
-	if (probe_jpeg((guchar *)data, n, &info)) {
+	if (data && probe_jpeg(data, n, &info)) {
 		/* The PDF embeds the file as is and needs no pixels: a 1x1 surface carries the JPEG
 		 * (cairo writes the image's own size from its header and paints the unit square the
 		 * caller scales), so no megabytes of blank pixels are allocated and copied. */
-		if (for_pdf && jpeg_header_ok((guchar *)data, n))
+		if (for_pdf && jpeg_header_ok(data, n))
 			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
 		else
-			s = decode_jpeg(path, (guchar *)data, n, r);
-		if (!s) {
-			g_free(data);
+			s = decode_jpeg(path, data, n, for_pdf ? 0 : want_w, for_pdf ? 0 : want_h,
+			                r);
+		if (!s)
 			return NULL;
-		}
-		/* the PDF embeds the original JPEG bytes; cairo frees them with the surface */
-		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (guchar *)data, n, g_free,
-		                            data);
+		/* the PDF embeds the original JPEG bytes, shared with the model, not copied */
+		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, n,
+		                            (cairo_destroy_func_t)g_bytes_unref,
+		                            g_bytes_ref(bytes));
 		return s;
 	}
-	if (probe_png((guchar *)data, n, &info)) {
-		PngReader pr = {(guchar *)data, n, 0};
+	if (data && probe_png(data, n, &info)) {
+		PngReader pr = {data, n, 0};
 		s = cairo_image_surface_create_from_png_stream(png_read, &pr);
-		g_free(data);
 		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 			report_error(r, DIAG_INPUT, path, 0, 0, "re-export the image",
 			             "broken PNG: %s",
@@ -271,7 +358,6 @@ image_load(const char *path, bool for_pdf, Report *r)
 		}
 		return s;
 	}
-	g_free(data);
 	report_error(r, DIAG_INPUT, path, 0, 0, "photos and ads must be PNG or JPEG files",
 	             "not a PNG or JPEG image");
 	return NULL;
