@@ -47,16 +47,17 @@ infile_limit_text(gsize max)
 	return g_strdup_printf("%zu bytes", (size_t)max);
 }
 
-/* Without openat2 (Linux before 5.6): open normally, then ask the kernel where the open file
- * is and refuse it unless that is inside the folder. Where /proc cannot tell, refuse. */
+/* Open normally, then ask the kernel where the open file is and refuse it unless that is
+ * inside the folder: the check is on the open file, so no rename can slip past it. This serves
+ * what openat2 refuses although it may stay inside (an absolute symlink to a file in the
+ * folder, ".." that comes back) and kernels without openat2 (Linux before 5.6). Where /proc
+ * cannot tell, the file is refused. */
 static int
 open_checked(const InDir *dir, const char *name, int flags, bool *outside)
 {
 	char link[64], at[4096], root[4096];
 	ssize_t n, m;
-	int fd = openat(dir->fd, name, flags | O_NOFOLLOW);
-	if (fd < 0 && errno == ELOOP) /* a symlink as the last part: checked below */
-		fd = openat(dir->fd, name, flags);
+	int fd = openat(dir->fd, name, flags);
 	if (fd < 0)
 		return -1;
 	g_snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
@@ -75,6 +76,8 @@ open_checked(const InDir *dir, const char *name, int flags, bool *outside)
 	return -1;
 }
 
+/* openat2 beneath the folder; what it refuses as leaving the folder (EXDEV) or as a magic
+ * link (ELOOP) is opened and checked by where it really is */
 static int
 open_beneath(const InDir *dir, const char *name, int flags, bool *outside)
 {
@@ -95,16 +98,21 @@ open_beneath(const InDir *dir, const char *name, int flags, bool *outside)
 			long fd = syscall(SYS_openat2, dir->fd, name, &how, sizeof how);
 			if (fd >= 0)
 				return (int)fd;
-			if (errno == EXDEV) { /* out of the folder */
-				*outside = true;
-				return -1;
-			}
 			if (errno != EAGAIN) /* EAGAIN: a rename raced the lookup; try again */
 				break;
 		}
-		if (errno != ENOSYS)
+		if (errno != ENOSYS && errno != EXDEV && errno != ELOOP)
 			return -1;
-		no_openat2 = true;
+		if (errno == ENOSYS)
+			no_openat2 = true;
+		else if (errno == EXDEV) {
+			/* the name passes outside: only a file that really is inside is accepted,
+			 * and anything else (missing too) is outside */
+			int fd = open_checked(dir, name, flags, outside);
+			if (fd < 0)
+				*outside = true;
+			return fd;
+		}
 	}
 	return open_checked(dir, name, flags, outside);
 }
