@@ -15,7 +15,7 @@
 InDir *
 infile_dir_open(const char *path, bool confined, Report *r)
 {
-	int fd = open(*path ? path : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = open(*path ? path : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	InDir *d;
 	if (fd < 0) {
 		report_error(r, DIAG_INPUT, path, 0, 0, "check the path of the page description",

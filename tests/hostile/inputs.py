@@ -702,3 +702,66 @@ def png_valid_built_here_renders(c):
     snap = Snapshot(c.ed)
     renders(c, c.render('-o', 'out.pdf', '--png', 'proofs'))
     snap.unchanged()
+
+
+# ---- the other commands and inputs go the same way ----
+
+@case
+def fifo_as_story_in_fit(c):
+    replace_with_fifo(c, 'ed/stories/a.txt')
+    snap = Snapshot(c.tmp)
+    layout = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'layouts',
+                          'broadsheet.xml')
+    r = c.run('fit', 'ed/stories/a.txt', '--layout', layout, timeout=20)
+    fails_cleanly(c, r, 2, [f'ed/stories/a.txt: error: {FIFO}', f'  hint: {REGULAR}'], snap)
+
+
+@case
+def fifo_as_layout_in_fit(c):
+    replace_with_fifo(c, 'ed/lay.xml')
+    snap = Snapshot(c.tmp)
+    r = c.run('fit', 'ed/stories/a.txt', '--layout', 'ed/lay.xml', timeout=20)
+    fails_cleanly(c, r, 2, [f'ed/lay.xml: error: {FIFO}', f'  hint: {REGULAR}'], snap)
+
+
+@case
+def layouts_dir_entry_links_to_dev_zero(c):
+    os.makedirs(c.path('lib'))
+    os.symlink('/dev/zero', c.path('lib/broadsheet.xml'))
+    snap = Snapshot(c.tmp)
+    r = c.run('render', 'ed/edition.xml', '-o', 'out.pdf', timeout=20,
+              env=dict(c.env, HUOZI_LAYOUTS_DIR=c.path('lib')))
+    fails_cleanly(c, r, 2, [f'{c.path("lib/broadsheet.xml")}: error: {CHR}',
+                            f'  hint: {REGULAR}',
+                            'ed/edition.xml:3:41: note: the layout is named here'], snap)
+
+
+@case
+def fifo_as_notice(c):
+    set_edition(c, '<ad src="images/y.jpg" cols="5-8" lines="60-89"/>',
+                '<ad src="images/y.jpg" cols="5-8" lines="60-89"/>\n'
+                '    <notice src="n.txt" cols="1-4" lines="60-70"/>')
+    replace_with_fifo(c, 'ed/n.txt')
+    snap = Snapshot(c.tmp)
+    r = c.render('-o', 'out.pdf', timeout=20)
+    fails_cleanly(c, r, 2, story_error('ed/n.txt', FIFO, REGULAR, at=(8, 13)), snap)
+
+
+@case
+def story_named_dash_is_a_file(c):
+    """`-` names a file called - in the folder, never standard input"""
+    os.rename(c.path('ed/stories/a.txt'), c.path('ed/-'))
+    set_edition(c, 'src="stories/a.txt"', 'src="-"')
+    snap = Snapshot(c.ed)
+    renders(c, c.run('render', 'ed/edition.xml', '-o', 'out.pdf', stdin=None, timeout=20))
+    snap.unchanged()
+
+
+@case
+def dump_model_through_symlinked_folder(c):
+    os.symlink('ed', c.path('link'))
+    snap = Snapshot(c.tmp)
+    r = c.run('dump', 'model', 'link/edition.xml')
+    expect(r, 0, stderr='', **BUDGET)
+    check('image=y.jpg jpeg' in r.stdout and 'image=x.png png 16x12' in r.stdout, r.stdout)
+    snap.unchanged()
