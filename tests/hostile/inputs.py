@@ -765,3 +765,28 @@ def dump_model_through_symlinked_folder(c):
     expect(r, 0, stderr='', **BUDGET)
     check('image=y.jpg jpeg' in r.stdout and 'image=x.png png 16x12' in r.stdout, r.stdout)
     snap.unchanged()
+
+
+def png_adam7(w, h, color_type, depth, channels):
+    """an interlaced PNG: the check of the inflated size must count every Adam7 pass"""
+    raw = b''
+    for x0, y0, dx, dy in ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4),
+                           (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)):
+        pw = (w - x0 + dx - 1) // dx if w > x0 else 0
+        ph = (h - y0 + dy - 1) // dy if h > y0 else 0
+        if pw and ph:
+            rb = (pw * channels * depth + 7) // 8
+            raw += (b'\0' + bytes((i * 7) & 0xff for i in range(rb))) * ph
+    ihdr = struct.pack('>IIBBBBB', w, h, depth, color_type, 0, 0, 1)
+    plte = _chunk(b'PLTE', bytes(range(48))) if color_type == 3 else b''
+    return (b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', ihdr) + plte +
+            _chunk(b'IDAT', zlib.compress(raw)) + _chunk(b'IEND', b''))
+
+
+@case
+def png_interlaced_odd_sizes_render(c):
+    """valid interlaced PNGs of odd sizes and depths pass the inflated-size check (guard)"""
+    for w, h, ct, depth, ch in ((5, 3, 2, 8, 3), (1, 1, 0, 8, 1), (13, 9, 0, 1, 1),
+                                (7, 10, 6, 16, 4), (3, 17, 3, 4, 1)):
+        c.write('ed/images/x.png', png_adam7(w, h, ct, depth, ch))
+        renders(c, c.render('-o', 'out.pdf', '--png', 'proofs'))
