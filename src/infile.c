@@ -78,10 +78,32 @@ open_checked(const InDir *dir, const char *name, int flags, bool *outside)
 
 /* openat2 beneath the folder; what it refuses as leaving the folder (EXDEV) or as a magic
  * link (ELOOP) is opened and checked by where it really is */
+/* does the name, read as written, climb out of the folder with ".."? */
+static bool
+leaves_lexically(const char *name)
+{
+	int depth = 0;
+	g_auto(GStrv) parts = g_strsplit(name, "/", -1);
+	for (int i = 0; parts[i]; i++) {
+		if (strcmp(parts[i], "..") == 0 && --depth < 0)
+			return true;
+		if (*parts[i] && strcmp(parts[i], ".") != 0 && strcmp(parts[i], "..") != 0)
+			depth++;
+	}
+	return false;
+}
+
+static bool no_openat2; /* set when the kernel has no openat2, or by a test */
+
+void
+infile_use_openat2(bool use)
+{
+	no_openat2 = !use;
+}
+
 static int
 open_beneath(const InDir *dir, const char *name, int flags, bool *outside)
 {
-	static bool no_openat2;
 	if (!dir)
 		return open(name, flags);
 	if (!dir->confined)
@@ -114,7 +136,13 @@ open_beneath(const InDir *dir, const char *name, int flags, bool *outside)
 			return fd;
 		}
 	}
-	return open_checked(dir, name, flags, outside);
+	{
+		/* without openat2: a name that climbs out and fails to open is outside too */
+		int fd = open_checked(dir, name, flags, outside);
+		if (fd < 0 && leaves_lexically(name))
+			*outside = true;
+		return fd;
+	}
 }
 
 static const char *

@@ -41,5 +41,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(InDir, infile_dir_free)
  * identity. */
 InFileStatus infile_read(const InDir *dir, const char *name, const char *shown, gsize max,
                          GBytes **out, InFileId *id, Report *r);
+/* Tests: false makes every confined open take the path for kernels without openat2 (open,
+ * then check where the open file is through /proc/self/fd). */
+void infile_use_openat2(bool use);
 /* "16 MB" or "9 bytes": a limit as messages state it */
 char *infile_limit_text(gsize max);

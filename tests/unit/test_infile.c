@@ -106,6 +106,15 @@ START_TEST(test_confined)
 }
 END_TEST
 
+/* the same, on the path for kernels without openat2 */
+START_TEST(test_confined_without_openat2)
+{
+	infile_use_openat2(false);
+	test_confined_fn(_i);
+	infile_use_openat2(true);
+}
+END_TEST
+
 static char *
 copy_fixture(const char *dir, const char *rel)
 {
@@ -173,6 +182,7 @@ main(void)
 	tcase_add_test(tc, test_limit_text);
 	tcase_add_test(tc, test_special_files_refused);
 	tcase_add_test(tc, test_confined);
+	tcase_add_test(tc, test_confined_without_openat2);
 	tcase_add_test(tc, test_swap_after_read_changes_nothing);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
