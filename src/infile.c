@@ -76,8 +76,6 @@ open_checked(const InDir *dir, const char *name, int flags, bool *outside)
 	return -1;
 }
 
-/* openat2 beneath the folder; what it refuses as leaving the folder (EXDEV) or as a magic
- * link (ELOOP) is opened and checked by where it really is */
 /* does the name, read as written, climb out of the folder with ".."? */
 static bool
 leaves_lexically(const char *name)
@@ -101,6 +99,8 @@ infile_use_openat2(bool use)
 	no_openat2 = !use;
 }
 
+/* openat2 beneath the folder; what it refuses as leaving the folder (EXDEV) or as a magic
+ * link (ELOOP) is opened and checked by where it really is */
 static int
 open_beneath(const InDir *dir, const char *name, int flags, bool *outside)
 {
@@ -211,6 +211,7 @@ infile_read(const InDir *dir, const char *name, const char *shown, gsize max, GB
             InFileId *id, Report *r)
 {
 	struct stat st, st2;
+	char proc[64];
 	bool outside = false;
 	int pfd, fd;
 	char *data = NULL;
@@ -233,22 +234,31 @@ infile_read(const InDir *dir, const char *name, const char *shown, gsize max, GB
 		close(pfd);
 		return INFILE_FAILED;
 	}
-	close(pfd);
 	if (S_ISDIR(st.st_mode)) {
+		close(pfd);
 		report_error(r, DIAG_INPUT, shown, 0, 0, "name a file, not a folder",
 		             "is a directory");
 		return INFILE_FAILED;
 	}
 	if (!S_ISREG(st.st_mode)) {
+		close(pfd);
 		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_REGULAR, "is %s, not a regular file",
 		             kind_of(st.st_mode));
 		return INFILE_FAILED;
 	}
 	if ((guint64)st.st_size > max) {
+		close(pfd);
 		too_large(r, shown, (guint64)st.st_size, max, true);
 		return INFILE_FAILED;
 	}
-	fd = open_beneath(dir, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, &outside);
+	/* reopen the very file checked, not the name again: no rename or relink in between can
+	 * change what is read; without /proc, the name again (and the check below) */
+	g_snprintf(proc, sizeof proc, "/proc/self/fd/%d", pfd);
+	fd = open(proc, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT)
+		fd =
+		    open_beneath(dir, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, &outside);
+	close(pfd);
 	if (fd < 0) {
 		if (outside)
 			return INFILE_OUTSIDE;
