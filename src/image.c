@@ -75,51 +75,90 @@ png_read(void *closure, unsigned char *buf, unsigned int len)
 }
 
 /* bytes one row of w pixels takes in the PNG's filtered data, without its filter byte;
- * 0 for a colour type / bit depth PNG does not have */
+ * 0 for a colour type and bit depth PNG does not allow together */
 static guint64
 png_rowbytes(const guchar *ihdr, guint64 w)
 {
 	static const int channels[7] = {1, 0, 3, 1, 2, 0, 4};
 	int depth = ihdr[8], type = ihdr[9];
-	if (type > 6 || channels[type] == 0 ||
-	    !(depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16))
+	bool low = depth == 1 || depth == 2 || depth == 4;
+	if (type > 6 || channels[type] == 0 || !(low || depth == 8 || depth == 16) ||
+	    (low && type != 0 && type != 3) || (depth == 16 && type == 3))
 		return 0;
 	return (w * (guint64)channels[type] * (guint64)depth + 7) / 8;
 }
 
-/* what the IDAT data must inflate to: every row (of every Adam7 pass) with its filter byte */
-static guint64
-png_data_size(const guchar *ihdr)
+/* The rows the IDAT data must inflate to (of each Adam7 pass, or one pass), each a filter
+ * byte (0 to 4) and rowlen bytes, walked as the data streams past. */
+typedef struct {
+	guint64 rows[7], rowlen[7];
+	int npass, pass;
+	guint64 rows_left, left; /* in the current pass; bytes left in the current row */
+	guint64 total;           /* bytes in all */
+} PngRows;
+
+static bool
+png_rows_init(PngRows *pr, const guchar *ihdr)
 {
 	static const int pass[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4},
 	                               {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
-	guint64 w = be32(ihdr), h = be32(ihdr + 4), total = 0, rb = png_rowbytes(ihdr, 1);
-	if (rb == 0 || ihdr[10] != 0 || ihdr[11] != 0 || ihdr[12] > 1)
-		return 0;
-	if (ihdr[12] == 0)
-		return h * (1 + png_rowbytes(ihdr, w));
-	for (int i = 0; i < 7; i++) {
-		guint64 pw =
-		    w > (guint64)pass[i][0] ? (w - pass[i][0] + pass[i][2] - 1) / pass[i][2] : 0;
-		guint64 ph =
-		    h > (guint64)pass[i][1] ? (h - pass[i][1] + pass[i][3] - 1) / pass[i][3] : 0;
-		if (pw > 0 && ph > 0)
-			total += ph * (1 + png_rowbytes(ihdr, pw));
+	guint64 w = be32(ihdr), h = be32(ihdr + 4);
+	memset(pr, 0, sizeof *pr);
+	if (png_rowbytes(ihdr, 1) == 0 || ihdr[10] != 0 || ihdr[11] != 0 || ihdr[12] > 1)
+		return false;
+	for (int i = 0; i < (ihdr[12] ? 7 : 1); i++) {
+		guint64 x0 = ihdr[12] ? (guint64)pass[i][0] : 0, dx = ihdr[12] ? pass[i][2] : 1;
+		guint64 y0 = ihdr[12] ? (guint64)pass[i][1] : 0, dy = ihdr[12] ? pass[i][3] : 1;
+		guint64 pw = w > x0 ? (w - x0 + dx - 1) / dx : 0;
+		guint64 ph = h > y0 ? (h - y0 + dy - 1) / dy : 0;
+		if (pw == 0 || ph == 0)
+			continue;
+		pr->rows[pr->npass] = ph;
+		pr->rowlen[pr->npass] = png_rowbytes(ihdr, pw);
+		pr->total += ph * (1 + pr->rowlen[pr->npass]);
+		pr->npass++;
 	}
-	return total;
+	pr->rows_left = pr->rows[0];
+	return pr->npass > 0;
+}
+
+/* every row must start with a filter type libpng knows */
+static bool
+png_rows_walk(PngRows *pr, const guchar *buf, gsize n)
+{
+	for (gsize i = 0; i < n;) {
+		if (pr->left == 0) {
+			while (pr->rows_left == 0 && pr->pass < pr->npass)
+				if (++pr->pass < pr->npass)
+					pr->rows_left = pr->rows[pr->pass];
+			if (pr->pass >= pr->npass || buf[i] > 4)
+				return false;
+			pr->rows_left--;
+			pr->left = pr->rowlen[pr->pass];
+			i++;
+		} else {
+			guint64 take = MIN(pr->left, (guint64)(n - i));
+			i += take;
+			pr->left -= take;
+		}
+	}
+	return true;
 }
 
 /* A PNG whose data is cut or corrupt fails here, at the element that names it, not later
- * while the PDF is being written: every chunk must be whole with its CRC right, up to IEND,
- * and the image data must inflate to exactly what the header promises. The inflated data
- * streams through a small buffer and is counted, never kept: no pixels are held. */
+ * while the PDF is being written: every chunk must be whole with its CRC right, up to IEND;
+ * the header's colour type and bit depth must go together (a palette image has its PLTE
+ * before the data); the image data must inflate to exactly what the header promises, every
+ * row starting with a known filter type. The inflated data streams through a small buffer and
+ * is walked, never kept: no pixels are held. */
 static bool
 png_decodes(const guchar *d, gsize n)
 {
 	guchar buf[65536];
 	z_stream z = {0};
-	guint64 want = 0, got = 0;
-	bool ended = false, ok = true, started = false;
+	PngRows rows;
+	guint64 got = 0;
+	bool ended = false, ok = true, started = false, have_header = false, have_plte = false;
 	gsize p = 8;
 
 	if (inflateInit(&z) != Z_OK)
@@ -132,18 +171,26 @@ png_decodes(const guchar *d, gsize n)
 			break;
 		}
 		if (memcmp(type, "IHDR", 4) == 0 && len >= 13 && p == 8)
-			want = png_data_size(body);
+			ok = have_header = png_rows_init(&rows, body);
+		else if (memcmp(type, "PLTE", 4) == 0)
+			have_plte = true;
 		else if (memcmp(type, "IDAT", 4) == 0 && !ended) {
+			if (!have_header || (d[16 + 9] == 3 && !have_plte)) { /* IHDR colour type */
+				ok = false;
+				break;
+			}
 			started = true;
 			z.next_in = (Bytef *)body;
 			z.avail_in = len;
 			for (;;) {
 				int ret;
+				gsize made;
 				z.next_out = buf;
 				z.avail_out = sizeof buf;
 				ret = inflate(&z, Z_NO_FLUSH);
-				got += sizeof buf - z.avail_out;
-				if (got > want) {
+				made = sizeof buf - z.avail_out;
+				got += made;
+				if (got > rows.total || !png_rows_walk(&rows, buf, made)) {
 					ok = false;
 					break;
 				}
@@ -162,7 +209,7 @@ png_decodes(const guchar *d, gsize n)
 			}
 		} else if (memcmp(type, "IEND", 4) == 0) {
 			inflateEnd(&z);
-			return ok && started && ended && want > 0 && got == want;
+			return ok && started && ended && got == rows.total;
 		}
 		p += 12 + len;
 	}

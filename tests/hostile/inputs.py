@@ -790,3 +790,50 @@ def png_interlaced_odd_sizes_render(c):
                                 (7, 10, 6, 16, 4), (3, 17, 3, 4, 1)):
         c.write('ed/images/x.png', png_adam7(w, h, ct, depth, ch))
         renders(c, c.render('-o', 'out.pdf', '--png', 'proofs'))
+
+
+def png_raw(w, h, depth, color_type, raw, plte=False):
+    ihdr = struct.pack('>IIBBBBB', w, h, depth, color_type, 0, 0, 0)
+    return (b'\x89PNG\r\n\x1a\n' + _chunk(b'IHDR', ihdr) +
+            (_chunk(b'PLTE', bytes(range(48))) if plte else b'') +
+            _chunk(b'IDAT', zlib.compress(raw)) + _chunk(b'IEND', b''))
+
+
+BROKEN_PNG = ('is a broken PNG (its image data cannot be read)', 're-export the image')
+
+
+@case
+def png_bad_filter_byte(c):
+    """inflates to the right size, but row 5 has filter type 9: libpng would fail at drawing"""
+    raw = bytearray(b'\0' * (17 * 12))
+    raw[17 * 5] = 9
+    c.write('ed/images/x.png', png_raw(16, 12, 8, 0, bytes(raw)))
+    snap = Snapshot(c.tmp)
+    r = c.render('-o', 'out.pdf', '--png', 'proofs')
+    fails_cleanly(c, r, 2, png_error(*BROKEN_PNG), snap)
+
+
+@case
+def png_palette_without_plte(c):
+    c.write('ed/images/x.png', png_raw(16, 12, 8, 3, b'\0' * (17 * 12)))
+    snap = Snapshot(c.tmp)
+    r = c.render('-o', 'out.pdf')
+    fails_cleanly(c, r, 2, png_error(*BROKEN_PNG), snap)
+
+
+@case
+def png_palette_with_plte_renders(c):
+    """the same with its palette is fine (guard)"""
+    c.write('ed/images/x.png', png_raw(16, 12, 8, 3, b'\0' * (17 * 12), plte=True))
+    snap = Snapshot(c.ed)
+    renders(c, c.render('-o', 'out.pdf', '--png', 'proofs'))
+    snap.unchanged()
+
+
+@case
+def png_depth_not_allowed_for_colour_type(c):
+    """RGB at 4 bits a sample does not exist"""
+    c.write('ed/images/x.png', png_raw(16, 12, 4, 2, b'\0' * ((1 + 24) * 12)))
+    snap = Snapshot(c.tmp)
+    r = c.render('-o', 'out.pdf')
+    fails_cleanly(c, r, 2, png_error(*BROKEN_PNG), snap)
