@@ -235,12 +235,15 @@ jpeg_complete(const guchar *d, gsize n)
 	return sos > 0 && end >= 2 && end - 2 > sos && d[end - 2] == 0xff && d[end - 1] == 0xd9;
 }
 
+static bool jpeg_decodes(const guchar *data, gsize n, char *why, gsize whylen);
+
 bool
 image_probe(GBytes *bytes, const char *path, const char *file, int line, int col, ImageInfo *info,
             Report *r)
 {
 	gsize n = 0;
 	const guchar *data = g_bytes_get_data(bytes, &n);
+	char why[JMSG_LENGTH_MAX] = "";
 	bool ok = true;
 	if (!data || (!probe_png(data, n, info) && !probe_jpeg(data, n, info))) {
 		report_error(r, DIAG_INPUT, file, line, col,
@@ -269,6 +272,10 @@ image_probe(GBytes *bytes, const char *path, const char *file, int line, int col
 	} else if (info->format == IMAGE_JPEG && !jpeg_complete(data, n)) {
 		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
 		             "%s is a truncated JPEG (its image data has no end)", path);
+		ok = false;
+	} else if (info->format == IMAGE_JPEG && !jpeg_decodes(data, n, why, sizeof why)) {
+		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
+		             "%s is a broken JPEG: %s", path, why);
 		ok = false;
 	}
 	return ok;
@@ -365,6 +372,43 @@ jpeg_header_ok(const guchar *data, gsize n)
 		ok = jpeg_read_header(&cinfo, TRUE) == JPEG_HEADER_OK;
 	}
 	jpeg_destroy_decompress(&cinfo);
+	return ok;
+}
+
+/* A JPEG the PDF viewer (or the PNG proof) could not decode fails here, when it is read:
+ * libjpeg decodes it whole at 1/8 scale (every bit of its entropy-coded data, no full-size
+ * pixels), one row at a time into a small buffer. Warnings (extra bytes, a short scan that
+ * libjpeg pads) are not errors, as they are not when drawing. */
+static bool
+jpeg_decodes(const guchar *data, gsize n, char *why, gsize whylen)
+{
+	struct jpeg_decompress_struct cinfo;
+	JpegError err;
+	JSAMPROW volatile row = NULL;
+	volatile bool ok = false;
+	cinfo.err = jpeg_std_error(&err.pub);
+	err.pub.error_exit = jpeg_fail;
+	err.pub.emit_message = jpeg_quiet;
+	if (setjmp(err.jump) == 0) {
+		jpeg_create_decompress(&cinfo);
+		jpeg_mem_src(&cinfo, data, (unsigned long)n);
+		jpeg_read_header(&cinfo, TRUE);
+		cinfo.scale_num = 1;
+		cinfo.scale_denom = 8;
+		cinfo.dct_method = JDCT_IFAST;
+		jpeg_start_decompress(&cinfo);
+		row = g_malloc((gsize)cinfo.output_width * (gsize)cinfo.output_components);
+		while (cinfo.output_scanline < cinfo.output_height) {
+			JSAMPROW rows[1] = {row};
+			jpeg_read_scanlines(&cinfo, rows, 1);
+		}
+		jpeg_finish_decompress(&cinfo);
+		ok = true;
+	} else {
+		g_strlcpy(why, err.message, whylen);
+	}
+	jpeg_destroy_decompress(&cinfo);
+	g_free(row);
 	return ok;
 }
 

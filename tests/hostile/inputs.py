@@ -100,9 +100,11 @@ def png(w, h, idat=None, color_type=0):
             _chunk(b'IEND', b''))
 
 
-def jpeg(w, h):
+def jpeg(w, h, tables=0x00, quant=0):
     """a baseline grey JPEG of w x h, all mid-grey: one-code Huffman tables make every 8x8
-    block two zero bits, so a 36-million-pixel image is half a megabyte of zeros"""
+    block two zero bits, so a 36-million-pixel image is half a megabyte of zeros; tables: the
+    Huffman tables its scan uses; quant: the quantization table its component uses (1 names
+    one it does not define)"""
     def seg(marker, body):
         return b'\xff' + bytes([marker]) + struct.pack('>H', len(body) + 2) + body
     one_code = bytes([1] + [0] * 15) + b'\x00'
@@ -112,9 +114,9 @@ def jpeg(w, h):
     if bits % 8:
         data.append((1 << (8 - bits % 8)) - 1)  # pad the last byte with 1 bits
     return (b'\xff\xd8' + seg(0xdb, b'\x00' + b'\x01' * 64) +
-            seg(0xc0, struct.pack('>BHHB', 8, h, w, 1) + b'\x01\x11\x00') +
+            seg(0xc0, struct.pack('>BHHB', 8, h, w, 1) + bytes([1, 0x11, quant])) +
             seg(0xc4, b'\x00' + one_code) + seg(0xc4, b'\x10' + one_code) +
-            seg(0xda, b'\x01\x01\x00\x00\x3f\x00') + bytes(data) + b'\xff\xd9')
+            seg(0xda, bytes([1, 1, tables, 0, 0x3f, 0])) + bytes(data) + b'\xff\xd9')
 
 
 # ---- FIFOs: never opened for reading, never waited on ----
@@ -837,3 +839,24 @@ def png_depth_not_allowed_for_colour_type(c):
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf')
     fails_cleanly(c, r, 2, png_error(*BROKEN_PNG), snap)
+
+
+@case
+def jpeg_that_cannot_be_decoded(c):
+    """its header reads, its data ends properly, but its component uses a quantization table
+    it does not define: no PDF viewer could show it, and a proof would fail at drawing"""
+    c.write('ed/images/y.jpg', jpeg(64, 48, quant=1))
+    snap = Snapshot(c.tmp)
+    r = c.render('-o', 'out.pdf')
+    fails_cleanly(c, r, 2, ['ed/edition.xml:7:9: error: ed/images/y.jpg is a broken JPEG: '
+                            'Quantization table 0x01 was not defined', '  hint: re-export the image'],
+                  snap)
+
+
+@case
+def jpeg_built_here_renders(c):
+    """the JPEG writer of this suite makes files huozi accepts (guards the cases above)"""
+    c.write('ed/images/y.jpg', jpeg(64, 48))
+    snap = Snapshot(c.ed)
+    renders(c, c.render('-o', 'out.pdf', '--png', 'proofs'))
+    snap.unchanged()
