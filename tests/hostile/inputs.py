@@ -70,7 +70,7 @@ def fails_cleanly(c, res, status, stderr, snap):
     snap.unchanged()
 
 
-def renders(c, res, snap_paths=None, summary=SUMMARY):
+def renders(c, res, summary=SUMMARY):
     expect(res, 0, stdout='out.pdf\n', stderr=summary, **BUDGET)
     check(c.read('out.pdf').startswith(b'%PDF-'), 'out.pdf is not a PDF')
 
