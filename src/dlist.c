@@ -185,8 +185,11 @@ compose(const Model *m, const Flow *f, Flow *drop, bool proof)
 	d->pages = g_new0(DPage, m->npages);
 	d->nimages = (int)f->images->len;
 	d->images = g_new0(char *, d->nimages + 1);
-	for (int i = 0; i < d->nimages; i++)
+	d->image_data = g_new0(GBytes *, d->nimages + 1);
+	for (int i = 0; i < d->nimages; i++) {
 		d->images[i] = g_strdup(g_ptr_array_index(f->images, i));
+		d->image_data[i] = g_bytes_ref(g_ptr_array_index(f->image_data, i));
+	}
 	for (guint i = 0; i < f->runs->len; i++)
 		run_pages[i] = run_page((const FlowRun *const *)f->runs->pdata, i);
 	runs = by_page(m->npages, f->runs->len, run_pages, sizeof(int), 0);
@@ -277,9 +280,12 @@ dlist_free(DList *d)
 	for (int i = 0; i < d->nfonts; i++)
 		g_object_unref(d->fonts[i]);
 	g_free(d->fonts);
-	for (int i = 0; i < d->nimages; i++)
+	for (int i = 0; i < d->nimages; i++) {
 		g_free(d->images[i]);
+		g_bytes_unref(d->image_data[i]);
+	}
 	g_free(d->images);
+	g_free(d->image_data);
 	for (int i = 0; i < d->nmarks; i++)
 		g_free(d->marks[i].title);
 	g_free(d->marks);

@@ -47,7 +47,8 @@ typedef struct {
 	GString *text;
 	PangoFont **fonts; /* owned references */
 	int nfonts;
-	char **images; /* paths */
+	char **images;       /* paths, for messages only: the painter never opens them */
+	GBytes **image_data; /* the bytes the model read, which the painter decodes */
 	int nimages;
 	Mark *marks; /* bookmarks, copied */
 	int nmarks;

@@ -254,6 +254,7 @@ flowctx_new_flow(const Model *m, int nfits)
 	out->runs = g_ptr_array_new_with_free_func(flowrun_free);
 	out->figures = g_array_new(FALSE, FALSE, sizeof(Figure));
 	out->images = g_ptr_array_new_with_free_func(g_free);
+	out->image_data = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
 	out->marks = g_array_new(FALSE, FALSE, sizeof(Mark));
 	out->nfits = nfits;
 	out->fits = g_new0(StoryFit, nfits + 1);
@@ -316,6 +317,7 @@ flow_free(Flow *f)
 	g_ptr_array_unref(f->runs);
 	g_array_free(f->figures, TRUE);
 	g_ptr_array_unref(f->images);
+	g_ptr_array_unref(f->image_data);
 	for (int i = 0; i < f->nfits; i++)
 		g_free(f->fits[i].overset_text);
 	g_free(f->fits);

@@ -88,12 +88,13 @@ typedef struct {
 } Mark;
 
 typedef struct {
-	GPtrArray *paras;  /* FlowPara* */
-	GArray *lines;     /* FlowLine, in reading order */
-	GPtrArray *runs;   /* FlowRun*: vertical text */
-	GArray *figures;   /* Figure, in drawing order */
-	GPtrArray *images; /* char* paths */
-	StoryFit *fits;    /* one per story */
+	GPtrArray *paras;      /* FlowPara* */
+	GArray *lines;         /* FlowLine, in reading order */
+	GPtrArray *runs;       /* FlowRun*: vertical text */
+	GArray *figures;       /* Figure, in drawing order */
+	GPtrArray *images;     /* char* paths, for messages */
+	GPtrArray *image_data; /* GBytes: each image's bytes, as the model read them */
+	StoryFit *fits;        /* one per story */
 	int nfits;
 	GArray *marks; /* Mark: bookmarks */
 	int npages;

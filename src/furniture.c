@@ -129,14 +129,16 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	thick_thin(c, p, x, y + h - len_from_pt(5), w);
 }
 
-/* one entry per file: the PDF then embeds a photo or ad used on several pages once */
+/* one entry per file (the model shares one GBytes per file, whatever its name): the PDF then
+ * embeds a photo or ad used on several pages once */
 static int
-image_index(FlowCtx *c, const char *path)
+image_index(FlowCtx *c, const Elem *e)
 {
 	guint i;
-	if (g_ptr_array_find_with_equal_func(c->out->images, path, g_str_equal, &i))
+	if (g_ptr_array_find(c->out->image_data, e->data, &i))
 		return (int)i;
-	g_ptr_array_add(c->out->images, g_strdup(path));
+	g_ptr_array_add(c->out->images, g_strdup(e->src));
+	g_ptr_array_add(c->out->image_data, g_bytes_ref(e->data));
 	return (int)c->out->images->len - 1;
 }
 
@@ -150,7 +152,7 @@ image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool 
 	f.ih = (Len)(e->image.height * s);
 	f.ix = x + (w - f.iw) / 2;
 	f.iy = fill ? y + (h - f.ih) / 2 : y;
-	f.image = image_index(c, e->src);
+	f.image = image_index(c, e);
 	flowctx_figure(c, &f);
 }
 

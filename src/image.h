@@ -14,12 +14,19 @@ typedef struct {
 } ImageInfo;
 
 #define IMAGE_MAX_BYTES  (64 * 1024 * 1024)
-#define IMAGE_MAX_PIXELS 16384
+#define IMAGE_MAX_PIXELS 16384          /* a side */
+#define IMAGE_MAX_AREA   (36 * 1000000) /* width x height: 144 MB decoded */
 
-/* Read the header of a PNG or JPEG file; anything else (or a truncated file) is an error
- * reported at the given location. */
-bool image_probe(const char *path, const char *file, int line, int col, ImageInfo *info, Report *r);
-/* Decode to a cairo surface. A JPEG keeps its original bytes as CAIRO_MIME_TYPE_JPEG so the
- * PDF embeds the file as is; with for_pdf its pixels are not even decoded (the PDF surface
- * only reads the JPEG data). Returns NULL with a report on failure. */
-cairo_surface_t *image_load(const char *path, bool for_pdf, Report *r);
+/* Check the bytes of a PNG or JPEG file, read once by the caller (infile_read): its header,
+ * its size (each side and the area, before anything is inflated), and that its data is whole
+ * (a PNG's data inflates to exactly what its header says, streamed, nothing kept). Anything
+ * else is an error about `path` reported at file:line:col. */
+bool image_probe(GBytes *bytes, const char *path, const char *file, int line, int col,
+                 ImageInfo *info, Report *r);
+/* Decode the bytes to a cairo surface; path only names them in messages. A JPEG keeps its
+ * original bytes (a reference, not a copy) as CAIRO_MIME_TYPE_JPEG so the PDF embeds the file
+ * as is; with for_pdf its pixels are not even decoded. want_w x want_h (0: all) are the pixels
+ * the output needs: a JPEG is decoded scaled down by 1/2, 1/4 or 1/8 while still covering
+ * them. Returns NULL with a report on failure. */
+cairo_surface_t *image_decode(GBytes *bytes, const char *path, bool for_pdf, int want_w, int want_h,
+                              Report *r);

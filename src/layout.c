@@ -2,6 +2,7 @@
 #include "layout.h"
 #include "desc.h"
 #include "length.h"
+#include "textfile.h"
 #include <string.h>
 
 static const char *const engine_names[ST_COUNT] = {
@@ -299,11 +300,27 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 Layout *
 layout_load(const char *path, Report *r)
 {
+	g_autofree char *data = NULL;
+	gsize len = 0;
+	if (!textfile_read(path, DESC_MAX_BYTES, &data, &len, r))
+		return NULL;
+	return layout_parse(path, data, len, r);
+}
+
+Layout *
+layout_parse(const char *path, const char *data, gsize len, Report *r)
+{
 	static const char *const root_attrs[] = {"name", NULL};
-	g_autoptr(Desc) d = desc_load_root(path, "layout", "a layout file starts with <layout>", r);
+	g_autoptr(Desc) d = desc_parse(path, data, (gssize)len, r);
 	g_autoptr(Layout) l = NULL;
 	bool ok = true, have_page = false, have_grid = false;
 
+	if (d && strcmp(d->root->name, "layout") != 0) {
+		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
+		             "a layout file starts with <layout>", "root element is <%s>",
+		             d->root->name);
+		return NULL;
+	}
 	if (!d || !check_attrs(d->root, path, root_attrs, r))
 		return NULL;
 	l = g_new0(Layout, 1);

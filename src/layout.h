@@ -51,7 +51,10 @@ typedef struct {
 
 #define LAYOUT_MAX_STYLES 1000 /* styles, and ad sizes, in one layout */
 
+/* Read (through infile, not confined) and parse a layout file. */
 Layout *layout_load(const char *path, Report *r);
+/* Parse a layout file's text already read; path names it in messages. */
+Layout *layout_parse(const char *path, const char *data, gsize len, Report *r);
 void layout_free(Layout *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Layout, layout_free)
 

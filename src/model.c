@@ -2,7 +2,9 @@
 #include "model.h"
 #include "config.h"
 #include "desc.h"
+#include "infile.h"
 #include "length.h"
+#include "textfile.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +29,10 @@ static const char *const elem_attrs[][12] = {
 };
 
 typedef struct {
-	const char *file; /* the page description, for messages */
-	char *dir;        /* its folder: every path resolves against it */
-	char *root;       /* its real path: files must stay inside unless allow_outside */
+	const char *file;   /* the page description, for messages */
+	char *dir;          /* its folder: every path resolves against it */
+	InDir *in;          /* the folder, opened once: files are read beneath it */
+	GHashTable *images; /* InFileId -> LoadedImage: each image file held once */
 	ModelOptions opts;
 	Model *m;
 	Report *r;
@@ -40,6 +43,34 @@ typedef struct {
 	gsize text_chars;        /* their characters (MODEL_MAX_TEXT_CHARS) */
 	bool text_over;          /* one of these was passed: no further story is read */
 } Loader;
+
+/* an image file read and checked: an ad on fifty pages is one of these */
+typedef struct {
+	GBytes *data;
+	ImageInfo info;
+} LoadedImage;
+
+static guint
+id_hash(gconstpointer p)
+{
+	const InFileId *id = p;
+	return g_int64_hash(&(gint64){(gint64)id->ino}) ^ (guint)id->dev;
+}
+
+static gboolean
+id_equal(gconstpointer a, gconstpointer b)
+{
+	const InFileId *x = a, *y = b;
+	return x->dev == y->dev && x->ino == y->ino;
+}
+
+static void
+loaded_image_free(gpointer p)
+{
+	LoadedImage *li = p;
+	g_bytes_unref(li->data);
+	g_free(li);
+}
 
 const char *
 model_elem_name(ElemKind k)
@@ -52,6 +83,8 @@ elem_done(Elem *e)
 {
 	g_free(e->title);
 	g_free(e->src);
+	if (e->data)
+		g_bytes_unref(e->data);
 	g_free(e->text);
 	g_free(e->caption);
 	g_free(e->credit);
@@ -122,49 +155,22 @@ model_layouts_dir(void)
 	return path;
 }
 
-static bool
-inside(const char *root, const char *path)
+/* Read the file src names (written at line:col of the page description), beneath the
+ * edition's folder: no absolute path, no ".." out of it, no symlink leaving it, unless
+ * allow_outside. *shown gets the path messages show. Errors about the file itself go to r at
+ * that path; leaving the folder is reported at line:col. */
+static InFileStatus
+read_named(Loader *ld, const char *src, int line, int col, gsize max, char **shown, GBytes **out,
+           InFileId *id, Report *r)
 {
-	size_t n = strlen(root);
-	return strncmp(root, path, n) == 0 &&
-	       (path[n] == '/' || path[n] == '\0' || (n == 1 && root[0] == '/'));
-}
-
-/* A path named at (line, col), relative to the page description. Outside its folder only with
- * allow_outside: a page description from elsewhere must not make huozi read arbitrary files. */
-static char *
-real_path(const char *path)
-{
-	char *rp = realpath(path, NULL);
-	char *copy = rp ? g_strdup(rp) : NULL;
-	free(rp);
-	return copy;
-}
-
-static char *
-resolve_at(Loader *ld, const char *src, int line, int col)
-{
-	g_autofree char *path =
-	    g_path_is_absolute(src) ? g_strdup(src) : g_build_filename(ld->dir, src, NULL);
-	g_autofree char *lexical = g_canonicalize_filename(path, NULL);
-	g_autofree char *real = real_path(path);
-
-	if (ld->opts.allow_outside)
-		return g_steal_pointer(&path);
-	if (g_path_is_absolute(src) || !inside(ld->root, lexical) ||
-	    (real && !inside(ld->root, real))) {
+	InFileStatus st;
+	*shown = g_path_is_absolute(src) ? g_strdup(src) : g_build_filename(ld->dir, src, NULL);
+	st = infile_read(ld->in, src, *shown, max, out, id, r);
+	if (st == INFILE_OUTSIDE)
 		report_error(ld->r, DIAG_INPUT, ld->file, line, col,
 		             "keep the edition's files in its folder, or pass --allow-outside",
 		             "\"%s\" is outside the edition's folder", report_clip(ld->r, src));
-		return NULL;
-	}
-	return g_steal_pointer(&path);
-}
-
-static char *
-resolve(Loader *ld, const DescAttr *a)
-{
-	return resolve_at(ld, a->value, a->line, a->col);
+	return st;
 }
 
 static bool
@@ -198,15 +204,22 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 {
 	Model *m = ld->m;
 	g_autofree char *path = NULL;
-	Story *s;
+	g_autoptr(GBytes) bytes = NULL;
+	InFileStatus st;
+	Story *s = NULL;
 	ModelStory *ms;
 	if (ld->text_over) /* reported once; reading more would only cost time */
 		return -1;
-	path = resolve(ld, src);
-	s = path ? story_load(path, ld->r) : NULL;
+	st = read_named(ld, src->value, src->line, src->col, STORY_MAX_BYTES, &path, &bytes, NULL,
+	                ld->r);
+	if (st == INFILE_OK) {
+		gsize len = 0;
+		g_autofree char *data = textfile_take(g_steal_pointer(&bytes), &len);
+		s = story_parse(path, data, (gssize)len, ld->r);
+	}
 	if (!s) {
 		/* point at the reference too, so the user finds which element named the file */
-		if (path)
+		if (st != INFILE_OUTSIDE)
 			report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, src->line, src->col,
 			           NULL, "the file is named here");
 		return -1;
@@ -392,14 +405,41 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 	return e->story >= 0 && ok;
 }
 
+/* The image is read once, here, and its bytes kept: the painter draws these bytes and never
+ * opens a file by name, so nothing swapped in later reaches the page. */
 static bool
 read_image(Loader *ld, const DescNode *n, Elem *e)
 {
 	const DescAttr *src = desc_attr(n, "src");
+	g_autoptr(GBytes) bytes = NULL;
+	g_autoptr(Report) tmp = report_new();
+	InFileId id = {0};
+	InFileStatus st;
+	LoadedImage *li;
 	if (!src)
 		return false;
-	e->src = resolve(ld, src);
-	return e->src && image_probe(e->src, ld->file, src->line, src->col, &e->image, ld->r);
+	st = read_named(ld, src->value, src->line, src->col, IMAGE_MAX_BYTES, &e->src, &bytes, &id,
+	                tmp);
+	if (st == INFILE_FAILED) {
+		const Diag *d = g_ptr_array_index(tmp->diags, 0);
+		report_error(ld->r, DIAG_INPUT, ld->file, src->line, src->col, d->hint,
+		             "image %s: %s", e->src, d->msg);
+	}
+	if (st != INFILE_OK)
+		return false;
+	li = g_hash_table_lookup(ld->images, &id);
+	if (!li) {
+		ImageInfo info;
+		if (!image_probe(bytes, e->src, ld->file, src->line, src->col, &info, ld->r))
+			return false;
+		li = g_new0(LoadedImage, 1);
+		li->data = g_steal_pointer(&bytes);
+		li->info = info;
+		g_hash_table_insert(ld->images, g_memdup2(&id, sizeof id), li);
+	}
+	e->image = li->info;
+	e->data = g_bytes_ref(li->data);
+	return true;
 }
 
 static bool
@@ -687,7 +727,27 @@ layout_path(Loader *ld, const DescAttr *a)
 		return g_build_filename(
 		    ld->opts.layouts_dir ? ld->opts.layouts_dir : model_layouts_dir(), name, NULL);
 	}
-	return resolve(ld, a);
+	return NULL;
+}
+
+/* a layout named by path is read beneath the edition's folder like any other input; one of
+ * the library by name through infile_read too, but from the library's folder */
+static Layout *
+read_layout(Loader *ld, const DescAttr *a, bool *outside)
+{
+	g_autofree char *lib = layout_path(ld, a), *shown = NULL;
+	g_autoptr(GBytes) bytes = NULL;
+	InFileStatus st;
+	gsize len = 0;
+	g_autofree char *data = NULL;
+	if (lib)
+		return layout_load(lib, ld->r);
+	st = read_named(ld, a->value, a->line, a->col, DESC_MAX_BYTES, &shown, &bytes, NULL, ld->r);
+	*outside = st == INFILE_OUTSIDE;
+	if (st != INFILE_OK)
+		return NULL;
+	data = textfile_take(g_steal_pointer(&bytes), &len);
+	return layout_parse(shown, data, len, ld->r);
 }
 
 static bool
@@ -704,9 +764,9 @@ read_edition(Loader *ld, const DescNode *root)
 	m->paper_latin = g_strdup(desc_get(root, "paper-latin"));
 	m->issue = g_strdup(desc_get(root, "issue"));
 	{
-		g_autofree char *path = layout_path(ld, layout);
-		m->layout = path ? layout_load(path, ld->r) : NULL;
-		if (!path)
+		bool outside = false;
+		m->layout = read_layout(ld, layout, &outside);
+		if (outside)
 			return false;
 	}
 	if (!m->layout) {
@@ -775,17 +835,17 @@ model_load_with(const char *path, const ModelOptions *opts, Report *r)
 	m->file = g_strdup(path);
 	ld.file = path;
 	ld.dir = g_path_get_dirname(path);
-	ld.root = real_path(ld.dir);
-	if (!ld.root)
-		ld.root = g_canonicalize_filename(ld.dir, NULL);
+	ld.in = infile_dir_open(ld.dir, !opts->allow_outside, r);
+	ld.images = g_hash_table_new_full(id_hash, id_equal, g_free, loaded_image_free);
 	ld.opts = *opts;
 	ld.m = m;
 	ld.r = r;
 	ld.ids = g_hash_table_new(g_str_hash, g_str_equal);
-	ok = read_edition(&ld, d->root);
+	ok = ld.in && read_edition(&ld, d->root);
 	g_hash_table_destroy(ld.ids);
+	g_hash_table_destroy(ld.images);
+	infile_dir_free(ld.in);
 	g_free(ld.dir);
-	g_free(ld.root);
 	if (!ok || r->nerrors > 0) {
 		model_free(m);
 		return NULL;

@@ -20,7 +20,8 @@ typedef struct {
 	int line, col; /* where the element is in the page description */
 	Cell cell;     /* not used by rules */
 	int story;     /* story, jump, notice: index into Model.stories; else -1 */
-	char *src;     /* photo, ad: resolved path of the image */
+	char *src;     /* photo, ad: resolved path of the image, for messages */
+	GBytes *data;  /* photo, ad: the image file's bytes, read once, shared by every use */
 	ImageInfo image;
 	char *text;         /* text ad */
 	char *caption;      /* photo */

@@ -15,7 +15,8 @@
 typedef struct {
 	const DList *d;
 	bool pdf;                 /* JPEG need not be decoded: the PDF embeds the file */
-	cairo_surface_t **images; /* decoded lazily, one per DList image */
+	double k;                 /* PNG proofs: pixels per point, so JPEGs decode no larger */
+	cairo_surface_t **images; /* decoded lazily, one per DList image, freed after each page */
 	Report *r;
 	bool ok;
 } Painter;
@@ -83,11 +84,23 @@ paint_image(Painter *p, cairo_t *cr, const Op *op)
 	cairo_surface_t *s = p->images[op->image];
 	int w, h;
 	if (!s) {
-		s = p->images[op->image] = image_load(p->d->images[op->image], p->pdf, p->r);
+		/* the bytes the model read: no file is opened here */
+		int want_w = p->k > 0 ? (int)(pt(op->iw) * p->k) + 1 : 0;
+		int want_h = p->k > 0 ? (int)(pt(op->ih) * p->k) + 1 : 0;
+		s = image_decode(p->d->image_data[op->image], p->d->images[op->image], p->pdf,
+		                 want_w, want_h, p->r);
 		if (!s) {
 			p->ok = false;
 			return;
 		}
+		if (p->pdf) {
+			/* the same image on a later page is then the same PDF object, although its
+			 * surface is decoded again */
+			char *uid = g_strdup_printf("huozi-image-%d", op->image);
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (guchar *)uid,
+			                            strlen(uid), g_free, uid);
+		}
+		p->images[op->image] = s;
 	}
 	w = cairo_image_surface_get_width(s);
 	h = cairo_image_surface_get_height(s);
@@ -145,17 +158,28 @@ painter_init(Painter *p, const DList *d, Report *r)
 {
 	p->d = d;
 	p->pdf = false;
+	p->k = 0;
 	p->images = g_new0(cairo_surface_t *, d->nimages + 1);
 	p->r = r;
 	p->ok = true;
 }
 
+/* The decoded images of one page at most are held: after each page they are freed (cairo's
+ * PDF surface has written or copied what it needs once the page is shown). */
+static void
+painter_page_done(Painter *p)
+{
+	for (int i = 0; i < p->d->nimages; i++)
+		if (p->images[i]) {
+			cairo_surface_destroy(p->images[i]);
+			p->images[i] = NULL;
+		}
+}
+
 static void
 painter_done(Painter *p)
 {
-	for (int i = 0; i < p->d->nimages; i++)
-		if (p->images[i])
-			cairo_surface_destroy(p->images[i]);
+	painter_page_done(p);
 	g_free(p->images);
 }
 
@@ -254,6 +278,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 		paint_page(&p, cr, &d->pages[i]);
 		cairo_restore(cr);
 		cairo_show_page(cr);
+		painter_page_done(&p);
 		if (o->progress)
 			o->progress(out_page, o->pages ? o->npages : d->npages, o->progress_data);
 	}
@@ -282,8 +307,10 @@ write_png_page(Painter *p, const DPage *pg, const char *path, const char *shown,
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, k, k);
+	p->k = k;
 	paint_page(p, cr, pg);
 	cairo_destroy(cr);
+	painter_page_done(p);
 	if (!p->ok) {
 		cairo_surface_destroy(s);
 		return false;

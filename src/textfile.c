@@ -1,46 +1,28 @@
 /* textfile.c - reading input files safely: size limits, directories, UTF-8 with a location. */
 #include "textfile.h"
-#include <errno.h>
-#include <glib/gstdio.h>
+#include "infile.h"
 #include <string.h>
-#include <sys/stat.h>
 
 bool
 textfile_read(const char *path, gsize max, char **data, gsize *len, Report *r)
 {
-	GStatBuf st;
-	GError *err = NULL;
-
-	if (g_stat(path, &st) != 0) {
-		report_error(r, DIAG_INPUT, path, 0, 0,
-		             "check the path; it is relative to the file that names it",
-		             "cannot open file: %s", g_strerror(errno));
+	g_autoptr(GBytes) b = NULL;
+	*data = NULL;
+	if (infile_read(NULL, path, path, max, &b, NULL, r) != INFILE_OK)
 		return false;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		report_error(r, DIAG_INPUT, path, 0, 0, "name a file, not a folder",
-		             "is a directory");
-		return false;
-	}
-	if ((guint64)st.st_size > max) {
-		report_error(
-		    r, DIAG_INPUT, path, 0, 0, "split the file or check that it is the right one",
-		    "file too large: %lld bytes (limit %zu)", (long long)st.st_size, (size_t)max);
-		return false;
-	}
-	if (!g_file_get_contents(path, data, len, &err)) {
-		report_error(r, DIAG_INPUT, path, 0, 0, NULL, "cannot read file: %s", err->message);
-		g_error_free(err);
-		return false;
-	}
-	if (*len > max) {
-		report_error(r, DIAG_INPUT, path, 0, 0, NULL, "file too large (limit %zu bytes)",
-		             (size_t)max);
-		g_free(*data);
-		*data = NULL;
-		return false;
-	}
+	*data = textfile_take(g_steal_pointer(&b), len);
 	return true;
+}
+
+char *
+textfile_take(GBytes *b, gsize *len)
+{
+	gsize n = 0;
+	char *d = g_bytes_unref_to_data(b, &n);
+	*len = n;
+	d = g_realloc(d, n + 1);
+	d[n] = '\0';
+	return d;
 }
 
 void

@@ -604,7 +604,9 @@ def broken_png():
             + chunk(b'IDAT', b'\x78\x9c' + b'\xff\x00' * 40) + chunk(b'IEND', b''))
 
 
-BROKEN_PNG = ['ed/images/bad.png: error: broken PNG: out of memory', '  hint: re-export the image']
+def broken_png_message(where):
+    return [f'ed/edition.xml:{where}: error: ed/images/bad.png is a broken PNG (its image data '
+            'cannot be read)', '  hint: re-export the image']
 
 
 def old_outputs(c):
@@ -616,7 +618,10 @@ def old_outputs(c):
 
 
 @case
-def draw_failure_on_page_2_writes_nothing(c):
+def broken_image_on_page_2_writes_nothing(c):
+    """a page-2 image that could once fail only at drawing time (bad zlib, right CRCs) is now
+    refused when the edition is read; either way no output of the run is written (a failure
+    after some outputs were complete is report-disk-full's case)"""
     c.write('ed/images/bad.png', broken_png())
     edit(c, '<story id="b" src="stories/b.txt" cols="1-4" lines="1-40"/>',
          '<story id="b" src="stories/b.txt" cols="1-4" lines="1-40"/>\n'
@@ -624,19 +629,18 @@ def draw_failure_on_page_2_writes_nothing(c):
     old_outputs(c)
     snap = Snapshot(c.tmp)
     r = c.render('--png', 'proofs', '--split', 'pages', '-o', 'out.pdf', '--report', 'fit.json')
-    expect(r, 2, stdout='', stderr=BROKEN_PNG + [
-        'huozi: 2 pages, 2 stories, 0 overset (0 lines), 1064 empty grid cells'])
+    expect(r, 2, stdout='', stderr=broken_png_message('11:12'))
     snap.unchanged()
     no_temporaries(c.tmp, c.path('proofs'), c.path('pages'))
 
 
 @case
-def draw_failure_leaves_no_new_folder(c):
+def broken_image_leaves_no_new_folder(c):
     c.write('ed/images/bad.png', broken_png())
     edit(c, 'images/x.png', 'images/bad.png')
     snap = Snapshot(c.tmp)
     r = c.render('--png', 'new/proofs', '--split', 'new/pages')
-    expect(r, 2, stdout='', stderr=BROKEN_PNG + [SUMMARY])
+    expect(r, 2, stdout='', stderr=broken_png_message('6:12'))
     snap.unchanged()
 
 

@@ -103,7 +103,7 @@ START_TEST(test_read_ok_and_limits)
 	data = NULL;
 	ck_assert(!textfile_read(path, 9, &data, &len, r));
 	ck_assert_ptr_null(data);
-	UNIT_ASSERT_ERROR_AT(r, path, 0, 0, "file too large: 10 bytes (limit 9)");
+	UNIT_ASSERT_ERROR_AT(r, path, 0, 0, "file too large: 10 bytes (limit 9 bytes)");
 	unit_rmtree(dir);
 }
 END_TEST

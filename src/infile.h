@@ -1,0 +1,48 @@
+/* infile.h - opening and reading input files: confined to a folder, regular files only, bounded.
+ */
+#pragma once
+
+#include "report.h"
+#include <glib.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* A folder the files of an edition are opened relative to: opened once (through symlinks),
+ * then every name is resolved beneath it, so a name cannot leave it by "..", an absolute
+ * path or a symlink, not even when the folder changes during the run. */
+typedef struct {
+	int fd;        /* O_DIRECTORY */
+	char *path;    /* as given, for messages */
+	bool confined; /* false with --allow-outside: a plain openat */
+} InDir;
+
+/* what a file is: the same (dev, ino) is the same file, whatever its name */
+typedef struct {
+	dev_t dev;
+	ino_t ino;
+} InFileId;
+
+typedef enum {
+	INFILE_OK,
+	INFILE_FAILED,  /* reported at the path shown */
+	INFILE_OUTSIDE, /* confined and the name leaves the folder: not reported, the caller
+	                   reports it where the name is written */
+} InFileStatus;
+
+/* Open the folder (an error is a DIAG_INPUT report naming it); NULL on failure. */
+InDir *infile_dir_open(const char *path, bool confined, Report *r);
+void infile_dir_free(InDir *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(InDir, infile_dir_free)
+
+/* Read the regular file `name` (relative to dir; with dir NULL, a path as given) of at most
+ * max bytes. FIFOs, devices, sockets and folders are refused without being read (a FIFO
+ * never blocks); at most max + 1 bytes are ever read. Errors are DIAG_INPUT reports at
+ * `shown` (the path as the user knows it) with a hint. id, if not NULL, gets the file's
+ * identity. */
+InFileStatus infile_read(const InDir *dir, const char *name, const char *shown, gsize max,
+                         GBytes **out, InFileId *id, Report *r);
+/* Tests: false makes every confined open take the path for kernels without openat2 (open,
+ * then check where the open file is through /proc/self/fd). */
+void infile_use_openat2(bool use);
+/* "16 MB" or "9 bytes": a limit as messages state it */
+char *infile_limit_text(gsize max);
