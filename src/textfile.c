@@ -1,4 +1,4 @@
-/* textfile.c - reading input files safely: size limits, directories, UTF-8 with a location. */
+/* textfile.c - text input files: read unconfined through infile, UTF-8 checked with a location. */
 #include "textfile.h"
 #include "infile.h"
 #include <string.h>
