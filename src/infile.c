@@ -145,9 +145,11 @@ open_beneath(const InDir *dir, const char *name, int flags, bool *outside)
 	}
 }
 
-static const char *
-kind_of(mode_t mode)
+const char *
+infile_kind_name(mode_t mode)
 {
+	if (S_ISDIR(mode))
+		return "a folder";
 	if (S_ISFIFO(mode))
 		return "a FIFO (named pipe)";
 	if (S_ISCHR(mode))
@@ -243,7 +245,7 @@ infile_read(const InDir *dir, const char *name, const char *shown, gsize max, GB
 	if (!S_ISREG(st.st_mode)) {
 		close(pfd);
 		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_REGULAR, "is %s, not a regular file",
-		             kind_of(st.st_mode));
+		             infile_kind_name(st.st_mode));
 		return INFILE_FAILED;
 	}
 	if ((guint64)st.st_size > max) {

@@ -44,5 +44,8 @@ InFileStatus infile_read(const InDir *dir, const char *name, const char *shown, 
 /* Tests: false makes every confined open take the path for kernels without openat2 (open,
  * then check where the open file is through /proc/self/fd). */
 void infile_use_openat2(bool use);
+/* What a file that is not a regular file is, as messages say it: "a folder", "a FIFO (named
+ * pipe)", "a character device", "a block device", "a socket"; inputs and outputs alike. */
+const char *infile_kind_name(mode_t mode);
 /* "16 MB" or "9 bytes": a limit as messages state it */
 char *infile_limit_text(gsize max);

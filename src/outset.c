@@ -7,6 +7,7 @@
  * temporary file beside the target and the link stays. A folder output's files are written into
  * a temporary folder inside it and moved into place at the commit. */
 #include "outset.h"
+#include "infile.h"
 #include "tempfile.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -165,22 +166,6 @@ resolve_missing(const char *path)
 	return g_build_filename(up, base, NULL);
 }
 
-static const char *
-kind_name(mode_t mode)
-{
-	if (S_ISDIR(mode))
-		return "a folder";
-	if (S_ISCHR(mode))
-		return "a character device";
-	if (S_ISBLK(mode))
-		return "a block device";
-	if (S_ISFIFO(mode))
-		return "a named pipe (FIFO)";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a regular file";
-}
-
 /* one input of the edition: the file it is, and its name as the page description gives it
  * (the path relative to the page description's folder when it is inside it) */
 typedef struct {
@@ -247,7 +232,7 @@ check_folder(Folder *f, Report *r)
 		report_error(r, DIAG_INPUT, f->shown, 0, 0,
 		             "name a folder: huozi creates it when it does not exist",
 		             "%s needs a folder, and this is %s", f->option,
-		             S_ISREG(st.st_mode) ? "a file" : kind_name(st.st_mode));
+		             S_ISREG(st.st_mode) ? "a file" : infile_kind_name(st.st_mode));
 		return false;
 	}
 	if (errno == ENOENT && lstat(f->shown, &st) == 0) {
@@ -308,7 +293,7 @@ check_out(Out *o, const GArray *in, Report *r)
 	}
 	if (!S_ISREG(st.st_mode)) {
 		report_error(r, DIAG_INPUT, o->shown, 0, 0, hint, "the output is %s, not a file",
-		             kind_name(st.st_mode));
+		             infile_kind_name(st.st_mode));
 		return false;
 	}
 	return check_identity(o, &st, in, r);

@@ -303,7 +303,7 @@ def o_fifo_refused(c):
     os.mkfifo(c.path('out.fifo'))
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.fifo')
-    expect(r, 2, stdout='', stderr=not_a_file('out.fifo', 'a named pipe (FIFO)') + [SUMMARY])
+    expect(r, 2, stdout='', stderr=not_a_file('out.fifo', 'a FIFO (named pipe)') + [SUMMARY])
     snap.unchanged()
 
 

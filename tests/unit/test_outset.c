@@ -195,7 +195,7 @@ START_TEST(test_fifo_and_folder_refused)
 	outset_add_file(s, dir, "--report", "report");
 	ck_assert(!outset_check(s, &e.m, r));
 	ck_assert_int_eq(r->nerrors, 2);
-	ck_assert_str_eq(unit_diag(r, 0)->msg, "the output is a named pipe (FIFO), not a file");
+	ck_assert_str_eq(unit_diag(r, 0)->msg, "the output is a FIFO (named pipe), not a file");
 	ck_assert_str_eq(unit_diag(r, 0)->hint, "name a regular file, or - for standard output");
 	ck_assert_str_eq(unit_diag(r, 1)->msg, "the output is a folder, not a file");
 	ed_done(&e);
