@@ -143,7 +143,8 @@ START_TEST(test_swap_after_read_changes_nothing)
 	g_autofree char *out = g_build_filename(top, "out.pdf", NULL);
 	g_autofree char *outside_jpg = NULL, *orig = NULL, *bad = NULL, *pdf = NULL;
 	gsize norig = 0, npdf = 0;
-	PipelineOptions po = {.fonts_conf = unit_fonts_conf(), .last = STAGE_DLIST, .threads = 1};
+	g_autofree char *conf = unit_fonts_conf();
+	PipelineOptions po = {.fonts_conf = conf, .last = STAGE_DLIST, .threads = 1};
 	OutOptions oo = {.date = "2026-11-28"};
 	g_autoptr(Pipeline) p = NULL;
 

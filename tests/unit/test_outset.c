@@ -132,7 +132,7 @@ START_TEST(test_commit_nothing)
 	g_autofree char *pdf = path(&e, "out.pdf");
 	g_autofree char *top = path(&e, "new");
 	g_autofree char *dir = path(&e, "new/pages");
-	unit_write(e.dir, "out.pdf", "old");
+	g_free(unit_write(e.dir, "out.pdf", "old"));
 	OutSet *s = outset_new();
 	int a = outset_add_file(s, pdf, "-o", "PDF");
 	int f = outset_add_folder(s, dir, "--split");
