@@ -5,6 +5,10 @@ usage: run-bad.py CASE            render tests/bad/CASE/edition.xml
        run-bad.py --preserve CASE  the same over an existing OUT.pdf, which must stay as it was
        run-bad.py --regen CASE...  rewrite CASE/expected.txt from what huozi prints now (read
                                    the diff as you would code before committing it)
+       run-bad.py --cases CASE... --generated NAME...
+                                   the lists of meson.build are complete: every folder here is
+                                   a listed case with its edition.xml and expected.txt, and
+                                   every generated/NAME.txt a listed generated case, and back
 
 Runs `$HUOZI render CASE/edition.xml -o OUT.pdf` (the edition named by absolute path) in a
 fresh temporary working directory and checks that
@@ -56,7 +60,39 @@ def leftovers(folder):
     return sorted(found)
 
 
+def check_cases(argv):
+    """0 when the cases listed in meson.build and the folders here match one to one"""
+    split = argv.index('--generated') if '--generated' in argv else len(argv)
+    cases, generated = argv[:split], argv[split + 1:]
+    problems = []
+    folders = sorted(d for d in os.listdir(HERE) if os.path.isdir(os.path.join(HERE, d))
+                     and d not in ('generated', '__pycache__'))
+    for c in cases:
+        for f in ('edition.xml', 'expected.txt'):
+            if not os.path.isfile(os.path.join(HERE, c, f)):
+                problems.append('case %s has no %s' % (c, f))
+    for d in folders:
+        if d not in cases:
+            problems.append('folder %s is not a case of bad_cases or bad_known_bugs '
+                            '(meson.build): list it, or remove it' % d)
+    kept = sorted(f[:-4] for f in os.listdir(os.path.join(HERE, 'generated')) if f.endswith('.txt'))
+    for g in generated:
+        if g not in kept:
+            problems.append('generated case %s has no generated/%s.txt' % (g, g))
+    for g in kept:
+        if g not in generated:
+            problems.append('generated/%s.txt belongs to no generated case of meson.build' % g)
+    for p in problems:
+        print('FAIL: ' + p)
+    if not problems:
+        print('ok: %d cases and %d generated cases, each with its expectation'
+              % (len(cases), len(generated)))
+    return 1 if problems else 0
+
+
 def main(argv):
+    if argv[:1] == ['--cases']:
+        return check_cases(argv[1:])
     preserve = '--preserve' in argv
     regen = '--regen' in argv
     args = [a for a in argv if a not in ('--preserve', '--regen')]
