@@ -1,21 +1,27 @@
 #!/usr/bin/env python3
 """generated.py - hostile inputs too big to keep in the repository, made at test time.
 
-usage: generated.py CASE   with CASE one of:
+usage: generated.py [--regen] CASE...   with CASE one of the cases below
+
+Each case checks the exit status and that no PDF is written (or that one is, for
+paragraph-60k), then compares the whole standard error, with the temporary folder written as
+TMP, to generated/CASE.txt (golden, as tests/bad/run-bad.py does). --regen rewrites
+generated/CASE.txt from what huozi prints now; read the diff before committing it.
+
   story-10mb       a 10 MB story: refused (exit 2) with the file and the limit named, no output
   pages-401        401 pages: refused (exit 2), the limit named
   paragraph-1mb    a 1 MB paragraph with no break opportunity: refused (exit 2), the story
                    file, the paragraph's line and the limit named
   paragraph-60k    a 60,000-character paragraph with no break opportunity, under the limit:
-                   laid out (exit 0) with forced breaks reported, in bounded time (meson's
-                   timeout) and memory
+                   laid out (exit 0) with forced breaks and overset reported, in bounded
+                   time (meson's timeout) and memory
   glyph-too-wide   a headline glyph wider than its one-column module: refused (exit 2), the
                    story file and line named, nothing written
   xml-200k-tags    200,000 elements (2.2 MB): refused (exit 2) after a linear read; the reader
                    once located tags from the top of the file, which made this take hours
                    (meson's timeout catches such a hang; nothing here is timed)
 """
-import os, re, resource, subprocess, sys, tempfile
+import difflib, os, resource, shutil, subprocess, sys, tempfile
 
 HUOZI = os.environ["HUOZI"]
 EDITION = """<?xml version="1.0" encoding="UTF-8"?>
@@ -25,12 +31,18 @@ EDITION = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
 def run(folder, xml, *extra):
     open(os.path.join(folder, "edition.xml"), "w", encoding="utf-8").write(xml)
     out = os.path.join(folder, "OUT.pdf")
     p = subprocess.run([HUOZI, "render", os.path.join(folder, "edition.xml"), "-o", out, *extra],
                        capture_output=True, text=True, timeout=120)
-    return p.returncode, p.stderr, os.path.exists(out)
+    err = p.stderr
+    for root in sorted({folder, os.path.realpath(folder)}, key=len, reverse=True):
+        err = err.replace(root, "TMP")
+    return p.returncode, err, os.path.exists(out)
 
 
 def expect(cond, what, err=""):
@@ -38,32 +50,63 @@ def expect(cond, what, err=""):
         sys.exit(f"FAIL: {what}\n{err[-2000:]}")
 
 
-def main(case):
+def main(argv):
+    regen = "--regen" in argv
+    cases = [a for a in argv if a != "--regen"]
+    if not cases:
+        sys.exit(__doc__)
+    return max(one(case, regen) for case in cases)
+
+
+def one(case, regen):
     d = tempfile.mkdtemp(prefix="huozi-gen-")
+    try:
+        err = make_and_run(case, d)
+    finally:
+        shutil.rmtree(d)
+    golden = os.path.join(HERE, "generated", case + ".txt")
+    if regen:
+        os.makedirs(os.path.dirname(golden), exist_ok=True)
+        with open(golden, "w", encoding="utf-8", newline="\n") as f:
+            f.write(err)
+        print(f"wrote tests/bad/generated/{case}.txt")
+        return 0
+    try:
+        with open(golden, encoding="utf-8", newline="") as f:
+            expected = f.read()
+    except FileNotFoundError:
+        print(f"FAIL: {case}: no tests/bad/generated/{case}.txt; standard error was:\n{err}"
+              f"create it with generated.py --regen {case} and read it")
+        return 1
+    if err != expected:
+        print(f"FAIL: {case}: standard error differs from tests/bad/generated/{case}.txt:")
+        sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True), err.splitlines(True),
+                                                   "expected", "actual"))
+        print(f"if the new message is right: generated.py --regen {case}")
+        return 1
+    print(f"ok: {case}")
+    return 0
+
+
+def make_and_run(case, d):
     story = '<page folio="01"><story id="a" src="s.txt" cols="1-2" lines="1-104"/></page>'
     if case == "story-10mb":
         open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 大\n\n" + "正文。" * 1200000)
         rc, err, wrote = run(d, EDITION.format(pages=story))
         expect(rc == 2 and not wrote, "a 10 MB story must be refused with exit 2", err)
-        expect("s.txt: error: file too large" in err and "limit" in err, "the message names the file and the limit", err)
     elif case == "pages-401":
         pages = "\n".join(f'<page folio="{i % 1000:03d}"/>' for i in range(1, 402))
         rc, err, wrote = run(d, EDITION.format(pages=pages))
         expect(rc == 2 and not wrote, "401 pages must be refused with exit 2", err)
-        expect("more than 400 pages" in err, "the message names the limit", err)
     elif case == "paragraph-1mb":
         open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 长段\n\n" + "A" * 1000000 + "\n")
         rc, err, wrote = run(d, EDITION.format(pages=story))
         expect(rc == 2 and not wrote, "a 1 MB paragraph must be refused with exit 2", err)
-        expect("s.txt:3:1: error: a paragraph of 1000000 characters, more than the 65536" in err,
-               "the message names the story, the paragraph's line and the limit", err)
     elif case == "paragraph-60k":
         open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 长段\n\n" + "A" * 60000 + "\n")
-        rc, err, wrote = run(d, EDITION.format(pages=story), "--timings")
+        rc, err, wrote = run(d, EDITION.format(pages=story))
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         expect(rc == 0 and wrote, "a 60,000-character paragraph is laid out (forced breaks), exit 0", err)
-        expect("broken where the rules forbid it" in err, "the forced breaks are reported", err)
-        expect("overset" in err, "what does not fit the module is reported overset", err)
         expect(rss < 1500, f"memory stays proportional to the input ({rss:.0f} MB)", err)
     elif case == "glyph-too-wide":
         open(os.path.join(d, "s.txt"), "w", encoding="utf-8").write("headline: 大\n\n正文。\n")
@@ -73,17 +116,14 @@ def main(case):
         xml = EDITION.format(pages='<page folio="01"><story id="a" src="s.txt" cols="1" lines="1-104"/></page>')
         rc, err, wrote = run(d, xml.replace('layout="broadsheet"', 'layout="layout.xml"'))
         expect(rc == 2 and not wrote, "a glyph wider than its column must be refused with exit 2", err)
-        expect(re.search(r"s\.txt:1: error: .*headline.* \(400\.0 pt\) is wider than the 117\.0 pt column", err),
-               "the message names the story, the style, its size and the column", err)
     elif case == "xml-200k-tags":
         body = "".join('<x a="1"/>\n' for _ in range(200000))
         rc, err, wrote = run(d, EDITION.format(pages=f'<page folio="01">\n{body}</page>'))
         expect(rc == 2 and not wrote, "200,000 elements on a page are refused", err)
-        expect("more than 500 elements on one page" in err, "the limit is named", err)
     else:
         sys.exit(__doc__)
-    print(f"ok: {case}")
+    return err
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "")
+    sys.exit(main(sys.argv[1:]))

@@ -3,23 +3,29 @@
 
 usage: run-bad.py CASE            render tests/bad/CASE/edition.xml
        run-bad.py --preserve CASE  the same over an existing OUT.pdf, which must stay as it was
+       run-bad.py --regen CASE...  rewrite CASE/expected.txt from what huozi prints now (read
+                                   the diff as you would code before committing it)
+       run-bad.py --cases CASE... --generated NAME...
+                                   the lists of meson.build are complete: every folder here is
+                                   a listed case with its edition.xml and expected.txt, and
+                                   every generated/NAME.txt a listed generated case, and back
 
 Runs `$HUOZI render CASE/edition.xml -o OUT.pdf` (the edition named by absolute path) in a
 fresh temporary working directory and checks that
   - the exit status is 2 (bad input) and nothing is printed on standard output;
   - standard error, with the absolute path of the source tree written relative to
-    $SOURCE_ROOT, contains every line of CASE/expected.txt: a line is a literal text
-    (normally the whole `FILE:LINE:COL: error: MESSAGE` start of a diagnostic), `re:REGEX` a
-    regular expression searched line by line, `#` starts a comment;
+    $SOURCE_ROOT, is exactly CASE/expected.txt (golden, compared whole: every diagnostic,
+    note and hint, in order, and nothing else) after the comment lines at its top (lines
+    starting with `#`, which say what the case is; --regen keeps them);
   - standard error holds no GLib criticals or warnings;
   - no OUT.pdf and no temporary *.part file is left, neither in the working directory nor in
     the case folder; with --preserve, OUT.pdf exists before the run and is byte-identical
     (same size, same contents) after it.
 Exit status 0 when all hold, 1 otherwise, with the reasons.
 """
+import difflib
 import hashlib
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -35,10 +41,14 @@ def relativize(text, source_root):
     return text
 
 
-def expectations(case_dir):
-    with open(os.path.join(case_dir, 'expected.txt'), encoding='utf-8') as f:
-        lines = [l.rstrip('\n') for l in f]
-    return [l for l in lines if l.strip() and not l.startswith('#')]
+def split_expected(case_dir):
+    """(comment lines at the top, the exact standard error expected) of CASE/expected.txt"""
+    with open(os.path.join(case_dir, 'expected.txt'), encoding='utf-8', newline='') as f:
+        lines = f.read().splitlines(True)
+    n = 0
+    while n < len(lines) and lines[n].startswith('#'):
+        n += 1
+    return ''.join(lines[:n]), ''.join(lines[n:])
 
 
 def leftovers(folder):
@@ -50,19 +60,57 @@ def leftovers(folder):
     return sorted(found)
 
 
+def check_cases(argv):
+    """0 when the cases listed in meson.build and the folders here match one to one"""
+    split = argv.index('--generated') if '--generated' in argv else len(argv)
+    cases, generated = argv[:split], argv[split + 1:]
+    problems = []
+    folders = sorted(d for d in os.listdir(HERE) if os.path.isdir(os.path.join(HERE, d))
+                     and d not in ('generated', '__pycache__'))
+    for c in cases:
+        for f in ('edition.xml', 'expected.txt'):
+            if not os.path.isfile(os.path.join(HERE, c, f)):
+                problems.append('case %s has no %s' % (c, f))
+    for d in folders:
+        if d not in cases:
+            problems.append('folder %s is not a case of bad_cases or bad_known_bugs '
+                            '(meson.build): list it, or remove it' % d)
+    kept = sorted(f[:-4] for f in os.listdir(os.path.join(HERE, 'generated')) if f.endswith('.txt'))
+    for g in generated:
+        if g not in kept:
+            problems.append('generated case %s has no generated/%s.txt' % (g, g))
+    for g in kept:
+        if g not in generated:
+            problems.append('generated/%s.txt belongs to no generated case of meson.build' % g)
+    for p in problems:
+        print('FAIL: ' + p)
+    if not problems:
+        print('ok: %d cases and %d generated cases, each with its expectation'
+              % (len(cases), len(generated)))
+    return 1 if problems else 0
+
+
 def main(argv):
+    if argv[:1] == ['--cases']:
+        return check_cases(argv[1:])
     preserve = '--preserve' in argv
-    args = [a for a in argv if a != '--preserve']
-    if len(args) != 1:
+    regen = '--regen' in argv
+    args = [a for a in argv if a not in ('--preserve', '--regen')]
+    if regen and not preserve and args:
+        return max(run_case(case, False, True) for case in args)
+    if len(args) != 1 or regen:
         sys.exit(__doc__)
-    case = args[0]
+    return run_case(args[0], preserve, False)
+
+
+def run_case(case, preserve, regen):
     huozi = os.environ.get('HUOZI')
     source_root = os.environ.get('SOURCE_ROOT') or os.path.dirname(os.path.dirname(HERE))
     if not huozi:
         sys.exit('run-bad.py: HUOZI is not set (run through meson test)')
     case_dir = os.path.join(HERE, case)
     edition = os.path.join(case_dir, 'edition.xml')
-    expected = expectations(case_dir)
+    comment, expected = split_expected(case_dir)
     problems = []
     env = dict(os.environ)
 
@@ -100,12 +148,16 @@ def main(argv):
         problems.append('exit status %d, expected 2 (bad input)' % p.returncode)
     if stdout:
         problems.append('unexpected standard output: %r' % stdout)
-    for e in expected:
-        if e.startswith('re:'):
-            if not re.search(e[3:], stderr, re.M):
-                problems.append('no line of standard error matches %r' % e[3:])
-        elif e not in stderr:
-            problems.append('standard error lacks %r' % e)
+    if regen:
+        with open(os.path.join(case_dir, 'expected.txt'), 'w', encoding='utf-8',
+                  newline='\n') as f:
+            f.write(comment + stderr)
+        print('wrote %s' % os.path.relpath(os.path.join(case_dir, 'expected.txt'), source_root))
+    elif stderr != expected:
+        problems.append('standard error differs from %s/expected.txt (- expected, + actual):'
+                        % case)
+        problems.extend('    ' + l.rstrip('\n') for l in difflib.unified_diff(
+            expected.splitlines(True), stderr.splitlines(True), 'expected', 'actual', n=1))
     for bad in ('CRITICAL', 'GLib-WARNING', 'Gtk-WARNING', 'Pango-WARNING', 'assertion',
                 'AddressSanitizer', 'runtime error'):
         if bad in stderr:
@@ -117,7 +169,11 @@ def main(argv):
     if problems:
         print('FAIL: %s' % case)
         for pr in problems:
-            print('  - ' + pr)
+            print(pr if pr.startswith('    ') else '  - ' + pr)
+        if not regen and any(pr.startswith('standard error differs') for pr in problems):
+            print('if the new message is right, rewrite the expectation with\n'
+                  '  HUOZI=build/src/huozi SOURCE_ROOT=$PWD HUOZI_FONTS_CONF=$PWD/fonts/fonts.conf'
+                  ' \\\n    python3 tests/bad/run-bad.py --regen %s' % case)
         return 1
     print('ok: %s' % case)
     return 0

@@ -2,7 +2,10 @@
 """run-golden.py - one golden test: a stage dump of a small edition against its expectation.
 
 usage: run-golden.py [--regen] CASE STAGE
-       run-golden.py [--regen] --all      every case listed in meson.build
+       run-golden.py [--regen] --all CASE.STAGE[:known-bug]...   each case given
+       run-golden.py --cases CASE.STAGE[:known-bug]...   the list is complete: fails on a
+                                                          listed case without CASE.STAGE here
+                                                          and on an expectation not listed
 
 Runs `$HUOZI dump STAGE CASE.xml` (CASE.xml in this folder, named by absolute path, from a
 fresh temporary working directory) and compares its standard output, then its standard error,
@@ -11,8 +14,12 @@ source tree are written relative to $SOURCE_ROOT, so the expectations do not dep
 the project is checked out or built. On a mismatch the unified diff is printed and the exit
 status is 1. With --regen the expectation is (re)written from the actual output instead.
 
---all runs (or with --regen rewrites) every case of golden_cases in meson.build; cases marked
-as known bugs keep their hand-written expectations and are not rewritten.
+The cases are listed in golden_cases in meson.build, which passes them to the runner: the
+golden-cases test runs --cases with all of them, and `ninja -C build golden-regen` runs
+--regen --all with all of them. --all runs (or with --regen rewrites) the cases given; cases
+marked :known-bug keep their hand-written expectations and are not rewritten. In --cases, an
+expectation is any file of this folder that is not an input (*.xml, *.txt, *.png), a script
+(*.py) or meson.build.
 
 Environment (set by tests/meson.build): HUOZI, the huozi binary; SOURCE_ROOT, the project
 folder; HUOZI_FONTS_CONF, TZ, LC_ALL as for every test.
@@ -58,25 +65,59 @@ def run(case, stage):
     return out
 
 
-def listed_cases():
-    """[(case, stage, known_bug)] from golden_cases in meson.build"""
-    import re
-    with open(os.path.join(HERE, 'meson.build'), encoding='utf-8') as f:
-        text = f.read()
-    return [(c, s, b == 'true') for c, s, b in
-            re.findall(r"\['([\w.-]+)', '(\w+)', (true|false)\]", text)]
+def parse_spec(spec):
+    """(case, stage, known_bug) of CASE.STAGE[:known-bug]"""
+    name, _, flag = spec.partition(':')
+    case, dot, stage = name.rpartition('.')
+    if not dot or not case or not stage or flag not in ('', 'known-bug'):
+        sys.exit('run-golden.py: %r is not CASE.STAGE or CASE.STAGE:known-bug' % spec)
+    return case, stage, flag == 'known-bug'
+
+
+def is_expectation(name):
+    return (os.path.isfile(os.path.join(HERE, name)) and name != 'meson.build'
+            and not name.startswith('.') and os.path.splitext(name)[1] not in
+            ('.xml', '.txt', '.png', '.py', '.pyc'))
+
+
+def check_cases(specs):
+    """0 when the listed cases and the expectation files of this folder match one to one"""
+    listed = ['%s.%s' % parse_spec(s)[:2] for s in specs]
+    problems = []
+    for name in sorted(set(listed)):
+        if listed.count(name) > 1:
+            problems.append('%s is listed %d times' % (name, listed.count(name)))
+        if not os.path.isfile(os.path.join(HERE, name)):
+            problems.append('%s is listed in meson.build but has no expectation file '
+                            '(create it with run-golden.py --regen %s %s)'
+                            % ((name,) + tuple(name.rsplit('.', 1))))
+        elif not os.path.isfile(os.path.join(HERE, name.rsplit('.', 1)[0] + '.xml')):
+            problems.append('%s is listed but has no edition %s.xml'
+                            % (name, name.rsplit('.', 1)[0]))
+    for name in sorted(n for n in os.listdir(HERE) if is_expectation(n)):
+        if name not in listed:
+            problems.append('%s is an expectation with no case in golden_cases (meson.build): '
+                            'list it, or remove it' % name)
+    for p in problems:
+        print('FAIL: ' + p)
+    if not problems:
+        print('ok: %d cases, each with its expectation, and no expectation without a case'
+              % len(listed))
+    return 1 if problems else 0
 
 
 def main(argv):
     regen = '--regen' in argv
     args = [a for a in argv if a != '--regen']
-    if args == ['--all']:
+    if args[:1] == ['--cases']:
+        return check_cases(args[1:])
+    if args[:1] == ['--all']:
         status = 0
-        for case, stage, known_bug in listed_cases():
+        for case, stage, known_bug in [parse_spec(s) for s in args[1:]]:
             if known_bug:
                 print('%s %s: known bug, expectation written by hand' % (case, stage))
                 if not regen:
-                    main([case, stage])
+                    main([case, stage])  # expected to fail: not counted
                 continue
             status = max(status, main((['--regen'] if regen else []) + [case, stage]))
         return status
