@@ -124,17 +124,6 @@ dispatch(int argc, char **argv, CliOpts *o)
 	return EXIT_INPUT;
 }
 
-/* interrupted: remove the half-written outputs, leave the previous files as they were */
-static void
-on_signal(int sig)
-{
-	if (tempfile_hold_signal(sig))
-		return; /* committing the outputs: the signal is raised again when done */
-	tempfile_remove_all();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -174,10 +163,9 @@ main(int argc, char **argv)
 	GError *err = NULL;
 	int status;
 
+	/* interrupted: remove the half-written outputs, leave the previous files as they were */
+	tempfile_catch_signals();
 	setlocale(LC_ALL, "");
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
 	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error, reported (exit 3) */
 	ctx = g_option_context_new("COMMAND FILE");
 	g_option_context_set_summary(ctx, usage);

@@ -18,28 +18,26 @@
 #define PATH_MAX_LEN 4096
 
 enum { SLOT_FREE, SLOT_FILE, SLOT_FOLDER };
-/* the state of the whole set: a signal handler and a commit never run at the same time */
-enum { STATE_IDLE, STATE_COMMITTING, STATE_DYING };
 
 static char slots[SLOTS][PATH_MAX_LEN];
 static volatile sig_atomic_t used[SLOTS];
+/* the list of slots; held across creating a temporary and listing it, and for good by the
+ * signal thread once it removes them */
 static GMutex lock;
-static gint state = STATE_IDLE;
-static volatile sig_atomic_t held;
+/* held while a set of outputs is committed, and for good by the signal thread */
+static GMutex commit_lock;
 
+/* with lock held */
 static bool
 slot_add(const char *path, int kind)
 {
-	bool ok = false;
-	g_mutex_lock(&lock);
-	for (int i = 0; i < SLOTS && !ok; i++)
+	for (int i = 0; i < SLOTS; i++)
 		if (used[i] == SLOT_FREE && strlen(path) < PATH_MAX_LEN) {
 			strcpy(slots[i], path);
 			used[i] = kind;
-			ok = true;
+			return true;
 		}
-	g_mutex_unlock(&lock);
-	return ok;
+	return false;
 }
 
 static void
@@ -101,24 +99,44 @@ tempfile_remove_all(void)
 	}
 }
 
-static void
-block_signals(sigset_t *old)
+/* The process's SIGINT, SIGTERM and SIGHUP go to this thread alone (every other thread has
+ * them blocked). It waits for a commit in progress to end and for a temporary being created to
+ * be listed, then removes every listed temporary and ends the process by the same signal,
+ * holding both locks so that nothing new is created or committed meanwhile. */
+static gpointer
+signal_thread(gpointer data)
 {
-	sigset_t block;
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &block, old);
+	const sigset_t *set = data;
+	int sig = 0;
+	while (sigwait(set, &sig) != 0)
+		;
+	g_mutex_lock(&commit_lock);
+	g_mutex_lock(&lock);
+	tempfile_remove_all();
+	signal(sig, SIG_DFL);
+	pthread_sigmask(SIG_UNBLOCK, set, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+void
+tempfile_catch_signals(void)
+{
+	static sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL); /* inherited by every thread created from now */
+	g_thread_unref(g_thread_new("huozi-signals", signal_thread, &set));
 }
 
 /* create with make(tmp) and list it, with no interruption in between */
 static char *
 create_listed(char *tmp, int kind, const char *shown, Report *r)
 {
-	sigset_t old;
 	int fd = -1, err = 0;
-	block_signals(&old);
+	g_mutex_lock(&lock);
 	if (kind == SLOT_FILE)
 		fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
 	else
@@ -132,7 +150,7 @@ create_listed(char *tmp, int kind, const char *shown, Report *r)
 		err = EMFILE;
 		fd = -1;
 	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	g_mutex_unlock(&lock);
 	if (fd < 0) {
 		report_error(
 		    r, DIAG_SYSTEM, shown, 0, 0, "check that the folder exists and is writable",
@@ -252,40 +270,11 @@ tempfile_hint(int err)
 void
 tempfile_commit_begin(void)
 {
-	sigset_t old;
-	block_signals(&old);
-	/* a handler in another thread is already removing the temporaries: it ends the process */
-	while (!g_atomic_int_compare_and_exchange(&state, STATE_IDLE, STATE_COMMITTING))
-		pause();
+	g_mutex_lock(&commit_lock);
 }
 
 void
 tempfile_commit_end(void)
 {
-	sigset_t block;
-	int sig;
-	g_atomic_int_set(&state, STATE_IDLE);
-	sig = held; /* after: a signal held until now is seen */
-	held = 0;
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGHUP);
-	pthread_sigmask(SIG_UNBLOCK, &block, NULL); /* one blocked here is delivered now */
-	if (sig)
-		raise(sig);
-}
-
-bool
-tempfile_hold_signal(int sig)
-{
-	for (;;) {
-		if (g_atomic_int_compare_and_exchange(&state, STATE_IDLE, STATE_DYING))
-			return false;
-		if (g_atomic_int_get(&state) == STATE_DYING)
-			return false; /* a second signal while dying: remove again, die */
-		held = sig;
-		if (g_atomic_int_get(&state) == STATE_COMMITTING)
-			return true; /* tempfile_commit_end raises it */
-	}
+	g_mutex_unlock(&commit_lock);
 }

@@ -27,13 +27,13 @@ void tempfile_close(int fd, int *err);
 /* A hint for a failed write with this errno: how to fix it. */
 const char *tempfile_hint(int err);
 
-/* Commits: between begin and end, SIGINT/SIGTERM/SIGHUP are blocked in this thread and a
- * signal that reaches another thread is held until end, so an interrupt leaves either the old
- * set of outputs or the new one. */
+/* Interrupts: SIGINT, SIGTERM and SIGHUP are handled by a thread of their own, which removes
+ * every temporary file and folder still listed and ends the process by the same signal. Call
+ * first in main, before any other thread exists. */
+void tempfile_catch_signals(void);
+/* Commits: an interrupt that comes between begin and end takes effect after end, so it leaves
+ * either the old set of outputs or the new one. */
 void tempfile_commit_begin(void);
 void tempfile_commit_end(void);
-/* For the signal handler: true when the signal was held for after the commit (return then);
- * false when the handler should remove the temporaries (tempfile_remove_all) and die. */
-bool tempfile_hold_signal(int sig);
 /* Remove every temporary file and folder still listed. Async-signal-safe. */
 void tempfile_remove_all(void);
