@@ -16,7 +16,7 @@ import struct
 import subprocess
 import time
 import zlib
-from harness import case, expect, check, Snapshot, Failure, Skip, tree_state
+from harness import case, expect, check, Snapshot, Failure, Skip, tree_state, heavy
 
 SUMMARY = 'huozi: 2 pages, 2 stories, 0 overset (0 lines), 1144 empty grid cells'
 HINT_ELSEWHERE = '  hint: write the output somewhere else'
@@ -723,16 +723,19 @@ def interrupt_split(c, sig):
 
 
 @case
+@heavy
 def split_400_interrupted_sigterm_keeps_old_set(c):
     interrupt_split(c, signal.SIGTERM)
 
 
 @case
+@heavy
 def split_400_interrupted_sigint_keeps_old_set(c):
     interrupt_split(c, signal.SIGINT)
 
 
 @case
+@heavy
 def split_400_killed_keeps_old_set(c):
     """SIGKILL cannot be caught: the old set stays, the temporary folder is left behind"""
     interrupt_split(c, signal.SIGKILL)

@@ -6,7 +6,7 @@ status, the whole message and the budget of docs/safety.md: <= 10 s and <= 512 M
 The child's address space is capped (VM_MB) so that a runaway fails the case instead of taking
 the machine; the time limit (TIMEOUT) is three times the budget."""
 import os
-from harness import case, expect, check, Snapshot
+from harness import case, expect, check, Snapshot, heavy
 
 BUDGET = dict(max_s=10, max_mb=512)
 VM_MB = 4096
@@ -156,6 +156,7 @@ def big_story(c, name, para):
 
 
 @case
+@heavy
 def two_4mb_chinese_stories_render(c):
     """two 4 MB stories of ordinary paragraphs (2.8 million characters) in one edition"""
     big_story(c, 'a', TEXT)
@@ -187,6 +188,7 @@ def chars_in_b(c, n):
 
 
 @case
+@heavy
 def story_chars_at_the_edition_limit_render(c):
     """4,194,304 characters in all: a 4 MB story of Latin words and a Chinese one, overset"""
     n = latin_story(c, 'a')
@@ -240,6 +242,7 @@ def story_one_byte_over_4mb_refused(c):
 
 
 @case
+@heavy
 def longest_paragraphs_render(c):
     """4 MB of paragraphs of 65,536 characters each, the longest allowed, in both stories"""
     big_story(c, 'a', text_of(65536))
@@ -277,6 +280,7 @@ def full_pages(c, n):
 
 
 @case
+@heavy
 def pages_400_of_full_text_render(c):
     """the page limit at its maximum, every page full of text"""
     full_pages(c, 400)
@@ -302,6 +306,7 @@ def jumped(c, para, stories=2):
 
 
 @case
+@heavy
 def pages_400_of_four_stories_render(c):
     """400 pages of four stories of 1,320 characters each (1,600 stories): 532 MB before"""
     pages = []
@@ -321,6 +326,7 @@ def pages_400_of_four_stories_render(c):
 
 
 @case
+@heavy
 def two_4mb_stories_jumped_over_400_pages_render(c):
     """the most text an edition can place: two 4 MB stories, each continued over 200 pages"""
     r = jumped(c, TEXT)
@@ -331,6 +337,7 @@ def two_4mb_stories_jumped_over_400_pages_render(c):
 
 
 @case
+@heavy
 def latin_4mb_story_jumped_over_400_pages_render(c):
     """the same in Latin words, twice the characters on a line: one 4 MB story (4.2 million
     characters, the edition's limit) continued over 400 pages"""
@@ -359,6 +366,7 @@ def story_cells(c, n, rules=0):
 
 
 @case
+@heavy
 def stories_50000_one_per_cell_render(c):
     """400 pages of 125 one-line stories (the paragraph limit): every story composes alone;
     more than 4 GB before (100,000 such stories ran out of 24 GB)"""
@@ -371,6 +379,7 @@ def stories_50000_one_per_cell_render(c):
 
 
 @case
+@heavy
 def elements_500_on_400_pages_render(c):
     """the element limit at its maximum on every page: 125 stories and 375 rules a page"""
     c.write('ed/stories/t.txt', '甲\n')
@@ -382,6 +391,7 @@ def elements_500_on_400_pages_render(c):
 
 
 @case
+@heavy
 def stories_50000_with_every_option_render(c):
     """the same edition with the proof overlay, crop marks, CMYK and the fit report"""
     c.write('ed/stories/t.txt', '甲\n')
