@@ -104,10 +104,8 @@ typedef struct {
 	GPtrArray *helper_fonts; /* Fonts* of the threads that composed stories (flowpar.c) */
 } Flow;
 
-/* Compose the edition. With threads > 1 the stories are composed on that many threads (each
- * with its own Fonts from f's configuration) and merged in story order: the result is the one
- * of threads = 1, fonts included. Small editions are composed on one thread regardless. */
-Flow *flow_compose(const Model *m, Fonts *f, int threads, Report *r);
+/* an empty Flow for the model's pages with room for nfits story fits */
+Flow *flow_new(const Model *m, int nfits);
 void flow_free(Flow *f);
 /* Free the paragraphs, lines and vertical runs once the display list holds what they drew:
  * the fits, marks and uncovered cells stay. Halves the peak of a large edition's render. */

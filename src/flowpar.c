@@ -9,7 +9,8 @@
  * per font file and options and one scaled font per face and matrix, so the PDF is the same
  * byte for byte (tests/sample/workflow.py threads); the helpers' Fonts live as long as the
  * flow that holds their fonts. */
-#include "flowctx.h"
+#include "flowpar.h"
+#include "module.h"
 
 typedef struct {
 	FlowCtx *main;
@@ -32,7 +33,7 @@ compose_taken(Shared *sh, Fonts *fonts)
 	int s;
 	while ((s = g_atomic_int_add(&sh->next, 1)) < sh->nstories) {
 		FlowCtx c = {mc->m, mc->g, fonts, sh->reports[s] = report_new(),
-		             sh->flows[s] = flowctx_new_flow(mc->m, 0)};
+		             sh->flows[s] = flow_new(mc->m, 0)};
 		c.fits = mc->fits; /* each story writes only its own */
 		c.frames = mc->frames;
 		c.frames_at = mc->frames_at;

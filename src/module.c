@@ -1,6 +1,7 @@
 /* module.c - one story through its modules: the head group across the module, the body column by
  * column on the baseline grid around inset photos, jump lines, balancing, and its fit report. */
-#include "flowctx.h"
+#include "module.h"
+#include "vertical.h"
 #include <string.h>
 
 #define MAX_HOLES 4
