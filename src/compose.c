@@ -68,7 +68,7 @@ compose_edition(const Model *m, Fonts *f, int threads, Report *r)
 	for (int p = 0; p < m->npages; p++) {
 		g_autofree char *t = g_strdup_printf(
 		    "第%s版 %s", m->pages[p].folio, m->pages[p].section ? m->pages[p].section : "");
-		flowctx_mark(&c, p, 0, t, 0);
+		flowctx_bookmark(&c, p, 0, t, 0);
 		furniture_compose_page(&c, p);
 	}
 	if (threads <= 1 || m->nstories < COMPOSE_PARALLEL_MIN_STORIES ||

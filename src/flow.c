@@ -40,7 +40,7 @@ flow_new(const Model *m, int nfits)
 	out->figures = g_array_new(FALSE, FALSE, sizeof(Figure));
 	out->images = g_ptr_array_new_with_free_func(g_free);
 	out->image_data = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
-	out->marks = g_array_new(FALSE, FALSE, sizeof(Mark));
+	out->bookmarks = g_array_new(FALSE, FALSE, sizeof(Bookmark));
 	out->nfits = nfits;
 	out->fits = g_new0(StoryFit, nfits + 1);
 	out->npages = m->npages;
@@ -62,9 +62,9 @@ flow_free(Flow *f)
 	for (int i = 0; i < f->nfits; i++)
 		g_free(f->fits[i].overset_text);
 	g_free(f->fits);
-	for (guint i = 0; i < f->marks->len; i++)
-		g_free(g_array_index(f->marks, Mark, i).title);
-	g_array_free(f->marks, TRUE);
+	for (guint i = 0; i < f->bookmarks->len; i++)
+		g_free(g_array_index(f->bookmarks, Bookmark, i).title);
+	g_array_free(f->bookmarks, TRUE);
 	g_free(f->uncovered);
 	g_ptr_array_unref(f->helper_fonts); /* after the paragraphs, which hold their fonts */
 	g_free(f);

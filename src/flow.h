@@ -85,7 +85,7 @@ typedef struct {
 	int page;
 	Len y;
 	int level; /* 0 page, 1 story */
-} Mark;
+} Bookmark;
 
 typedef struct {
 	GPtrArray *paras;      /* FlowPara* */
@@ -96,7 +96,7 @@ typedef struct {
 	GPtrArray *image_data; /* GBytes: each image's bytes, as the model read them */
 	StoryFit *fits;        /* one per story */
 	int nfits;
-	GArray *marks; /* Mark: bookmarks */
+	GArray *bookmarks; /* Bookmark */
 	int npages;
 	int *uncovered;  /* per page: grid cells (column x line) no element covers */
 	gint64 shape_us; /* time spent shaping (items), for --timings; summed over threads */

@@ -179,8 +179,8 @@ flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Le
 }
 
 void
-flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level)
+flowctx_bookmark(FlowCtx *c, int page, Len y, const char *title, int level)
 {
-	Mark mk = {g_strdup(title), page, y, level};
-	g_array_append_val(c->out->marks, mk);
+	Bookmark bm = {g_strdup(title), page, y, level};
+	g_array_append_val(c->out->bookmarks, bm);
 }

@@ -39,4 +39,4 @@ void flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *
 int flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
                    LineAlign align, Len baseline, const ItemsWhere *where);
 /* a bookmark */
-void flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level);
+void flowctx_bookmark(FlowCtx *c, int page, Len y, const char *title, int level);

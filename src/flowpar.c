@@ -53,7 +53,7 @@ helper(gpointer data)
 	return NULL;
 }
 
-/* Append story s's flow to out: paragraphs (moved), lines (shifted), runs, figures, marks,
+/* Append story s's flow to out: paragraphs (moved), lines (shifted), runs, figures, bookmarks,
  * its diagnostics (its fit is already in place: FlowCtx.fits). */
 static void
 merge_story(FlowCtx *c, Shared *sh, int s)
@@ -73,8 +73,8 @@ merge_story(FlowCtx *c, Shared *sh, int s)
 		g_ptr_array_add(out->runs, g_ptr_array_index(in->runs, i));
 	g_ptr_array_set_free_func(in->runs, NULL);
 	g_array_append_vals(out->figures, in->figures->data, in->figures->len);
-	g_array_append_vals(out->marks, in->marks->data, in->marks->len);
-	g_array_set_size(in->marks, 0); /* the titles moved */
+	g_array_append_vals(out->bookmarks, in->bookmarks->data, in->bookmarks->len);
+	g_array_set_size(in->bookmarks, 0); /* the titles moved */
 	out->shape_us += in->shape_us;
 	out->break_us += in->break_us;
 	report_move(c->r, sh->reports[s]);

@@ -716,8 +716,8 @@ module_compose_story(FlowCtx *c, int story)
 		return;
 	c->fits[story].story = story;
 	title = story_get(sf.ms->story, PARA_HEADLINE);
-	flowctx_mark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
-	             title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
+	flowctx_bookmark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
+	                 title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
 	head = first_frame(&sf);
 	for (int f = 1; f < sf.nframes; f++) {
 		Len top = grid_line_y(c->g, sf.frames[f].e->cell.l0), in = jump_in(&sf, f);
