@@ -1,7 +1,7 @@
 /* out_cairo.c - one cairo painter over a DList, for the PDF and the PNG surfaces. */
+#include "out_cairo.h"
 #include "image.h"
 #include "marks.h"
-#include "out.h"
 #include "postpass.h"
 #include "tempfile.h"
 #include <cairo-pdf.h>
