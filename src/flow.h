@@ -1,6 +1,7 @@
 /* flow.h - Flow: every paragraph of the edition set into lines and placed on its page. */
 #pragma once
 
+#include "fit.h"
 #include "font.h"
 #include "items.h"
 #include "just.h"
@@ -63,22 +64,6 @@ typedef struct {
 	Len ix, iy, iw, ih; /* where the whole image goes; drawn clipped to the rect */
 	bool proof;         /* part of the proof overlay, not of the printed page */
 } Figure;
-
-/* How a story fitted its frames: the fit report. */
-typedef struct {
-	int story;
-	int frames;
-	int lines_set;     /* grid lines used by text */
-	int lines_avail;   /* grid lines the frames offer to text */
-	int overset_lines; /* lines that did not fit */
-	int overset_chars;
-	char *overset_text; /* the first words that did not fit */
-	int underset;       /* empty grid lines at the bottom of the last frame's columns */
-	int head_lines;     /* grid lines of the head group across the first frame */
-	int depth_lines;  /* grid lines from the module top to the deepest text of the last frame */
-	int loose_lines;  /* lines with more than 1/4 em of extra space per gap */
-	int forced_lines; /* lines broken against the rules or overfull */
-} StoryFit;
 
 typedef struct {
 	char *title;

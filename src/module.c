@@ -1,39 +1,30 @@
 /* module.c - one story through its modules: the head group across the module, the body column by
  * column on the baseline grid around inset photos, jump lines, balancing, and its fit report. */
 #include "module.h"
+#include "colfill.h"
 #include "vertical.h"
 #include <string.h>
-
-#define MAX_HOLES 4
 
 typedef struct {
 	int page;
 	const Elem *e;
 } Frame;
 
-/* a column that body text flows into */
+/* a column that body text flows into: where it is; its depth and holes are the ColfillColumn
+ * of the same index */
 typedef struct {
 	int page;
 	int frame;
-	Len x, top, bottom;
-	Len limit;     /* bottom used for this pass (balancing) */
+	Len x;
 	bool jump_out; /* the last grid line is kept for the 下转 line */
-	Len hole_top[MAX_HOLES], hole_bottom[MAX_HOLES]; /* inset photos the text flows around */
-	int nholes;
 } Column;
 
-/* one line of a body paragraph waiting to be placed */
+/* what a row of the filling is: its paragraph (index into Flow.paras; -1 dropped as certainly
+ * overset) and the line of it */
 typedef struct {
-	int para; /* index into Flow.paras */
+	int para;
 	int line;
-	int nlines;
-	Len height;
-	Len space_before, space_after;
-	bool grid;      /* snaps to the baseline grid */
-	bool keep_next; /* a heading: stays with the next line */
-	unsigned flags; /* the line's LINE_* flags, for the fit report */
-	int nchars;     /* its clusters, for the fit report */
-} Row;
+} RowSource;
 
 typedef struct {
 	FlowCtx *c;
@@ -42,9 +33,12 @@ typedef struct {
 	Frame *frames;
 	int nframes;
 	Column *cols;
+	ColfillColumn *fcols; /* the same columns, for the filling */
 	int ncols;
-	GArray *rows;
-	gint64 room;  /* the columns' depth summed: rows deeper than that together cannot fit */
+	GArray *rows;    /* ColfillRow */
+	GArray *srcs;    /* RowSource, one per row */
+	GArray *fitrows; /* FitRow, one per row */
+	gint64 room;     /* the columns' depth summed: rows deeper than that together cannot fit */
 	gint64 depth; /* the rows' heights summed so far (gint64: 400 pages of columns pass 2^31) */
 	char *dropped_text; /* the start of the first paragraph dropped as certainly overset */
 	Len inset;          /* notices: the text is inset from the box */
@@ -80,10 +74,7 @@ is_head(ParaKind k)
 static Len
 snap(const Grid *g, Len y)
 {
-	Len off = y - g->top;
-	if (off <= 0)
-		return y;
-	return g->top + (off + g->pitch - 1) / g->pitch * g->pitch;
+	return colfill_snap(&(ColfillGrid){g->top, g->pitch}, y);
 }
 
 static Len
@@ -178,9 +169,9 @@ add_rows(StoryFlow *sf)
 			    fp->items->text, 0, MIN(g_utf8_strlen(fp->items->text, -1), 16));
 		for (int l = 0; l < fp->lines->n; l++) {
 			const Line *ln = &fp->lines->lines[l];
-			Row row = {drop ? -1 : pi, l, fp->lines->n, line_height(g, s)};
-			row.flags = ln->flags;
-			row.nchars = ln->end - ln->start;
+			ColfillRow row = {l, fp->lines->n, line_height(g, s)};
+			RowSource src = {drop ? -1 : pi, l};
+			FitRow fr = {ln->flags, ln->end - ln->start};
 			sf->depth += row.height;
 			row.space_before = l == 0 ? s->space_before * g->pitch : 0;
 			row.space_after = l == fp->lines->n - 1 ? s->space_after * g->pitch : 0;
@@ -189,6 +180,8 @@ add_rows(StoryFlow *sf)
 			    (sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL) &&
 			    l == fp->lines->n - 1;
 			g_array_append_val(sf->rows, row);
+			g_array_append_val(sf->srcs, src);
+			g_array_append_val(sf->fitrows, fr);
 		}
 		if (drop) /* the last paragraph: nothing shifts */
 			g_ptr_array_remove_index(c->out->paras, (guint)pi);
@@ -198,11 +191,11 @@ add_rows(StoryFlow *sf)
 /* An inset photo takes whole columns and whole grid lines of the module, plus one blank grid
  * line under its caption; the text stops above it and resumes on the grid below. */
 static void
-add_holes(StoryFlow *sf, int f, int k, Column *col)
+add_holes(StoryFlow *sf, int f, int k, ColfillColumn *col)
 {
 	const Grid *g = sf->c->g;
 	const Page *pg = &sf->c->m->pages[sf->frames[f].page];
-	for (int i = 0; i < pg->nelems && col->nholes < MAX_HOLES; i++) {
+	for (int i = 0; i < pg->nelems && col->nholes < COLFILL_MAX_HOLES; i++) {
 		const Elem *ph = &pg->elems[i];
 		if (!ph->inset || k < ph->cell.c0 || k > ph->cell.c1 ||
 		    ph->cell.l0 < sf->frames[f].e->cell.l0 ||
@@ -221,35 +214,30 @@ add_holes(StoryFlow *sf, int f, int k, Column *col)
 	}
 }
 
-/* the first y at or below yy where a row of height h clears every hole */
-static Len
-clear_holes(const Grid *g, const Column *col, Len yy, Len h, bool grid)
-{
-	for (bool moved = true; moved;) {
-		moved = false;
-		for (int i = 0; i < col->nholes; i++)
-			if (yy < col->hole_bottom[i] && yy + h > col->hole_top[i]) {
-				yy = grid ? snap(g, col->hole_bottom[i]) : col->hole_bottom[i];
-				moved = true;
-			}
-	}
-	return yy;
-}
-
 /* The 下转 line takes the last grid line of the frame's last column that is free down there. */
 static void
 reserve_jump_line(StoryFlow *sf, int f)
 {
 	const Grid *g = sf->c->g;
 	for (int k = sf->ncols - 1; k >= 0 && sf->cols[k].frame == f; k--) {
-		Column *col = &sf->cols[k];
+		ColfillColumn *col = &sf->fcols[k];
 		Len y = col->bottom - g->pitch;
-		if (clear_holes(g, col, y, g->pitch, true) != y)
+		if (colfill_clear_holes(&(ColfillGrid){g->top, g->pitch}, col, y, g->pitch, true) !=
+		    y)
 			continue;
-		col->jump_out = true;
+		sf->cols[k].jump_out = true;
 		col->bottom = col->limit = y;
 		return;
 	}
+}
+
+static void
+add_column(StoryFlow *sf, const Column *col, const ColfillColumn *fc)
+{
+	sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
+	sf->fcols = g_renew(ColfillColumn, sf->fcols, sf->ncols + 1);
+	sf->cols[sf->ncols] = *col;
+	sf->fcols[sf->ncols++] = *fc;
 }
 
 static void
@@ -259,76 +247,43 @@ add_columns(StoryFlow *sf, int f, Len top, int right_cols)
 	const Elem *e = sf->frames[f].e;
 	Len bottom = grid_line_y(g, e->cell.l1) + g->pitch;
 	if (sf->ms->notice) {
-		Column col = {sf->frames[f].page, f, grid_col_x(g, e->cell.c0) + sf->inset, top,
-		              bottom - sf->inset / 2};
-		col.limit = col.bottom;
-		sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
-		sf->cols[sf->ncols++] = col;
+		Column col = {sf->frames[f].page, f, grid_col_x(g, e->cell.c0) + sf->inset};
+		ColfillColumn fc = {top, bottom - sf->inset / 2};
+		fc.limit = fc.bottom;
+		add_column(sf, &col, &fc);
 		return;
 	}
 	for (int k = e->cell.c0; k <= e->cell.c1 - right_cols; k++) {
-		Column col = {sf->frames[f].page, f, grid_col_x(g, k), top, bottom};
-		add_holes(sf, f, k, &col);
-		col.limit = col.bottom;
-		sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
-		sf->cols[sf->ncols++] = col;
+		Column col = {sf->frames[f].page, f, grid_col_x(g, k)};
+		ColfillColumn fc = {top, bottom};
+		add_holes(sf, f, k, &fc);
+		fc.limit = fc.bottom;
+		add_column(sf, &col, &fc);
 	}
 	if (f < sf->nframes - 1)
 		reserve_jump_line(sf, f);
 }
 
-/* Place rows into columns; with place == false only count. Returns the rows placed and
- * the bottom of the text in each column (ends[]). Each step places a row or moves to the
- * next column, so it always terminates. */
+/* Fill the columns and place the rows that fit; returns how many did, and the bottom of the
+ * text in each column (ends[]). */
 static int
-fill(StoryFlow *sf, bool place, Len *ends)
+fill(StoryFlow *sf, Len *ends)
 {
 	const Grid *g = sf->c->g;
-	const Row *rows = (const Row *)sf->rows->data;
-	int nrows = (int)sf->rows->len, r = 0, ci = 0;
-	Len y = sf->ncols ? sf->cols[0].top : 0;
-	bool at_top = true;
-
-	for (int k = 0; k < sf->ncols; k++)
-		ends[k] = sf->cols[k].top;
-	while (r < nrows && ci < sf->ncols) {
-		const Row *row = &rows[r];
-		const Column *col = &sf->cols[ci];
-		Len yy = y + (at_top ? 0 : row->space_before);
-		bool move;
-		if (row->grid)
-			yy = snap(g, yy);
-		yy = clear_holes(g, col, yy, row->height, row->grid);
-		move = yy + row->height > col->limit;
-		if (!move && !at_top && row->keep_next && r + 1 < nrows)
-			move = yy + row->height + rows[r + 1].space_before + rows[r + 1].height >
-			       col->limit;
-		/* no widow: a paragraph's last line does not start a column when one more line
-		 * can go with it */
-		if (!move && !at_top && row->nlines >= 3 && row->line == row->nlines - 2 &&
-		    r + 1 < nrows)
-			move = yy + row->height + rows[r + 1].height > col->limit;
-		/* no orphan: a paragraph of three lines or more does not leave its first line
-		 * alone at the foot of a column */
-		if (!move && !at_top && row->nlines >= 3 && row->line == 0 && r + 1 < nrows)
-			move = yy + row->height + rows[r + 1].height > col->limit;
-		if (move) {
-			if (++ci < sf->ncols)
-				y = sf->cols[ci].top;
-			at_top = true;
-			continue;
-		}
-		if (place) {
-			const FlowPara *fp = flowctx_para(sf->c, row->para);
-			flowctx_place(sf->c, col->page, row->para, row->line, col->x,
-			              grid_baseline_in(yy, row->height, fp->style->size));
-		}
-		y = yy + row->height + row->space_after;
-		ends[ci] = yy + row->height;
-		at_top = false;
-		r++;
+	int nrows = (int)sf->rows->len, placed;
+	ColfillSpot *spots = g_new0(ColfillSpot, nrows + 1);
+	placed = colfill_fill(&(ColfillGrid){g->top, g->pitch}, (const ColfillRow *)sf->rows->data,
+	                      nrows, sf->fcols, sf->ncols, ends, spots);
+	for (int r = 0; r < placed; r++) {
+		const ColfillRow *row = &g_array_index(sf->rows, ColfillRow, r);
+		const RowSource *src = &g_array_index(sf->srcs, RowSource, r);
+		const Column *col = &sf->cols[spots[r].col];
+		const FlowPara *fp = flowctx_para(sf->c, src->para);
+		flowctx_place(sf->c, col->page, src->para, src->line, col->x,
+		              grid_baseline_in(spots[r].y, row->height, fp->style->size));
 	}
-	return r;
+	g_free(spots);
+	return placed;
 }
 
 /* Balance the last frame: the least depth at which everything still fits. */
@@ -336,41 +291,19 @@ static void
 balance(StoryFlow *sf, Len *ends)
 {
 	const Grid *g = sf->c->g;
-	int nrows = (int)sf->rows->len, first = 0;
-	Len top, depth, full;
+	int first = 0;
 	if (sf->ncols == 0 || sf->ms->notice || sf->frames[sf->nframes - 1].e->no_balance)
 		return;
 	while (first < sf->ncols && sf->cols[first].frame != sf->nframes - 1)
 		first++;
-	if (first == sf->ncols)
-		return;
-	top = sf->cols[first].top;
-	full = sf->cols[first].bottom - top;
-	if (fill(sf, false, ends) < nrows)
-		return; /* overset: keep the full depth */
-	/* no depth below an even share of what the last frame holds unbalanced: start there */
-	depth = g->pitch;
-	{
-		Len held = 0;
-		for (int k = first; k < sf->ncols; k++)
-			held += ends[k] - sf->cols[k].top;
-		if (held / (sf->ncols - first) > depth)
-			depth = held / (sf->ncols - first) / g->pitch * g->pitch;
-	}
-	for (; depth < full; depth += g->pitch) {
-		for (int k = first; k < sf->ncols; k++)
-			sf->cols[k].limit = MIN(sf->cols[k].bottom, top + depth);
-		if (fill(sf, false, ends) == nrows)
-			return;
-	}
-	for (int k = first; k < sf->ncols; k++)
-		sf->cols[k].limit = sf->cols[k].bottom;
+	colfill_balance(&(ColfillGrid){g->top, g->pitch}, (const ColfillRow *)sf->rows->data,
+	                (int)sf->rows->len, sf->fcols, sf->ncols, first, ends);
 }
 
 static char *
 overset_text(StoryFlow *sf, int from)
 {
-	const Row *row = &g_array_index(sf->rows, Row, from);
+	const RowSource *row = &g_array_index(sf->srcs, RowSource, from);
 	const FlowPara *fp;
 	const Line *ln;
 	const char *s;
@@ -387,43 +320,23 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 {
 	const Grid *g = sf->c->g;
 	StoryFit *fit = &sf->c->fits[sf->story];
-	int nrows = (int)sf->rows->len;
 	const Elem *last = sf->frames[sf->nframes - 1].e;
-	Len last_top = grid_line_y(g, last->cell.l0);
+	bool *in_last = g_new0(bool, sf->ncols + 1);
 
-	fit->frames = sf->nframes;
-	fit->head_lines = (int)(head / g->pitch);
-	fit->depth_lines = sf->nframes == 1 ? fit->head_lines : 0;
 	for (int k = 0; k < sf->ncols; k++)
-		if (sf->cols[k].frame == sf->nframes - 1)
-			fit->depth_lines =
-			    MAX(fit->depth_lines,
-			        (int)((ends[k] - last_top + g->pitch - 1) / g->pitch));
-	for (int i = 0; i < nrows; i++) {
-		const Row *row = &g_array_index(sf->rows, Row, i);
-		unsigned fl = row->flags;
-		fit->loose_lines += (fl & LINE_LOOSE) ? 1 : 0;
-		fit->forced_lines += (fl & (LINE_FORCED | LINE_OVERFULL)) ? 1 : 0;
+		in_last[k] = sf->cols[k].frame == sf->nframes - 1;
+	if (fit_measure(fit, g->pitch, sf->nframes, head, grid_line_y(g, last->cell.l0), sf->fcols,
+	                in_last, ends, sf->ncols, (const FitRow *)sf->fitrows->data,
+	                (int)sf->rows->len, placed)) {
+		fit->overset_text = overset_text(sf, placed);
+		report_error(sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
+		             "enlarge the module, add a jump frame, or cut the story",
+		             "overset: story %s does not fit: %d lines (%d characters) left over, "
+		             "from \"%s\"",
+		             report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src),
+		             fit->overset_lines, fit->overset_chars, fit->overset_text);
 	}
-	for (int k = 0; k < sf->ncols; k++) {
-		fit->lines_avail += (int)((sf->cols[k].bottom - sf->cols[k].top) / g->pitch);
-		fit->lines_set += (int)((ends[k] - sf->cols[k].top + g->pitch - 1) / g->pitch);
-		if (sf->cols[k].frame == sf->nframes - 1)
-			fit->underset += (int)((sf->cols[k].bottom - ends[k]) / g->pitch);
-	}
-	if (placed >= nrows)
-		return;
-	fit->overset_lines = nrows - placed;
-	for (int i = placed; i < nrows; i++)
-		fit->overset_chars += g_array_index(sf->rows, Row, i).nchars;
-	fit->overset_text = overset_text(sf, placed);
-	fit->underset = 0;
-	report_error(
-	    sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
-	    "enlarge the module, add a jump frame, or cut the story",
-	    "overset: story %s does not fit: %d lines (%d characters) left over, from \"%s\"",
-	    report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src), fit->overset_lines,
-	    fit->overset_chars, fit->overset_text);
+	g_free(in_last);
 }
 
 /* a jump line from the layout's template: {folio} is the other page's 版次 */
@@ -469,7 +382,7 @@ jump_lines(StoryFlow *sf)
 			int next = sf->frames[col->frame + 1].page;
 			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
 			jump_line(c, col->page, t, true, col->x, LB_RIGHT,
-			          grid_baseline_in(col->bottom, g->pitch, s->size));
+			          grid_baseline_in(sf->fcols[k].bottom, g->pitch, s->size));
 		}
 	}
 }
@@ -632,7 +545,7 @@ check_run_out(StoryFlow *sf, const Len *ends)
 {
 	bool last_used = false;
 	for (int k = 0; k < sf->ncols; k++)
-		if (sf->cols[k].frame == sf->nframes - 1 && ends[k] > sf->cols[k].top)
+		if (sf->cols[k].frame == sf->nframes - 1 && ends[k] > sf->fcols[k].top)
 			last_used = true;
 	if (sf->nframes > 1 && !last_used && sf->rows->len > 0)
 		report_warning(
@@ -724,19 +637,24 @@ module_compose_story(FlowCtx *c, int story)
 		decorate(&sf, f, top + in, 0);
 		add_columns(&sf, f, top + in, 0);
 	}
-	sf.rows = g_array_new(FALSE, FALSE, sizeof(Row));
+	sf.rows = g_array_new(FALSE, FALSE, sizeof(ColfillRow));
+	sf.srcs = g_array_new(FALSE, FALSE, sizeof(RowSource));
+	sf.fitrows = g_array_new(FALSE, FALSE, sizeof(FitRow));
 	for (int k = 0; k < sf.ncols; k++)
-		sf.room += (gint64)sf.cols[k].bottom - sf.cols[k].top;
+		sf.room += (gint64)sf.fcols[k].bottom - sf.fcols[k].top;
 	add_rows(&sf);
 	ends = g_new0(Len, sf.ncols + 1);
 	balance(&sf, ends);
-	placed = fill(&sf, true, ends);
+	placed = fill(&sf, ends);
 	fit_report(&sf, placed, ends, head);
 	check_run_out(&sf, ends);
 	jump_lines(&sf);
 	g_free(ends);
 	g_array_free(sf.rows, TRUE);
+	g_array_free(sf.srcs, TRUE);
+	g_array_free(sf.fitrows, TRUE);
 	g_free(sf.dropped_text);
 	g_free(sf.cols);
+	g_free(sf.fcols);
 	g_free(sf.frames);
 }
