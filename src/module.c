@@ -2,7 +2,9 @@
  * column on the baseline grid around inset photos, jump lines, balancing, and its fit report. */
 #include "module.h"
 #include "colfill.h"
-#include "vertical.h"
+#include "jump.h"
+#include "storystyle.h"
+#include "vhead.h"
 #include <string.h>
 
 typedef struct {
@@ -46,41 +48,10 @@ typedef struct {
 	bool has_tag;
 } StoryFlow;
 
-static const Style *
-style_for(const Layout *l, ParaKind k, bool notice)
-{
-	static const StyleId ids[PARA_KIND_COUNT] = {
-	    [PARA_RUBRIC] = ST_RUBRIC,
-	    [PARA_KICKER] = ST_KICKER,
-	    [PARA_HEADLINE] = ST_HEADLINE,
-	    [PARA_SUBHEAD] = ST_SUBHEAD,
-	    [PARA_BYLINE] = ST_BYLINE,
-	    [PARA_BODY] = ST_BODY,
-	    [PARA_INNER_SUBHEAD] = ST_INNER_SUBHEAD,
-	    [PARA_LABEL] = ST_LABEL,
-	};
-	if (notice) /* a "## " line starts the next notice of a stack: its heading */
-		return layout_style(
-		    l, k == PARA_HEADLINE || k == PARA_INNER_SUBHEAD ? ST_NOTICE_HEAD : ST_NOTICE);
-	return layout_style(l, ids[k]);
-}
-
 static bool
 is_head(ParaKind k)
 {
 	return k <= PARA_SUBHEAD;
-}
-
-static Len
-snap(const Grid *g, Len y)
-{
-	return colfill_snap(&(ColfillGrid){g->top, g->pitch}, y);
-}
-
-static Len
-line_height(const Grid *g, const Style *s)
-{
-	return s->leading > 0 ? s->leading : s->lines * g->pitch;
 }
 
 /* The head group (rubric, kicker, headline, subhead) across the first frame. Returns the
@@ -96,7 +67,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
-		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
+		const Style *s = storystyle_for(c->m->layout, sp->kind, sf->ms->notice);
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
@@ -115,21 +86,21 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 			               .x = x,
 			               .y = y,
 			               .w = fp->lines->lines[0].width + s->size,
-			               .h = line_height(g, s),
+			               .h = style_line_height(s, g->pitch),
 			               .color = 0xe6e6e6};
 			flowctx_figure(c, &tint);
 			x += s->size / 2;
 		}
 		for (int l = 0; l < fp->lines->n; l++) {
 			flowctx_place(c, sf->frames[0].page, pi, l, x,
-			              grid_baseline_in(y, line_height(g, s), s->size));
-			y += line_height(g, s);
+			              grid_baseline_in(y, style_line_height(s, g->pitch), s->size));
+			y += style_line_height(s, g->pitch);
 		}
 		if (sp->kind == PARA_RUBRIC)
 			x -= s->size / 2;
 		y += s->space_after * g->pitch;
 	}
-	return snap(g, y) - y0;
+	return grid_snap(g, y) - y0;
 }
 
 static void
@@ -147,7 +118,7 @@ add_rows(StoryFlow *sf)
 	}
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
-		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
+		const Style *s = storystyle_for(c->m->layout, sp->kind, sf->ms->notice);
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
@@ -163,13 +134,14 @@ add_rows(StoryFlow *sf)
 		 * paragraph's first row takes the rows past the columns' depth, none of its lines
 		 * can be placed. Only its rows are kept then, not its glyphs, so that a story far
 		 * longer than its frames costs little more than its file. */
-		drop = fp->lines->n > 0 && sf->depth + (gint64)line_height(g, s) > sf->room;
+		drop = fp->lines->n > 0 &&
+		       sf->depth + (gint64)style_line_height(s, g->pitch) > sf->room;
 		if (drop && !sf->dropped_text)
 			sf->dropped_text = g_utf8_substring(
 			    fp->items->text, 0, MIN(g_utf8_strlen(fp->items->text, -1), 16));
 		for (int l = 0; l < fp->lines->n; l++) {
 			const Line *ln = &fp->lines->lines[l];
-			ColfillRow row = {l, fp->lines->n, line_height(g, s)};
+			ColfillRow row = {l, fp->lines->n, style_line_height(s, g->pitch)};
 			RowSource src = {drop ? -1 : pi, l};
 			FitRow fr = {ln->flags, ln->end - ln->start};
 			sf->depth += row.height;
@@ -339,87 +311,16 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 	g_free(in_last);
 }
 
-/* a jump line from the layout's template: {folio} is the other page's 版次 */
-static char *
-jump_text(const Model *m, const char *tmpl, int page)
-{
-	g_auto(GStrv) parts = g_strsplit(tmpl, "{folio}", -1);
-	return g_strjoinv(m->pages[page].folio, parts);
-}
-
-/* Set a jump line: its messages (a glyph no font has, a break) name the layout's template, and
- * a line that does not fit the column is reported there, since it would run into the text. */
-static void
-jump_line(FlowCtx *c, int page, const char *text, bool out, Len x, LineAlign align, Len base)
-{
-	const Layout *l = c->m->layout;
-	const Style *s = layout_style(l, ST_JUMP);
-	ItemsWhere where = {l->file, out ? l->jump_out_line : l->jump_in_line,
-	                    out ? "jump line (out)" : "jump line (in)",
-	                    out ? l->jump_out_col : l->jump_in_col, NULL};
-	int pi = flowctx_set(c, text, s, grid_col_width(c->g), align, false, -1, -1, &where);
-	const FlowPara *fp = flowctx_para(c, pi);
-	for (int i = 0; i < fp->lines->n; i++)
-		flowctx_place(c, page, pi, i, x, base + i * s->size * 6 / 5);
-	if (fp->lines->n > 1)
-		report_warning(c->r, DIAG_LAYOUT, l->file, out ? l->jump_out_line : l->jump_in_line,
-		               out ? l->jump_out_col : l->jump_in_col,
-		               "shorten the jump template, or make the style jump smaller",
-		               "jump line \"%s\" does not fit on one line in %.1f pt",
-		               report_clip(c->r, text), len_to_pt(grid_col_width(c->g)));
-}
-
-/* 下转/上接 lines at the ends of the parts of a jumped story */
+/* 下转 lines at the feet of the parts of a jumped story */
 static void
 jump_lines(StoryFlow *sf)
 {
-	FlowCtx *c = sf->c;
-	const Style *s = layout_style(c->m->layout, ST_JUMP);
-	const Grid *g = c->g;
 	for (int k = 0; k < sf->ncols; k++) {
 		const Column *col = &sf->cols[k];
-		if (col->jump_out) {
-			int next = sf->frames[col->frame + 1].page;
-			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
-			jump_line(c, col->page, t, true, col->x, LB_RIGHT,
-			          grid_baseline_in(sf->fcols[k].bottom, g->pitch, s->size));
-		}
+		if (col->jump_out)
+			jump_out(sf->c, col->page, sf->frames[col->frame + 1].page, col->x,
+			         sf->fcols[k].bottom);
 	}
-}
-
-/* The top of a continuation: the short headline if the jump has a title, then the 上接 line.
- * Returns the height taken, whole grid lines. */
-static Len
-jump_in(StoryFlow *sf, int f)
-{
-	FlowCtx *c = sf->c;
-	const Style *s = layout_style(c->m->layout, ST_JUMP);
-	const Style *hs = layout_style_named(c->m->layout, "jump-head");
-	const Grid *g = c->g;
-	const Elem *e = sf->frames[f].e;
-	g_autofree char *t = jump_text(c->m, c->m->layout->jump_in, sf->frames[f - 1].page);
-	Len x, y, w, h, y0;
-
-	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
-	y0 = y;
-	if (e->title && *e->title) {
-		ItemsWhere where = {c->m->file, e->line, "jump title", e->col, NULL};
-		int pi;
-		FlowPara *fp;
-		if (!hs)
-			hs = layout_style(c->m->layout, ST_SUBHEAD);
-		pi =
-		    flowctx_set(c, e->title, hs, w, flowctx_align(hs->align), true, -1, -1, &where);
-		fp = flowctx_para(c, pi);
-		for (int l = 0; l < fp->lines->n; l++) {
-			flowctx_place(c, sf->frames[f].page, pi, l, x,
-			              grid_baseline_in(y, line_height(g, hs), hs->size));
-			y += line_height(g, hs);
-		}
-	}
-	jump_line(c, sf->frames[f].page, t, false, x, LB_LEFT,
-	          grid_baseline_in(y, g->pitch, s->size));
-	return snap(g, y + g->pitch) - y0;
 }
 
 /* tint, box and column rules of one frame; the box sits in the gutters around the module */
@@ -487,58 +388,6 @@ check_head_span(StoryFlow *sf, Len head)
 	}
 }
 
-/* A rubric set vertically at x_right, on a grey tag like the horizontal one. Returns the width
- * it takes, the gap to what follows included. */
-static Len
-vertical_rubric(StoryFlow *sf, const StoryPara *sp, Len x_right, Len top, Len height)
-{
-	FlowCtx *c = sf->c;
-	const Style *s = style_for(c->m->layout, PARA_RUBRIC, false);
-	ItemsWhere where = {sf->ms->src, sp->line, "vertical rubric", sp->col, sp};
-	Len pad = s->size / 4, depth = 0, w;
-	Figure tag = {.kind = FIG_TINT, .page = sf->frames[0].page, .y = top, .color = 0xe6e6e6};
-
-	w = vertical_set(c, sf->frames[0].page, sp->text, s, x_right - pad, top + pad,
-	                 height - 2 * pad, &where, &depth);
-	tag.x = x_right - w - 2 * pad;
-	tag.w = w + 2 * pad;
-	tag.h = depth + 2 * pad;
-	sf->tag = tag; /* drawn after the module's tint (decorate), which would cover it */
-	sf->has_tag = true;
-	return w + 2 * pad + s->size / 2;
-}
-
-/* The head group set vertically in the module's right-hand columns: the rubric on its tag at
- * the right edge, then kicker, headline and subhead leftwards. Returns how many columns it
- * takes. */
-static int
-vertical_head(StoryFlow *sf, Len y, Len h)
-{
-	FlowCtx *c = sf->c;
-	const Story *st = sf->ms->story;
-	const Elem *e = sf->frames[0].e;
-	Len right = grid_col_x(c->g, e->cell.c1) + grid_col_width(c->g), used = 0, colw;
-	int cols;
-	for (int i = 0; i < st->n; i++)
-		if (st->paras[i].kind == PARA_RUBRIC)
-			used += vertical_rubric(sf, &st->paras[i], right - used, y + c->g->pitch,
-			                        h - 2 * c->g->pitch);
-	for (ParaKind k = PARA_KICKER; k <= PARA_SUBHEAD; k++)
-		for (int i = 0; i < st->n; i++)
-			if (st->paras[i].kind == k) {
-				const Style *s = style_for(c->m->layout, k, false);
-				ItemsWhere where = {sf->ms->src, st->paras[i].line,
-				                    "vertical headline", st->paras[i].col,
-				                    &st->paras[i]};
-				used += vertical_set(c, sf->frames[0].page, st->paras[i].text, s,
-				                     right - used, y + c->g->pitch,
-				                     h - 2 * c->g->pitch, &where, NULL);
-			}
-	colw = grid_col_width(c->g) + c->g->gutter;
-	cols = (int)((used + c->g->gutter + colw - 1) / colw);
-	return MIN(cols, e->cell.c1 - e->cell.c0);
-}
-
 /* when the text ends before the last frame, the jump lines promise text that is not there */
 static void
 check_run_out(StoryFlow *sf, const Len *ends)
@@ -600,7 +449,8 @@ first_frame(StoryFlow *sf)
 		return head;
 	}
 	if (e->vertical_head)
-		vcols = vertical_head(sf, y, h);
+		vcols =
+		    vhead_compose(c, sf->ms, sf->frames[0].page, e, y, h, &sf->tag, &sf->has_tag);
 	if (e->head_c0) {
 		x = grid_col_x(g, e->head_c0);
 		w = grid_span_width(g, e->head_c0, e->head_c1);
@@ -633,7 +483,8 @@ module_compose_story(FlowCtx *c, int story)
 	                 title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
 	head = first_frame(&sf);
 	for (int f = 1; f < sf.nframes; f++) {
-		Len top = grid_line_y(c->g, sf.frames[f].e->cell.l0), in = jump_in(&sf, f);
+		Len top = grid_line_y(c->g, sf.frames[f].e->cell.l0),
+		    in = jump_in(c, sf.frames[f].page, sf.frames[f - 1].page, sf.frames[f].e);
 		decorate(&sf, f, top + in, 0);
 		add_columns(&sf, f, top + in, 0);
 	}
