@@ -1,5 +1,5 @@
-/* module.c - one story through its modules: the head group across the module, the body column by
- * column on the baseline grid around inset photos, jump lines, balancing, and its fit report. */
+/* module.c - one story through its frames: the head group across the first, the body rows set
+ * and filled into the columns around inset photos (colfill.c), balanced, measured (fit.c). */
 #include "module.h"
 #include "colfill.h"
 #include "jump.h"
