@@ -3,7 +3,7 @@
 #include "config.h"
 #include "fitreport.h"
 #include "marks.h"
-#include "out.h"
+#include "out_cairo.h"
 #include "outset.h"
 #include "pipeline.h"
 #include <stdio.h>

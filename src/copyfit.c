@@ -1,7 +1,7 @@
 /* copyfit.c - the copyfit table: the story set as one module at each span on an empty page of the
  * layout's grid, composed and balanced by the same flow as a real page, and measured. */
 #include "copyfit.h"
-#include "flow.h"
+#include "compose.h"
 
 static int
 lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r, int *head)
@@ -22,7 +22,7 @@ lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r
 	           .stories = &ms,
 	           .nstories = 1};
 	Report *quiet = report_new(); /* missing glyphs etc. are reported once, below */
-	Flow *flow = flow_compose(&m, f, 1, quiet);
+	Flow *flow = compose_edition(&m, f, 1, quiet);
 	int lines = flow->fits[0].overset_lines > 0 ? -1 : flow->fits[0].depth_lines;
 	*head = flow->fits[0].head_lines;
 	flow_free(flow);

@@ -198,11 +198,11 @@ compose(const Model *m, const Flow *f, Flow *drop, bool proof)
 		for (int k = last.at[0]; k < last.at[1]; k++) /* drawn nowhere */
 			flow_drop_para(drop, last.idx[k]);
 	}
-	d->nmarks = (int)f->marks->len;
-	d->marks = g_new0(Mark, d->nmarks + 1);
-	for (int i = 0; i < d->nmarks; i++) {
-		d->marks[i] = g_array_index(f->marks, Mark, i);
-		d->marks[i].title = g_strdup(d->marks[i].title);
+	d->nbookmarks = (int)f->bookmarks->len;
+	d->bookmarks = g_new0(Bookmark, d->nbookmarks + 1);
+	for (int i = 0; i < d->nbookmarks; i++) {
+		d->bookmarks[i] = g_array_index(f->bookmarks, Bookmark, i);
+		d->bookmarks[i].title = g_strdup(d->bookmarks[i].title);
 	}
 	for (int p = 0; p < m->npages; p++) {
 		DPage *pg = &d->pages[p];
@@ -286,9 +286,9 @@ dlist_free(DList *d)
 	}
 	g_free(d->images);
 	g_free(d->image_data);
-	for (int i = 0; i < d->nmarks; i++)
-		g_free(d->marks[i].title);
-	g_free(d->marks);
+	for (int i = 0; i < d->nbookmarks; i++)
+		g_free(d->bookmarks[i].title);
+	g_free(d->bookmarks);
 	g_free(d);
 }
 

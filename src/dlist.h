@@ -50,8 +50,8 @@ typedef struct {
 	char **images;       /* paths, for messages only: the painter never opens them */
 	GBytes **image_data; /* the bytes the model read, which the painter decodes */
 	int nimages;
-	Mark *marks; /* bookmarks, copied */
-	int nmarks;
+	Bookmark *bookmarks; /* copied */
+	int nbookmarks;
 } DList;
 
 /* With proof, the proof overlay (grid, frames, overset marks) is drawn over the page. */

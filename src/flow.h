@@ -1,6 +1,7 @@
 /* flow.h - Flow: every paragraph of the edition set into lines and placed on its page. */
 #pragma once
 
+#include "fit.h"
 #include "font.h"
 #include "items.h"
 #include "just.h"
@@ -64,28 +65,12 @@ typedef struct {
 	bool proof;         /* part of the proof overlay, not of the printed page */
 } Figure;
 
-/* How a story fitted its frames: the fit report. */
-typedef struct {
-	int story;
-	int frames;
-	int lines_set;     /* grid lines used by text */
-	int lines_avail;   /* grid lines the frames offer to text */
-	int overset_lines; /* lines that did not fit */
-	int overset_chars;
-	char *overset_text; /* the first words that did not fit */
-	int underset;       /* empty grid lines at the bottom of the last frame's columns */
-	int head_lines;     /* grid lines of the head group across the first frame */
-	int depth_lines;  /* grid lines from the module top to the deepest text of the last frame */
-	int loose_lines;  /* lines with more than 1/4 em of extra space per gap */
-	int forced_lines; /* lines broken against the rules or overfull */
-} StoryFit;
-
 typedef struct {
 	char *title;
 	int page;
 	Len y;
 	int level; /* 0 page, 1 story */
-} Mark;
+} Bookmark;
 
 typedef struct {
 	GPtrArray *paras;      /* FlowPara* */
@@ -96,7 +81,7 @@ typedef struct {
 	GPtrArray *image_data; /* GBytes: each image's bytes, as the model read them */
 	StoryFit *fits;        /* one per story */
 	int nfits;
-	GArray *marks; /* Mark: bookmarks */
+	GArray *bookmarks; /* Bookmark */
 	int npages;
 	int *uncovered;  /* per page: grid cells (column x line) no element covers */
 	gint64 shape_us; /* time spent shaping (items), for --timings; summed over threads */
@@ -104,10 +89,8 @@ typedef struct {
 	GPtrArray *helper_fonts; /* Fonts* of the threads that composed stories (flowpar.c) */
 } Flow;
 
-/* Compose the edition. With threads > 1 the stories are composed on that many threads (each
- * with its own Fonts from f's configuration) and merged in story order: the result is the one
- * of threads = 1, fonts included. Small editions are composed on one thread regardless. */
-Flow *flow_compose(const Model *m, Fonts *f, int threads, Report *r);
+/* an empty Flow for the model's pages with room for nfits story fits */
+Flow *flow_new(const Model *m, int nfits);
 void flow_free(Flow *f);
 /* Free the paragraphs, lines and vertical runs once the display list holds what they drew:
  * the fits, marks and uncovered cells stay. Halves the peak of a large edition's render. */

@@ -1,10 +1,7 @@
-/* flowctx.h - the state shared by the composition stages of flow.c and furniture.c. */
+/* flowctx.h - the frame context every composition stage writes through (flowctx.c). */
 #pragma once
 
 #include "flow.h"
-
-/* fewer stories than this are composed on one thread: a second one costs its fonts */
-#define FLOW_PARALLEL_MIN_STORIES 8
 
 /* an element that holds a story's text: page and index in it */
 typedef struct {
@@ -41,21 +38,5 @@ void flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *
  * does not fit the measure); where places messages about it; returns the index in paras */
 int flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
                    LineAlign align, Len baseline, const ItemsWhere *where);
-/* the page furniture: running head or masthead, photos, ads, rules (furniture.c) */
-void furniture_compose_page(FlowCtx *c, int page);
-/* Set text vertically (直排) from the top of a strip whose right edge is x_right: lines run top
- * to bottom and follow each other right to left. Returns the width used and, in *depth (may be
- * NULL), how far down the text reaches (vertical.c). */
-Len vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right, Len top,
-                 Len height, const ItemsWhere *where, Len *depth);
 /* a bookmark */
-void flowctx_mark(FlowCtx *c, int page, Len y, const char *title, int level);
-/* an empty Flow for the model's pages with room for nfits story fits */
-Flow *flowctx_new_flow(const Model *m, int nfits);
-/* every story of the model, on `threads` threads, merged into c->out in story order
- * (flowpar.c); false when the threads could not be started (nothing was composed) */
-bool flowpar_compose_stories(FlowCtx *c, int threads);
-/* one story through all its frames (module.c) */
-void module_compose_story(FlowCtx *c, int story);
-/* the proof overlay: grid, frames, names, overset marks (proof.c) */
-void proof_compose(FlowCtx *c);
+void flowctx_bookmark(FlowCtx *c, int page, Len y, const char *title, int level);

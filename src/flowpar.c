@@ -9,7 +9,8 @@
  * per font file and options and one scaled font per face and matrix, so the PDF is the same
  * byte for byte (tests/sample/workflow.py threads); the helpers' Fonts live as long as the
  * flow that holds their fonts. */
-#include "flowctx.h"
+#include "flowpar.h"
+#include "module.h"
 
 typedef struct {
 	FlowCtx *main;
@@ -32,7 +33,7 @@ compose_taken(Shared *sh, Fonts *fonts)
 	int s;
 	while ((s = g_atomic_int_add(&sh->next, 1)) < sh->nstories) {
 		FlowCtx c = {mc->m, mc->g, fonts, sh->reports[s] = report_new(),
-		             sh->flows[s] = flowctx_new_flow(mc->m, 0)};
+		             sh->flows[s] = flow_new(mc->m, 0)};
 		c.fits = mc->fits; /* each story writes only its own */
 		c.frames = mc->frames;
 		c.frames_at = mc->frames_at;
@@ -52,7 +53,7 @@ helper(gpointer data)
 	return NULL;
 }
 
-/* Append story s's flow to out: paragraphs (moved), lines (shifted), runs, figures, marks,
+/* Append story s's flow to out: paragraphs (moved), lines (shifted), runs, figures, bookmarks,
  * its diagnostics (its fit is already in place: FlowCtx.fits). */
 static void
 merge_story(FlowCtx *c, Shared *sh, int s)
@@ -72,8 +73,8 @@ merge_story(FlowCtx *c, Shared *sh, int s)
 		g_ptr_array_add(out->runs, g_ptr_array_index(in->runs, i));
 	g_ptr_array_set_free_func(in->runs, NULL);
 	g_array_append_vals(out->figures, in->figures->data, in->figures->len);
-	g_array_append_vals(out->marks, in->marks->data, in->marks->len);
-	g_array_set_size(in->marks, 0); /* the titles moved */
+	g_array_append_vals(out->bookmarks, in->bookmarks->data, in->bookmarks->len);
+	g_array_set_size(in->bookmarks, 0); /* the titles moved */
 	out->shape_us += in->shape_us;
 	out->break_us += in->break_us;
 	report_move(c->r, sh->reports[s]);

@@ -1,5 +1,5 @@
 /* furniture.c - composing what is not a story: running heads, mastheads, photos, ads, rules. */
-#include "flowctx.h"
+#include "furniture.h"
 #include <string.h>
 
 static const char *const weekdays[] = {"",       "星期一", "星期二", "星期三",

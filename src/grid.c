@@ -42,3 +42,12 @@ grid_baseline_in(Len top, Len height, Len size)
 {
 	return top + (height - size) / 2 + len_em(size, 88, 100);
 }
+
+Len
+grid_snap(const Grid *g, Len y)
+{
+	Len off = y - g->top;
+	if (off <= 0)
+		return y;
+	return g->top + (off + g->pitch - 1) / g->pitch * g->pitch;
+}

@@ -27,3 +27,5 @@ Len grid_line_y(const Grid *g, int line);
  * `top`: the em box is centred in the block and the baseline is 0.12 em above its bottom
  * (the ideographic em box of CJK fonts: ascent 0.88 em, descent 0.12 em). */
 Len grid_baseline_in(Len top, Len height, Len size);
+/* y moved down to the next grid line (unchanged above the type area) */
+Len grid_snap(const Grid *g, Len y);

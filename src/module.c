@@ -1,38 +1,32 @@
-/* module.c - one story through its modules: the head group across the module, the body column by
- * column on the baseline grid around inset photos, jump lines, balancing, and its fit report. */
-#include "flowctx.h"
+/* module.c - one story through its frames: the head group across the first, the body rows set
+ * and filled into the columns around inset photos (colfill.c), balanced, measured (fit.c). */
+#include "module.h"
+#include "colfill.h"
+#include "jump.h"
+#include "storystyle.h"
+#include "vhead.h"
 #include <string.h>
-
-#define MAX_HOLES 4
 
 typedef struct {
 	int page;
 	const Elem *e;
 } Frame;
 
-/* a column that body text flows into */
+/* a column that body text flows into: where it is; its depth and holes are the ColfillColumn
+ * of the same index */
 typedef struct {
 	int page;
 	int frame;
-	Len x, top, bottom;
-	Len limit;     /* bottom used for this pass (balancing) */
+	Len x;
 	bool jump_out; /* the last grid line is kept for the 下转 line */
-	Len hole_top[MAX_HOLES], hole_bottom[MAX_HOLES]; /* inset photos the text flows around */
-	int nholes;
 } Column;
 
-/* one line of a body paragraph waiting to be placed */
+/* what a row of the filling is: its paragraph (index into Flow.paras; -1 dropped as certainly
+ * overset) and the line of it */
 typedef struct {
-	int para; /* index into Flow.paras */
+	int para;
 	int line;
-	int nlines;
-	Len height;
-	Len space_before, space_after;
-	bool grid;      /* snaps to the baseline grid */
-	bool keep_next; /* a heading: stays with the next line */
-	unsigned flags; /* the line's LINE_* flags, for the fit report */
-	int nchars;     /* its clusters, for the fit report */
-} Row;
+} RowSource;
 
 typedef struct {
 	FlowCtx *c;
@@ -41,9 +35,12 @@ typedef struct {
 	Frame *frames;
 	int nframes;
 	Column *cols;
+	ColfillColumn *fcols; /* the same columns, for the filling */
 	int ncols;
-	GArray *rows;
-	gint64 room;  /* the columns' depth summed: rows deeper than that together cannot fit */
+	GArray *rows;    /* ColfillRow */
+	GArray *srcs;    /* RowSource, one per row */
+	GArray *fitrows; /* FitRow, one per row */
+	gint64 room;     /* the columns' depth summed: rows deeper than that together cannot fit */
 	gint64 depth; /* the rows' heights summed so far (gint64: 400 pages of columns pass 2^31) */
 	char *dropped_text; /* the start of the first paragraph dropped as certainly overset */
 	Len inset;          /* notices: the text is inset from the box */
@@ -51,44 +48,10 @@ typedef struct {
 	bool has_tag;
 } StoryFlow;
 
-static const Style *
-style_for(const Layout *l, ParaKind k, bool notice)
-{
-	static const StyleId ids[PARA_KIND_COUNT] = {
-	    [PARA_RUBRIC] = ST_RUBRIC,
-	    [PARA_KICKER] = ST_KICKER,
-	    [PARA_HEADLINE] = ST_HEADLINE,
-	    [PARA_SUBHEAD] = ST_SUBHEAD,
-	    [PARA_BYLINE] = ST_BYLINE,
-	    [PARA_BODY] = ST_BODY,
-	    [PARA_INNER_SUBHEAD] = ST_INNER_SUBHEAD,
-	    [PARA_LABEL] = ST_LABEL,
-	};
-	if (notice) /* a "## " line starts the next notice of a stack: its heading */
-		return layout_style(
-		    l, k == PARA_HEADLINE || k == PARA_INNER_SUBHEAD ? ST_NOTICE_HEAD : ST_NOTICE);
-	return layout_style(l, ids[k]);
-}
-
 static bool
 is_head(ParaKind k)
 {
 	return k <= PARA_SUBHEAD;
-}
-
-static Len
-snap(const Grid *g, Len y)
-{
-	Len off = y - g->top;
-	if (off <= 0)
-		return y;
-	return g->top + (off + g->pitch - 1) / g->pitch * g->pitch;
-}
-
-static Len
-line_height(const Grid *g, const Style *s)
-{
-	return s->leading > 0 ? s->leading : s->lines * g->pitch;
 }
 
 /* The head group (rubric, kicker, headline, subhead) across the first frame. Returns the
@@ -104,7 +67,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
-		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
+		const Style *s = storystyle_for(c->m->layout, sp->kind, sf->ms->notice);
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
@@ -123,21 +86,21 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 			               .x = x,
 			               .y = y,
 			               .w = fp->lines->lines[0].width + s->size,
-			               .h = line_height(g, s),
+			               .h = style_line_height(s, g->pitch),
 			               .color = 0xe6e6e6};
 			flowctx_figure(c, &tint);
 			x += s->size / 2;
 		}
 		for (int l = 0; l < fp->lines->n; l++) {
 			flowctx_place(c, sf->frames[0].page, pi, l, x,
-			              grid_baseline_in(y, line_height(g, s), s->size));
-			y += line_height(g, s);
+			              grid_baseline_in(y, style_line_height(s, g->pitch), s->size));
+			y += style_line_height(s, g->pitch);
 		}
 		if (sp->kind == PARA_RUBRIC)
 			x -= s->size / 2;
 		y += s->space_after * g->pitch;
 	}
-	return snap(g, y) - y0;
+	return grid_snap(g, y) - y0;
 }
 
 static void
@@ -155,7 +118,7 @@ add_rows(StoryFlow *sf)
 	}
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
-		const Style *s = style_for(c->m->layout, sp->kind, sf->ms->notice);
+		const Style *s = storystyle_for(c->m->layout, sp->kind, sf->ms->notice);
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
@@ -171,15 +134,16 @@ add_rows(StoryFlow *sf)
 		 * paragraph's first row takes the rows past the columns' depth, none of its lines
 		 * can be placed. Only its rows are kept then, not its glyphs, so that a story far
 		 * longer than its frames costs little more than its file. */
-		drop = fp->lines->n > 0 && sf->depth + (gint64)line_height(g, s) > sf->room;
+		drop = fp->lines->n > 0 &&
+		       sf->depth + (gint64)style_line_height(s, g->pitch) > sf->room;
 		if (drop && !sf->dropped_text)
 			sf->dropped_text = g_utf8_substring(
 			    fp->items->text, 0, MIN(g_utf8_strlen(fp->items->text, -1), 16));
 		for (int l = 0; l < fp->lines->n; l++) {
 			const Line *ln = &fp->lines->lines[l];
-			Row row = {drop ? -1 : pi, l, fp->lines->n, line_height(g, s)};
-			row.flags = ln->flags;
-			row.nchars = ln->end - ln->start;
+			ColfillRow row = {l, fp->lines->n, style_line_height(s, g->pitch)};
+			RowSource src = {drop ? -1 : pi, l};
+			FitRow fr = {ln->flags, ln->end - ln->start};
 			sf->depth += row.height;
 			row.space_before = l == 0 ? s->space_before * g->pitch : 0;
 			row.space_after = l == fp->lines->n - 1 ? s->space_after * g->pitch : 0;
@@ -188,6 +152,8 @@ add_rows(StoryFlow *sf)
 			    (sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL) &&
 			    l == fp->lines->n - 1;
 			g_array_append_val(sf->rows, row);
+			g_array_append_val(sf->srcs, src);
+			g_array_append_val(sf->fitrows, fr);
 		}
 		if (drop) /* the last paragraph: nothing shifts */
 			g_ptr_array_remove_index(c->out->paras, (guint)pi);
@@ -197,11 +163,11 @@ add_rows(StoryFlow *sf)
 /* An inset photo takes whole columns and whole grid lines of the module, plus one blank grid
  * line under its caption; the text stops above it and resumes on the grid below. */
 static void
-add_holes(StoryFlow *sf, int f, int k, Column *col)
+add_holes(StoryFlow *sf, int f, int k, ColfillColumn *col)
 {
 	const Grid *g = sf->c->g;
 	const Page *pg = &sf->c->m->pages[sf->frames[f].page];
-	for (int i = 0; i < pg->nelems && col->nholes < MAX_HOLES; i++) {
+	for (int i = 0; i < pg->nelems && col->nholes < COLFILL_MAX_HOLES; i++) {
 		const Elem *ph = &pg->elems[i];
 		if (!ph->inset || k < ph->cell.c0 || k > ph->cell.c1 ||
 		    ph->cell.l0 < sf->frames[f].e->cell.l0 ||
@@ -220,35 +186,30 @@ add_holes(StoryFlow *sf, int f, int k, Column *col)
 	}
 }
 
-/* the first y at or below yy where a row of height h clears every hole */
-static Len
-clear_holes(const Grid *g, const Column *col, Len yy, Len h, bool grid)
-{
-	for (bool moved = true; moved;) {
-		moved = false;
-		for (int i = 0; i < col->nholes; i++)
-			if (yy < col->hole_bottom[i] && yy + h > col->hole_top[i]) {
-				yy = grid ? snap(g, col->hole_bottom[i]) : col->hole_bottom[i];
-				moved = true;
-			}
-	}
-	return yy;
-}
-
 /* The 下转 line takes the last grid line of the frame's last column that is free down there. */
 static void
 reserve_jump_line(StoryFlow *sf, int f)
 {
 	const Grid *g = sf->c->g;
 	for (int k = sf->ncols - 1; k >= 0 && sf->cols[k].frame == f; k--) {
-		Column *col = &sf->cols[k];
+		ColfillColumn *col = &sf->fcols[k];
 		Len y = col->bottom - g->pitch;
-		if (clear_holes(g, col, y, g->pitch, true) != y)
+		if (colfill_clear_holes(&(ColfillGrid){g->top, g->pitch}, col, y, g->pitch, true) !=
+		    y)
 			continue;
-		col->jump_out = true;
+		sf->cols[k].jump_out = true;
 		col->bottom = col->limit = y;
 		return;
 	}
+}
+
+static void
+add_column(StoryFlow *sf, const Column *col, const ColfillColumn *fc)
+{
+	sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
+	sf->fcols = g_renew(ColfillColumn, sf->fcols, sf->ncols + 1);
+	sf->cols[sf->ncols] = *col;
+	sf->fcols[sf->ncols++] = *fc;
 }
 
 static void
@@ -258,76 +219,43 @@ add_columns(StoryFlow *sf, int f, Len top, int right_cols)
 	const Elem *e = sf->frames[f].e;
 	Len bottom = grid_line_y(g, e->cell.l1) + g->pitch;
 	if (sf->ms->notice) {
-		Column col = {sf->frames[f].page, f, grid_col_x(g, e->cell.c0) + sf->inset, top,
-		              bottom - sf->inset / 2};
-		col.limit = col.bottom;
-		sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
-		sf->cols[sf->ncols++] = col;
+		Column col = {sf->frames[f].page, f, grid_col_x(g, e->cell.c0) + sf->inset};
+		ColfillColumn fc = {top, bottom - sf->inset / 2};
+		fc.limit = fc.bottom;
+		add_column(sf, &col, &fc);
 		return;
 	}
 	for (int k = e->cell.c0; k <= e->cell.c1 - right_cols; k++) {
-		Column col = {sf->frames[f].page, f, grid_col_x(g, k), top, bottom};
-		add_holes(sf, f, k, &col);
-		col.limit = col.bottom;
-		sf->cols = g_renew(Column, sf->cols, sf->ncols + 1);
-		sf->cols[sf->ncols++] = col;
+		Column col = {sf->frames[f].page, f, grid_col_x(g, k)};
+		ColfillColumn fc = {top, bottom};
+		add_holes(sf, f, k, &fc);
+		fc.limit = fc.bottom;
+		add_column(sf, &col, &fc);
 	}
 	if (f < sf->nframes - 1)
 		reserve_jump_line(sf, f);
 }
 
-/* Place rows into columns; with place == false only count. Returns the rows placed and
- * the bottom of the text in each column (ends[]). Each step places a row or moves to the
- * next column, so it always terminates. */
+/* Fill the columns and place the rows that fit; returns how many did, and the bottom of the
+ * text in each column (ends[]). */
 static int
-fill(StoryFlow *sf, bool place, Len *ends)
+fill(StoryFlow *sf, Len *ends)
 {
 	const Grid *g = sf->c->g;
-	const Row *rows = (const Row *)sf->rows->data;
-	int nrows = (int)sf->rows->len, r = 0, ci = 0;
-	Len y = sf->ncols ? sf->cols[0].top : 0;
-	bool at_top = true;
-
-	for (int k = 0; k < sf->ncols; k++)
-		ends[k] = sf->cols[k].top;
-	while (r < nrows && ci < sf->ncols) {
-		const Row *row = &rows[r];
-		const Column *col = &sf->cols[ci];
-		Len yy = y + (at_top ? 0 : row->space_before);
-		bool move;
-		if (row->grid)
-			yy = snap(g, yy);
-		yy = clear_holes(g, col, yy, row->height, row->grid);
-		move = yy + row->height > col->limit;
-		if (!move && !at_top && row->keep_next && r + 1 < nrows)
-			move = yy + row->height + rows[r + 1].space_before + rows[r + 1].height >
-			       col->limit;
-		/* no widow: a paragraph's last line does not start a column when one more line
-		 * can go with it */
-		if (!move && !at_top && row->nlines >= 3 && row->line == row->nlines - 2 &&
-		    r + 1 < nrows)
-			move = yy + row->height + rows[r + 1].height > col->limit;
-		/* no orphan: a paragraph of three lines or more does not leave its first line
-		 * alone at the foot of a column */
-		if (!move && !at_top && row->nlines >= 3 && row->line == 0 && r + 1 < nrows)
-			move = yy + row->height + rows[r + 1].height > col->limit;
-		if (move) {
-			if (++ci < sf->ncols)
-				y = sf->cols[ci].top;
-			at_top = true;
-			continue;
-		}
-		if (place) {
-			const FlowPara *fp = flowctx_para(sf->c, row->para);
-			flowctx_place(sf->c, col->page, row->para, row->line, col->x,
-			              grid_baseline_in(yy, row->height, fp->style->size));
-		}
-		y = yy + row->height + row->space_after;
-		ends[ci] = yy + row->height;
-		at_top = false;
-		r++;
+	int nrows = (int)sf->rows->len, placed;
+	ColfillSpot *spots = g_new0(ColfillSpot, nrows + 1);
+	placed = colfill_fill(&(ColfillGrid){g->top, g->pitch}, (const ColfillRow *)sf->rows->data,
+	                      nrows, sf->fcols, sf->ncols, ends, spots);
+	for (int r = 0; r < placed; r++) {
+		const ColfillRow *row = &g_array_index(sf->rows, ColfillRow, r);
+		const RowSource *src = &g_array_index(sf->srcs, RowSource, r);
+		const Column *col = &sf->cols[spots[r].col];
+		const FlowPara *fp = flowctx_para(sf->c, src->para);
+		flowctx_place(sf->c, col->page, src->para, src->line, col->x,
+		              grid_baseline_in(spots[r].y, row->height, fp->style->size));
 	}
-	return r;
+	g_free(spots);
+	return placed;
 }
 
 /* Balance the last frame: the least depth at which everything still fits. */
@@ -335,41 +263,19 @@ static void
 balance(StoryFlow *sf, Len *ends)
 {
 	const Grid *g = sf->c->g;
-	int nrows = (int)sf->rows->len, first = 0;
-	Len top, depth, full;
+	int first = 0;
 	if (sf->ncols == 0 || sf->ms->notice || sf->frames[sf->nframes - 1].e->no_balance)
 		return;
 	while (first < sf->ncols && sf->cols[first].frame != sf->nframes - 1)
 		first++;
-	if (first == sf->ncols)
-		return;
-	top = sf->cols[first].top;
-	full = sf->cols[first].bottom - top;
-	if (fill(sf, false, ends) < nrows)
-		return; /* overset: keep the full depth */
-	/* no depth below an even share of what the last frame holds unbalanced: start there */
-	depth = g->pitch;
-	{
-		Len held = 0;
-		for (int k = first; k < sf->ncols; k++)
-			held += ends[k] - sf->cols[k].top;
-		if (held / (sf->ncols - first) > depth)
-			depth = held / (sf->ncols - first) / g->pitch * g->pitch;
-	}
-	for (; depth < full; depth += g->pitch) {
-		for (int k = first; k < sf->ncols; k++)
-			sf->cols[k].limit = MIN(sf->cols[k].bottom, top + depth);
-		if (fill(sf, false, ends) == nrows)
-			return;
-	}
-	for (int k = first; k < sf->ncols; k++)
-		sf->cols[k].limit = sf->cols[k].bottom;
+	colfill_balance(&(ColfillGrid){g->top, g->pitch}, (const ColfillRow *)sf->rows->data,
+	                (int)sf->rows->len, sf->fcols, sf->ncols, first, ends);
 }
 
 static char *
 overset_text(StoryFlow *sf, int from)
 {
-	const Row *row = &g_array_index(sf->rows, Row, from);
+	const RowSource *row = &g_array_index(sf->srcs, RowSource, from);
 	const FlowPara *fp;
 	const Line *ln;
 	const char *s;
@@ -386,126 +292,35 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 {
 	const Grid *g = sf->c->g;
 	StoryFit *fit = &sf->c->fits[sf->story];
-	int nrows = (int)sf->rows->len;
 	const Elem *last = sf->frames[sf->nframes - 1].e;
-	Len last_top = grid_line_y(g, last->cell.l0);
+	bool *in_last = g_new0(bool, sf->ncols + 1);
 
-	fit->frames = sf->nframes;
-	fit->head_lines = (int)(head / g->pitch);
-	fit->depth_lines = sf->nframes == 1 ? fit->head_lines : 0;
 	for (int k = 0; k < sf->ncols; k++)
-		if (sf->cols[k].frame == sf->nframes - 1)
-			fit->depth_lines =
-			    MAX(fit->depth_lines,
-			        (int)((ends[k] - last_top + g->pitch - 1) / g->pitch));
-	for (int i = 0; i < nrows; i++) {
-		const Row *row = &g_array_index(sf->rows, Row, i);
-		unsigned fl = row->flags;
-		fit->loose_lines += (fl & LINE_LOOSE) ? 1 : 0;
-		fit->forced_lines += (fl & (LINE_FORCED | LINE_OVERFULL)) ? 1 : 0;
+		in_last[k] = sf->cols[k].frame == sf->nframes - 1;
+	if (fit_measure(fit, g->pitch, sf->nframes, head, grid_line_y(g, last->cell.l0), sf->fcols,
+	                in_last, ends, sf->ncols, (const FitRow *)sf->fitrows->data,
+	                (int)sf->rows->len, placed)) {
+		fit->overset_text = overset_text(sf, placed);
+		report_error(sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
+		             "enlarge the module, add a jump frame, or cut the story",
+		             "overset: story %s does not fit: %d lines (%d characters) left over, "
+		             "from \"%s\"",
+		             report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src),
+		             fit->overset_lines, fit->overset_chars, fit->overset_text);
 	}
-	for (int k = 0; k < sf->ncols; k++) {
-		fit->lines_avail += (int)((sf->cols[k].bottom - sf->cols[k].top) / g->pitch);
-		fit->lines_set += (int)((ends[k] - sf->cols[k].top + g->pitch - 1) / g->pitch);
-		if (sf->cols[k].frame == sf->nframes - 1)
-			fit->underset += (int)((sf->cols[k].bottom - ends[k]) / g->pitch);
-	}
-	if (placed >= nrows)
-		return;
-	fit->overset_lines = nrows - placed;
-	for (int i = placed; i < nrows; i++)
-		fit->overset_chars += g_array_index(sf->rows, Row, i).nchars;
-	fit->overset_text = overset_text(sf, placed);
-	fit->underset = 0;
-	report_error(
-	    sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
-	    "enlarge the module, add a jump frame, or cut the story",
-	    "overset: story %s does not fit: %d lines (%d characters) left over, from \"%s\"",
-	    report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src), fit->overset_lines,
-	    fit->overset_chars, fit->overset_text);
+	g_free(in_last);
 }
 
-/* a jump line from the layout's template: {folio} is the other page's 版次 */
-static char *
-jump_text(const Model *m, const char *tmpl, int page)
-{
-	g_auto(GStrv) parts = g_strsplit(tmpl, "{folio}", -1);
-	return g_strjoinv(m->pages[page].folio, parts);
-}
-
-/* Set a jump line: its messages (a glyph no font has, a break) name the layout's template, and
- * a line that does not fit the column is reported there, since it would run into the text. */
-static void
-jump_line(FlowCtx *c, int page, const char *text, bool out, Len x, LineAlign align, Len base)
-{
-	const Layout *l = c->m->layout;
-	const Style *s = layout_style(l, ST_JUMP);
-	ItemsWhere where = {l->file, out ? l->jump_out_line : l->jump_in_line,
-	                    out ? "jump line (out)" : "jump line (in)",
-	                    out ? l->jump_out_col : l->jump_in_col, NULL};
-	int pi = flowctx_set(c, text, s, grid_col_width(c->g), align, false, -1, -1, &where);
-	const FlowPara *fp = flowctx_para(c, pi);
-	for (int i = 0; i < fp->lines->n; i++)
-		flowctx_place(c, page, pi, i, x, base + i * s->size * 6 / 5);
-	if (fp->lines->n > 1)
-		report_warning(c->r, DIAG_LAYOUT, l->file, out ? l->jump_out_line : l->jump_in_line,
-		               out ? l->jump_out_col : l->jump_in_col,
-		               "shorten the jump template, or make the style jump smaller",
-		               "jump line \"%s\" does not fit on one line in %.1f pt",
-		               report_clip(c->r, text), len_to_pt(grid_col_width(c->g)));
-}
-
-/* 下转/上接 lines at the ends of the parts of a jumped story */
+/* 下转 lines at the feet of the parts of a jumped story */
 static void
 jump_lines(StoryFlow *sf)
 {
-	FlowCtx *c = sf->c;
-	const Style *s = layout_style(c->m->layout, ST_JUMP);
-	const Grid *g = c->g;
 	for (int k = 0; k < sf->ncols; k++) {
 		const Column *col = &sf->cols[k];
-		if (col->jump_out) {
-			int next = sf->frames[col->frame + 1].page;
-			g_autofree char *t = jump_text(c->m, c->m->layout->jump_out, next);
-			jump_line(c, col->page, t, true, col->x, LB_RIGHT,
-			          grid_baseline_in(col->bottom, g->pitch, s->size));
-		}
+		if (col->jump_out)
+			jump_out(sf->c, col->page, sf->frames[col->frame + 1].page, col->x,
+			         sf->fcols[k].bottom);
 	}
-}
-
-/* The top of a continuation: the short headline if the jump has a title, then the 上接 line.
- * Returns the height taken, whole grid lines. */
-static Len
-jump_in(StoryFlow *sf, int f)
-{
-	FlowCtx *c = sf->c;
-	const Style *s = layout_style(c->m->layout, ST_JUMP);
-	const Style *hs = layout_style_named(c->m->layout, "jump-head");
-	const Grid *g = c->g;
-	const Elem *e = sf->frames[f].e;
-	g_autofree char *t = jump_text(c->m, c->m->layout->jump_in, sf->frames[f - 1].page);
-	Len x, y, w, h, y0;
-
-	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
-	y0 = y;
-	if (e->title && *e->title) {
-		ItemsWhere where = {c->m->file, e->line, "jump title", e->col, NULL};
-		int pi;
-		FlowPara *fp;
-		if (!hs)
-			hs = layout_style(c->m->layout, ST_SUBHEAD);
-		pi =
-		    flowctx_set(c, e->title, hs, w, flowctx_align(hs->align), true, -1, -1, &where);
-		fp = flowctx_para(c, pi);
-		for (int l = 0; l < fp->lines->n; l++) {
-			flowctx_place(c, sf->frames[f].page, pi, l, x,
-			              grid_baseline_in(y, line_height(g, hs), hs->size));
-			y += line_height(g, hs);
-		}
-	}
-	jump_line(c, sf->frames[f].page, t, false, x, LB_LEFT,
-	          grid_baseline_in(y, g->pitch, s->size));
-	return snap(g, y + g->pitch) - y0;
 }
 
 /* tint, box and column rules of one frame; the box sits in the gutters around the module */
@@ -573,65 +388,13 @@ check_head_span(StoryFlow *sf, Len head)
 	}
 }
 
-/* A rubric set vertically at x_right, on a grey tag like the horizontal one. Returns the width
- * it takes, the gap to what follows included. */
-static Len
-vertical_rubric(StoryFlow *sf, const StoryPara *sp, Len x_right, Len top, Len height)
-{
-	FlowCtx *c = sf->c;
-	const Style *s = style_for(c->m->layout, PARA_RUBRIC, false);
-	ItemsWhere where = {sf->ms->src, sp->line, "vertical rubric", sp->col, sp};
-	Len pad = s->size / 4, depth = 0, w;
-	Figure tag = {.kind = FIG_TINT, .page = sf->frames[0].page, .y = top, .color = 0xe6e6e6};
-
-	w = vertical_set(c, sf->frames[0].page, sp->text, s, x_right - pad, top + pad,
-	                 height - 2 * pad, &where, &depth);
-	tag.x = x_right - w - 2 * pad;
-	tag.w = w + 2 * pad;
-	tag.h = depth + 2 * pad;
-	sf->tag = tag; /* drawn after the module's tint (decorate), which would cover it */
-	sf->has_tag = true;
-	return w + 2 * pad + s->size / 2;
-}
-
-/* The head group set vertically in the module's right-hand columns: the rubric on its tag at
- * the right edge, then kicker, headline and subhead leftwards. Returns how many columns it
- * takes. */
-static int
-vertical_head(StoryFlow *sf, Len y, Len h)
-{
-	FlowCtx *c = sf->c;
-	const Story *st = sf->ms->story;
-	const Elem *e = sf->frames[0].e;
-	Len right = grid_col_x(c->g, e->cell.c1) + grid_col_width(c->g), used = 0, colw;
-	int cols;
-	for (int i = 0; i < st->n; i++)
-		if (st->paras[i].kind == PARA_RUBRIC)
-			used += vertical_rubric(sf, &st->paras[i], right - used, y + c->g->pitch,
-			                        h - 2 * c->g->pitch);
-	for (ParaKind k = PARA_KICKER; k <= PARA_SUBHEAD; k++)
-		for (int i = 0; i < st->n; i++)
-			if (st->paras[i].kind == k) {
-				const Style *s = style_for(c->m->layout, k, false);
-				ItemsWhere where = {sf->ms->src, st->paras[i].line,
-				                    "vertical headline", st->paras[i].col,
-				                    &st->paras[i]};
-				used += vertical_set(c, sf->frames[0].page, st->paras[i].text, s,
-				                     right - used, y + c->g->pitch,
-				                     h - 2 * c->g->pitch, &where, NULL);
-			}
-	colw = grid_col_width(c->g) + c->g->gutter;
-	cols = (int)((used + c->g->gutter + colw - 1) / colw);
-	return MIN(cols, e->cell.c1 - e->cell.c0);
-}
-
 /* when the text ends before the last frame, the jump lines promise text that is not there */
 static void
 check_run_out(StoryFlow *sf, const Len *ends)
 {
 	bool last_used = false;
 	for (int k = 0; k < sf->ncols; k++)
-		if (sf->cols[k].frame == sf->nframes - 1 && ends[k] > sf->cols[k].top)
+		if (sf->cols[k].frame == sf->nframes - 1 && ends[k] > sf->fcols[k].top)
 			last_used = true;
 	if (sf->nframes > 1 && !last_used && sf->rows->len > 0)
 		report_warning(
@@ -686,7 +449,8 @@ first_frame(StoryFlow *sf)
 		return head;
 	}
 	if (e->vertical_head)
-		vcols = vertical_head(sf, y, h);
+		vcols =
+		    vhead_compose(c, sf->ms, sf->frames[0].page, e, y, h, &sf->tag, &sf->has_tag);
 	if (e->head_c0) {
 		x = grid_col_x(g, e->head_c0);
 		w = grid_span_width(g, e->head_c0, e->head_c1);
@@ -715,27 +479,33 @@ module_compose_story(FlowCtx *c, int story)
 		return;
 	c->fits[story].story = story;
 	title = story_get(sf.ms->story, PARA_HEADLINE);
-	flowctx_mark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
-	             title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
+	flowctx_bookmark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
+	                 title ? title : (sf.ms->id ? sf.ms->id : "notice"), 1);
 	head = first_frame(&sf);
 	for (int f = 1; f < sf.nframes; f++) {
-		Len top = grid_line_y(c->g, sf.frames[f].e->cell.l0), in = jump_in(&sf, f);
+		Len top = grid_line_y(c->g, sf.frames[f].e->cell.l0),
+		    in = jump_in(c, sf.frames[f].page, sf.frames[f - 1].page, sf.frames[f].e);
 		decorate(&sf, f, top + in, 0);
 		add_columns(&sf, f, top + in, 0);
 	}
-	sf.rows = g_array_new(FALSE, FALSE, sizeof(Row));
+	sf.rows = g_array_new(FALSE, FALSE, sizeof(ColfillRow));
+	sf.srcs = g_array_new(FALSE, FALSE, sizeof(RowSource));
+	sf.fitrows = g_array_new(FALSE, FALSE, sizeof(FitRow));
 	for (int k = 0; k < sf.ncols; k++)
-		sf.room += (gint64)sf.cols[k].bottom - sf.cols[k].top;
+		sf.room += (gint64)sf.fcols[k].bottom - sf.fcols[k].top;
 	add_rows(&sf);
 	ends = g_new0(Len, sf.ncols + 1);
 	balance(&sf, ends);
-	placed = fill(&sf, true, ends);
+	placed = fill(&sf, ends);
 	fit_report(&sf, placed, ends, head);
 	check_run_out(&sf, ends);
 	jump_lines(&sf);
 	g_free(ends);
 	g_array_free(sf.rows, TRUE);
+	g_array_free(sf.srcs, TRUE);
+	g_array_free(sf.fitrows, TRUE);
 	g_free(sf.dropped_text);
 	g_free(sf.cols);
+	g_free(sf.fcols);
 	g_free(sf.frames);
 }

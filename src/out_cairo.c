@@ -1,7 +1,7 @@
 /* out_cairo.c - one cairo painter over a DList, for the PDF and the PNG surfaces. */
+#include "out_cairo.h"
 #include "image.h"
 #include "marks.h"
-#include "out.h"
 #include "postpass.h"
 #include "tempfile.h"
 #include <cairo-pdf.h>
@@ -198,16 +198,16 @@ static void
 add_outline(cairo_surface_t *s, const DList *d, int page, int out_page)
 {
 	int parent = CAIRO_PDF_OUTLINE_ROOT;
-	for (int i = 0; i < d->nmarks; i++) {
-		const Mark *mk = &d->marks[i];
+	for (int i = 0; i < d->nbookmarks; i++) {
+		const Bookmark *bm = &d->bookmarks[i];
 		g_autofree char *link = NULL;
 		int id;
-		if (mk->page != page)
+		if (bm->page != page)
 			continue;
-		link = g_strdup_printf("page=%d pos=[0 %.2f]", out_page, pt(mk->y));
+		link = g_strdup_printf("page=%d pos=[0 %.2f]", out_page, pt(bm->y));
 		id = cairo_pdf_surface_add_outline(
-		    s, mk->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent, mk->title, link, 0);
-		if (mk->level == 0)
+		    s, bm->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent, bm->title, link, 0);
+		if (bm->level == 0)
 			parent = id;
 	}
 }

@@ -1,5 +1,6 @@
 /* pipeline.c - running the stages in order and freeing their results in reverse. */
 #include "pipeline.h"
+#include "compose.h"
 #include <stdlib.h>
 
 void
@@ -48,8 +49,8 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 	p->t.fonts = lap(&t);
 	if (o->last == STAGE_FONTS)
 		return g_steal_pointer(&p);
-	p->flow = flow_compose(p->model, p->fonts,
-	                       o->threads > 0 ? o->threads : pipeline_default_threads(), r);
+	p->flow = compose_edition(p->model, p->fonts,
+	                          o->threads > 0 ? o->threads : pipeline_default_threads(), r);
 	p->t.flow = lap(&t);
 	p->t.shape = p->flow->shape_us;
 	p->t.compose = p->flow->break_us;

@@ -1,7 +1,7 @@
 /* proof.c - the proof overlay of --proof: baseline grid, columns, frames with their names, and a
  * red overset mark with the count of lines that did not fit. It is drawn only when --proof
  * asks for a proof (PNG or PDF); a render without --proof never carries it. */
-#include "flowctx.h"
+#include "proof.h"
 
 #define GRID_COLOR    0x8fd3f0
 #define FRAME_COLOR   0x3c78d8

@@ -48,3 +48,10 @@ bool style_read(const DescNode *n, const char *file, const Style *parent, Len bo
                 Report *r);
 void style_done(Style *s);
 void style_dump(const Style *s, GString *out);
+
+/* the height one line of s takes on a grid of this pitch */
+static inline Len
+style_line_height(const Style *s, Len pitch)
+{
+	return s->leading > 0 ? s->leading : s->lines * pitch;
+}

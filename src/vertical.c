@@ -1,7 +1,7 @@
 /* vertical.c - vertical text (直排) for headlines and rubrics: HarfBuzz top-to-bottom shaping with
  * the font's vertical forms (vert), ideographs upright, and 2-3 digits set across one cell
  * (纵中横, tate-chu-yoko). Columns of text follow each other from right to left. */
-#include "flowctx.h"
+#include "vertical.h"
 #include <hb.h>
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* test_infile.c - infile: confinement beneath a folder, file types, bounded reads; and the
  * painter drawing the bytes the model read, never a file opened again by name. */
 #include "infile.h"
-#include "out.h"
+#include "out_cairo.h"
 #include "pipeline.h"
 #include "unit.h"
 #include <sys/socket.h>

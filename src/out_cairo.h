@@ -1,4 +1,4 @@
-/* out.h - writing a DList: PDF (print) and PNG (proof) through one cairo painter. */
+/* out_cairo.h - writing a DList: PDF (print) and PNG (proof) through one cairo painter. */
 #pragma once
 
 #include "dlist.h"

@@ -1,0 +1,186 @@
+/* flowctx.c - the frame context every composition stage writes through: set, squeeze and
+ * place paragraphs, add figures and bookmarks into the Flow being composed. */
+#include "flowctx.h"
+
+LineAlign
+flowctx_align(Align a)
+{
+	switch (a) {
+	case ALIGN_LEFT:
+		return LB_LEFT;
+	case ALIGN_CENTER:
+		return LB_CENTER;
+	case ALIGN_RIGHT:
+		return LB_RIGHT;
+	default:
+		return LB_JUSTIFY;
+	}
+}
+
+FlowPara *
+flowctx_para(FlowCtx *c, int i)
+{
+	return g_ptr_array_index(c->out->paras, i);
+}
+
+/* One diagnostic per paragraph, however many of its lines had to break the rules. A line
+ * wider than the measure holds a single character wider than the column (a run without break
+ * opportunities is broken anywhere instead): nothing can set it, so the placement is an error. */
+static void
+report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
+{
+	int forced = 0, overfull = 0, first = -1;
+	const char *what = w && w->what ? w->what : "a paragraph";
+	for (int i = 0; i < fp->lines->n; i++) {
+		unsigned f = fp->lines->lines[i].flags;
+		forced += (f & LINE_FORCED) ? 1 : 0;
+		overfull += (f & LINE_OVERFULL) ? 1 : 0;
+		if (first < 0 && (f & (LINE_FORCED | LINE_OVERFULL)))
+			first = i;
+	}
+	if (overfull > 0)
+		report_error(
+		    c->r, DIAG_INPUT, w ? w->file : NULL, w ? w->line : 0, 0,
+		    "set the story over more columns, or give the style a smaller size",
+		    "%s: a character of its style '%s' (%.1f pt) is wider than the %.1f pt "
+		    "column it is set in",
+		    what, fp->style->name, len_to_pt(fp->style->size), len_to_pt(fp->measure));
+	else if (forced > 0)
+		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
+		               "a word or number longer than the column, or a run without break "
+		               "opportunities; shorten it or widen the module",
+		               "%s: %d line(s) broken where the rules forbid it, from line %d",
+		               what, forced, first + 1);
+}
+
+/* Space and break fp->items in style s. Of the spacing only what drawing needs is kept: the
+ * breaker's arrays are five times the size of the result, for every paragraph of the edition. */
+static void
+break_para(FlowPara *fp, const Style *s)
+{
+	Just *j = just_prepare(fp->items, s, fp->measure, fp->align, fp->balance);
+	fp->lines = lines_break(&j->in);
+	fp->base_shift = g_steal_pointer(&j->base_shift);
+	fp->npairs = j->npairs;
+	fp->nspaced = j->nspaced;
+	just_free(j);
+}
+
+int
+flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
+            bool balance, int story, int para, const ItemsWhere *where)
+{
+	FlowPara *fp = g_new0(FlowPara, 1);
+	gint64 t0, t1;
+	fp->style = s;
+	fp->story = story;
+	fp->para = para;
+	fp->measure = measure;
+	fp->align = align;
+	fp->balance = balance;
+	t0 = g_get_monotonic_time();
+	fp->items = items_shape(c->fonts, s, text, where, c->r);
+	t1 = g_get_monotonic_time();
+	break_para(fp, s);
+	c->out->shape_us += t1 - t0;
+	c->out->break_us += g_get_monotonic_time() - t1;
+	report_forced(c, fp, where);
+	g_ptr_array_add(c->out->paras, fp);
+	return (int)c->out->paras->len - 1;
+}
+
+static bool
+head_fits(const FlowPara *fp)
+{
+	if (fp->style->max_lines > 0 && fp->lines->n > fp->style->max_lines)
+		return false;
+	for (int i = 0; i < fp->lines->n; i++)
+		if (fp->lines->lines[i].flags & (LINE_OVERFULL | LINE_FORCED))
+			return false;
+	return true;
+}
+
+/* set the paragraph again in fp->squeezed at a horizontal scale */
+static void
+reset(FlowCtx *c, FlowPara *fp, int xscale)
+{
+	g_autofree char *text = g_strdup(fp->items->text);
+	Report *quiet = report_new(); /* missing glyphs were reported the first time */
+	items_free(fp->items);
+	g_clear_pointer(&fp->base_shift, g_free);
+	lines_free(fp->lines);
+	fp->squeezed->tracking = len_em(fp->squeezed->size, fp->squeezed->tracking_milli, 1000);
+	fp->items = items_shape(c->fonts, fp->squeezed, text, NULL, quiet);
+	if (xscale != 1000)
+		items_scale(fp->items, xscale);
+	break_para(fp, fp->squeezed);
+	report_free(quiet);
+}
+
+bool
+flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
+{
+	FlowPara *fp = flowctx_para(c, pi);
+	const Style *s = fp->style;
+	int milli = s->tracking_milli;
+
+	if (head_fits(fp))
+		return true;
+	fp->squeezed = g_memdup2(s, sizeof *s);
+	fp->style = fp->squeezed;
+	for (int t = milli - 20; t >= MIN(milli, -100) && !head_fits(fp); t -= 20) {
+		fp->squeezed->tracking_milli = t;
+		reset(c, fp, 1000);
+	}
+	for (int scale = 950; scale >= s->min_scale * 10 && !head_fits(fp); scale -= 50)
+		reset(c, fp, scale);
+	if (head_fits(fp))
+		return true;
+	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
+	             "shorten the headline, widen its span (head=) or allow more lines (max-lines)",
+	             "headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%",
+	             report_clip(c->r, fp->items->text), s->max_lines ? s->max_lines : fp->lines->n,
+	             len_to_pt(fp->measure), s->min_scale);
+	return false;
+}
+
+void
+flowctx_place(FlowCtx *c, int page, int para, int line, Len x, Len baseline)
+{
+	FlowLine l = {page, para, line, x, baseline, c->proof};
+	g_array_append_val(c->out->lines, l);
+}
+
+void
+flowctx_figure(FlowCtx *c, const Figure *fig)
+{
+	g_array_append_val(c->out->figures, *fig);
+	g_array_index(c->out->figures, Figure, c->out->figures->len - 1).proof = c->proof;
+}
+
+void
+flowctx_cell_rect(const FlowCtx *c, const Cell *cell, Len *x, Len *y, Len *w, Len *h)
+{
+	*x = grid_col_x(c->g, cell->c0);
+	*w = grid_span_width(c->g, cell->c0, cell->c1);
+	*y = grid_line_y(c->g, cell->l0);
+	*h = (cell->l1 - cell->l0 + 1) * c->g->pitch;
+}
+
+int
+flowctx_single(FlowCtx *c, int page, const char *text, const Style *s, Len x, Len measure,
+               LineAlign align, Len baseline, const ItemsWhere *where)
+{
+	int pi = flowctx_set(c, text, s, measure, align, false, -1, -1, where);
+	FlowPara *fp = flowctx_para(c, pi);
+	for (int i = 0; i < fp->lines->n; i++)
+		flowctx_place(c, page, pi, i, x, baseline + i * s->size * 6 / 5);
+	return pi;
+}
+
+void
+flowctx_bookmark(FlowCtx *c, int page, Len y, const char *title, int level)
+{
+	Bookmark bm = {g_strdup(title), page, y, level};
+	g_array_append_val(c->out->bookmarks, bm);
+}

@@ -1,0 +1,4 @@
+/* b.h - the other half of the circle. */
+#pragma once
+
+int b_half(int x);
