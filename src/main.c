@@ -31,15 +31,7 @@ cli_print_report(const Report *r)
 int
 cli_exit_status(const Report *r, bool strict)
 {
-	if (report_has(r, DIAG_SYSTEM, REPORT_ERROR))
-		return EXIT_SYSTEM;
-	if (report_has(r, DIAG_INPUT, REPORT_ERROR) || report_has(r, DIAG_FONT, REPORT_ERROR))
-		return EXIT_INPUT;
-	if (strict &&
-	    (report_has(r, DIAG_OVERSET, REPORT_ERROR) || report_has(r, DIAG_GLYPH, REPORT_ERROR) ||
-	     report_has(r, DIAG_RULE, REPORT_WARNING) || report_has(r, DIAG_LAYOUT, REPORT_ERROR)))
-		return EXIT_STRICT;
-	return EXIT_OK;
+	return report_status(r, strict);
 }
 
 static void
