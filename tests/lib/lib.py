@@ -94,6 +94,14 @@ def install(tmp):
     # a folder with no source tree in sight: a copy of the sample edition
     work = os.path.join(tmp, 'work')
     shutil.copytree(SAMPLE, os.path.join(work, 'edition'))
+    # a layout only the installation has: the installed huozi must look there, not in the
+    # source tree (which is still on this machine)
+    layouts = os.path.join(datadir, 'huozi', 'layouts')
+    shutil.copy(os.path.join(layouts, 'broadsheet.xml'), os.path.join(layouts, 'installed.xml'))
+    xml = os.path.join(work, 'edition', 'edition.xml')
+    text = open(xml, encoding='utf-8').read()
+    open(xml, 'w', encoding='utf-8').write(text.replace('layout="broadsheet"',
+                                                        'layout="installed"', 1))
     env = {k: v for k, v in os.environ.items()
            if not k.startswith('HUOZI_') and k not in ('SOURCE_ROOT', 'BUILD_ROOT')}
     env['PATH'] = bindir + os.pathsep + env.get('PATH', '')
