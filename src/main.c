@@ -19,21 +19,6 @@ static const char usage[] =
     "       huozi --help | --version\n"
     "exit status: 0 ok, 1 --strict found problems, 2 bad input, 3 system failure\n";
 
-void
-cli_print_report(const Report *r)
-{
-	for (guint i = 0; i < r->diags->len; i++) {
-		g_autofree char *s = report_format(g_ptr_array_index(r->diags, i));
-		fputs(s, stderr);
-	}
-}
-
-int
-cli_exit_status(const Report *r, bool strict)
-{
-	return report_status(r, strict);
-}
-
 static void
 free_opts(CliOpts *o)
 {
