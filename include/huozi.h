@@ -121,6 +121,47 @@ HZ_EXPORT int hz_edition_write_pdf_memory(HzEdition *e, unsigned char **data, si
 /* The edition as one PDF written to the open file descriptor fd (not closed). */
 HZ_EXPORT int hz_edition_write_pdf_fd(HzEdition *e, int fd, HzDiags *d);
 
+/* Check the edition and write only the fit report (NULL: none), as huozi check: the same
+ * transaction as hz_edition_write. Returns the exit status. */
+HZ_EXPORT int hz_edition_check(HzEdition *e, const char *report, HzDiags *d);
+/* 1 when the last hz_edition_write or _check sent an output to standard output */
+HZ_EXPORT int hz_edition_wrote_stdout(const HzEdition *e);
+/* the time a stage took, in milliseconds: shape and compose are summed over the composing
+ * threads; HZ_TIME_WRITE is the last write's (PDF, split pages, PNG proofs), -1 when no
+ * output was opened (nothing written: an error before, or no write yet) */
+enum {
+	HZ_TIME_PARSE = 0,
+	HZ_TIME_FONTS = 1,
+	HZ_TIME_SHAPE = 2,
+	HZ_TIME_COMPOSE = 3,
+	HZ_TIME_FLOW = 4,
+	HZ_TIME_DRAW = 5,
+	HZ_TIME_WRITE = 6,
+};
+HZ_EXPORT double hz_edition_time_ms(const HzEdition *e, int what);
+
+/* --- what else the huozi program shows --- */
+/* 1 when hz_dump knows the stage: desc model layout items lines flow dlist */
+HZ_EXPORT int hz_dump_known(const char *stage);
+/* The stable text dump of one stage of the edition (huozi dump), possibly empty (an error
+ * stopped it: d says why); NULL for an unknown stage. Free with hz_free. */
+HZ_EXPORT char *hz_dump(const char *stage, const char *path, const HzOptions *o, HzDiags *d);
+/* The font report (huozi fonts): the fontconfig file, each role's faces, the characters no
+ * font covers; NULL when the edition could not be laid out (d says why). Free with hz_free. */
+HZ_EXPORT char *hz_fonts_report(const char *path, const HzOptions *o, HzDiags *d);
+/* The copyfit table of one story on a layout file (huozi fit): the grid lines it needs at each
+ * column span; NULL when the story, the layout or the fonts could not be loaded. hz_free it. */
+HZ_EXPORT char *hz_fit(const char *story, const char *layout, const HzOptions *o, HzDiags *d);
+/* Every file the edition reads (page description, layout, stories, images; symbolic links and
+ * their targets), canonical paths, for watching them. When it cannot be loaded: `known` (may
+ * be NULL) and whatever the page description still names. NULL-terminated; hz_strv_free. */
+HZ_EXPORT char **hz_inputs(const char *path, const HzOptions *o, char **known);
+HZ_EXPORT void hz_strv_free(char **v);
+/* For a signal handler (SIGINT, SIGTERM, SIGHUP): 1 when the outputs are being committed and
+ * the signal is held for after (return then); 0 when the temporary files were removed (then
+ * restore the default action and raise the signal again). Async-signal-safe. */
+HZ_EXPORT int hz_interrupted(int sig);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,10 +1,15 @@
 /* hz.c - libhuozi's public API (include/huozi.h): opaque handles over the pipeline, the output
  * transaction (render.c) and the report; the only functions the shared library exports. */
 #include "config.h"
+#include "copyfit.h"
+#include "dump.h"
+#include "fontreport.h"
 #include "huozi.h"
+#include "inputs.h"
 #include "pipeline.h"
 #include "render.h"
 #include "report.h"
+#include "tempfile.h"
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -21,7 +26,8 @@ struct HzOptions {
 
 struct HzEdition {
 	Pipeline *p;
-	HzOptions o; /* a copy of the options it was loaded with */
+	HzOptions o;      /* a copy of the options it was loaded with */
+	RenderResult res; /* of the last write or check */
 };
 
 struct HzDiags {
@@ -244,23 +250,30 @@ sink(HzDiags *d, Report **own)
 	return d ? d->r : *own;
 }
 
+static PipelineOptions
+pipeline_options(const HzOptions *o, Stage last)
+{
+	static const HzOptions defaults = {0};
+	if (!o)
+		o = &defaults;
+	return (PipelineOptions){.last = last,
+	                         .fonts_conf = o->fonts_conf,
+	                         .layouts_dir = o->layouts_dir,
+	                         .proof = o->proof,
+	                         .allow_outside = o->allow_outside,
+	                         .threads = o->threads};
+}
+
 HzEdition *
 hz_edition_load(const char *path, const HzOptions *o, HzDiags *d)
 {
 	static const HzOptions defaults = {0};
 	Report *own, *r = sink(d, &own);
+	PipelineOptions po = pipeline_options(o, STAGE_DLIST);
 	HzEdition *e = NULL;
-	Pipeline *p;
+	Pipeline *p = pipeline_run(path, &po, r);
 	if (!o)
 		o = &defaults;
-	p = pipeline_run(path,
-	                 &(PipelineOptions){.last = STAGE_DLIST,
-	                                    .fonts_conf = o->fonts_conf,
-	                                    .layouts_dir = o->layouts_dir,
-	                                    .proof = o->proof,
-	                                    .allow_outside = o->allow_outside,
-	                                    .threads = o->threads},
-	                 r);
 	if (p) {
 		e = g_new0(HzEdition, 1);
 		e->p = p;
@@ -322,9 +335,9 @@ hz_edition_empty_cells(const HzEdition *e)
 	return n;
 }
 
-int
-hz_edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *png_dir,
-                 const char *report, HzDiags *d)
+static int
+edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *png_dir,
+              const char *report, bool write, HzDiags *d)
 {
 	Report *own, *r = sink(d, &own);
 	RenderOptions ro = {.out = pdf,
@@ -335,14 +348,57 @@ hz_edition_write(HzEdition *e, const char *pdf, const char *split_dir, const cha
 	                    .dpi = e->o.dpi,
 	                    .marks = e->o.marks,
 	                    .cmyk = e->o.cmyk,
-	                    .write = true,
+	                    .write = write,
 	                    .progress = e->o.progress,
 	                    .progress_data = e->o.progress_data};
 	int status;
-	render_outputs(e->p, &ro, NULL, r);
+	render_outputs(e->p, &ro, &e->res, r);
 	status = report_status(r, e->o.strict);
 	report_free(own);
 	return status;
+}
+
+int
+hz_edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *png_dir,
+                 const char *report, HzDiags *d)
+{
+	return edition_write(e, pdf, split_dir, png_dir, report, true, d);
+}
+
+int
+hz_edition_check(HzEdition *e, const char *report, HzDiags *d)
+{
+	return edition_write(e, NULL, NULL, NULL, report, false, d);
+}
+
+int
+hz_edition_wrote_stdout(const HzEdition *e)
+{
+	return e->res.opened && e->res.uses_stdout;
+}
+
+double
+hz_edition_time_ms(const HzEdition *e, int what)
+{
+	const Timings *t = &e->p->t;
+	switch (what) {
+	case HZ_TIME_PARSE:
+		return t->model / 1e3;
+	case HZ_TIME_FONTS:
+		return t->fonts / 1e3;
+	case HZ_TIME_SHAPE:
+		return t->shape / 1e3;
+	case HZ_TIME_COMPOSE:
+		return t->compose / 1e3;
+	case HZ_TIME_FLOW:
+		return t->flow / 1e3;
+	case HZ_TIME_DRAW:
+		return t->dlist / 1e3;
+	case HZ_TIME_WRITE:
+		return e->res.opened ? e->res.write_us / 1e3 : -1;
+	default:
+		return -1;
+	}
 }
 
 int
@@ -398,4 +454,96 @@ hz_edition_write_pdf_fd(HzEdition *e, int fd, HzDiags *d)
 	status = report_status(r, e->o.strict);
 	report_free(own);
 	return status;
+}
+
+int
+hz_dump_known(const char *stage)
+{
+	return dump_stage_known(stage);
+}
+
+char *
+hz_dump(const char *stage, const char *path, const HzOptions *o, HzDiags *d)
+{
+	Report *own, *r = sink(d, &own);
+	PipelineOptions po = pipeline_options(o, STAGE_DLIST);
+	GString *out;
+	if (!dump_stage_known(stage)) {
+		report_free(own);
+		return NULL;
+	}
+	out = g_string_new(NULL);
+	dump_run(stage, path, &po, out, r);
+	report_free(own);
+	return g_string_free(out, FALSE);
+}
+
+char *
+hz_fonts_report(const char *path, const HzOptions *o, HzDiags *d)
+{
+	Report *own, *r = sink(d, &own);
+	PipelineOptions po = pipeline_options(o, STAGE_FLOW);
+	Pipeline *p = pipeline_run(path, &po, r);
+	GString *out = NULL;
+	if (p) {
+		out = g_string_new(NULL);
+		fontreport_text(p->fonts, r, out);
+		pipeline_free(p);
+	}
+	report_free(own);
+	return out ? g_string_free(out, FALSE) : NULL;
+}
+
+char *
+hz_fit(const char *story, const char *layout, const HzOptions *o, HzDiags *d)
+{
+	Report *own, *r = sink(d, &own);
+	g_autoptr(Layout) l = NULL;
+	g_autoptr(Fonts) f = NULL;
+	g_autoptr(Story) s = NULL;
+	char *text = NULL;
+	if ((l = layout_load(layout, r)) && (s = story_load(story, r)) &&
+	    (f = fonts_new(o && o->fonts_conf ? o->fonts_conf : fonts_default_conf(), l, r))) {
+		int n = 0;
+		CopyfitRow *rows = copyfit_table(l, f, s, r, &n);
+		text = copyfit_text(story, l, rows, n);
+		g_free(rows);
+	}
+	report_free(own);
+	return text;
+}
+
+char **
+hz_inputs(const char *path, const HzOptions *o, char **known)
+{
+	GHashTable *had = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *files;
+	GPtrArray *v = g_ptr_array_new();
+	GHashTableIter it;
+	gpointer file;
+	for (int i = 0; known && known[i]; i++)
+		g_hash_table_add(had, known[i]);
+	files = inputs_list(path, o && o->allow_outside, had);
+	g_hash_table_iter_init(&it, files);
+	while (g_hash_table_iter_next(&it, &file, NULL))
+		g_ptr_array_add(v, g_strdup(file));
+	g_ptr_array_add(v, NULL);
+	g_hash_table_destroy(files);
+	g_hash_table_destroy(had);
+	return (char **)g_ptr_array_free(v, FALSE);
+}
+
+void
+hz_strv_free(char **v)
+{
+	g_strfreev(v);
+}
+
+int
+hz_interrupted(int sig)
+{
+	if (tempfile_hold_signal(sig))
+		return 1;
+	tempfile_remove_all();
+	return 0;
 }
