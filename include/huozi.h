@@ -124,6 +124,9 @@ HZ_EXPORT int hz_edition_write_pdf_fd(HzEdition *e, int fd, HzDiags *d);
 /* Check the edition and write only the fit report (NULL: none), as huozi check: the same
  * transaction as hz_edition_write. Returns the exit status. */
 HZ_EXPORT int hz_edition_check(HzEdition *e, const char *report, HzDiags *d);
+/* 0 when the last hz_edition_write or _check refused the page selection (hz_options_set_pages),
+ * else 1 */
+HZ_EXPORT int hz_edition_pages_ok(const HzEdition *e);
 /* 1 when the last hz_edition_write or _check sent an output to standard output */
 HZ_EXPORT int hz_edition_wrote_stdout(const HzEdition *e);
 /* the time a stage took, in milliseconds: shape and compose are summed over the composing

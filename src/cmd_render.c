@@ -1,35 +1,27 @@
 /* cmd_render.c - `huozi render` and `huozi check`: lay out, write PDF/PNG/report, summarize. */
 #include "cli.h"
-#include "config.h"
-#include "pipeline.h"
-#include "render.h"
+#include <glib.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
 static void
-print_summary(const Pipeline *p)
+print_summary(const HzEdition *e)
 {
-	int overset = 0, lines = 0, empty = 0;
-	for (int i = 0; i < p->flow->nfits; i++) {
-		overset += p->flow->fits[i].overset_lines > 0;
-		lines += p->flow->fits[i].overset_lines;
-	}
-	for (int i = 0; i < p->model->npages; i++)
-		empty += p->flow->uncovered[i];
 	fprintf(stderr, "huozi: %d pages, %d stories, %d overset (%d lines), %d empty grid cells\n",
-	        p->model->npages, p->model->nstories, overset, lines, empty);
+	        hz_edition_pages(e), hz_edition_stories(e), hz_edition_overset_stories(e),
+	        hz_edition_overset_lines(e), hz_edition_empty_cells(e));
 }
 
 static void
-print_timings(const Timings *t, gint64 write_us)
+print_timings(const HzEdition *e)
 {
-	fprintf(
-	    stderr,
-	    "timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw %.1f  "
-	    "pdf %.1f\n",
-	    t->model / 1e3, t->fonts / 1e3, t->shape / 1e3, t->compose / 1e3, t->flow / 1e3,
-	    t->dlist / 1e3, write_us / 1e3);
+	fprintf(stderr,
+	        "timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw "
+	        "%.1f  pdf %.1f\n",
+	        hz_edition_time_ms(e, HZ_TIME_PARSE), hz_edition_time_ms(e, HZ_TIME_FONTS),
+	        hz_edition_time_ms(e, HZ_TIME_SHAPE), hz_edition_time_ms(e, HZ_TIME_COMPOSE),
+	        hz_edition_time_ms(e, HZ_TIME_FLOW), hz_edition_time_ms(e, HZ_TIME_DRAW),
+	        hz_edition_time_ms(e, HZ_TIME_WRITE));
 }
 
 /* a progress line on a terminal, once writing has taken longer than a moment */
@@ -45,40 +37,33 @@ show_progress(int done, int total, void *data)
 int
 cmd_render(const char *edition, const CliOpts *o, bool write)
 {
-	g_autoptr(Report) r = report_new();
-	g_autoptr(Pipeline) p = pipeline_run(edition,
-	                                     &(PipelineOptions){.last = STAGE_DLIST,
-	                                                        .proof = o->proof,
-	                                                        .allow_outside = o->allow_outside},
-	                                     r);
+	HzDiags *d = hz_diags_new();
+	HzOptions *h = cli_options(o);
 	gint64 start = g_get_monotonic_time();
-	RenderOptions ro = {.out = o->out,
-	                    .split = o->split,
-	                    .png = o->png,
-	                    .report = o->report,
-	                    .pages = o->pages,
-	                    .dpi = o->dpi,
-	                    .marks = o->marks,
-	                    .cmyk = o->cmyk,
-	                    .write = write};
-	RenderResult res = {0};
+	HzEdition *e;
 	int status;
 
-	if (isatty(STDERR_FILENO) && !o->watch) {
-		ro.progress = show_progress;
-		ro.progress_data = &start;
-	}
-	if (p) {
+	if (isatty(STDERR_FILENO) && !o->watch)
+		hz_options_set_progress(h, show_progress, &start);
+	e = hz_edition_load(edition, h, d);
+	if (e) {
 		start = g_get_monotonic_time();
-		render_outputs(p, &ro, &res, r);
-		if (res.opened && o->timings)
-			print_timings(&p->t, res.write_us);
+		if (write)
+			hz_edition_write(e, o->out, o->split, o->png, o->report, d);
+		else
+			hz_edition_check(e, o->report, d);
+		if (o->timings && hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0)
+			print_timings(e);
 	}
-	cli_print_report(r);
-	if (p)
-		print_summary(p);
-	status = cli_exit_status(r, o->strict);
-	if (status == EXIT_OK && write && o->out && res.opened && !res.uses_stdout)
+	cli_print_report(d);
+	if (e && hz_edition_pages_ok(e)) /* a refused --pages ends the run before the summary */
+		print_summary(e);
+	status = cli_exit_status(d, o->strict);
+	if (status == EXIT_OK && write && o->out && e &&
+	    hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0 && !hz_edition_wrote_stdout(e))
 		printf("%s\n", o->out);
+	hz_edition_free(e);
+	hz_options_free(h);
+	hz_diags_free(d);
 	return status;
 }

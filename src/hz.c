@@ -372,6 +372,12 @@ hz_edition_check(HzEdition *e, const char *report, HzDiags *d)
 }
 
 int
+hz_edition_pages_ok(const HzEdition *e)
+{
+	return !e->res.bad_pages;
+}
+
+int
 hz_edition_wrote_stdout(const HzEdition *e)
 {
 	return e->res.opened && e->res.uses_stdout;

@@ -1,7 +1,5 @@
 /* main.c - the huozi command line: options, then one subcommand; exit status from the report. */
 #include "cli.h"
-#include "config.h"
-#include "tempfile.h"
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -105,9 +103,8 @@ dispatch(int argc, char **argv, CliOpts *o)
 static void
 on_signal(int sig)
 {
-	if (tempfile_hold_signal(sig))
+	if (hz_interrupted(sig))
 		return; /* committing the outputs: the signal is raised again when done */
-	tempfile_remove_all();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -168,7 +165,7 @@ main(int argc, char **argv)
 	}
 	g_option_context_free(ctx);
 	if (o.version) {
-		printf("huozi %s\n", HUOZI_VERSION);
+		printf("huozi %s\n", hz_version());
 		free_opts(&o);
 		return EXIT_OK;
 	}

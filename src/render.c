@@ -225,8 +225,10 @@ render_outputs(const Pipeline *p, const RenderOptions *o, RenderResult *res, Rep
 	if (!res)
 		res = &dummy;
 	*res = (RenderResult){0};
-	if (o->pages && !render_parse_pages(o->pages, p->model->npages, pages, r))
+	if (o->pages && !render_parse_pages(o->pages, p->model->npages, pages, r)) {
+		res->bad_pages = true;
 		return;
+	}
 	/* nothing is written after an input error; every output is checked before any is written,
 	 * and all are committed together only when the run succeeded (exit 0, or 1 for --strict) */
 	if (report_status(r, false) != 0)

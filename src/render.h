@@ -24,6 +24,7 @@ typedef struct {
 typedef struct {
 	bool opened;      /* the outputs were checked and opened: writing was attempted */
 	bool uses_stdout; /* an output went to standard output */
+	bool bad_pages;   /* the page selection was refused: nothing was tried */
 	gint64 write_us;  /* time spent writing the PDF, split pages and PNG proofs */
 } RenderResult;
 
