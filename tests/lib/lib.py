@@ -58,6 +58,15 @@ def exports():
         fail('declared, not exported: %s; exported, not declared: %s' %
              (sorted(declared - exported), sorted(exported - declared)))
     print('ok   %d functions exported, all hz_*, exactly those of huozi.h' % len(exported))
+    # the header stands alone, in strict C99 and in C++
+    inc = os.path.join(SRC, 'include')
+    for cc, lang, std in (('cc', 'c', '-std=c99'), ('c++', 'c++', '-std=c++11')):
+        if shutil.which(cc):
+            subprocess.run([cc, '-fsyntax-only', '-x', lang, std, '-Wall', '-Wextra',
+                            '-pedantic', '-Werror', '-I', inc, '-'], check=True,
+                           input='#include <huozi.h>\nint main(void) { return hz_version() ? 0 : 1; }\n',
+                           text=True)
+            print('ok   huozi.h compiles alone as %s (%s -pedantic)' % (lang, std))
 
 
 def example(cmd, tmp):
