@@ -1,11 +1,17 @@
-/* cli.h - what the huozi subcommands share: options, printing the report, the exit status. */
+/* cli.h - what the huozi subcommands share: options, printing the diagnostics, the exit status.
+ * The program uses libhuozi through its public header only. */
 #pragma once
 
-#include "report.h"
 #include <glib.h>
+#include <huozi.h>
 #include <stdbool.h>
 
-enum { EXIT_OK = 0, EXIT_STRICT = 1, EXIT_INPUT = 2, EXIT_SYSTEM = 3 };
+enum {
+	EXIT_OK = HZ_EXIT_OK,
+	EXIT_STRICT = HZ_EXIT_STRICT,
+	EXIT_INPUT = HZ_EXIT_INPUT,
+	EXIT_SYSTEM = HZ_EXIT_SYSTEM
+};
 
 typedef struct {
 	char *out;    /* -o: the edition as one PDF */
@@ -25,11 +31,7 @@ typedef struct {
 	gboolean version;
 } CliOpts;
 
-void cli_print_report(const Report *r);
-int cli_exit_status(const Report *r, bool strict);
-
-int cmd_render(const char *edition, const CliOpts *o, bool write);
-int cmd_watch(const char *edition, const CliOpts *o);
-int cmd_fonts(const char *edition, const CliOpts *o);
-int cmd_dump(const char *stage, const char *edition, const CliOpts *o);
-int cmd_fit(const char *story, const CliOpts *o);
+void cli_print_report(const HzDiags *d);
+int cli_exit_status(const HzDiags *d, bool strict);
+/* the library's options for these command-line options; hz_options_free it */
+HzOptions *cli_options(const CliOpts *o);

@@ -1,88 +1,30 @@
 /* cmd_dump.c - `huozi dump STAGE`: the stable text dump of one pipeline stage. */
-#include "cli.h"
-#include "pipeline.h"
+#include "cmd_dump.h"
 #include <stdio.h>
-#include <string.h>
-
-static void
-dump_paras(const Flow *f, bool items, GString *out)
-{
-	for (guint i = 0; i < f->paras->len; i++) {
-		const FlowPara *fp = g_ptr_array_index(f->paras, i);
-		int *st, *ln;
-		if (fp->story < 0)
-			continue; /* page furniture: see the flow dump */
-		g_string_append_printf(
-		    out, "para %u style=%s story=%d para=%d pairs=%d spaced=%d\n", i,
-		    fp->style->name, fp->story, fp->para, fp->npairs, fp->nspaced);
-		if (items) {
-			items_dump(fp->items, out);
-			continue;
-		}
-		st = g_new(int, fp->items->n + 1);
-		ln = g_new(int, fp->items->n + 1);
-		for (int k = 0; k < fp->items->n; k++) {
-			st[k] = fp->items->cl[k].start;
-			ln[k] = fp->items->cl[k].len;
-		}
-		lines_dump(fp->lines, fp->items->text, st, ln, out);
-		g_free(st);
-		g_free(ln);
-	}
-}
-
-static Stage
-stage_of(const char *name, bool *ok)
-{
-	static const struct {
-		const char *name;
-		Stage stage;
-	} stages[] = {{"model", STAGE_MODEL}, {"layout", STAGE_MODEL}, {"items", STAGE_FLOW},
-	              {"lines", STAGE_FLOW},  {"flow", STAGE_FLOW},    {"dlist", STAGE_DLIST}};
-	for (size_t i = 0; i < G_N_ELEMENTS(stages); i++)
-		if (strcmp(name, stages[i].name) == 0) {
-			*ok = true;
-			return stages[i].stage;
-		}
-	*ok = false;
-	return STAGE_MODEL;
-}
 
 int
 cmd_dump(const char *stage, const char *edition, const CliOpts *o)
 {
-	g_autoptr(Report) r = report_new();
-	g_autoptr(Pipeline) p = NULL;
-	GString *out = g_string_new(NULL);
-	bool known = false;
-	Stage last = stage_of(stage, &known);
+	HzDiags *d;
+	HzOptions *h;
+	char *text;
+	int status;
 
-	if (strcmp(stage, "desc") == 0) {
-		g_autoptr(Desc) d = desc_load(edition, r);
-		if (d)
-			desc_dump(d, out);
-	} else if (!known) {
+	if (!hz_dump_known(stage)) {
 		fprintf(stderr,
 		        "huozi: unknown stage \"%s\" (desc model layout items lines flow dlist)\n",
 		        stage);
-		g_string_free(out, TRUE);
 		return EXIT_INPUT;
-	} else if ((p = pipeline_run(
-	                edition,
-	                &(PipelineOptions){.last = last, .allow_outside = o->allow_outside}, r))) {
-		if (strcmp(stage, "model") == 0)
-			model_dump(p->model, out);
-		else if (strcmp(stage, "layout") == 0)
-			layout_dump(p->model->layout, out);
-		else if (strcmp(stage, "items") == 0 || strcmp(stage, "lines") == 0)
-			dump_paras(p->flow, strcmp(stage, "items") == 0, out);
-		else if (strcmp(stage, "flow") == 0)
-			flow_dump(p->flow, p->model, out);
-		else
-			dlist_dump(p->dlist, out);
 	}
-	fputs(out->str, stdout);
-	g_string_free(out, TRUE);
-	cli_print_report(r);
-	return cli_exit_status(r, false);
+	d = hz_diags_new();
+	h = hz_options_new();
+	hz_options_set_allow_outside(h, o->allow_outside);
+	text = hz_dump(stage, edition, h, d);
+	fputs(text, stdout);
+	hz_free(text);
+	cli_print_report(d);
+	status = cli_exit_status(d, false);
+	hz_options_free(h);
+	hz_diags_free(d);
+	return status;
 }

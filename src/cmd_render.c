@@ -1,205 +1,27 @@
 /* cmd_render.c - `huozi render` and `huozi check`: lay out, write PDF/PNG/report, summarize. */
-#include "cli.h"
-#include "config.h"
-#include "fitreport.h"
-#include "marks.h"
-#include "out_cairo.h"
-#include "outset.h"
-#include "pipeline.h"
+#include "cmd_render.h"
+#include <glib.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
-/* "1,3-4": positions in the edition (1-based) -> page indexes */
-static bool
-parse_pages(const char *spec, const Model *m, GArray *out, Report *r)
-{
-	g_auto(GStrv) parts = g_strsplit(spec, ",", -1);
-	for (int i = 0; parts[i]; i++) {
-		int a, b;
-		char extra;
-		if (sscanf(parts[i], "%d-%d%c", &a, &b, &extra) == 2 ||
-		    (sscanf(parts[i], "%d%c", &a, &extra) == 1 && (b = a, true))) {
-			if (a < 1 || b > m->npages || a > b) {
-				report_error(r, DIAG_INPUT, NULL, 0, 0, NULL,
-				             "--pages %s: the edition has pages 1 to %d", parts[i],
-				             m->npages);
-				return false;
-			}
-			for (int p = a; p <= b; p++) {
-				int idx = p - 1;
-				g_array_append_val(out, idx);
-			}
-		} else {
-			report_error(r, DIAG_INPUT, NULL, 0, 0, "e.g. --pages 1,3-4",
-			             "bad --pages \"%s\"", spec);
-			return false;
-		}
-	}
-	return true;
-}
-
-/* Metadata and the CreationDate: from SOURCE_DATE_EPOCH or the edition's date, never the clock. */
 static void
-out_options(const Model *m, OutOptions *o, char **title, char **date)
+print_summary(const HzEdition *e)
 {
-	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
-	GDateTime *dt = NULL;
-	*title = g_strdup_printf("%s %s", m->paper, m->date);
-	if (epoch && *epoch)
-		dt = g_date_time_new_from_unix_utc(g_ascii_strtoll(epoch, NULL, 10));
-	*date = dt ? g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ")
-	           : g_strdup_printf("%sT00:00:00Z", m->date);
-	if (dt)
-		g_date_time_unref(dt);
-	o->title = *title;
-	o->subject = *title;
-	o->creator = "huozi " HUOZI_VERSION;
-	o->date = *date;
-}
-
-/* one page of --split: written by a worker thread into its own file, with its own report */
-typedef struct {
-	const DList *d;
-	OutOptions o;
-	int page;
-	const char *path, *shown;
-	Report *r;
-	bool ok;
-} SplitJob;
-
-static void
-split_job(gpointer data, gpointer user)
-{
-	SplitJob *j = data;
-	j->o.pages = &j->page;
-	j->o.npages = 1;
-	j->ok = out_pdf(j->d, &j->o, j->path, j->shown, j->r);
-}
-
-/* what this run writes: indexes into its OutSet, -1 for none (per page: not selected) */
-typedef struct {
-	int pdf, report;
-	int *split, *png; /* one per page */
-} Plan;
-
-static bool
-page_selected(GArray *pages, int i)
-{
-	bool selected = pages->len == 0;
-	for (guint k = 0; k < pages->len; k++)
-		selected = selected || g_array_index(pages, int, k) == i;
-	return selected;
-}
-
-/* --split names: DATE-版次.pdf, the date without its dashes */
-static char *
-split_name(const Model *m, int i)
-{
-	g_autofree char *date = g_strdup(m->date);
-	for (char *c = date; *c; c++)
-		if (*c == '-')
-			memmove(c, c + 1, strlen(c));
-	return g_strdup_printf("%s-%s.pdf", date, m->pages[i].folio);
-}
-
-/* Every output of the run, before anything is written: the set checks them all at once. */
-static OutSet *
-plan_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, bool write, Plan *pl)
-{
-	OutSet *set = outset_new();
-	const Model *m = p->model;
-	int n = m->npages;
-	pl->split = g_new(int, n);
-	pl->png = g_new(int, n);
-	pl->pdf = write && o->out ? outset_add_file(set, o->out, "-o", "PDF") : -1;
-	for (int i = 0; i < n; i++)
-		pl->split[i] = pl->png[i] = -1;
-	if (write && o->split) {
-		int f = outset_add_folder(set, o->split, "--split");
-		for (int i = 0; i < n; i++)
-			if (page_selected(pages, i)) {
-				g_autofree char *name = split_name(m, i);
-				g_autofree char *noun =
-				    g_strdup_printf("PDF of page %s", m->pages[i].folio);
-				pl->split[i] = outset_add_in_folder(set, f, name, "--split", noun);
-			}
-	}
-	if (write && o->png) {
-		int f = outset_add_folder(set, o->png, "--png");
-		for (int i = 0; i < n; i++)
-			if (page_selected(pages, i)) {
-				g_autofree char *name = out_png_name(p->dlist, i);
-				g_autofree char *noun =
-				    g_strdup_printf("PNG of page %s", m->pages[i].folio);
-				pl->png[i] = outset_add_in_folder(set, f, name, "--png", noun);
-			}
-	}
-	pl->report = o->report ? outset_add_file(set, o->report, "--report", "report") : -1;
-	return set;
-}
-
-/* One PDF per page. The pages share nothing but read-only data (the display list, fonts), so
- * they are written in parallel; each file is the same as a serial run's. */
-static bool
-write_split(const Pipeline *p, const OutOptions *base, const OutSet *set, const Plan *pl, Report *r)
-{
-	const Model *m = p->model;
-	SplitJob *jobs = g_new0(SplitJob, m->npages);
-	GThreadPool *pool;
-	bool ok = true;
-	int n = 0;
-
-	out_prepare_fonts(p->dlist); /* the workers then only read them */
-	pool = g_thread_pool_new(split_job, NULL, (int)MIN(g_get_num_processors(), 8), TRUE, NULL);
-	for (int i = 0; i < m->npages; i++) {
-		if (pl->split[i] < 0)
-			continue;
-		jobs[n] = (SplitJob){p->dlist,
-		                     *base,
-		                     i,
-		                     outset_tmp(set, pl->split[i]),
-		                     outset_shown(set, pl->split[i]),
-		                     report_new()};
-		g_thread_pool_push(pool, &jobs[n++], NULL);
-	}
-	g_thread_pool_free(pool, FALSE, TRUE); /* waits for every page */
-	for (int k = 0; k < n; k++) {
-		for (guint i = 0; i < jobs[k].r->diags->len; i++) {
-			const Diag *d = g_ptr_array_index(jobs[k].r->diags, i);
-			report_add(r, d->level, d->kind, d->file, d->line, d->col, d->hint, "%s",
-			           d->msg);
-		}
-		ok = ok && jobs[k].ok;
-		report_free(jobs[k].r);
-	}
-	g_free(jobs);
-	return ok;
-}
-
-static void
-print_summary(const Pipeline *p)
-{
-	int overset = 0, lines = 0, empty = 0;
-	for (int i = 0; i < p->flow->nfits; i++) {
-		overset += p->flow->fits[i].overset_lines > 0;
-		lines += p->flow->fits[i].overset_lines;
-	}
-	for (int i = 0; i < p->model->npages; i++)
-		empty += p->flow->uncovered[i];
 	fprintf(stderr, "huozi: %d pages, %d stories, %d overset (%d lines), %d empty grid cells\n",
-	        p->model->npages, p->model->nstories, overset, lines, empty);
+	        hz_edition_pages(e), hz_edition_stories(e), hz_edition_overset_stories(e),
+	        hz_edition_overset_lines(e), hz_edition_empty_cells(e));
 }
 
 static void
-print_timings(const Timings *t, gint64 write_us)
+print_timings(const HzEdition *e)
 {
-	fprintf(
-	    stderr,
-	    "timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw %.1f  "
-	    "pdf %.1f\n",
-	    t->model / 1e3, t->fonts / 1e3, t->shape / 1e3, t->compose / 1e3, t->flow / 1e3,
-	    t->dlist / 1e3, write_us / 1e3);
+	fprintf(stderr,
+	        "timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw "
+	        "%.1f  pdf %.1f\n",
+	        hz_edition_time_ms(e, HZ_TIME_PARSE), hz_edition_time_ms(e, HZ_TIME_FONTS),
+	        hz_edition_time_ms(e, HZ_TIME_SHAPE), hz_edition_time_ms(e, HZ_TIME_COMPOSE),
+	        hz_edition_time_ms(e, HZ_TIME_FLOW), hz_edition_time_ms(e, HZ_TIME_DRAW),
+	        hz_edition_time_ms(e, HZ_TIME_WRITE));
 }
 
 /* a progress line on a terminal, once writing has taken longer than a moment */
@@ -212,87 +34,36 @@ show_progress(int done, int total, void *data)
 	fprintf(stderr, "\rhuozi: page %d of %d%s", done, total, done == total ? "\n" : "");
 }
 
-/* The PDF, the split pages and the PNG proofs into their temporary files; the first that
- * fails ends it (nothing is committed then). */
-static void
-write_outputs(const Pipeline *p, const CliOpts *o, GArray *pages, const OutSet *set, const Plan *pl,
-              Report *r)
-{
-	gint64 start = g_get_monotonic_time();
-	g_autofree char *title = NULL, *date = NULL;
-	OutOptions oo = {0};
-	int n = p->model->npages;
-	bool ok = true;
-	out_options(p->model, &oo, &title, &date);
-	if (pages->len) {
-		oo.pages = (const int *)pages->data;
-		oo.npages = (int)pages->len;
-	}
-	oo.marks = o->marks;
-	oo.cmyk = o->cmyk;
-	if (isatty(STDERR_FILENO) && !o->watch) {
-		oo.progress = show_progress;
-		oo.progress_data = &start;
-	}
-	if (pl->pdf >= 0)
-		ok =
-		    out_pdf(p->dlist, &oo, outset_tmp(set, pl->pdf), outset_shown(set, pl->pdf), r);
-	if (ok && o->split)
-		ok = write_split(p, &oo, set, pl, r);
-	if (ok && o->png) {
-		const char **paths = g_new0(const char *, n);
-		const char **shown = g_new0(const char *, n);
-		for (int i = 0; i < n; i++)
-			if (pl->png[i] >= 0) {
-				paths[i] = outset_tmp(set, pl->png[i]);
-				shown[i] = outset_shown(set, pl->png[i]);
-			}
-		out_png(p->dlist, paths, shown, o->dpi > 0 ? o->dpi : 100, r);
-		g_free(paths);
-		g_free(shown);
-	}
-}
-
 int
 cmd_render(const char *edition, const CliOpts *o, bool write)
 {
-	g_autoptr(Report) r = report_new();
-	g_autoptr(Pipeline) p = pipeline_run(edition,
-	                                     &(PipelineOptions){.last = STAGE_DLIST,
-	                                                        .proof = o->proof,
-	                                                        .allow_outside = o->allow_outside},
-	                                     r);
-	GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
-	g_autoptr(OutSet) set = NULL;
-	Plan pl = {-1, -1, NULL, NULL};
+	HzDiags *d = hz_diags_new();
+	HzOptions *h = cli_options(o);
+	gint64 start = g_get_monotonic_time();
+	HzEdition *e;
 	int status;
 
-	if (p && o->pages && !parse_pages(o->pages, p->model, pages, r))
-		g_clear_pointer(&p, pipeline_free);
-	/* nothing is written after an input error; every output is checked before any is written,
-	 * and all are committed together only when the run succeeded (exit 0, or 1 for --strict) */
-	if (p && cli_exit_status(r, false) == EXIT_OK) {
-		set = plan_outputs(p, o, pages, write, &pl);
-		if (outset_check(set, p->model, r) && outset_open(set, r)) {
-			gint64 t0 = g_get_monotonic_time();
-			if (write)
-				write_outputs(p, o, pages, set, &pl, r);
-			if (o->timings)
-				print_timings(&p->t, g_get_monotonic_time() - t0);
-			if (pl.report >= 0)
-				fitreport_write(p->model, p->flow, r, outset_tmp(set, pl.report),
-				                o->report);
-			outset_commit(set, cli_exit_status(r, false) == EXIT_OK, r);
-		}
+	if (isatty(STDERR_FILENO) && !o->watch)
+		hz_options_set_progress(h, show_progress, &start);
+	e = hz_edition_load(edition, h, d);
+	if (e) {
+		start = g_get_monotonic_time();
+		if (write)
+			hz_edition_write(e, o->out, o->split, o->png, o->report, d);
+		else
+			hz_edition_check(e, o->report, d);
+		if (o->timings && hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0)
+			print_timings(e);
 	}
-	cli_print_report(r);
-	if (p)
-		print_summary(p);
-	g_array_free(pages, TRUE);
-	g_free(pl.split);
-	g_free(pl.png);
-	status = cli_exit_status(r, o->strict);
-	if (status == EXIT_OK && write && o->out && set && !outset_uses_stdout(set))
+	cli_print_report(d);
+	if (e && hz_edition_pages_ok(e)) /* a refused --pages ends the run before the summary */
+		print_summary(e);
+	status = cli_exit_status(d, o->strict);
+	if (status == EXIT_OK && write && o->out && e &&
+	    hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0 && !hz_edition_wrote_stdout(e))
 		printf("%s\n", o->out);
+	hz_edition_free(e);
+	hz_options_free(h);
+	hz_diags_free(d);
 	return status;
 }

@@ -6,12 +6,10 @@
  * moved in, deleted or moved away. After a run that could not load the edition (a bad story, a
  * missing image) the inputs it knew are kept, with every file the page description still names,
  * so that fixing the broken one renders again. */
-#include "cli.h"
-#include "pipeline.h"
+#include "cmd_watch.h"
+#include "cmd_render.h"
 #include <gio/gio.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #define SETTLE_MS 80 /* editors write in bursts: wait for the last event */
 
@@ -66,84 +64,30 @@ on_change(GFileMonitor *mon, GFile *file, GFile *other, GFileMonitorEvent ev, gp
 	w->pending = g_timeout_add(SETTLE_MS, rerender, w);
 }
 
-/* An input by its name, and, when that is a symbolic link, by the file it leads to: a save
- * of the target (in place or by rename in its own folder) is a change of the input. */
-static void
-add_input(Watch *w, GHashTable *dirs, const char *path)
-{
-	char *canon = g_canonicalize_filename(path, NULL);
-	char *real = realpath(canon, NULL);
-	g_hash_table_add(dirs, g_path_get_dirname(canon));
-	if (real && strcmp(real, canon) != 0) {
-		g_hash_table_add(dirs, g_path_get_dirname(real));
-		g_hash_table_add(w->files, g_strdup(real));
-	}
-	free(real);
-	g_hash_table_add(w->files, canon);
-}
-
-/* Every file the page description's tree names (src attributes, the layout), resolved as the
- * model would: what a run whose model failed can still tell about its inputs. */
-static void
-add_named(Watch *w, GHashTable *dirs, const DescNode *n, const char *base)
-{
-	for (int i = 0; i < n->nattrs; i++) {
-		const DescAttr *a = &n->attrs[i];
-		g_autofree char *path = NULL;
-		if (!*a->value)
-			continue;
-		if (strcmp(a->name, "src") == 0 ||
-		    (strcmp(a->name, "layout") == 0 &&
-		     (strchr(a->value, '/') || g_str_has_suffix(a->value, ".xml"))))
-			path = g_path_is_absolute(a->value)
-			           ? g_strdup(a->value)
-			           : g_build_filename(base, a->value, NULL);
-		else if (strcmp(a->name, "layout") == 0) {
-			g_autofree char *name = g_strconcat(a->value, ".xml", NULL);
-			path = g_build_filename(model_layouts_dir(), name, NULL);
-		}
-		if (path)
-			add_input(w, dirs, path);
-	}
-	for (int i = 0; i < n->nchildren; i++)
-		add_named(w, dirs, n->children[i], base);
-}
-
-/* Monitor the folders of every input: editors that save by renaming replace the file itself. */
+/* Monitor the folders of every input: editors that save by renaming replace the file itself.
+ * The inputs are the library's list (hz_inputs): a symbolic link and its target both. */
 static void
 watch_inputs(Watch *w)
 {
-	g_autoptr(Report) r = report_new();
-	g_autoptr(Model) m =
-	    model_load_with(w->edition, &(ModelOptions){.allow_outside = w->o->allow_outside}, r);
+	HzOptions *h = hz_options_new();
 	GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GPtrArray *old = w->monitors;
-	GHashTable *known = w->files;
+	char **known = (char **)g_hash_table_get_keys_as_array(w->files, NULL);
+	char **files;
 	GHashTableIter it;
-	gpointer dir, file;
+	gpointer dir;
 
+	hz_options_set_allow_outside(h, w->o->allow_outside);
+	files = hz_inputs(w->edition, h, known);
+	g_free(known);
+	hz_options_free(h);
 	w->monitors = g_ptr_array_new_with_free_func(g_object_unref);
-	w->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	add_input(w, dirs, w->edition);
-	if (!m) { /* keep what we knew, and add whatever the page description names now */
-		g_autoptr(Report) quiet = report_new();
-		g_autoptr(Desc) d = desc_load(w->edition, quiet);
-		g_autofree char *base = g_path_get_dirname(w->edition);
-		g_hash_table_iter_init(&it, known);
-		while (g_hash_table_iter_next(&it, &file, NULL))
-			add_input(w, dirs, file);
-		if (d && d->root)
-			add_named(w, dirs, d->root, base);
+	g_hash_table_remove_all(w->files);
+	for (int i = 0; files[i]; i++) {
+		g_hash_table_add(w->files, g_strdup(files[i]));
+		g_hash_table_add(dirs, g_path_get_dirname(files[i]));
 	}
-	g_hash_table_destroy(known);
-	for (int s = 0; m && s < m->nstories; s++)
-		add_input(w, dirs, m->stories[s].src);
-	for (int p = 0; m && p < m->npages; p++)
-		for (int i = 0; i < m->pages[p].nelems; i++)
-			if (m->pages[p].elems[i].src)
-				add_input(w, dirs, m->pages[p].elems[i].src);
-	if (m)
-		add_input(w, dirs, m->layout->file);
+	hz_strv_free(files);
 	g_hash_table_iter_init(&it, dirs);
 	while (g_hash_table_iter_next(&it, &dir, NULL)) {
 		GFile *f = g_file_new_for_path(dir);

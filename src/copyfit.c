@@ -51,3 +51,21 @@ copyfit_table(const Layout *l, Fonts *f, const Story *story, Report *r, int *nro
 	*nrows = n;
 	return rows;
 }
+
+char *
+copyfit_text(const char *shown, const Layout *l, const CopyfitRow *rows, int n)
+{
+	GString *out = g_string_new(NULL);
+	g_string_append_printf(out, "%s on %s (%d grid lines of %.1f pt per column)\n", shown,
+	                       l->name, l->grid.lines, len_to_pt(l->grid.pitch));
+	g_string_append(out, "span  lines  head\n");
+	for (int i = 0; i < n; i++) {
+		if (rows[i].fits)
+			g_string_append_printf(out, "%4d  %5d  %4d\n", rows[i].span, rows[i].lines,
+			                       rows[i].head_lines);
+		else
+			g_string_append_printf(out, "%4d  >%4d  %4d\n", rows[i].span, rows[i].lines,
+			                       rows[i].head_lines);
+	}
+	return g_string_free(out, FALSE);
+}

@@ -16,3 +16,6 @@ typedef struct {
 
 /* One row per span from 1 to the grid's columns, in order. The story is only read. */
 CopyfitRow *copyfit_table(const Layout *l, Fonts *f, const Story *story, Report *r, int *nrows);
+/* The table as huozi fit prints it: a heading naming the story as `shown`, then one line per
+ * span (lines needed, ">" when it does not fit, head lines). */
+char *copyfit_text(const char *shown, const Layout *l, const CopyfitRow *rows, int n);

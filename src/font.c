@@ -1,6 +1,7 @@
 /* font.c - a private fontconfig configuration, the Pango context, and font roles -> faces. */
 #include "font.h"
 #include "config.h"
+#include "where.h"
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <pango/pangocairo.h>
@@ -32,15 +33,11 @@ fonts_default_conf(void)
 {
 	static char path[4096];
 	const char *env = g_getenv("HUOZI_FONTS_CONF");
-	const char *dirs[] = {HUOZI_SOURCE_FONTS_DIR, HUOZI_FONTS_DIR};
+	const char *dir = where_fonts_dir();
 	if (env && *env)
 		return env;
-	for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
-		g_snprintf(path, sizeof path, "%s/%s", dirs[i],
-		           have_converted(dirs[i]) ? "fonts-ttf.conf" : "fonts.conf");
-		if (g_file_test(path, G_FILE_TEST_EXISTS))
-			return path;
-	}
+	g_snprintf(path, sizeof path, "%s/%s", dir,
+	           have_converted(dir) ? "fonts-ttf.conf" : "fonts.conf");
 	return path;
 }
 

@@ -20,7 +20,8 @@ typedef struct {
 } Fonts;
 
 /* The fonts.conf the engine uses: $HUOZI_FONTS_CONF, else fonts/fonts.conf of the source
- * tree, else the installed one. */
+ * tree for a program in the build tree, else the installation's (where.h); fonts-ttf.conf
+ * instead when the converted fonts are there. */
 const char *fonts_default_conf(void);
 /* Build a private FcConfig from conf_file and check that each role of the layout resolves
  * to the family asked for (a silent fallback to another face is reported as an error). */

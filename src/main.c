@@ -1,7 +1,10 @@
 /* main.c - the huozi command line: options, then one subcommand; exit status from the report. */
 #include "cli.h"
-#include "config.h"
-#include "tempfile.h"
+#include "cmd_dump.h"
+#include "cmd_fit.h"
+#include "cmd_fonts.h"
+#include "cmd_render.h"
+#include "cmd_watch.h"
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,29 +21,6 @@ static const char usage[] =
     "       huozi dump STAGE EDITION.xml         STAGE: desc model layout items lines flow dlist\n"
     "       huozi --help | --version\n"
     "exit status: 0 ok, 1 --strict found problems, 2 bad input, 3 system failure\n";
-
-void
-cli_print_report(const Report *r)
-{
-	for (guint i = 0; i < r->diags->len; i++) {
-		g_autofree char *s = report_format(g_ptr_array_index(r->diags, i));
-		fputs(s, stderr);
-	}
-}
-
-int
-cli_exit_status(const Report *r, bool strict)
-{
-	if (report_has(r, DIAG_SYSTEM, REPORT_ERROR))
-		return EXIT_SYSTEM;
-	if (report_has(r, DIAG_INPUT, REPORT_ERROR) || report_has(r, DIAG_FONT, REPORT_ERROR))
-		return EXIT_INPUT;
-	if (strict &&
-	    (report_has(r, DIAG_OVERSET, REPORT_ERROR) || report_has(r, DIAG_GLYPH, REPORT_ERROR) ||
-	     report_has(r, DIAG_RULE, REPORT_WARNING) || report_has(r, DIAG_LAYOUT, REPORT_ERROR)))
-		return EXIT_STRICT;
-	return EXIT_OK;
-}
 
 static void
 free_opts(CliOpts *o)
@@ -164,7 +144,7 @@ main(int argc, char **argv)
 	int status;
 
 	/* interrupted: remove the half-written outputs, leave the previous files as they were */
-	tempfile_catch_signals();
+	hz_catch_signals();
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error, reported (exit 3) */
 	ctx = g_option_context_new("COMMAND FILE");
@@ -179,7 +159,7 @@ main(int argc, char **argv)
 	}
 	g_option_context_free(ctx);
 	if (o.version) {
-		printf("huozi %s\n", HUOZI_VERSION);
+		printf("huozi %s\n", hz_version());
 		free_opts(&o);
 		return EXIT_OK;
 	}

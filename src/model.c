@@ -5,6 +5,7 @@
 #include "infile.h"
 #include "length.h"
 #include "textfile.h"
+#include "where.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,15 +145,10 @@ need(Loader *ld, const DescNode *n, const char *name)
 const char *
 model_layouts_dir(void)
 {
-	static char path[4096];
 	const char *env = g_getenv("HUOZI_LAYOUTS_DIR");
 	if (env && *env)
 		return env;
-	g_snprintf(path, sizeof path, "%s", HUOZI_SOURCE_LAYOUTS_DIR);
-	if (g_file_test(path, G_FILE_TEST_IS_DIR))
-		return path;
-	g_snprintf(path, sizeof path, "%s", HUOZI_LAYOUTS_DIR);
-	return path;
+	return where_layouts_dir();
 }
 
 /* Read the file src names (written at line:col of the page description), beneath the

@@ -97,7 +97,8 @@ typedef struct {
 	const char *layouts_dir;
 } ModelOptions;
 
-/* the layouts library: $HUOZI_LAYOUTS_DIR, else the source tree's layouts/, else installed */
+/* the layouts library: $HUOZI_LAYOUTS_DIR, else the source tree's layouts/ for a program in the
+ * build tree, else the installation's (where.h) */
 const char *model_layouts_dir(void);
 Model *model_load_with(const char *path, const ModelOptions *o, Report *r);
 /* model_load_with with the default options (confined) */

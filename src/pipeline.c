@@ -35,7 +35,7 @@ Pipeline *
 pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 {
 	g_autoptr(Pipeline) p = g_new0(Pipeline, 1);
-	ModelOptions mo = {.allow_outside = o->allow_outside};
+	ModelOptions mo = {.allow_outside = o->allow_outside, .layouts_dir = o->layouts_dir};
 	gint64 t = g_get_monotonic_time();
 
 	if (!(p->model = model_load_with(edition, &mo, r)))

@@ -25,10 +25,11 @@ typedef struct {
 } Pipeline;
 
 typedef struct {
-	const char *fonts_conf; /* NULL: fonts_default_conf() */
-	Stage last;             /* run the stages up to and including this one */
-	bool proof;             /* compose the proof overlay into the display list */
-	bool allow_outside;     /* files outside the edition's folder (ModelOptions) */
+	const char *fonts_conf;  /* NULL: fonts_default_conf() */
+	const char *layouts_dir; /* NULL: model_layouts_dir() (ModelOptions) */
+	Stage last;              /* run the stages up to and including this one */
+	bool proof;              /* compose the proof overlay into the display list */
+	bool allow_outside;      /* files outside the edition's folder (ModelOptions) */
 	int threads; /* stories composed on this many threads; 0: pipeline_default_threads() */
 } PipelineOptions;
 

@@ -209,3 +209,17 @@ report_move(Report *dst, Report *src)
 	src->trailer = NULL;
 	memset(src->dropped, 0, sizeof src->dropped);
 }
+
+int
+report_status(const Report *r, bool strict)
+{
+	if (report_has(r, DIAG_SYSTEM, REPORT_ERROR))
+		return 3;
+	if (report_has(r, DIAG_INPUT, REPORT_ERROR) || report_has(r, DIAG_FONT, REPORT_ERROR))
+		return 2;
+	if (strict &&
+	    (report_has(r, DIAG_OVERSET, REPORT_ERROR) || report_has(r, DIAG_GLYPH, REPORT_ERROR) ||
+	     report_has(r, DIAG_RULE, REPORT_WARNING) || report_has(r, DIAG_LAYOUT, REPORT_ERROR)))
+		return 1;
+	return 0;
+}

@@ -10,7 +10,7 @@ typedef enum {
 	REPORT_ERROR,
 } ReportLevel;
 
-/* What a diagnostic is about; decides the exit status (see main.c). */
+/* What a diagnostic is about; decides the exit status (report_status). */
 typedef enum {
 	DIAG_INPUT,   /* bad input: syntax, unknown name, missing file (exit 2) */
 	DIAG_SYSTEM,  /* I/O failure, out of memory (exit 3) */
@@ -70,5 +70,8 @@ const char *report_clip(Report *r, const char *s);
 void report_move(Report *dst, Report *src);
 /* true when any error of this kind was reported */
 bool report_has(const Report *r, DiagKind kind, ReportLevel min_level);
+/* The exit status the diagnostics call for: 3 a system error, 2 an input (or font) error, 1 with
+ * strict an overset, missing glyph, broken rule or layout error, else 0. */
+int report_status(const Report *r, bool strict);
 /* one diagnostic as "file:line:col: level: msg\n  hint: ...\n" */
 char *report_format(const Diag *d);
