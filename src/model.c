@@ -364,6 +364,10 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 	e->story = GPOINTER_TO_INT(g_hash_table_lookup(ld->ids, id->value)) - 1;
 	if (e->story < 0) {
 		const DescNode *later = find_story(ld->edition, id->value);
+		bool before = later && (later->line < n->line ||
+		                        (later->line == n->line && later->col < n->col));
+		if (before) /* the story could not be read: its own error says why, once */
+			return false;
 		if (later)
 			report_error(
 			    ld->r, DIAG_INPUT, ld->file, id->line, id->col,

@@ -130,6 +130,21 @@ def fifo_as_story(c):
 
 
 @case
+def fifo_as_jumped_story_one_error(c):
+    """a story that cannot be read is one error (and its note), not also an error at each jump
+    that continues it ("placed after this jump" was a cascade)"""
+    edition = c.read('ed/edition.xml').decode()
+    c.write('ed/edition.xml', edition.replace(
+        '<story id="b" src="stories/b.txt" cols="1-4" lines="1-40"/>',
+        '<story id="b" src="stories/b.txt" cols="1-4" lines="1-40"/>\n'
+        '    <jump story="a" cols="5-8" lines="1-40"/>'))
+    replace_with_fifo(c, 'ed/stories/a.txt')
+    snap = Snapshot(c.tmp)
+    r = c.render('-o', 'out.pdf', timeout=20)
+    fails_cleanly(c, r, 2, story_error('ed/stories/a.txt', FIFO, REGULAR), snap)
+
+
+@case
 def fifo_as_photo(c):
     replace_with_fifo(c, 'ed/images/x.png')
     snap = Snapshot(c.tmp)
