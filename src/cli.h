@@ -19,8 +19,8 @@ typedef struct {
 	char *png;    /* --png DIR */
 	char *report; /* --report FILE.json */
 	char *pages;  /* --pages LIST */
-	char *layout; /* fit: --layout FILE */
-	double dpi;
+	char *layout; /* fit: --layout FILE or NAME */
+	double dpi;   /* -1: not given */
 	gboolean strict;
 	gboolean proof;
 	gboolean watch;
@@ -28,6 +28,9 @@ typedef struct {
 	gboolean cmyk; /* --cmyk: DeviceCMYK, neutrals on K only */
 	gboolean allow_outside;
 	gboolean timings; /* print the time of each stage on stderr */
+	gboolean quiet;   /* -q: no summary, no progress, no path line */
+	gboolean verbose; /* -v: the summary, the timings, what was written where */
+	gboolean help;
 	gboolean version;
 } CliOpts;
 
