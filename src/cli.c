@@ -28,7 +28,7 @@ cli_options(const CliOpts *o)
 	hz_options_set_marks(h, o->marks);
 	hz_options_set_cmyk(h, o->cmyk);
 	hz_options_set_pages(h, o->pages);
-	hz_options_set_dpi(h, o->dpi > 0 ? o->dpi : 0);
+	hz_options_set_dpi(h, o->dpi);
 	hz_options_set_strict(h, o->strict);
 	return h;
 }

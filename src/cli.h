@@ -14,13 +14,14 @@ enum {
 };
 
 typedef struct {
-	char *out;    /* -o: the edition as one PDF */
-	char *split;  /* --split DIR: one PDF per page */
-	char *png;    /* --png DIR */
-	char *report; /* --report FILE.json */
-	char *pages;  /* --pages LIST */
-	char *layout; /* fit: --layout FILE or NAME */
-	double dpi;   /* -1: not given */
+	char *out;      /* -o: the edition as one PDF */
+	char *split;    /* --split DIR: one PDF per page */
+	char *png;      /* --png DIR */
+	char *report;   /* --report FILE.json */
+	char *pages;    /* --pages LIST */
+	char *layout;   /* fit: --layout FILE or NAME */
+	char *dpi_text; /* --dpi as given */
+	double dpi;     /* 0: not given, the default */
 	gboolean strict;
 	gboolean proof;
 	gboolean watch;

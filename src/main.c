@@ -118,6 +118,7 @@ free_opts(CliOpts *o)
 	g_free(o->png);
 	g_free(o->report);
 	g_free(o->pages);
+	g_free(o->dpi_text);
 	g_free(o->layout);
 }
 
@@ -135,7 +136,7 @@ static unsigned
 given(const CliOpts *o)
 {
 	return (o->out ? OPT_OUT : 0) | (o->split ? OPT_SPLIT : 0) | (o->png ? OPT_PNG : 0) |
-	       (o->dpi != -1 ? OPT_DPI : 0) | (o->pages ? OPT_PAGES : 0) |
+	       (o->dpi_text ? OPT_DPI : 0) | (o->pages ? OPT_PAGES : 0) |
 	       (o->proof ? OPT_PROOF : 0) | (o->marks ? OPT_MARKS : 0) | (o->cmyk ? OPT_CMYK : 0) |
 	       (o->report ? OPT_REPORT : 0) | (o->strict ? OPT_STRICT : 0) |
 	       (o->watch ? OPT_WATCH : 0) | (o->layout ? OPT_LAYOUT : 0) |
@@ -279,8 +280,20 @@ outputs_usable(const CliOpts *o)
 }
 
 /* the arguments and options of command c, checked: 0 when they fit, else the exit status */
+/* --dpi N: a number from 1 to 2400, into o->dpi */
+static bool
+dpi_parsed(CliOpts *o)
+{
+	char *end;
+	double v = g_ascii_strtod(o->dpi_text, &end);
+	if (end == o->dpi_text || *end || !(v >= 1 && v <= 2400))
+		return false;
+	o->dpi = v;
+	return true;
+}
+
 static int
-usage_checked(const Command *c, int argc, char **argv, const CliOpts *o)
+usage_checked(const Command *c, int argc, char **argv, CliOpts *o)
 {
 	int n = argc - 2;
 	unsigned refused = given(o) & ~c->takes;
@@ -299,7 +312,7 @@ usage_checked(const Command *c, int argc, char **argv, const CliOpts *o)
 			return usage_error(c, "%s does not take %s: %s", c->name, name, c->why);
 		return usage_error(c, "%s does not take %s", c->name, name);
 	}
-	if ((o->dpi != -1) && !(o->dpi >= 1 && o->dpi <= 2400)) {
+	if (o->dpi_text && !dpi_parsed(o)) {
 		return usage_error(c, "--dpi must be between 1 and 2400");
 	}
 	if (o->quiet && o->verbose)
@@ -341,12 +354,12 @@ command_in(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	CliOpts o = {.dpi = -1};
+	CliOpts o = {0};
 	GOptionEntry entries[] = {
 	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out, NULL, NULL},
 	    {"split", 0, 0, G_OPTION_ARG_FILENAME, &o.split, NULL, NULL},
 	    {"png", 0, 0, G_OPTION_ARG_FILENAME, &o.png, NULL, NULL},
-	    {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi, NULL, NULL},
+	    {"dpi", 0, 0, G_OPTION_ARG_STRING, &o.dpi_text, NULL, NULL},
 	    {"pages", 0, 0, G_OPTION_ARG_STRING, &o.pages, NULL, NULL},
 	    {"proof", 0, 0, G_OPTION_ARG_NONE, &o.proof, NULL, NULL},
 	    {"marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, NULL, NULL},
