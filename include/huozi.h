@@ -152,8 +152,10 @@ HZ_EXPORT char *hz_dump(const char *stage, const char *path, const HzOptions *o,
 /* The font report (huozi fonts): the fontconfig file, each role's faces, the characters no
  * font covers; NULL when the edition could not be laid out (d says why). Free with hz_free. */
 HZ_EXPORT char *hz_fonts_report(const char *path, const HzOptions *o, HzDiags *d);
-/* The copyfit table of one story on a layout file (huozi fit): the grid lines it needs at each
- * column span; NULL when the story, the layout or the fonts could not be loaded. hz_free it. */
+/* The copyfit table of one story on a layout (huozi fit): the grid lines it needs at each
+ * column span. The layout is a file, or a name of the layouts library ("broadsheet": no slash,
+ * no .xml) as in a page description. NULL when the story, the layout or the fonts could not be
+ * loaded. hz_free it. */
 HZ_EXPORT char *hz_fit(const char *story, const char *layout, const HzOptions *o, HzDiags *d);
 /* Every file the edition reads (page description, layout, stories, images; symbolic links and
  * their targets), canonical paths, for watching them. When it cannot be loaded: `known` (may

@@ -14,13 +14,14 @@ enum {
 };
 
 typedef struct {
-	char *out;    /* -o: the edition as one PDF */
-	char *split;  /* --split DIR: one PDF per page */
-	char *png;    /* --png DIR */
-	char *report; /* --report FILE.json */
-	char *pages;  /* --pages LIST */
-	char *layout; /* fit: --layout FILE */
-	double dpi;
+	char *out;      /* -o: the edition as one PDF */
+	char *split;    /* --split DIR: one PDF per page */
+	char *png;      /* --png DIR */
+	char *report;   /* --report FILE.json */
+	char *pages;    /* --pages LIST */
+	char *layout;   /* fit: --layout FILE or NAME */
+	char *dpi_text; /* --dpi as given */
+	double dpi;     /* 0: not given, the default */
 	gboolean strict;
 	gboolean proof;
 	gboolean watch;
@@ -28,6 +29,9 @@ typedef struct {
 	gboolean cmyk; /* --cmyk: DeviceCMYK, neutrals on K only */
 	gboolean allow_outside;
 	gboolean timings; /* print the time of each stage on stderr */
+	gboolean quiet;   /* -q: no summary, no progress, no path line */
+	gboolean verbose; /* -v: the summary, the timings, what was written where */
+	gboolean help;
 	gboolean version;
 } CliOpts;
 

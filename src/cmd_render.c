@@ -2,6 +2,7 @@
 #include "cmd_render.h"
 #include <glib.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static void
@@ -24,6 +25,22 @@ print_timings(const HzEdition *e)
 	        hz_edition_time_ms(e, HZ_TIME_WRITE));
 }
 
+/* -v: what was written where */
+static void
+print_written(const CliOpts *o, bool write)
+{
+	if (write && o->out)
+		fprintf(stderr, "huozi: wrote the edition to %s\n",
+		        strcmp(o->out, "-") == 0 ? "standard output" : o->out);
+	if (write && o->split)
+		fprintf(stderr, "huozi: wrote one PDF per page into %s\n", o->split);
+	if (write && o->png)
+		fprintf(stderr, "huozi: wrote a PNG proof of each page into %s\n", o->png);
+	if (o->report)
+		fprintf(stderr, "huozi: wrote the fit report to %s\n",
+		        strcmp(o->report, "-") == 0 ? "standard output" : o->report);
+}
+
 /* a progress line on a terminal, once writing has taken longer than a moment */
 static void
 show_progress(int done, int total, void *data)
@@ -43,7 +60,7 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 	HzEdition *e;
 	int status;
 
-	if (isatty(STDERR_FILENO) && !o->watch)
+	if (isatty(STDERR_FILENO) && !o->watch && !o->quiet)
 		hz_options_set_progress(h, show_progress, &start);
 	e = hz_edition_load(edition, h, d);
 	if (e) {
@@ -52,14 +69,17 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 			hz_edition_write(e, o->out, o->split, o->png, o->report, d);
 		else
 			hz_edition_check(e, o->report, d);
-		if (o->timings && hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0)
+		if ((o->timings || o->verbose) && hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0)
 			print_timings(e);
 	}
 	cli_print_report(d);
-	if (e && hz_edition_pages_ok(e)) /* a refused --pages ends the run before the summary */
+	/* a refused --pages ends the run before the summary */
+	if (e && hz_edition_pages_ok(e) && !o->quiet)
 		print_summary(e);
 	status = cli_exit_status(d, o->strict);
-	if (status == EXIT_OK && write && o->out && e &&
+	if (o->verbose && status <= EXIT_STRICT && e && hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0)
+		print_written(o, write);
+	if (status == EXIT_OK && write && o->out && e && !o->quiet &&
 	    hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0 && !hz_edition_wrote_stdout(e))
 		printf("%s\n", o->out);
 	hz_edition_free(e);

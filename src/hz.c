@@ -6,6 +6,7 @@
 #include "fontreport.h"
 #include "huozi.h"
 #include "inputs.h"
+#include "model.h"
 #include "pipeline.h"
 #include "render.h"
 #include "report.h"
@@ -500,6 +501,19 @@ hz_fonts_report(const char *path, const HzOptions *o, HzDiags *d)
 	return out ? g_string_free(out, FALSE) : NULL;
 }
 
+/* fit's layout "broadsheet" names a layout of the library, as layout="broadsheet" does in a
+ * page description; anything with a slash or .xml is a path */
+static char *
+fit_layout_path(const char *layout, const HzOptions *o)
+{
+	if (*layout && !strchr(layout, '/') && !g_str_has_suffix(layout, ".xml")) {
+		g_autofree char *name = g_strconcat(layout, ".xml", NULL);
+		return g_build_filename(o && o->layouts_dir ? o->layouts_dir : model_layouts_dir(),
+		                        name, NULL);
+	}
+	return g_strdup(layout);
+}
+
 char *
 hz_fit(const char *story, const char *layout, const HzOptions *o, HzDiags *d)
 {
@@ -507,8 +521,9 @@ hz_fit(const char *story, const char *layout, const HzOptions *o, HzDiags *d)
 	g_autoptr(Layout) l = NULL;
 	g_autoptr(Fonts) f = NULL;
 	g_autoptr(Story) s = NULL;
+	g_autofree char *path = fit_layout_path(layout, o);
 	char *text = NULL;
-	if ((l = layout_load(layout, r)) && (s = story_load(story, r)) &&
+	if ((l = layout_load(path, r)) && (s = story_load(story, r)) &&
 	    (f = fonts_new(o && o->fonts_conf ? o->fonts_conf : fonts_default_conf(), l, r))) {
 		int n = 0;
 		CopyfitRow *rows = copyfit_table(l, f, s, r, &n);
