@@ -33,6 +33,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # build's to meet, so there they are not asserted, no address-space cap is set and timeouts
 # are five times longer. Everything else (status, messages, files) is checked the same.
 SANITIZED = bool(os.environ.get('ASAN_OPTIONS'))
+# The time budget is a resource limit, not a benchmark: the documented figure (10 s) holds on an
+# idle 2-core machine (docs/safety.md gives the measurements), and a case fails only beyond
+# twice it, so that a shared, loaded machine does not fail a build that is within its budget.
+# Peak memory does not depend on load: it is held to the budget exactly.
+TIME_SLACK = 2
 CASES = []
 
 
@@ -269,8 +274,8 @@ def expect(res, status, stderr=None, stdout=None, max_s=None, max_mb=None):
             problems.append(f'{name} differs; expected:\n{want}')
     if SANITIZED:
         max_s = max_mb = None
-    if max_s is not None and res.wall > max_s:
-        problems.append(f'took {res.wall:.1f} s, budget {max_s} s')
+    if max_s is not None and res.wall > max_s * TIME_SLACK:
+        problems.append(f'took {res.wall:.1f} s, budget {max_s} s (failing beyond {TIME_SLACK}x)')
     if max_mb is not None and res.rss_mb > max_mb:
         problems.append(f'peak RSS {res.rss_mb:.0f} MB, budget {max_mb} MB')
     if problems:
