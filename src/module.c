@@ -491,8 +491,11 @@ module_compose_story(FlowCtx *c, int story)
 	sf.rows = g_array_new(FALSE, FALSE, sizeof(ColfillRow));
 	sf.srcs = g_array_new(FALSE, FALSE, sizeof(RowSource));
 	sf.fitrows = g_array_new(FALSE, FALSE, sizeof(FitRow));
+	/* a column the head group fills to its foot (top below bottom) holds nothing: counting it
+	 * negative would make room smaller than the other columns hold, and drop paragraphs that
+	 * fit there as "certainly overset" */
 	for (int k = 0; k < sf.ncols; k++)
-		sf.room += (gint64)sf.fcols[k].bottom - sf.fcols[k].top;
+		sf.room += MAX((gint64)sf.fcols[k].bottom - sf.fcols[k].top, 0);
 	add_rows(&sf);
 	ends = g_new0(Len, sf.ncols + 1);
 	balance(&sf, ends);
