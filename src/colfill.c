@@ -6,10 +6,7 @@
 Len
 colfill_snap(const ColfillGrid *g, Len y)
 {
-	Len off = y - g->top;
-	if (off <= 0)
-		return y;
-	return g->top + (off + g->pitch - 1) / g->pitch * g->pitch;
+	return len_snap_down_to_grid(g->top, g->pitch, y);
 }
 
 Len

@@ -46,8 +46,5 @@ grid_baseline_in(Len top, Len height, Len size)
 Len
 grid_snap(const Grid *g, Len y)
 {
-	Len off = y - g->top;
-	if (off <= 0)
-		return y;
-	return g->top + (off + g->pitch - 1) / g->pitch * g->pitch;
+	return len_snap_down_to_grid(g->top, g->pitch, y);
 }

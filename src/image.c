@@ -356,25 +356,6 @@ decode_jpeg(const char *path, const guchar *data, gsize n, int want_w, int want_
 	return surface;
 }
 
-/* libjpeg reads the header, so a file the PDF viewer could not decode is still an error */
-static bool
-jpeg_header_ok(const guchar *data, gsize n)
-{
-	struct jpeg_decompress_struct cinfo;
-	JpegError err;
-	volatile bool ok = false;
-	cinfo.err = jpeg_std_error(&err.pub);
-	err.pub.error_exit = jpeg_fail;
-	err.pub.emit_message = jpeg_quiet;
-	if (setjmp(err.jump) == 0) {
-		jpeg_create_decompress(&cinfo);
-		jpeg_mem_src(&cinfo, data, (unsigned long)n);
-		ok = jpeg_read_header(&cinfo, TRUE) == JPEG_HEADER_OK;
-	}
-	jpeg_destroy_decompress(&cinfo);
-	return ok;
-}
-
 /* A JPEG the PDF viewer (or the PNG proof) could not decode fails here, when it is read:
  * libjpeg decodes it whole at 1/8 scale (every bit of its entropy-coded data, no full-size
  * pixels), one row at a time into a small buffer. Warnings (extra bytes, a short scan that
@@ -424,7 +405,7 @@ image_decode(GBytes *bytes, const char *path, bool for_pdf, int want_w, int want
 		/* The PDF embeds the file as is and needs no pixels: a 1x1 surface carries the JPEG
 		 * (cairo writes the image's own size from its header and paints the unit square the
 		 * caller scales), so no megabytes of blank pixels are allocated and copied. */
-		if (for_pdf && jpeg_header_ok(data, n))
+		if (for_pdf) /* image_probe decoded it whole when the edition was read */
 			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
 		else
 			s = decode_jpeg(path, data, n, for_pdf ? 0 : want_w, for_pdf ? 0 : want_h,

@@ -27,6 +27,7 @@ bool image_probe(GBytes *bytes, const char *path, const char *file, int line, in
  * original bytes (a reference, not a copy) as CAIRO_MIME_TYPE_JPEG so the PDF embeds the file
  * as is; with for_pdf its pixels are not even decoded. want_w x want_h (0: all) are the pixels
  * the output needs: a JPEG is decoded scaled down by 1/2, 1/4 or 1/8 while still covering
- * them. Returns NULL with a report on failure. */
+ * them. The bytes are ones image_probe accepted (it decodes a JPEG whole, so drawing does not
+ * check it again). Returns NULL with a report on failure. */
 cairo_surface_t *image_decode(GBytes *bytes, const char *path, bool for_pdf, int want_w, int want_h,
                               Report *r);

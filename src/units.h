@@ -30,6 +30,16 @@ len_to_pt(Len l)
 	return (double)l / LEN_PER_PT;
 }
 
+/* y moved down to the next multiple of pitch from top (y itself when on one or above top) */
+static inline Len
+len_snap_down_to_grid(Len top, Len pitch, Len y)
+{
+	Len off = y - top;
+	if (off <= 0)
+		return y;
+	return top + (off + pitch - 1) / pitch * pitch;
+}
+
 /* a fraction of an em: em * num / den, rounded to nearest */
 static inline Len
 len_em(Len em, int num, int den)
