@@ -575,6 +575,7 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 		data += 3;
 		len -= 3;
 	}
+	report_source(r, file, data, (gsize)len, false);
 	if (!textfile_check_utf8(file, data, (gsize)len, r) ||
 	    !check_refs(file, data, (gsize)len, r))
 		return NULL;

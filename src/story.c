@@ -271,6 +271,7 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	if (len < 0)
 		len = (gssize)strlen(data);
 	bytes = (gsize)len;
+	report_source(r, file, data, (gsize)len, true);
 	text = normalize(data, (gsize)len, &len);
 	if (!textfile_check_utf8(file, text, (gsize)len, r))
 		return NULL;
