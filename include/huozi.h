@@ -87,7 +87,7 @@ HZ_EXPORT int hz_diag_line(const HzDiags *d, int i);
 HZ_EXPORT int hz_diag_col(const HzDiags *d, int i);
 HZ_EXPORT const char *hz_diag_message(const HzDiags *d, int i);
 HZ_EXPORT const char *hz_diag_hint(const HzDiags *d, int i);
-/* The input line diagnostic i points at, as written (a long line cut to 40 characters either
+/* The input line diagnostic i points at, as written (a long line cut to 60 characters either
  * side of the column, "…" marking each cut; bytes that are not UTF-8 are kept as they are, so
  * escape before showing it), or NULL when there is none (no line, or no text of that file).
  * hz_diag_source_col: the column within that text (1-based characters, 0: none);

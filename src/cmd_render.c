@@ -73,10 +73,11 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 			print_timings(e);
 	}
 	cli_print_report(d);
-	/* a refused --pages ends the run before the summary */
-	if (e && hz_edition_pages_ok(e) && !o->quiet)
-		print_summary(e);
 	status = cli_exit_status(d, o->strict);
+	/* a refused --pages, or an error in the input or the system, ends the run before the
+	 * summary: what was laid out is not what was asked for, and nothing was written */
+	if (e && hz_edition_pages_ok(e) && !o->quiet && status < EXIT_INPUT)
+		print_summary(e);
 	if (o->verbose && status <= EXIT_STRICT && e && hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0)
 		print_written(o, write);
 	if (status == EXIT_OK && write && o->out && e && !o->quiet &&

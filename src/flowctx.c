@@ -40,13 +40,13 @@ report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 	}
 	if (overfull > 0)
 		report_error(
-		    c->r, DIAG_INPUT, w ? w->file : NULL, w ? w->line : 0, 0,
+		    c->r, DIAG_INPUT, w ? w->file : NULL, w ? w->line : 0, w ? w->col : 0,
 		    "set the story over more columns, or give the style a smaller size",
 		    "%s: a character of its style '%s' (%.1f pt) is wider than the %.1f pt "
 		    "column it is set in",
 		    what, fp->style->name, len_to_pt(fp->style->size), len_to_pt(fp->measure));
 	else if (forced > 0)
-		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
+		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, w ? w->col : 0,
 		               "a word or number longer than the column, or a run without break "
 		               "opportunities; shorten it or widen the module",
 		               "%s: %d line(s) broken where the rules forbid it, from line %d",
@@ -90,6 +90,15 @@ flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign
 }
 
 static bool
+has_overfull(const FlowPara *fp)
+{
+	for (int i = 0; i < fp->lines->n; i++)
+		if (fp->lines->lines[i].flags & LINE_OVERFULL)
+			return true;
+	return false;
+}
+
+static bool
 head_fits(const FlowPara *fp)
 {
 	if (fp->style->max_lines > 0 && fp->lines->n > fp->style->max_lines)
@@ -126,6 +135,8 @@ flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 
 	if (head_fits(fp))
 		return true;
+	if (has_overfull(fp)) /* a character wider than the column: reported, and no squeeze fits */
+		return false;
 	fp->squeezed = g_memdup2(s, sizeof *s);
 	fp->style = fp->squeezed;
 	for (int t = milli - 20; t >= MIN(milli, -100) && !head_fits(fp); t -= 20) {
@@ -136,7 +147,8 @@ flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 		reset(c, fp, scale);
 	if (head_fits(fp))
 		return true;
-	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
+	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0,
+	             where ? where->col : 0,
 	             "shorten the headline, widen its span (head=) or allow more lines (max-lines)",
 	             "headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%",
 	             report_clip(c->r, fp->items->text), s->max_lines ? s->max_lines : fp->lines->n,

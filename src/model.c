@@ -791,21 +791,76 @@ layout_path(Loader *ld, const DescAttr *a)
 	return NULL;
 }
 
+static gint
+compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* the layouts of the library folder dir: the names of its *.xml files, sorted; NULL when the
+ * folder cannot be read */
+static GPtrArray *
+library_names(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *names;
+	const char *f;
+	if (!d)
+		return NULL;
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((f = g_dir_read_name(d)))
+		if (g_str_has_suffix(f, ".xml") && strlen(f) > strlen(".xml"))
+			g_ptr_array_add(names, g_strndup(f, strlen(f) - strlen(".xml")));
+	g_dir_close(d);
+	g_ptr_array_sort(names, compare_names);
+	return names;
+}
+
+/* layout="NAME" names no layout of the library: said at the attribute, with the folder
+ * searched, the names it holds and the closest one */
+static void
+missing_library_layout(Loader *ld, const DescAttr *a, const char *dir, GPtrArray *names)
+{
+	g_autofree char *list = NULL, *have = NULL, *hint = NULL;
+	g_ptr_array_add(names, NULL);
+	list = g_strjoinv(", ", (char **)names->pdata);
+	have = g_strdup_printf("the layouts library (%s) holds %s%s; a layout file of the "
+	                       "edition's own is named with its .xml, e.g. layout=\"%s.xml\"",
+	                       dir, names->len > 1 ? "" : "no layouts", list,
+	                       report_clip(ld->r, a->value));
+	hint = suggest_hint(a->value, (const char *const *)names->pdata, have);
+	g_ptr_array_remove_index(names, names->len - 1);
+	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint,
+	             "no layout \"%s\" in the layouts library", report_clip(ld->r, a->value));
+}
+
 /* a layout named by path is read beneath the edition's folder like any other input; one of
- * the library by name through infile_read too, but from the library's folder */
+ * the library by name through infile_read too, but from the library's folder. *here: the
+ * error was reported at the attribute (leaving the folder, a name the library lacks). */
 static Layout *
-read_layout(Loader *ld, const DescAttr *a, bool *outside)
+read_layout(Loader *ld, const DescAttr *a, bool *here)
 {
 	g_autofree char *lib = layout_path(ld, a), *shown = NULL;
 	g_autoptr(GBytes) bytes = NULL;
 	InFileStatus st;
 	gsize len = 0;
 	g_autofree char *data = NULL;
-	if (lib)
+	if (lib) {
+		g_autofree char *dir = g_path_get_dirname(lib);
+		g_autoptr(GPtrArray) names = library_names(dir);
+		bool found = false;
+		for (guint i = 0; names && i < names->len && !found; i++)
+			found = strcmp(a->value, g_ptr_array_index(names, i)) == 0;
+		if (names && !found) {
+			missing_library_layout(ld, a, dir, names);
+			*here = true;
+			return NULL;
+		}
 		return layout_load(lib, ld->r);
+	}
 	st = read_named(ld, a->value, a->vline, a->vcol, DESC_MAX_BYTES, &shown, &bytes, NULL,
 	                ld->r);
-	*outside = st == INFILE_OUTSIDE;
+	*here = st == INFILE_OUTSIDE;
 	if (st != INFILE_OK)
 		return NULL;
 	data = textfile_take(g_steal_pointer(&bytes), &len);
@@ -826,9 +881,9 @@ read_edition(Loader *ld, const DescNode *root)
 	m->paper_latin = g_strdup(desc_get(root, "paper-latin"));
 	m->issue = g_strdup(desc_get(root, "issue"));
 	{
-		bool outside = false;
-		m->layout = read_layout(ld, layout, &outside);
-		if (outside)
+		bool here = false;
+		m->layout = read_layout(ld, layout, &here);
+		if (here)
 			return false;
 	}
 	if (!m->layout) {

@@ -55,7 +55,7 @@ typedef struct {
 #define REPORT_MAX_DIAGS 1000
 
 /* How much of a long source line a diagnostic shows either side of its column */
-#define REPORT_SOURCE_CHARS 40
+#define REPORT_SOURCE_CHARS 60
 
 /* How much of a value a message quotes: longer ones are cut to this many characters and "…". */
 #define REPORT_CLIP_CHARS 40
