@@ -77,10 +77,9 @@ void report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, i
  * that call as an argument). */
 const char *report_clip(Report *r, const char *s);
 /* Keep the text of an input file (as read, a copy) so that every diagnostic at file:line:col,
- * added now or later, quotes its line with a caret. Lines end at LF (CR LF and, with
- * cr_ends_line, a lone CR too); a UTF-8 byte order mark is not counted. The same file again
- * replaces the text. */
-void report_source(Report *r, const char *file, const char *data, gsize len, bool cr_ends_line);
+ * added now or later, quotes its line with a caret (srcline_text_new: story is true for a story
+ * file, false for XML). The same file again replaces the text. */
+void report_source(Report *r, const char *file, const char *data, gsize len, bool story);
 /* Append src's diagnostics to dst, in their order, and leave src empty. */
 void report_move(Report *dst, Report *src);
 /* true when any error of this kind was reported */

@@ -15,12 +15,12 @@ struct SrcText {
 };
 
 SrcText *
-srcline_text_new(const char *data, gsize len, bool cr_ends_line)
+srcline_text_new(const char *data, gsize len, bool story)
 {
 	SrcText *t = g_new0(SrcText, 1);
 	t->data = g_memdup2(data, len);
 	t->len = len;
-	t->cr = cr_ends_line;
+	t->cr = story;
 	t->top = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	t->at_line = 1;
 	t->at_start = t->at_off = t->top;
@@ -126,11 +126,20 @@ token_chars(const SrcText *t, gsize p, gsize end)
 	int n = 0;
 	if (p >= end)
 		return 1;
+	if (t->cr) { /* a story: a header key, up to its colon */
+		while (q < end && (g_ascii_isalpha(t->data[q]) || t->data[q] == '-'))
+			q++;
+		return q > p && q < end && t->data[q] == ':' ? (int)(q - p) : 1;
+	}
 	if (t->data[p] == '"' || t->data[p] == '\'') {
 		const char *close = memchr(t->data + p + 1, t->data[p], end - p - 1);
 		if (!close)
 			return 1;
 		return (int)g_utf8_strlen(t->data + p, close + 1 - (t->data + p));
+	}
+	if (t->data[p] == '&') { /* a reference, to its ';' */
+		const char *semi = memchr(t->data + p, ';', MIN(end - p, (gsize)16));
+		return semi ? (int)(semi + 1 - (t->data + p)) : 1;
 	}
 	if (t->data[p] == '<')
 		q++;
@@ -181,7 +190,8 @@ static bool
 escaped(gunichar u, bool bad)
 {
 	return bad || u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f) || u == 0x200e ||
-	       u == 0x200f || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+	       u == 0x200f || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) ||
+	       (u & 0xfffe) == 0xfffe || (u >= 0xfdd0 && u <= 0xfdef);
 }
 
 /* the next character of text at p: its byte length, whether it is invalid, and u */

@@ -89,7 +89,7 @@ START_TEST(test_line_ends)
 	g_autofree char *cr = shown("a\rbc", true, 2, 1);
 	g_autofree char *bom = shown("\xef\xbb\xbfxy", false, 1, 2);
 	ck_assert_str_eq(crlf, "    2 | bc\n      |  ^\n");
-	ck_assert_str_eq(cr, "    2 | bc\n      | ^~\n");
+	ck_assert_str_eq(cr, "    2 | bc\n      | ^\n");
 	ck_assert_str_eq(bom, "    1 | xy\n      |  ^\n");
 }
 END_TEST
@@ -133,6 +133,28 @@ START_TEST(test_report_quotes_line)
 }
 END_TEST
 
+START_TEST(test_story_tokens)
+{
+	/* in a story only a header key is a token: a paragraph's first word is not */
+	g_autofree char *key = shown("subhed: 副题\n", true, 1, 1);
+	g_autofree char *word = shown("Hello you\n", true, 1, 1);
+	ck_assert_str_eq(key, "    1 | subhed: 副题\n      | ^~~~~~\n");
+	ck_assert_str_eq(word, "    1 | Hello you\n      | ^\n");
+}
+END_TEST
+
+START_TEST(test_reference_and_noncharacter)
+{
+	g_autofree char *ref = shown("<a b=\"x&#x1b;y\"/>", false, 1, 8);
+	g_autofree char *non = shown("a\xef\xbf\xbf"
+	                             "b",
+	                             true, 1, 2);
+	ck_assert_str_eq(ref, "    1 | <a b=\"x&#x1b;y\"/>\n      |        ^~~~~~\n");
+	/* U+FFFF escaped, its caret as wide as the escapes */
+	ck_assert_str_eq(non, "    1 | a\\xef\\xbf\\xbfb\n      |  ^~~~~~~~~~~~\n");
+}
+END_TEST
+
 static Suite *
 srcline_suite(void)
 {
@@ -147,6 +169,8 @@ srcline_suite(void)
 	tcase_add_test(tc, test_col_zero_and_beyond);
 	tcase_add_test(tc, test_line_ends);
 	tcase_add_test(tc, test_going_back);
+	tcase_add_test(tc, test_story_tokens);
+	tcase_add_test(tc, test_reference_and_noncharacter);
 	tcase_add_test(tc, test_report_quotes_line);
 	suite_add_tcase(s, tc);
 	return s;
