@@ -124,6 +124,13 @@ model_free(Model *m)
 	g_free(m);
 }
 
+/* for sorting names (char *) */
+static gint
+compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static bool
 check_attrs(Loader *ld, const DescNode *n, const char *const *known)
 {
@@ -435,11 +442,18 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 			    "story \"%s\" is placed after this jump (line %d): the jump chain "
 			    "would run back to an earlier frame",
 			    report_clip(ld->r, id->value), later->line);
-		else
-			report_error(
-			    ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol,
-			    "a jump continues a story placed earlier with <story id=\"...\">",
-			    "no story \"%s\" before this jump", report_clip(ld->r, id->value));
+		else {
+			g_autofree const char **ids =
+			    (const char **)g_hash_table_get_keys_as_array(ld->ids, NULL);
+			g_autofree char *hint = NULL;
+			qsort(ids, g_hash_table_size(ld->ids), sizeof *ids, compare_names);
+			hint = suggest_hint(
+			    id->value, ids,
+			    "a jump continues a story placed earlier with <story id=\"...\">");
+			report_error(ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol, hint,
+			             "no story \"%s\" before this jump",
+			             report_clip(ld->r, id->value));
+		}
 		return false;
 	}
 	return ok;
@@ -789,12 +803,6 @@ layout_path(Loader *ld, const DescAttr *a)
 		    ld->opts.layouts_dir ? ld->opts.layouts_dir : model_layouts_dir(), name, NULL);
 	}
 	return NULL;
-}
-
-static gint
-compare_names(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* the layouts of the library folder dir: the names of its *.xml files, sorted; NULL when the
