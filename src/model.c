@@ -405,14 +405,15 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 	return e->story >= 0 && ok;
 }
 
-/* the <story> with this id anywhere in the edition, or NULL */
+/* the element with this id anywhere in the edition, or NULL: a <story>, or one whose name is
+ * mistyped (<stroy id="a">, reported already), so that a jump to it adds no error of its own */
 static const DescNode *
 find_story(const DescNode *edition, const char *id)
 {
 	for (int p = 0; edition && p < edition->nchildren; p++)
 		for (int i = 0; i < edition->children[p]->nchildren; i++) {
 			const DescNode *c = edition->children[p]->children[i];
-			if (strcmp(c->name, "story") == 0 && g_strcmp0(desc_get(c, "id"), id) == 0)
+			if (g_strcmp0(desc_get(c, "id"), id) == 0)
 				return c;
 		}
 	return NULL;
