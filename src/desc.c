@@ -656,10 +656,13 @@ desc_check_attrs(const DescNode *n, const char *file, const char *const *known, 
 		for (int k = 0; known[k] && !found; k++)
 			found = strcmp(known[k], n->attrs[i].name) == 0;
 		if (!found) {
-			g_autofree char *list = suggest_list(known);
-			g_autofree char *all =
-			    g_strdup_printf("the attributes of <%s> are: %s", n->name, list);
-			g_autofree char *hint = suggest_hint(n->attrs[i].name, known, all);
+			g_autofree char *list = NULL, *all = NULL, *hint = NULL;
+			if (report_keeps(r)) { /* a flood of them is counted, not read */
+				list = suggest_list(known);
+				all = g_strdup_printf("the attributes of <%s> are: %s", n->name,
+				                      list);
+				hint = suggest_hint(n->attrs[i].name, known, all);
+			}
 			report_error(r, DIAG_INPUT, file, n->attrs[i].line, n->attrs[i].col, hint,
 			             "unknown attribute %s on <%s>",
 			             report_clip(r, n->attrs[i].name), report_clip(r, n->name));

@@ -132,6 +132,12 @@ report_clip(Report *r, const char *s)
 }
 
 bool
+report_keeps(const Report *r)
+{
+	return r->diags->len < REPORT_MAX_DIAGS;
+}
+
+bool
 report_has(const Report *r, DiagKind kind, ReportLevel min_level)
 {
 	for (guint i = 0; i < r->diags->len; i++) {

@@ -82,6 +82,9 @@ const char *report_clip(Report *r, const char *s);
 void report_source(Report *r, const char *file, const char *data, gsize len, bool story);
 /* Append src's diagnostics to dst, in their order, and leave src empty. */
 void report_move(Report *dst, Report *src);
+/* false once r holds REPORT_MAX_DIAGS diagnostics: the next ones are only counted, so a caller
+ * may skip the work of a hint (a "did you mean") that nobody will read */
+bool report_keeps(const Report *r);
 /* true when any error of this kind was reported */
 bool report_has(const Report *r, DiagKind kind, ReportLevel min_level);
 /* The exit status the diagnostics call for: 3 a system error, 2 an input (or font) error, 1 with
