@@ -3,13 +3,16 @@
 #include "pipeline.h"
 #include <string.h>
 
-/* every paragraph, body and display text, furniture included, in composition order */
+/* every paragraph, body and display text, in composition order: for lines the page furniture
+ * too (running head, masthead, captions, text ads, jump lines), not the proof overlay */
 static void
 dump_paras(const Flow *f, bool items, GString *out)
 {
 	for (guint i = 0; i < f->paras->len; i++) {
 		const FlowPara *fp = g_ptr_array_index(f->paras, i);
 		int *st, *ln;
+		if (!fp->kind || (items && fp->story < 0))
+			continue; /* the proof overlay; furniture's shaping is of no interest */
 		g_string_append_printf(
 		    out, "para %u kind=%s style=%s story=%d para=%d pairs=%d spaced=%d", i,
 		    fp->kind ? fp->kind : "-", fp->style->name, fp->story, fp->para, fp->npairs,
