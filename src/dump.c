@@ -19,7 +19,8 @@ dump_paras(const Flow *f, bool items, GString *out)
 		    fp->nspaced);
 		if (fp->squeezed)
 			g_string_append_printf(out, " squeezed tracking=%d scale=%d",
-			                       fp->squeezed->tracking_milli, fp->items->xscale / 10);
+			                       fp->squeezed->tracking_milli,
+			                       fp->items->xscale / 10);
 		g_string_append_c(out, '\n');
 		if (items) {
 			items_dump(fp->items, out);

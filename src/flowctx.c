@@ -133,8 +133,7 @@ flowctx_fit_lines(FlowCtx *c, int pi, int max_lines)
 		fp->squeezed->tracking_milli = t;
 		reset(c, fp, 1000);
 	}
-	for (int scale = 950; scale >= s->min_scale * 10 && !fits_lines(fp, max_lines);
-	     scale -= 50)
+	for (int scale = 950; scale >= s->min_scale * 10 && !fits_lines(fp, max_lines); scale -= 50)
 		reset(c, fp, scale);
 	return fits_lines(fp, max_lines);
 }

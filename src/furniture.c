@@ -79,8 +79,8 @@ running_head(FlowCtx *c, int p)
 	if (credits->len)
 		wc = furniture_text(c, p, credits->str, s, x, w, LB_CENTER, base, pg->line, pg->col,
 		                    "running head");
-	wr = furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col,
-	                    "running head");
+	wr =
+	    furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col, "running head");
 	/* left, centred and right on one line: each side needs an em clear of the credits */
 	if (credits->len ? MAX(wl, wr) + s->size > (w - wc) / 2 : wl + wr + s->size > w)
 		report_warning(
@@ -208,9 +208,8 @@ photo(FlowCtx *c, int p, const Elem *e)
 	cw = beside ? grid_col_width(c->g) : w;
 	room = (int)(h / pitch) - (beside ? 0 : 2);
 	/* the caption first, leaving a line for the credit; the credit in what is left */
-	cap = caption_para(c, e, e->caption, cs, cw,
-	                   MAX(room - (has_credit ? cr->lines : 0), 0), "photo caption",
-	                   &cap_lines);
+	cap = caption_para(c, e, e->caption, cs, cw, MAX(room - (has_credit ? cr->lines : 0), 0),
+	                   "photo caption", &cap_lines);
 	cred = caption_para(c, e, e->credit, cr, cw, MAX(room - cap_lines, 0), "photo credit",
 	                    &cred_lines);
 	lines = cap_lines + cred_lines;
@@ -272,8 +271,8 @@ text_ad(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
 	              .weight = len_from_pt(0.5)};
 
 	flowctx_figure(c, &box);
-	pi = flowctx_set(c, e->text, s, MAX(w - s->size, s->size), LB_CENTER, false, -1, -1,
-	                 &where);
+	pi =
+	    flowctx_set(c, e->text, s, MAX(w - s->size, s->size), LB_CENTER, false, -1, -1, &where);
 	display_kind(c, pi, "text-ad");
 	over = display_fit(c, pi, max, &where,
 	                   "shorten the text, or sell a larger ad size (the layout's <ad-size>)");

@@ -467,8 +467,7 @@ first_frame(StoryFlow *sf)
 		flowctx_figure(c, &box);
 		sf->inset = layout_style(c->m->layout, ST_NOTICE)->size;
 		y += g->pitch / 2;
-		head = place_head(sf, x + sf->inset, y, w - 2 * sf->inset, y + h - g->pitch,
-		                  false);
+		head = place_head(sf, x + sf->inset, y, w - 2 * sf->inset, y + h - g->pitch, false);
 		add_columns(sf, 0, y + head, 0);
 		return head;
 	}
