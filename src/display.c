@@ -27,9 +27,10 @@ display_fit(FlowCtx *c, int pi, int max_lines, const ItemsWhere *w, const char *
 	if (over == 0) /* fits its lines, broken against the rules: reported as such */
 		return 0;
 	report_error(c->r, DIAG_LAYOUT, w->file, w->line, w->col, hint,
-	             "%s: \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%: "
-	             "%d line(s) left out",
-	             w->what, report_clip(c->r, fp->items->text), max_lines, len_to_pt(fp->measure),
+	             "%s: \"%s\" does not fit %d line(s) of %.1f pt even squeezed (tracking "
+	             "%.2f em, %d%% wide): %d line(s) left out",
+	             w->what, report_clip(c->r, fp->items->text), max_lines,
+	             len_to_pt(fp->measure), fp->style->tracking_milli / 1000.0,
 	             fp->items->xscale / 10, over);
 	return over;
 }

@@ -494,15 +494,17 @@ def jump_template_brace(c):
 
 @case
 def jump_template_too_long(c):
-    """a jump line wider than its column runs into the text: a warning at the template"""
+    """a jump line wider than its column would run into the text: squeezed, then an error at the
+    template, and only its first line is drawn"""
     jump_edition(c)
     text = c.read('ed/edition.xml').decode('utf-8')
     layout(c, 'in="（上接第{folio}版）"', 'in="（上接第{folio}版）' + '接' * 40 + '"')
     edition(c, 'layout="broadsheet"', 'layout="lay.xml"', text=text)
     r = c.render('-o', 'out.pdf')
     expect(r, 0, stdout='out.pdf\n', stderr=[
-        'ed/lay.xml:49:29: warning: jump line "（上接第01版）' + '接' * 32 +
-        '…" does not fit on one line in 117.0 pt',
+        'ed/lay.xml:49:29: error: jump line (in): "（上接第01版）' + '接' * 32 +
+        '…" does not fit 1 line(s) of 117.0 pt even squeezed (tracking -0.10 em, 100% wide): '
+        '3 line(s) left out',
         '  hint: shorten the jump template, or make the style jump smaller',
         'huozi: 2 pages, 2 stories, 0 overset (0 lines), 944 empty grid cells'])
 
