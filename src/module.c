@@ -171,9 +171,8 @@ add_rows(StoryFlow *sf)
 			row.space_before = l == 0 ? s->space_before * g->pitch : 0;
 			row.space_after = l == fp->lines->n - 1 ? s->space_after * g->pitch : 0;
 			row.grid = s->leading == 0;
-			row.keep_next =
-			    (sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL) &&
-			    l == fp->lines->n - 1;
+			/* a heading's lines stay together and with the line after them */
+			row.keep_next = sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL;
 			g_array_append_val(sf->rows, row);
 			g_array_append_val(sf->srcs, src);
 			g_array_append_val(sf->fitrows, fr);
