@@ -29,9 +29,8 @@ display_fit(FlowCtx *c, int pi, int max_lines, const ItemsWhere *w, const char *
 	report_error(c->r, DIAG_LAYOUT, w->file, w->line, w->col, hint,
 	             "%s: \"%s\" does not fit %d line(s) of %.1f pt even squeezed (tracking "
 	             "%.2f em, %d%% wide): %d line(s) left out",
-	             w->what, report_clip(c->r, fp->items->text), max_lines,
-	             len_to_pt(fp->measure), fp->style->tracking_milli / 1000.0,
-	             fp->items->xscale / 10, over);
+	             w->what, report_clip(c->r, fp->items->text), max_lines, len_to_pt(fp->measure),
+	             fp->style->tracking_milli / 1000.0, fp->items->xscale / 10, over);
 	return over;
 }
 
