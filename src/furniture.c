@@ -93,6 +93,20 @@ running_head(FlowCtx *c, int p)
 	g_string_free(credits, TRUE);
 }
 
+/* A masthead text whose line (baseline at base, type size size) would reach down to the
+ * masthead's rule at rule_y is left out, with an error: returns false then. */
+static bool
+masthead_room(FlowCtx *c, const Elem *e, const char *text, Len base, Len size, Len rule_y)
+{
+	if (base + len_em(size, 12, 100) <= rule_y) /* its descent, as grid_baseline_in */
+		return true;
+	report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
+	             "give the masthead more grid lines",
+	             "masthead: no room for \"%s\" above the rule of its %d grid lines: left out",
+	             report_clip(c->r, text), e->cell.l1 - e->cell.l0 + 1);
+	return false;
+}
+
 static void
 masthead(FlowCtx *c, int p, const Elem *e)
 {
@@ -112,26 +126,18 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	right_w = w / 3;
 	rule_y = y + h - len_from_pt(5);
 	base = grid_baseline_in(y, big->lines * pitch, big->size);
-	furniture_text(c, p, m->paper, big, x, w - right_w, LB_LEFT, base, e->line, e->col,
-	               "masthead");
-	if (m->paper_latin)
-		furniture_text(
-		    c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT,
-		    grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size),
-		    e->line, e->col, "masthead");
+	if (masthead_room(c, e, m->paper, base, big->size, rule_y))
+		furniture_text(c, p, m->paper, big, x, w - right_w, LB_LEFT, base, e->line, e->col,
+		               "masthead");
+	base = grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size);
+	if (m->paper_latin && masthead_room(c, e, m->paper_latin, base, latin->size, rule_y))
+		furniture_text(c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT, base, e->line,
+		               e->col, "masthead");
 	/* date, issue and folio down the right third, one under the other, above the rule */
 	base = y + pitch + small->size;
 	for (int i = 0; i < 3; i++) {
-		if (!right[i])
+		if (!right[i] || !masthead_room(c, e, right[i], base, small->size, rule_y))
 			continue;
-		if (base + small->size / 4 > rule_y) {
-			report_error(c->r, DIAG_LAYOUT, m->file, e->line, e->col,
-			             "give the masthead more grid lines",
-			             "masthead: no room for \"%s\" above the rule of its %d grid "
-			             "lines: left out",
-			             report_clip(c->r, right[i]), (int)(h / pitch));
-			continue;
-		}
 		furniture_text(c, p, right[i], small, x + w - right_w, right_w, LB_RIGHT, base,
 		               e->line, e->col, "masthead");
 		base += small->size * 3 / 2;

@@ -479,7 +479,8 @@ first_frame(StoryFlow *sf)
 	} else if (vcols) {
 		w = grid_span_width(g, e->cell.c0, e->cell.c1 - vcols);
 	}
-	head = place_head(sf, x, y, w, y + h, e->vertical_head);
+	/* the head group ends above the 下转 line of a story that jumps */
+	head = place_head(sf, x, y, w, y + h - (sf->nframes > 1 ? g->pitch : 0), e->vertical_head);
 	check_head_span(sf, head);
 	decorate(sf, 0, y + head, vcols);
 	if (sf->has_tag)
