@@ -11,7 +11,7 @@ dump_paras(const Flow *f, bool items, GString *out)
 	for (guint i = 0; i < f->paras->len; i++) {
 		const FlowPara *fp = g_ptr_array_index(f->paras, i);
 		int *st, *ln;
-		if (!fp->kind || (items && fp->story < 0))
+		if (!fp->kind || strcmp(fp->kind, "proof") == 0 || (items && fp->story < 0))
 			continue; /* the proof overlay; furniture's shaping is of no interest */
 		g_string_append_printf(
 		    out, "para %u kind=%s style=%s story=%d para=%d pairs=%d spaced=%d", i,

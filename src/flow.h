@@ -23,7 +23,7 @@ typedef struct {
 	Len measure;        /* what it was broken at */
 	LineAlign align;
 	bool balance;
-	const char *kind; /* what it is: "body", "headline", "text ad", ... (static), or NULL */
+	const char *kind; /* what it is: "body", "headline", "text-ad", "proof"... (static) */
 } FlowPara;
 
 /* One line placed on a page. */
