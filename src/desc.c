@@ -1,6 +1,7 @@
 /* desc.c - reading XML with GMarkup into DescNode trees with a line:col on every node and
  * attribute. */
 #include "desc.h"
+#include "suggest.h"
 #include "textfile.h"
 #include <errno.h>
 #include <stdlib.h>
@@ -225,8 +226,8 @@ locate_tag(Builder *b, DescNode *n)
 	b->cursor = end < b->len ? end + 1 : b->len;
 	position_fwd(b, start, &n->line, &n->col);
 	for (int i = 0; i < n->nattrs; i++) { /* where nothing better is found: the element */
-		n->attrs[i].line = n->line;
-		n->attrs[i].col = n->col;
+		n->attrs[i].line = n->attrs[i].vline = n->line;
+		n->attrs[i].col = n->attrs[i].vcol = n->col;
 	}
 	p = start + 1;
 	while (p < end && !g_ascii_isspace(b->data[p])) /* the element's name */
@@ -238,12 +239,15 @@ locate_tag(Builder *b, DescNode *n)
 		if (nl > end - p || memcmp(b->data + p, n->attrs[i].name, nl) != 0)
 			return; /* not the text GMarkup read: leave the rest at the element */
 		position_fwd(b, p, &n->attrs[i].line, &n->attrs[i].col);
+		n->attrs[i].vline = n->attrs[i].line;
+		n->attrs[i].vcol = n->attrs[i].col;
 		p = skip_space(b, p + nl, end);
 		if (p >= end || b->data[p] != '=')
 			return;
 		p = skip_space(b, p + 1, end);
 		if (p >= end || (b->data[p] != '"' && b->data[p] != '\''))
 			return;
+		position_fwd(b, p, &n->attrs[i].vline, &n->attrs[i].vcol);
 		quote = b->data[p++];
 		while (p < end && b->data[p] != quote)
 			p++;
@@ -575,6 +579,7 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 		data += 3;
 		len -= 3;
 	}
+	report_source(r, file, data, (gsize)len, false);
 	if (!textfile_check_utf8(file, data, (gsize)len, r) ||
 	    !check_refs(file, data, (gsize)len, r))
 		return NULL;
@@ -643,8 +648,7 @@ desc_load_root(const char *path, const char *root, const char *hint, Report *r)
 }
 
 bool
-desc_check_attrs(const DescNode *n, const char *file, const char *const *known, const char *hint,
-                 Report *r)
+desc_check_attrs(const DescNode *n, const char *file, const char *const *known, Report *r)
 {
 	bool ok = true;
 	for (int i = 0; i < n->nattrs; i++) {
@@ -652,6 +656,13 @@ desc_check_attrs(const DescNode *n, const char *file, const char *const *known, 
 		for (int k = 0; known[k] && !found; k++)
 			found = strcmp(known[k], n->attrs[i].name) == 0;
 		if (!found) {
+			g_autofree char *list = NULL, *all = NULL, *hint = NULL;
+			if (report_keeps(r)) { /* a flood of them is counted, not read */
+				list = suggest_list(known);
+				all = g_strdup_printf("the attributes of <%s> are: %s", n->name,
+				                      list);
+				hint = suggest_hint(n->attrs[i].name, known, all);
+			}
 			report_error(r, DIAG_INPUT, file, n->attrs[i].line, n->attrs[i].col, hint,
 			             "unknown attribute %s on <%s>",
 			             report_clip(r, n->attrs[i].name), report_clip(r, n->name));

@@ -2,6 +2,7 @@
 #include "layout.h"
 #include "desc.h"
 #include "length.h"
+#include "suggest.h"
 #include "textfile.h"
 #include <string.h>
 
@@ -55,7 +56,7 @@ layout_free(Layout *l)
 static bool
 check_attrs(const DescNode *n, const char *file, const char *const *known, Report *r)
 {
-	return desc_check_attrs(n, file, known, "see docs/layouts.md", r);
+	return desc_check_attrs(n, file, known, r);
 }
 
 static bool
@@ -68,7 +69,7 @@ need_len(const DescNode *n, const char *file, const char *name, Len lo, Len hi, 
 		return false;
 	}
 	if (!length_parse(a->value, out) || *out < lo || *out > hi) {
-		report_error(r, DIAG_INPUT, file, a->line, a->col,
+		report_error(r, DIAG_INPUT, file, a->vline, a->vcol,
 		             "write a length such as 9pt or 20mm, within sensible bounds",
 		             "invalid length \"%s\" for %s", report_clip(r, a->value), name);
 		return false;
@@ -86,7 +87,7 @@ need_int(const DescNode *n, const char *file, const char *name, int lo, int hi, 
 		return false;
 	}
 	if (!length_parse_int(a->value, lo, hi, out)) {
-		report_error(r, DIAG_INPUT, file, a->line, a->col, "see docs/layouts.md",
+		report_error(r, DIAG_INPUT, file, a->vline, a->vcol, "see docs/layouts.md",
 		             "invalid value \"%s\" for %s: a whole number from %d to %d",
 		             report_clip(r, a->value), name, lo, hi);
 		return false;
@@ -143,8 +144,13 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 			return true;
 		}
 	}
-	report_error(r, DIAG_INPUT, file, role->line, role->col, "use song, hei, kai or fangsong",
-	             "unknown font role \"%s\"", report_clip(r, role->value));
+	{
+		static const char *const roles[] = {"song", "hei", "kai", "fangsong", NULL};
+		g_autofree char *hint =
+		    suggest_hint(role->value, roles, "use song, hei, kai or fangsong");
+		report_error(r, DIAG_INPUT, file, role->vline, role->vcol, hint,
+		             "unknown font role \"%s\"", report_clip(r, role->value));
+	}
 	return false;
 }
 
@@ -160,7 +166,7 @@ read_template(const DescAttr *a, const char *file, char **out, int *line, int *c
 	parts = g_strsplit(a->value, "{folio}", -1);
 	rest = g_strjoinv("", parts);
 	if (strchr(rest, '{') || strchr(rest, '}')) {
-		report_error(r, DIAG_INPUT, file, a->line, a->col,
+		report_error(r, DIAG_INPUT, file, a->vline, a->vcol,
 		             "write {folio} where the page number goes; it is the only placeholder",
 		             "jump template %s=\"%s\" has a brace that is not part of {folio}",
 		             a->name, report_clip(r, a->value));
@@ -218,13 +224,53 @@ find_style(const Layout *l, const char *name)
 	return -1;
 }
 
+/* the <style> named name after n in the layout (root), or NULL */
+static const DescNode *
+style_after(const DescNode *root, const DescNode *n, const char *name)
+{
+	bool after = false;
+	for (int i = 0; i < root->nchildren; i++) {
+		const DescNode *c = root->children[i];
+		if (c == n)
+			after = true;
+		else if (after && strcmp(c->name, "style") == 0 &&
+		         g_strcmp0(desc_get(c, "name"), name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* parent="..." names no style defined before n: one defined later, or a typo */
+static void
+unknown_parent(const DescNode *root, const DescNode *n, const DescAttr *parent, const char *file,
+               const Layout *l, Report *r)
+{
+	const DescNode *later = style_after(root, n, parent->value);
+	g_autofree const char **names = g_new0(const char *, l->nstyles + 1);
+	g_autofree char *hint = NULL;
+	if (later) {
+		report_error(r, DIAG_INPUT, file, parent->vline, parent->vcol,
+		             "move that style before the styles based on it",
+		             "parent style \"%s\" is defined after this one (line %d)",
+		             report_clip(r, parent->value), later->line);
+		return;
+	}
+	for (int i = 0; i < l->nstyles; i++)
+		names[i] = l->styles[i].name;
+	hint = suggest_hint(parent->value, names,
+	                    "define the parent style before the styles based on it");
+	report_error(r, DIAG_INPUT, file, parent->vline, parent->vcol, hint,
+	             "unknown parent style \"%s\"", report_clip(r, parent->value));
+}
+
 static bool
-read_style(const DescNode *n, const char *file, Layout *l, Report *r)
+read_style(const DescNode *root, const DescNode *n, const char *file, Layout *l, Report *r)
 {
 	const DescAttr *name = desc_attr(n, "name");
 	const DescAttr *parent = desc_attr(n, "parent");
 	const Style *ps = NULL;
 	Style s;
+	bool ok;
 
 	if (!name || !*name->value) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col,
@@ -245,20 +291,18 @@ read_style(const DescNode *n, const char *file, Layout *l, Report *r)
 	if (parent) {
 		int p = find_style(l, parent->value);
 		if (p < 0) {
-			report_error(r, DIAG_INPUT, file, parent->line, parent->col,
-			             "define the parent style before the styles based on it",
-			             "unknown parent style \"%s\"", report_clip(r, parent->value));
+			unknown_parent(root, n, parent, file, l, r);
 			return false;
 		}
 		ps = &l->styles[p];
 	}
-	if (!style_read(n, file, ps, l->grid.body_size, &s, r)) {
-		style_done(&s);
-		return false;
-	}
+	/* a style that failed to read is kept all the same (with what could be read): its
+	 * name exists for the styles based on it, so one bad value is one error, and the
+	 * layout is refused for it anyway */
+	ok = style_read(n, file, ps, l->grid.body_size, &s, r);
 	l->styles = g_renew(Style, l->styles, l->nstyles + 1);
 	l->styles[l->nstyles++] = s;
-	return true;
+	return ok;
 }
 
 static bool
@@ -348,16 +392,19 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 		if (strcmp(c->name, "font") == 0)
 			ok = read_font(c, path, l, r) && ok;
 		else if (strcmp(c->name, "style") == 0)
-			ok = read_style(c, path, l, r) && ok;
+			ok = read_style(d->root, c, path, l, r) && ok;
 		else if (strcmp(c->name, "jump") == 0)
 			ok = read_jump(c, path, l, r) && ok;
 		else if (strcmp(c->name, "ad-size") == 0)
 			ok = read_ad_size(c, path, l, r) && ok;
 		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0) {
-			report_error(
-			    r, DIAG_INPUT, path, c->line, c->col,
-			    "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>",
-			    "unknown element <%s>", report_clip(r, c->name));
+			static const char *const names[] = {"page", "grid",    "font", "style",
+			                                    "jump", "ad-size", NULL};
+			g_autofree char *hint = suggest_hint(
+			    c->name, names,
+			    "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>");
+			report_error(r, DIAG_INPUT, path, c->line, c->col, hint,
+			             "unknown element <%s>", report_clip(r, c->name));
 			ok = false;
 		}
 	}
