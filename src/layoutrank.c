@@ -1,0 +1,107 @@
+/* layoutrank.c - a layout's <rank n="1" name="头条" style-headline="…"/>: which head-group
+ * styles a story of each importance gets, and the rank of a story without one. */
+#include "layoutrank.h"
+#include "length.h"
+#include "storystyle.h"
+#include "suggest.h"
+#include <string.h>
+
+/* the parts a rank styles: the head group */
+static const StyleId rank_parts[] = {ST_RUBRIC, ST_KICKER, ST_HEADLINE, ST_SUBHEAD, ST_COUNT};
+
+static bool
+read_default(const DescNode *n, const char *file, Layout *l, int rank, Report *r)
+{
+	const DescAttr *a = desc_attr(n, "default");
+	if (!a || strcmp(a->value, "no") == 0)
+		return true;
+	if (strcmp(a->value, "yes") != 0) {
+		report_error(r, DIAG_INPUT, file, a->vline, a->vcol, "use yes or no",
+		             "invalid value \"%s\" for default", report_clip(r, a->value));
+		return false;
+	}
+	if (l->default_rank) {
+		report_error(r, DIAG_INPUT, file, a->line, a->col,
+		             "say default=\"yes\" on one rank only",
+		             "rank %d is the default already", l->default_rank);
+		return false;
+	}
+	l->default_rank = rank;
+	return true;
+}
+
+static bool
+unknown_attr(const DescNode *n, const DescAttr *a, const char *file, Report *r)
+{
+	static const char *const known[] = {"n",
+	                                    "name",
+	                                    "default",
+	                                    "style-rubric",
+	                                    "style-kicker",
+	                                    "style-headline",
+	                                    "style-subhead",
+	                                    NULL};
+	g_autofree char *list = suggest_list(known);
+	g_autofree char *all = g_strdup_printf("the attributes of <rank> are: %s", list);
+	g_autofree char *hint = suggest_hint(a->name, known, all);
+	report_error(r, DIAG_INPUT, file, a->line, a->col, hint, "unknown attribute %s on <%s>",
+	             report_clip(r, a->name), n->name);
+	return false;
+}
+
+bool
+layoutrank_read(const DescNode *n, const char *file, Layout *l, Report *r)
+{
+	const DescAttr *na = desc_attr(n, "n");
+	LayoutRank k = {0};
+	bool ok = true;
+	for (int i = 0; i < n->nattrs; i++) {
+		const DescAttr *a = &n->attrs[i];
+		if (storystyle_owns(a->name) && strcmp(a->name, "rank") != 0)
+			ok = storystyle_read_attr(l, n, a, file, rank_parts, &k.set, r) && ok;
+		else if (strcmp(a->name, "n") != 0 && strcmp(a->name, "name") != 0 &&
+		         strcmp(a->name, "default") != 0)
+			ok = unknown_attr(n, a, file, r);
+	}
+	if (!na) {
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             "e.g. <rank n=\"1\" name=\"头条\" style-headline=\"headline-1\"/>",
+		             "<rank> needs attribute n");
+		return false;
+	}
+	if (!length_parse_int(na->value, 1, LAYOUT_MAX_RANK, &k.n)) {
+		report_error(r, DIAG_INPUT, file, na->vline, na->vcol,
+		             "1 is the most important story (头条)",
+		             "invalid value \"%s\" for n: a rank from 1 to %d",
+		             report_clip(r, na->value), LAYOUT_MAX_RANK);
+		return false;
+	}
+	for (int i = 0; i < l->nranks; i++)
+		if (l->ranks[i].n == k.n) {
+			report_error(r, DIAG_INPUT, file, na->vline, na->vcol,
+			             "give each rank its own n", "rank %d is defined twice", k.n);
+			return false;
+		}
+	ok = read_default(n, file, l, k.n, r) && ok;
+	if (!ok)
+		return false;
+	k.name = g_strdup(desc_get(n, "name") ? desc_get(n, "name") : "");
+	l->ranks = g_renew(LayoutRank, l->ranks, l->nranks + 1);
+	l->ranks[l->nranks++] = k;
+	return true;
+}
+
+void
+layoutrank_dump(const Layout *l, GString *out)
+{
+	for (int i = 0; i < l->nranks; i++) {
+		const LayoutRank *k = &l->ranks[i];
+		g_string_append_printf(out, "  rank %d \"%s\"%s", k->n, k->name,
+		                       k->n == l->default_rank ? " default" : "");
+		for (int p = 0; p < ST_COUNT; p++)
+			if (k->set.part[p])
+				g_string_append_printf(out, " %s=%s", layout_style_name((StyleId)p),
+				                       l->styles[k->set.part[p] - 1].name);
+		g_string_append_c(out, '\n');
+	}
+}
