@@ -3,21 +3,10 @@
 #include "desc.h"
 #include "layoutrank.h"
 #include "length.h"
+#include "stylepart.h"
 #include "suggest.h"
 #include "textfile.h"
 #include <string.h>
-
-static const char *const engine_names[ST_COUNT] = {
-    "rubric",   "kicker",         "headline", "subhead",     "byline", "body", "inner-subhead",
-    "label",    "caption",        "credit",   "notice-head", "notice", "ad",   "folio",
-    "masthead", "masthead-latin", "jump",     "jump-head",
-};
-
-const char *
-layout_style_name(StyleId id)
-{
-	return engine_names[id];
-}
 
 const Style *
 layout_style(const Layout *l, StyleId id)
@@ -323,13 +312,13 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 		}
 	}
 	for (int i = 0; i < ST_COUNT; i++) {
-		l->engine[i] = find_style(l, engine_names[i]);
+		l->engine[i] = find_style(l, stylepart_name((StyleId)i));
 		if (l->engine[i] < 0 && i == ST_JUMP_HEAD) /* optional */
 			l->engine[i] = l->engine[ST_SUBHEAD];
 		if (l->engine[i] < 0) {
 			report_error(r, DIAG_INPUT, file, root->line, root->col,
 			             "add a <style> with that name",
-			             "the layout lacks style \"%s\"", engine_names[i]);
+			             "the layout lacks style \"%s\"", stylepart_name((StyleId)i));
 			ok = false;
 		}
 	}

@@ -79,7 +79,6 @@ Layout *layout_parse(const char *path, const char *data, gsize len, Report *r);
 void layout_free(Layout *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Layout, layout_free)
 
-const char *layout_style_name(StyleId id);
 const Style *layout_style(const Layout *l, StyleId id);
 /* a style the engine can do without (e.g. "jump-head"), or NULL */
 const Style *layout_style_named(const Layout *l, const char *name);

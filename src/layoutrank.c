@@ -2,7 +2,7 @@
  * styles a story of each importance gets, and the rank of a story without one. */
 #include "layoutrank.h"
 #include "length.h"
-#include "storystyle.h"
+#include "stylepart.h"
 #include "suggest.h"
 #include <string.h>
 
@@ -57,8 +57,8 @@ layoutrank_read(const DescNode *n, const char *file, Layout *l, Report *r)
 	bool ok = true;
 	for (int i = 0; i < n->nattrs; i++) {
 		const DescAttr *a = &n->attrs[i];
-		if (storystyle_owns(a->name) && strcmp(a->name, "rank") != 0)
-			ok = storystyle_read_attr(l, n, a, file, rank_parts, &k.set, r) && ok;
+		if (stylepart_is_attr(a->name))
+			ok = stylepart_read(l, n, a, file, rank_parts, &k.set, r) && ok;
 		else if (strcmp(a->name, "n") != 0 && strcmp(a->name, "name") != 0 &&
 		         strcmp(a->name, "default") != 0)
 			ok = unknown_attr(n, a, file, r);
@@ -100,7 +100,7 @@ layoutrank_dump(const Layout *l, GString *out)
 		                       k->n == l->default_rank ? " default" : "");
 		for (int p = 0; p < ST_COUNT; p++)
 			if (k->set.part[p])
-				g_string_append_printf(out, " %s=%s", layout_style_name((StyleId)p),
+				g_string_append_printf(out, " %s=%s", stylepart_name((StyleId)p),
 				                       l->styles[k->set.part[p] - 1].name);
 		g_string_append_c(out, '\n');
 	}

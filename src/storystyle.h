@@ -23,7 +23,3 @@ bool storystyle_owns(const char *attr);
  * the layout lacks are errors in r. */
 bool storystyle_read(const Layout *l, const DescNode *n, const char *file, const StyleId *parts,
                      bool ranked, StyleSet *out, Report *r);
-
-/* One style-PART="NAME" attribute a of n into out: shared with the layout's <rank>. */
-bool storystyle_read_attr(const Layout *l, const DescNode *n, const DescAttr *a, const char *file,
-                          const StyleId *parts, StyleSet *out, Report *r);
