@@ -82,13 +82,13 @@ layoutrank_read(const DescNode *n, const char *file, Layout *l, Report *r)
 			             "give each rank its own n", "rank %d is defined twice", k.n);
 			return false;
 		}
+	/* a rank with a bad attribute is kept all the same: its n exists, so a second rank of
+	 * that n is reported too, and the layout is refused for it anyway */
 	ok = read_default(n, file, l, k.n, r) && ok;
-	if (!ok)
-		return false;
 	k.name = g_strdup(desc_get(n, "name") ? desc_get(n, "name") : "");
 	l->ranks = g_renew(LayoutRank, l->ranks, l->nranks + 1);
 	l->ranks[l->nranks++] = k;
-	return true;
+	return ok;
 }
 
 void

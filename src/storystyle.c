@@ -43,13 +43,14 @@ storystyle_owns(const char *attr)
 	return stylepart_is_attr(attr) || strcmp(attr, "rank") == 0;
 }
 
-/* the ranks the layout defines, "1, 2, 3" */
+/* the ranks the layout defines, "1 (头条), 2 (要闻)" */
 static char *
 rank_list(const Layout *l)
 {
 	GString *s = g_string_new(NULL);
 	for (int i = 0; i < l->nranks; i++)
-		g_string_append_printf(s, "%s%d", i ? ", " : "", l->ranks[i].n);
+		g_string_append_printf(s, *l->ranks[i].name ? "%s%d (%s)" : "%s%d%s", i ? ", " : "",
+		                       l->ranks[i].n, l->ranks[i].name);
 	return g_string_free(s, FALSE);
 }
 
@@ -88,14 +89,13 @@ storystyle_read(const Layout *l, const DescNode *n, const char *file, const Styl
 	for (int i = 0; i < n->nattrs; i++) {
 		const DescAttr *a = &n->attrs[i];
 		if (strcmp(a->name, "rank") == 0)
-			ok =
-			    (ranked
-			         ? read_rank(l, a, file, out, r)
-			         : (report_error(r, DIAG_INPUT, file, a->line, a->col,
-			                         "rank= goes on the <story> the element belongs to",
-			                         "<%s> takes no rank", n->name),
-			            false)) &&
-			    ok;
+			ok = (ranked ? read_rank(l, a, file, out, r)
+			             : (report_error(r, DIAG_INPUT, file, a->line, a->col,
+			                             "rank= picks the head group of a <story>: "
+			                             "only a story takes one",
+			                             "<%s> takes no rank", n->name),
+			                false)) &&
+			     ok;
 		else if (storystyle_owns(a->name))
 			ok = stylepart_read(l, n, a, file, parts, out, r) && ok;
 	}
