@@ -5,6 +5,7 @@
 #include "infile.h"
 #include "length.h"
 #include "storystyle.h"
+#include "stylepart.h"
 #include "suggest.h"
 #include "textfile.h"
 #include "where.h"
@@ -1033,6 +1034,18 @@ basename_of(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* an element's rank= and style-PART=, as written */
+static void
+dump_styles(const Layout *l, const StyleSet *set, GString *out)
+{
+	if (set->rank)
+		g_string_append_printf(out, " rank=%d", set->rank);
+	for (int p = 0; p < ST_COUNT; p++)
+		if (set->part[p])
+			g_string_append_printf(out, " style-%s=%s", stylepart_name((StyleId)p),
+			                       l->styles[set->part[p] - 1].name);
+}
+
 void
 model_dump(const Model *m, GString *out)
 {
@@ -1071,6 +1084,7 @@ model_dump(const Model *m, GString *out)
 				    e->image.height);
 			if (e->text)
 				g_string_append_printf(out, " text=\"%s\"", e->text);
+			dump_styles(m->layout, &e->styles, out);
 			g_string_append_c(out, '\n');
 		}
 	}
