@@ -80,6 +80,16 @@ read_rank(const Layout *l, const DescAttr *a, const char *file, StyleSet *out, R
 	return false;
 }
 
+/* rank= on an element other than a story */
+static bool
+no_rank(const DescNode *n, const DescAttr *a, const char *file, Report *r)
+{
+	report_error(r, DIAG_INPUT, file, a->line, a->col,
+	             "rank= picks the head group of a <story>: only a story takes one",
+	             "<%s> takes no rank", n->name);
+	return false;
+}
+
 bool
 storystyle_read(const Layout *l, const DescNode *n, const char *file, const StyleId *parts,
                 bool ranked, StyleSet *out, Report *r)
@@ -89,13 +99,8 @@ storystyle_read(const Layout *l, const DescNode *n, const char *file, const Styl
 	for (int i = 0; i < n->nattrs; i++) {
 		const DescAttr *a = &n->attrs[i];
 		if (strcmp(a->name, "rank") == 0)
-			ok = (ranked ? read_rank(l, a, file, out, r)
-			             : (report_error(r, DIAG_INPUT, file, a->line, a->col,
-			                             "rank= picks the head group of a <story>: "
-			                             "only a story takes one",
-			                             "<%s> takes no rank", n->name),
-			                false)) &&
-			     ok;
+			ok =
+			    (ranked ? read_rank(l, a, file, out, r) : no_rank(n, a, file, r)) && ok;
 		else if (storystyle_owns(a->name))
 			ok = stylepart_read(l, n, a, file, parts, out, r) && ok;
 	}

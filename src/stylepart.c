@@ -45,8 +45,8 @@ no_part(const DescNode *n, const DescAttr *a, const char *file, const StyleId *p
 {
 	g_autofree char *list = NULL;
 	g_autofree const char **names = part_names(parts, &list);
-	g_autofree char *hint =
-	    g_strdup_printf("write style-PART=\"%s\" with PART one of: %s", a->value, list);
+	g_autofree char *hint = g_strdup_printf("write style-PART=\"%s\" with PART one of: %s",
+	                                        report_clip(r, a->value), list);
 	report_error(r, DIAG_INPUT, file, a->line, a->col, hint,
 	             "style= on <%s> does not say which part the style is for", n->name);
 }
@@ -56,10 +56,13 @@ static void
 bad_part(const DescNode *n, const DescAttr *a, const char *part, const char *file,
          const StyleId *parts, Report *r)
 {
-	g_autofree char *list = NULL;
-	g_autofree const char **names = part_names(parts, &list);
-	g_autofree char *rest = g_strdup_printf("the parts of <%s> are: %s", n->name, list);
-	g_autofree char *hint = suggest_hint(part, names, rest);
+	g_autofree char *list = NULL, *rest = NULL, *hint = NULL;
+	g_autofree const char **names = NULL;
+	if (report_keeps(r)) { /* a flood of them is counted, not read */
+		names = part_names(parts, &list);
+		rest = g_strdup_printf("the parts of <%s> are: %s", n->name, list);
+		hint = suggest_hint(part, names, rest);
+	}
 	report_error(r, DIAG_INPUT, file, a->line, a->col, hint, "<%s> has no part \"%s\" to style",
 	             n->name, report_clip(r, part));
 }
@@ -68,12 +71,16 @@ bad_part(const DescNode *n, const DescAttr *a, const char *part, const char *fil
 static void
 bad_style(const Layout *l, const DescAttr *a, const char *file, Report *r)
 {
-	g_autofree const char **names = g_new0(const char *, l->nstyles + 1);
+	g_autofree const char **names = NULL;
 	g_autofree char *rest = NULL, *hint = NULL;
-	for (int i = 0; i < l->nstyles; i++)
-		names[i] = l->styles[i].name;
-	rest = g_strdup_printf("define it with <style name=\"%s\" .../> in %s", a->value, l->file);
-	hint = suggest_hint(a->value, names, rest);
+	if (report_keeps(r)) { /* a flood of them is counted, not read */
+		names = g_new0(const char *, l->nstyles + 1);
+		for (int i = 0; i < l->nstyles; i++)
+			names[i] = l->styles[i].name;
+		rest = g_strdup_printf("define it with <style name=\"%s\" .../> in %s",
+		                       report_clip(r, a->value), l->file);
+		hint = suggest_hint(a->value, names, rest);
+	}
 	report_error(r, DIAG_INPUT, file, a->vline, a->vcol, hint,
 	             "unknown style \"%s\" for %s: the layout has no style of that name",
 	             report_clip(r, a->value), a->name);
