@@ -100,7 +100,7 @@ head_fits(const FlowPara *fp)
 	return true;
 }
 
-/* set the paragraph again in fp->squeezed at a horizontal scale */
+/* set the paragraph again in its style at a horizontal scale */
 static void
 reset(FlowCtx *c, FlowPara *fp, int xscale)
 {
@@ -109,33 +109,64 @@ reset(FlowCtx *c, FlowPara *fp, int xscale)
 	items_free(fp->items);
 	g_clear_pointer(&fp->base_shift, g_free);
 	lines_free(fp->lines);
-	fp->squeezed->tracking = len_em(fp->squeezed->size, fp->squeezed->tracking_milli, 1000);
-	fp->items = items_shape(c->fonts, fp->squeezed, text, NULL, quiet);
+	fp->items = items_shape(c->fonts, fp->style, text, NULL, quiet);
 	if (xscale != 1000)
 		items_scale(fp->items, xscale);
-	break_para(fp, fp->squeezed);
+	break_para(fp, fp->style);
 	report_free(quiet);
 }
 
+/* the squeeze steps: tracking down by 0.02 em to -0.1 em, then the horizontal scale down by
+ * 5% to the style's floor; step 0 is the paragraph as set. Returns the last step. */
+static int
+squeeze_steps(const Style *s, int step, int *milli, int *scale)
+{
+	int tracks = 0;
+	for (int t = s->tracking_milli - 20; t >= MIN(s->tracking_milli, -100); t -= 20)
+		tracks++;
+	*milli = s->tracking_milli - 20 * MIN(step, tracks);
+	*scale = 1000 - 50 * MAX(step - tracks, 0);
+	return tracks + MAX((1000 - s->min_scale * 10) / 50, 0);
+}
+
+/* set the paragraph of layout style s again at a squeeze step (0: as the style says) */
+static void
+squeeze_to(FlowCtx *c, FlowPara *fp, const Style *s, int step)
+{
+	int milli, scale;
+	squeeze_steps(s, step, &milli, &scale);
+	g_clear_pointer(&fp->squeezed, g_free);
+	fp->style = s;
+	if (step > 0) {
+		fp->squeezed = g_memdup2(s, sizeof *s);
+		fp->squeezed->tracking_milli = milli;
+		fp->squeezed->tracking = len_em(s->size, milli, 1000);
+		fp->style = fp->squeezed;
+	}
+	reset(c, fp, scale);
+}
+
+/* The author's spaces are the breaks at the loosest step that sets the paragraph in max-lines
+ * breaking only there; else the loosest step that fits at all. */
 bool
 flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 {
 	FlowPara *fp = flowctx_para(c, pi);
 	const Style *s = fp->style;
-	int milli = s->tracking_milli;
+	int milli, scale, last = squeeze_steps(s, 0, &milli, &scale), first_fit = -1;
 
-	if (head_fits(fp))
-		return true;
-	fp->squeezed = g_memdup2(s, sizeof *s);
-	fp->style = fp->squeezed;
-	for (int t = milli - 20; t >= MIN(milli, -100) && !head_fits(fp); t -= 20) {
-		fp->squeezed->tracking_milli = t;
-		reset(c, fp, 1000);
+	for (int step = 0; step <= last; step++) {
+		if (step > 0)
+			squeeze_to(c, fp, s, step);
+		if (head_fits(fp) && !fp->lines->spaces_missed)
+			return true;
+		if (first_fit < 0 && head_fits(fp))
+			first_fit = step;
 	}
-	for (int scale = 950; scale >= s->min_scale * 10 && !head_fits(fp); scale -= 50)
-		reset(c, fp, scale);
-	if (head_fits(fp))
+	if (first_fit >= 0) {
+		squeeze_to(c, fp, s, first_fit);
 		return true;
+	}
 	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
 	             "shorten the headline, widen its span (head=) or allow more lines (max-lines)",
 	             "headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%",

@@ -127,8 +127,10 @@ add_rows(StoryFlow *sf)
 			continue;
 		g_snprintf(what, sizeof what, "story %s, paragraph %d",
 		           sf->ms->id ? sf->ms->id : "-", i + 1);
-		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), false, sf->story,
-		                 i, &where);
+		/* inner subheads, notice headings and labels are display text (lines.h) */
+		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align),
+		                 sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL,
+		                 sf->story, i, &where);
 		fp = flowctx_para(c, pi);
 		/* rows are placed in order and each takes its height in one column: when this
 		 * paragraph's first row takes the rows past the columns' depth, none of its lines
