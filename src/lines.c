@@ -27,8 +27,9 @@
  * a loose line, so it only picks among equally good breaks).
  *
  * Display text with the author's spaces is first broken at those spaces only: when that takes
- * no more than max_lines lines and no line is overfull, it is the result (the space is the
- * break, structurally). Otherwise the whole search runs and Lines.spaces_missed says so, and
+ * no more than max_lines lines, no line is overfull and it leaves no line of one or two
+ * characters that other breaks would avoid, it is the result (the space is the break,
+ * structurally). Otherwise the whole search runs and Lines.spaces_missed says so, and
  * the caller may squeeze the type and try again (flowctx_squeeze).
  *
  * A line wider than the measure is not a candidate unless it holds one cluster. The paragraph
@@ -339,7 +340,7 @@ count_lines(const BreakInput *in, const int *from)
 }
 
 /* Display text: the author's spaces as the only breaks, if that fits max_lines and the
- * measure. */
+ * measure, and leaves no line of one or two characters that other breaks would avoid. */
 static bool
 search_spaces(Sums *s, Cost *best, int *from)
 {
@@ -351,6 +352,13 @@ search_spaces(Sums *s, Cost *best, int *from)
 	ok = search(s, best, from) && best[in->n].defects < D_OVERFULL &&
 	     (in->max_lines <= 0 || count_lines(in, from) <= in->max_lines);
 	s->spaces_only = false;
+	if (ok && best[in->n].defects > 0) {
+		Cost *other = g_new(Cost, in->n + 1);
+		int *other_from = g_new(int, in->n + 1);
+		ok = !search(s, other, other_from) || other[in->n].defects >= best[in->n].defects;
+		g_free(other);
+		g_free(other_from);
+	}
 	return ok;
 }
 
