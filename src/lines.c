@@ -321,6 +321,68 @@ search(const Sums *s, Cost *best, int *from)
 	return best[n].defects != INF;
 }
 
+/* Display text with max-lines: the least cost over sequences of at most max_lines lines, from
+ * a table by line count (display text is short); false when there is none. */
+static bool
+search_limited(const Sums *s, Cost *best, int *from)
+{
+	const BreakInput *in = s->in;
+	int n = in->n, lim = in->max_lines, k0 = 0;
+	Cost *t = g_new(Cost, (gsize)(lim + 1) * (gsize)(n + 1));
+	int *f = g_new(int, (gsize)(lim + 1) * (gsize)(n + 1));
+#define AT(k, p) ((gsize)(k) * (gsize)(n + 1) + (gsize)(p))
+	for (gsize i = 0; i < AT(lim + 1, 0); i++) {
+		t[i] = (Cost){INF, 0};
+		f[i] = -1;
+	}
+	t[0] = (Cost){0, 0};
+	for (int b = 1; b <= n; b++) {
+		if (!breakable(s, b))
+			continue;
+		for (int a = b - 1, j = 0; a >= 0 && j < MAX_LOOKBACK; a--, j++) {
+			int e = set_end(in, a, b);
+			Cost c;
+			if (natural(s, a, e) - squeezable(s, a, e) -
+			            (gint64)in->tighten * stretch_gaps(s, a, e) -
+			            ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) >
+			        avail_for(in, a) &&
+			    a < b - 1)
+				break;
+			if (!breakable(s, a) || !line_cost(s, a, b, &c))
+				continue;
+			for (int k = 1; k <= lim; k++) {
+				Cost prev = t[AT(k - 1, a)],
+				     sum = {prev.defects + c.defects, prev.demerits + c.demerits};
+				if (prev.defects != INF && cost_less(sum, t[AT(k, b)])) {
+					t[AT(k, b)] = sum;
+					f[AT(k, b)] = a;
+				}
+			}
+		}
+	}
+	for (int k = 1; k <= lim; k++)
+		if (t[AT(k, n)].defects != INF && (k0 == 0 || cost_less(t[AT(k, n)], t[AT(k0, n)])))
+			k0 = k;
+	if (k0 > 0) {
+		best[n] = t[AT(k0, n)];
+		for (int p = n, k = k0; p > 0; p = f[AT(k, p)], k--)
+			from[p] = f[AT(k, p)];
+	}
+#undef AT
+	g_free(t);
+	g_free(f);
+	return k0 > 0;
+}
+
+/* the search, by line count when the text must fit max_lines */
+static bool
+search_fit(const Sums *s, Cost *best, int *from)
+{
+	if (s->in->balance && s->in->max_lines > 0)
+		return search_limited(s, best, from);
+	return search(s, best, from);
+}
+
 static bool
 has_spaces(const BreakInput *in)
 {
@@ -349,13 +411,13 @@ search_spaces(Sums *s, Cost *best, int *from)
 	if (!in->balance || !has_spaces(in))
 		return false;
 	s->spaces_only = true;
-	ok = search(s, best, from) && best[in->n].defects < D_OVERFULL &&
-	     (in->max_lines <= 0 || count_lines(in, from) <= in->max_lines);
+	ok = search_fit(s, best, from) && best[in->n].defects < D_OVERFULL;
 	s->spaces_only = false;
 	if (ok && best[in->n].defects > 0) {
 		Cost *other = g_new(Cost, in->n + 1);
 		int *other_from = g_new(int, in->n + 1);
-		ok = !search(s, other, other_from) || other[in->n].defects >= best[in->n].defects;
+		ok = !search_fit(s, other, other_from) ||
+		     other[in->n].defects >= best[in->n].defects;
 		g_free(other);
 		g_free(other_from);
 	}
@@ -518,7 +580,9 @@ lines_break(const BreakInput *in)
 	mark_forced(&s);
 	best = g_new(Cost, in->n + 1);
 	from = g_new(int, in->n + 1);
-	if (!search_spaces(&s, best, from) && !search(&s, best, from)) {
+	/* display text that cannot fit max_lines is broken as it can: flowctx_squeeze squeezes */
+	if (!search_spaces(&s, best, from) && !search_fit(&s, best, from) &&
+	    !search(&s, best, from)) {
 		s.emergency = true;
 		search(&s, best, from);
 	}
