@@ -9,7 +9,7 @@
  * on demerits only between equal defects, so no amount of spacing badness buys a defect:
  *   defects: an overfull line 1e6, a forced break 1e4, a line of one character (its marks
  *            aside) in a paragraph of more than one line 100 (the last line of justified text
- *            excepted: that is the 孤字 penalty below), and in display text (balance) a line
+ *            excepted: that is the 孤字 penalty below); in display text (balance) also a line
  *            of two characters 10 and a break inside a word or between a number and its unit
  *            1 (LB_INWORD).
  *   demerits(line) = (10 + badness)^2 + penalties, badness capped at 1e7:
@@ -21,16 +21,18 @@
  *   badness(ragged)  = (slack in em)^2         flush left, centred or right: full lines
  * penalties: a one-character last line of justified text (孤字) 1e7; a line that cannot be
  * justified (no gap) 1e6; a break that is not the author's space 3e3 (display text, and
- * bylines with prefer_spaces); in display text a break inside a run of one-character words
- * (LB_WEAK: a name, a word the dictionary lacks) 2e4; in other text, as a soft preference, a
- * break inside a word 50 and inside such a run 20 (less than the difference between a set and
- * a loose line, so it only picks among equally good breaks).
+ * bylines with prefer_spaces); in display text a break between two one-character words
+ * (LB_WEAK: a name, a word the dictionary lacks) 2e4; in other text a number split from its
+ * unit (LB_INWORD) 50, a soft preference: less than a line stretched by 1/16 em costs more
+ * than a set one, so it only chooses among breaks that are about as good.
  *
  * Display text with the author's spaces is first broken at those spaces only: when that takes
  * no more than max_lines lines, no line is overfull and it leaves no line of one or two
  * characters that other breaks would avoid, it is the result (the space is the break,
- * structurally). Otherwise the whole search runs and Lines.spaces_missed says so, and
- * the caller may squeeze the type and try again (flowctx_squeeze).
+ * structurally). Otherwise the whole search runs and Lines.spaces_missed says so: the caller
+ * may squeeze the type and try again (flowctx_squeeze). Display text with max_lines is searched
+ * by line count (best cost in 1, 2, ... max_lines lines), so a word is split to keep within
+ * max_lines only when no other break does.
  *
  * A line wider than the measure is not a candidate unless it holds one cluster. The paragraph
  * takes the break sequence with the least cost; ties go to the earlier break, so the result is
