@@ -146,25 +146,37 @@ squeeze_to(FlowCtx *c, FlowPara *fp, const Style *s, int step)
 	reset(c, fp, scale);
 }
 
-/* The author's spaces are the breaks at the loosest step that sets the paragraph in max-lines
- * breaking only there; else the loosest step that fits at all. */
+/* what is wrong with a headline that fits: breaks off the author's spaces first, then the
+ * breaker's defects (a split word, a line of 1-2 characters); 0 for none */
+static double
+head_flaws(const FlowPara *fp)
+{
+	return (fp->lines->spaces_missed ? 1e9 : 0) + fp->lines->defects;
+}
+
+/* The loosest step at which the headline fits with the fewest flaws: a tighter setting that
+ * keeps the author's spaces as the breaks, or a word whole, beats a looser one that does not. */
 bool
 flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 {
 	FlowPara *fp = flowctx_para(c, pi);
 	const Style *s = fp->style;
-	int milli, scale, last = squeeze_steps(s, 0, &milli, &scale), first_fit = -1;
+	int milli, scale, last = squeeze_steps(s, 0, &milli, &scale), best = -1;
+	double best_flaws = 0;
 
 	for (int step = 0; step <= last; step++) {
 		if (step > 0)
 			squeeze_to(c, fp, s, step);
-		if (head_fits(fp) && !fp->lines->spaces_missed)
+		if (!head_fits(fp) || (best >= 0 && head_flaws(fp) >= best_flaws))
+			continue;
+		best = step;
+		best_flaws = head_flaws(fp);
+		if (best_flaws == 0)
 			return true;
-		if (first_fit < 0 && head_fits(fp))
-			first_fit = step;
 	}
-	if (first_fit >= 0) {
-		squeeze_to(c, fp, s, first_fit);
+	if (best >= 0) {
+		if (best != last)
+			squeeze_to(c, fp, s, best);
 		return true;
 	}
 	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
