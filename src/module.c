@@ -122,15 +122,18 @@ add_rows(StoryFlow *sf)
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
-		bool drop;
+		bool drop, display;
 		if (is_head(sp->kind))
 			continue;
 		g_snprintf(what, sizeof what, "story %s, paragraph %d",
 		           sf->ms->id ? sf->ms->id : "-", i + 1);
-		/* inner subheads, notice headings and labels are display text (lines.h) */
-		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align),
-		                 sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL,
+		/* inner subheads, notice headings and labels are display text (lines.h), squeezed
+		 * a little when that keeps the author's spaces as the breaks or a word whole */
+		display = sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL;
+		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), display,
 		                 sf->story, i, &where);
+		if (display)
+			flowctx_squeeze(c, pi, &where);
 		fp = flowctx_para(c, pi);
 		/* rows are placed in order and each takes its height in one column: when this
 		 * paragraph's first row takes the rows past the columns' depth, none of its lines
