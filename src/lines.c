@@ -24,7 +24,8 @@
  * bylines with prefer_spaces); in display text a break between two one-character words
  * (LB_WEAK: a name, a word the dictionary lacks) 2e4; in other text a number split from its
  * unit (LB_INWORD) 50, a soft preference: less than a line stretched by 1/16 em costs more
- * than a set one, so it only chooses among breaks that are about as good.
+ * than a set one, so it only chooses among breaks that are about as good, and it is dropped
+ * when it would change the number of lines or add a loose line.
  *
  * Display text with the author's spaces is first broken at those spaces only: when that takes
  * no more than max_lines lines, no line is overfull and it leaves no line of one or two
@@ -58,6 +59,7 @@ typedef struct {
 	bool *forced;             /* forced[p]: a break before cluster p inside an over-long run */
 	bool emergency;
 	bool spaces_only; /* display text: breaks at the author's spaces only */
+	bool no_soft;     /* the soft preference for numbers with their units is off */
 } Sums;
 
 /* the cost of a line or a sequence: defects first, demerits between equal defects */
@@ -240,7 +242,7 @@ rule_cost(const Sums *s, int a, int b, int e, Cost *c)
 		c->defects += D_INWORD;
 	else if (in->balance && (f & LB_WEAK))
 		c->demerits += 2e4;
-	else if (f & LB_INWORD)
+	else if ((f & LB_INWORD) && !s->no_soft)
 		c->demerits += SOFT_INWORD;
 	if ((in->balance || in->prefer_spaces) && !(f & LB_PREFER_AFTER))
 		c->demerits += 3e3;
@@ -401,6 +403,53 @@ count_lines(const BreakInput *in, const int *from)
 	for (int p = in->n; p > 0; p = from[p])
 		count++;
 	return count;
+}
+
+/* lines of the sequence ending at n that are stretched by more than 1/4 em per gap */
+static int
+count_loose(const Sums *s, const int *from)
+{
+	const BreakInput *in = s->in;
+	int loose = 0;
+	for (int b = in->n; b > 0; b = from[b]) {
+		int a = from[b], e = set_end(in, a, b), g = stretch_gaps(s, a, e);
+		gint64 slack = avail_for(in, a) - natural(s, a, e);
+		if (b < in->n && in->align == LB_JUSTIFY && g > 0 && slack > (gint64)g * in->em / 4)
+			loose++;
+	}
+	return loose;
+}
+
+static bool
+has_inword(const BreakInput *in)
+{
+	for (int i = 0; i + 1 < in->n; i++)
+		if (in->flags[i] & LB_INWORD)
+			return true;
+	return false;
+}
+
+/* Text other than display text keeps a number with its unit only where that costs no line and
+ * no loose line: the search without the preference has the last word. */
+static void
+keep_soft_if_free(Sums *s, Cost *best, int *from)
+{
+	const BreakInput *in = s->in;
+	Cost *plain;
+	int *plain_from;
+	if (in->balance || !has_inword(in))
+		return;
+	plain = g_new(Cost, in->n + 1);
+	plain_from = g_new(int, in->n + 1);
+	s->no_soft = true;
+	if (search(s, plain, plain_from) && (count_lines(in, plain_from) != count_lines(in, from) ||
+	                                     count_loose(s, plain_from) < count_loose(s, from))) {
+		memcpy(best, plain, sizeof *best * (gsize)(in->n + 1));
+		memcpy(from, plain_from, sizeof *from * (gsize)(in->n + 1));
+	}
+	s->no_soft = false;
+	g_free(plain);
+	g_free(plain_from);
 }
 
 /* Display text: the author's spaces as the only breaks, if that fits max_lines and the
@@ -583,8 +632,9 @@ lines_break(const BreakInput *in)
 	best = g_new(Cost, in->n + 1);
 	from = g_new(int, in->n + 1);
 	/* display text that cannot fit max_lines is broken as it can: flowctx_squeeze squeezes */
-	if (!search_spaces(&s, best, from) && !search_fit(&s, best, from) &&
-	    !search(&s, best, from)) {
+	if (search_spaces(&s, best, from) || search_fit(&s, best, from))
+		keep_soft_if_free(&s, best, from);
+	else if (!search(&s, best, from)) {
 		s.emergency = true;
 		search(&s, best, from);
 	}

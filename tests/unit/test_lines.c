@@ -793,6 +793,25 @@ START_TEST(test_soft_inword)
 }
 END_TEST
 
+START_TEST(test_soft_inword_keeps_line_count)
+{
+	/* 22 clusters at 10 em, each with a quarter em of blank: three set lines (300) split a
+	 * number from its unit after cluster 9; two lines squeezed by 1 em of 2.75 (2 x 166)
+	 * would avoid it with the soft penalty (350 > 332), but that is one line fewer: the
+	 * preference never changes the line count */
+	g_autoptr(Para) p = para_new(22, 10);
+	for (int i = 0; i < 22; i++)
+		p->shrink_r[i] = EM / 4;
+	p->flags[9] |= LB_INWORD;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->n, 3);
+		ck_assert_int_eq(l->lines[0].end, 10);
+		ck_assert_int_eq(l->lines[1].end, 20);
+	}
+}
+END_TEST
+
 static Suite *
 lines_suite(void)
 {
@@ -828,6 +847,7 @@ lines_suite(void)
 	tcase_add_test(rules, test_trailing_space_dropped);
 	tcase_add_test(rules, test_lone_lines_never_cheap);
 	tcase_add_test(rules, test_soft_inword);
+	tcase_add_test(rules, test_soft_inword_keeps_line_count);
 	tcase_add_test(align, test_align_left_center_right);
 	tcase_add_test(align, test_ragged_lines_not_stretched);
 	tcase_add_test(align, test_balance_prefers_authors_space);
