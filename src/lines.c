@@ -420,36 +420,52 @@ count_loose(const Sums *s, const int *from)
 	return loose;
 }
 
+/* the sequence ending at n splits a number from its unit somewhere */
 static bool
-has_inword(const BreakInput *in)
+splits_unit(const BreakInput *in, const int *from)
 {
-	for (int i = 0; i + 1 < in->n; i++)
-		if (in->flags[i] & LB_INWORD)
+	for (int b = from[in->n]; b > 0; b = from[b])
+		if (in->flags[b - 1] & LB_INWORD)
 			return true;
 	return false;
 }
 
-/* Text other than display text keeps a number with its unit only where that costs no line and
- * no loose line: the search without the preference has the last word. */
+/* The soft preference for a number with its unit, over the sequence found without it: taken
+ * only when it changes neither the number of lines nor adds a loose line. Where the sequence
+ * splits no number, the preference could not change it: nothing is searched again. */
 static void
-keep_soft_if_free(Sums *s, Cost *best, int *from)
+prefer_units(Sums *s, Cost *best, int *from)
 {
 	const BreakInput *in = s->in;
-	Cost *plain;
-	int *plain_from;
-	if (in->balance || !has_inword(in))
+	Cost *soft;
+	int *soft_from;
+	if (!splits_unit(in, from))
 		return;
-	plain = g_new(Cost, in->n + 1);
-	plain_from = g_new(int, in->n + 1);
-	s->no_soft = true;
-	if (search(s, plain, plain_from) && (count_lines(in, plain_from) != count_lines(in, from) ||
-	                                     count_loose(s, plain_from) < count_loose(s, from))) {
-		memcpy(best, plain, sizeof *best * (gsize)(in->n + 1));
-		memcpy(from, plain_from, sizeof *from * (gsize)(in->n + 1));
+	soft = g_new(Cost, in->n + 1);
+	soft_from = g_new(int, in->n + 1);
+	if (search(s, soft, soft_from) && count_lines(in, soft_from) == count_lines(in, from) &&
+	    count_loose(s, soft_from) <= count_loose(s, from)) {
+		memcpy(best, soft, sizeof *best * (gsize)(in->n + 1));
+		memcpy(from, soft_from, sizeof *from * (gsize)(in->n + 1));
 	}
+	g_free(soft);
+	g_free(soft_from);
+}
+
+/* Text other than display text: the search without the soft preference, then with it where it
+ * matters. */
+static bool
+search_text(Sums *s, Cost *best, int *from)
+{
+	bool ok;
+	if (s->in->balance)
+		return search_fit(s, best, from);
+	s->no_soft = true;
+	ok = search(s, best, from);
 	s->no_soft = false;
-	g_free(plain);
-	g_free(plain_from);
+	if (ok)
+		prefer_units(s, best, from);
+	return ok;
 }
 
 /* Display text: the author's spaces as the only breaks, if that fits max_lines and the
@@ -632,9 +648,8 @@ lines_break(const BreakInput *in)
 	best = g_new(Cost, in->n + 1);
 	from = g_new(int, in->n + 1);
 	/* display text that cannot fit max_lines is broken as it can: flowctx_squeeze squeezes */
-	if (search_spaces(&s, best, from) || search_fit(&s, best, from))
-		keep_soft_if_free(&s, best, from);
-	else if (!search(&s, best, from)) {
+	if (!search_spaces(&s, best, from) && !search_text(&s, best, from) &&
+	    !search(&s, best, from)) {
 		s.emergency = true;
 		search(&s, best, from);
 	}
