@@ -167,16 +167,16 @@ set_words(Just *j, const Items *it, bool display)
 	}
 }
 
-/* Bylines (break-at-spaces) break only between their parts: after a space or a closing
- * bracket, before an opening one; never inside a name or a title. A part wider than the
- * measure is broken where it must (lines.c forces it, and it is reported). */
+/* Bylines (break-at-spaces) break between their parts: after a space or a closing bracket,
+ * before an opening one. Anywhere else a break splits a name or a title (LB_INWORD, a defect
+ * for bylines in lines.c): taken only when a part is longer than the line. */
 static void
-part_breaks_only(Just *j, const Items *it)
+mark_inside_parts(Just *j, const Items *it)
 {
 	for (int i = 0; i + 1 < it->n; i++) {
 		KClass a = it->cl[i].cls, b = it->cl[i + 1].cls;
 		if (a != KC_SPACE && a != KC_CLOSE && b != KC_OPEN)
-			j->flags[i] &= (uint8_t)~LB_BREAK_AFTER;
+			j->flags[i] |= LB_INWORD;
 	}
 }
 
@@ -234,7 +234,7 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 	set_flags(j, it, s, balance);
 	set_words(j, it, balance);
 	if (s->space_breaks)
-		part_breaks_only(j, it);
+		mark_inside_parts(j, it);
 	j->in = (BreakInput){
 	    .n = n,
 	    .width = j->width,

@@ -11,7 +11,7 @@
  *            aside) in a paragraph of more than one line 100 (the last line of justified text
  *            excepted: that is the 孤字 penalty below); in display text (balance) also a line
  *            of two characters 10 and a break inside a word or between a number and its unit
- *            1 (LB_INWORD).
+ *            1 (LB_INWORD); in bylines (prefer_spaces) a break inside a part 1 (LB_INWORD).
  *   demerits(line) = (10 + badness)^2 + penalties, badness capped at 1e7:
  *   badness(stretch) = 100 * (per-gap stretch / (1/4 em))^3   loose lines are expensive
  *   badness(squeeze) =  60 * (squeezed / squeezable)^3        push-in is preferred to push-out
@@ -238,7 +238,7 @@ rule_cost(const Sums *s, int a, int b, int e, Cost *c)
 		return;
 	if (!allowed(in, b))
 		c->defects += D_FORCED;
-	else if (in->balance && (f & LB_INWORD))
+	else if ((in->balance || in->prefer_spaces) && (f & LB_INWORD))
 		c->defects += D_INWORD;
 	else if (in->balance && (f & LB_WEAK))
 		c->demerits += 2e4;
@@ -458,7 +458,7 @@ static bool
 search_text(Sums *s, Cost *best, int *from)
 {
 	bool ok;
-	if (s->in->balance)
+	if (s->in->balance || s->in->prefer_spaces)
 		return search_fit(s, best, from);
 	s->no_soft = true;
 	ok = search(s, best, from);

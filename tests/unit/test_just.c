@@ -501,6 +501,15 @@ START_TEST(test_byline_parts)
 	ck_assert_str_eq(b, "全媒体记者/欧阳晓燕 / 周晓彤");
 	c = set_display("本报讯（全媒体记者 周晓彤 通讯员 杨立群）", &s, 13, false, LB_LEFT);
 	ck_assert_str_eq(c, "本报讯（全媒体记者 周晓彤 / 通讯员 杨立群）");
+	{ /* a part longer than the line breaks inside, once, and is no forced break */
+		g_autoptr(Items) it = fake_items("新华社北京11月27日电（记者 张三）");
+		g_autoptr(Just) j = just_prepare(it, &s, 8 * EM, LB_LEFT, false);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_double_eq(l->defects, 1);
+		for (int i = 0; i < l->n; i++)
+			ck_assert(!(l->lines[i].flags & LINE_FORCED));
+	}
 }
 END_TEST
 
