@@ -167,9 +167,20 @@ set_words(Just *j, const Items *it, bool display)
 	}
 }
 
+/* A byline part that names a role rather than a person: 记者, 全媒体记者, 通讯员, 评论员,
+ * 实习生, 摄影, 本报讯 end so. A name that happens to end so only loses a preference. */
+static bool
+ends_role(gunichar c)
+{
+	return c == 0x8005 /* 者 */ || c == 0x5458 /* 员 */ || c == 0x751F /* 生 */ ||
+	       c == 0x8BAF /* 讯 */ || c == 0x5F71 /* 影 */;
+}
+
 /* Bylines (break-at-spaces) break between their parts: after a space or a closing bracket,
  * before an opening one. Anywhere else a break splits a name or a title (LB_INWORD, a defect
- * for bylines in lines.c): taken only when a part is longer than the line. */
+ * for bylines in lines.c): taken only when a part is longer than the line. The space between a
+ * role and the name it introduces (通讯员 邹子涵) is a weak break (LB_WEAK): a byline breaks
+ * between one reporter and the next first. */
 static void
 mark_inside_parts(Just *j, const Items *it)
 {
@@ -177,6 +188,8 @@ mark_inside_parts(Just *j, const Items *it)
 		KClass a = it->cl[i].cls, b = it->cl[i + 1].cls;
 		if (a != KC_SPACE && a != KC_CLOSE && b != KC_OPEN)
 			j->flags[i] |= LB_INWORD;
+		else if (a == KC_SPACE && i > 0 && ends_role(it->cl[i - 1].ch) && kinsoku_is_han(b))
+			j->flags[i] |= LB_WEAK;
 	}
 }
 

@@ -22,7 +22,8 @@
  * penalties: a one-character last line of justified text (孤字) 1e7; a line that cannot be
  * justified (no gap) 1e6; a break that is not the author's space 3e3 (display text, and
  * bylines with prefer_spaces); in display text a break between two one-character words
- * (LB_WEAK: a name, a word the dictionary lacks) 2e4; in other text a number split from its
+ * (LB_WEAK: a name, a word the dictionary lacks), in bylines between a role and its name
+ * (通讯员 / 邹子涵; LB_WEAK too) 2e4; in other text a number split from its
  * unit (LB_INWORD) 50, a soft preference: less than a line stretched by 1/16 em costs more
  * than a set one, so it only chooses among breaks that are about as good, and it is dropped
  * when it would change the number of lines or add a loose line.
@@ -240,7 +241,7 @@ rule_cost(const Sums *s, int a, int b, int e, Cost *c)
 		c->defects += D_FORCED;
 	else if ((in->balance || in->prefer_spaces) && (f & LB_INWORD))
 		c->defects += D_INWORD;
-	else if (in->balance && (f & LB_WEAK))
+	else if ((in->balance || in->prefer_spaces) && (f & LB_WEAK))
 		c->demerits += 2e4;
 	else if ((f & LB_INWORD) && !s->no_soft)
 		c->demerits += SOFT_INWORD;

@@ -16,7 +16,8 @@ enum {
 	LB_HANG = 1 << 5,          /* may hang past the measure at the end of a line */
 	LB_INWORD = 1 << 6,        /* a break after it splits a word, or a number from its unit */
 	LB_WEAK = 1 << 7,          /* a break after it splits a run of one-character words (a
-	                              name or a word the dictionary does not know) */
+	                              name or a word the dictionary does not know), or a byline's
+	                              role from its name */
 };
 
 typedef enum { LB_JUSTIFY, LB_LEFT, LB_CENTER, LB_RIGHT } LineAlign;

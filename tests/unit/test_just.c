@@ -488,12 +488,13 @@ END_TEST
 
 START_TEST(test_byline_parts)
 {
-	/* bylines break between parts only, never inside a name: not 通讯员 邹 / 子涵 */
+	/* bylines break between parts only, never inside a name (not 通讯员 邹 / 子涵), and
+	 * between one reporter and the next rather than between a role and its name */
 	Style s = style_with(PUNCT_QUANSHEN);
 	g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
 	s.space_breaks = true;
 	a = set_display("本报记者 唐亚楠 通讯员 邹子涵", &s, 13, false, LB_LEFT);
-	ck_assert_str_eq(a, "本报记者 唐亚楠 通讯员 / 邹子涵");
+	ck_assert_str_eq(a, "本报记者 唐亚楠 / 通讯员 邹子涵");
 	/* justified, a full first line would be …通讯员 邹子 / 涵 */
 	d = set_display("本报记者 唐亚楠 通讯员 邹子涵", &s, 13, false, LB_JUSTIFY);
 	ck_assert_str_eq(d, "本报记者 唐亚楠 通讯员 / 邹子涵");
