@@ -39,6 +39,14 @@ enum { HZ_EXIT_OK = 0, HZ_EXIT_STRICT = 1, HZ_EXIT_INPUT = 2, HZ_EXIT_SYSTEM = 3
 HZ_EXPORT const char *hz_version(void);
 /* Free a string the library returned as the caller's (hz_diag_format). */
 HZ_EXPORT void hz_free(void *p);
+/* Messages (diagnostics, hints, the text of hz_fit and hz_fonts_report) are in the language of
+ * the process's LC_MESSAGES locale, through gettext domain HZ_TEXTDOMAIN: English by default,
+ * Chinese under zh_CN. The library never calls setlocale; a program that wants translated
+ * messages calls setlocale(LC_ALL, "") first. The folder of the domain's catalogues (the build
+ * tree's, or the installation's share/locale), which the library binds itself; a program may
+ * bind its own messages of the same domain to it. Static storage. */
+#define HZ_TEXTDOMAIN "huozi"
+HZ_EXPORT const char *hz_locale_dir(void);
 
 /* --- options: every setter copies its argument; NULL strings restore the default --- */
 HZ_EXPORT HzOptions *hz_options_new(void);

@@ -1,7 +1,21 @@
-/* cli.c - what the huozi subcommands share: the library's options, printing the diagnostics,
- * the exit status. */
+/* cli.c - what the huozi subcommands share: the language of the messages, the library's
+ * options, printing the diagnostics and hints, the exit status. */
 #include "cli.h"
 #include <stdio.h>
+
+void
+cli_bind_messages(void)
+{
+	bindtextdomain(GETTEXT_PACKAGE, hz_locale_dir());
+	bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
+}
+
+void
+cli_print_hint(const char *text)
+{
+	/* TRANSLATORS: the word before a diagnostic's hint, as in "  hint: fix it" */
+	fprintf(stderr, "  %s: %s\n", _("hint"), text);
+}
 
 void
 cli_print_report(const HzDiags *d)

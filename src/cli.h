@@ -6,6 +6,10 @@
 #include <huozi.h>
 #include <stdbool.h>
 
+/* the program's messages share the library's gettext domain and catalogues (hz_locale_dir) */
+#define GETTEXT_PACKAGE HZ_TEXTDOMAIN
+#include <glib/gi18n-lib.h>
+
 enum {
 	EXIT_OK = HZ_EXIT_OK,
 	EXIT_STRICT = HZ_EXIT_STRICT,
@@ -35,6 +39,10 @@ typedef struct {
 	gboolean version;
 } CliOpts;
 
+/* the program's messages from the library's catalogues, in the language main's setlocale chose */
+void cli_bind_messages(void);
+/* "  hint: TEXT" on standard error, as the diagnostics write their hint */
+void cli_print_hint(const char *text);
 void cli_print_report(const HzDiags *d);
 int cli_exit_status(const HzDiags *d, bool strict);
 /* the library's options for these command-line options; hz_options_free it */

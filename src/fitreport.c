@@ -1,5 +1,6 @@
 /* fitreport.c - the fit report as JSON: stories, frames, overset, underset, diagnostics. */
 #include "fitreport.h"
+#include "i18n.h"
 #include "tempfile.h"
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -107,7 +108,7 @@ fitreport_write(const Model *m, const Flow *f, Report *r, const char *path, cons
 	tempfile_close(fd, &err);
 	if (err) {
 		report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(err),
-		             "cannot write the report: %s", g_strerror(err));
+		             _("cannot write the report: %s"), g_strerror(err));
 		return false;
 	}
 	return true;

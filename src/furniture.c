@@ -1,5 +1,6 @@
 /* furniture.c - composing what is not a story: running heads, mastheads, photos, ads, rules. */
 #include "furniture.h"
+#include "i18n.h"
 #include <string.h>
 
 static const char *const weekdays[] = {"",       "星期一", "星期二", "星期三",
@@ -45,8 +46,8 @@ furniture_text(FlowCtx *c, int p, const char *text, const Style *s, Len x, Len w
 		*width = MAX(*width, fp->lines->lines[i].width);
 	if (fp->lines->n > 1)
 		report_warning(c->r, DIAG_LAYOUT, c->m->file, line, col,
-		               "widen its module, or give the layout a wider page",
-		               "%s: \"%s\" does not fit on one line in %.1f pt", what,
+		               _("widen its module, or give the layout a wider page"),
+		               _("%s: \"%s\" does not fit on one line in %.1f pt"), what,
 		               report_clip(c->r, text), len_to_pt(w));
 	return fp->lines->n;
 }
@@ -73,19 +74,20 @@ running_head(FlowCtx *c, int p)
 	if (pg->proofreader)
 		g_string_append_printf(credits, "%s校对　%s", credits->len ? "　　" : "",
 		                       pg->proofreader);
-	furniture_text(c, p, left, s, x, w, LB_LEFT, base, pg->line, pg->col, "running head", &wl);
+	furniture_text(c, p, left, s, x, w, LB_LEFT, base, pg->line, pg->col, _("running head"),
+	               &wl);
 	if (credits->len)
 		furniture_text(c, p, credits->str, s, x, w, LB_CENTER, base, pg->line, pg->col,
-		               "running head", &wc);
-	furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col, "running head",
+		               _("running head"), &wc);
+	furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col, _("running head"),
 	               &wr);
 	/* left, centred and right on one line: each side needs an em clear of the credits */
 	if (credits->len ? MAX(wl, wr) + s->size > (w - wc) / 2 : wl + wr + s->size > w)
 		report_warning(
 		    c->r, DIAG_LAYOUT, c->m->file, pg->line, pg->col,
-		    "shorten the credits, or give the layout a wider page",
-		    "running head: paper and date, credits and folio (%.1f, %.1f and %.1f "
-		    "pt) run into each other in %.1f pt",
+		    _("shorten the credits, or give the layout a wider page"),
+		    _("running head: paper and date, credits and folio (%.1f, %.1f and %.1f "
+		      "pt) run into each other in %.1f pt"),
 		    len_to_pt(wl), len_to_pt(wc), len_to_pt(wr), len_to_pt(w));
 	thick_thin(c, p, x, base + len_from_pt(4), w);
 	g_string_free(credits, TRUE);
@@ -111,19 +113,19 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	right_w = w / 3;
 	base = grid_baseline_in(y, big->lines * pitch, big->size);
 	furniture_text(c, p, m->paper, big, x, w - right_w, LB_LEFT, base, e->line, e->col,
-	               "masthead", &width);
+	               _("masthead"), &width);
 	if (m->paper_latin)
 		furniture_text(
 		    c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT,
 		    grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size),
-		    e->line, e->col, "masthead", &width);
+		    e->line, e->col, _("masthead"), &width);
 	/* date, issue and folio down the right third, each below the lines of the one before */
 	base = y + pitch + small->size;
 	for (int i = 0; i < 3; i++) {
 		if (!right[i])
 			continue;
 		n = furniture_text(c, p, right[i], small, x + w - right_w, right_w, LB_RIGHT, base,
-		                   e->line, e->col, "masthead", &width);
+		                   e->line, e->col, _("masthead"), &width);
 		base += (n - 1) * small->size * 6 / 5 + small->size * 3 / 2;
 	}
 	thick_thin(c, p, x, y + h - len_from_pt(5), w);
@@ -164,7 +166,7 @@ photo(FlowCtx *c, int p, const Elem *e)
 	const Style *cr = layout_style(c->m->layout, ST_CREDIT);
 	Len x, y, w, h, pitch = c->g->pitch, cx, cw, cy;
 	int cap = -1, cred = -1, lines = 0;
-	ItemsWhere where = {c->m->file, e->line, "photo caption", e->col, NULL};
+	ItemsWhere where = {c->m->file, e->line, _("photo caption"), e->col, NULL};
 	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
@@ -185,8 +187,8 @@ photo(FlowCtx *c, int p, const Elem *e)
 		lines += 1; /* a grid line between the photo and its caption */
 	if (lines * pitch > h || (!beside && lines * pitch == h)) {
 		report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
-		             "give the photo more grid lines or shorten the caption",
-		             "the caption does not fit the %d grid lines of the photo module",
+		             _("give the photo more grid lines or shorten the caption"),
+		             _("the caption does not fit the %d grid lines of the photo module"),
 		             (int)(h / pitch));
 		lines = 0;
 		cap = cred = -1; /* never drawn outside the module */
@@ -224,7 +226,7 @@ check_ad_size(FlowCtx *c, const Elem *e)
 		g_string_append_printf(sizes, "%s%s %dx%d", i ? ", " : "", l->ad_sizes[i].name,
 		                       l->ad_sizes[i].cols, l->ad_sizes[i].lines);
 	report_warning(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col, sizes->str,
-	               "the ad is %d columns x %d lines, not one of the layout's ad sizes", cols,
+	               _("the ad is %d columns x %d lines, not one of the layout's ad sizes"), cols,
 	               lines);
 	g_string_free(sizes, TRUE);
 }
@@ -247,7 +249,7 @@ ad(FlowCtx *c, int p, const Elem *e)
 	box.w = w;
 	box.h = h - len_from_pt(2);
 	flowctx_figure(c, &box);
-	ItemsWhere where = {c->m->file, e->line, "text ad", e->col, NULL};
+	ItemsWhere where = {c->m->file, e->line, _("text ad"), e->col, NULL};
 	flowctx_single(c, p, e->text, s, x, w, LB_CENTER, grid_baseline_in(y, h, s->size), &where);
 }
 

@@ -5,12 +5,14 @@
 #include "dump.h"
 #include "fontreport.h"
 #include "huozi.h"
+#include "i18n.h"
 #include "inputs.h"
 #include "model.h"
 #include "pipeline.h"
 #include "render.h"
 #include "report.h"
 #include "tempfile.h"
+#include "where.h"
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -45,6 +47,13 @@ void
 hz_free(void *p)
 {
 	g_free(p);
+}
+
+const char *
+hz_locale_dir(void)
+{
+	i18n_bind();
+	return where_locale_dir();
 }
 
 HzOptions *
@@ -144,6 +153,7 @@ HzDiags *
 hz_diags_new(void)
 {
 	HzDiags *d = g_new0(HzDiags, 1);
+	i18n_bind();
 	d->r = report_new();
 	return d;
 }
@@ -243,10 +253,12 @@ hz_diag_format(const HzDiags *d, int i)
 	return g ? report_format(g) : NULL;
 }
 
-/* the caller's diagnostics, or a report of our own that the caller did not want */
+/* the caller's diagnostics, or a report of our own that the caller did not want; every entry
+ * point that can produce a message comes here first, so the catalogues are bound by then */
 static Report *
 sink(HzDiags *d, Report **own)
 {
+	i18n_bind();
 	*own = d ? NULL : report_new();
 	return d ? d->r : *own;
 }
@@ -420,12 +432,12 @@ hz_edition_write_pdf_memory(HzEdition *e, unsigned char **data, size_t *len, HzD
 	*data = NULL;
 	*len = 0;
 	if (!dir) {
-		report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL, "cannot make a temporary folder: %s",
-		             g_strerror(errno));
+		report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL,
+		             _("cannot make a temporary folder: %s"), g_strerror(errno));
 	} else {
 		status = hz_edition_write(e, path, NULL, NULL, NULL, d ? d : &(HzDiags){r});
 		if (status <= HZ_EXIT_STRICT && !g_file_get_contents(path, (char **)data, &n, NULL))
-			report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot read it back");
+			report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, _("cannot read it back"));
 		*len = n;
 		g_unlink(path);
 		g_rmdir(dir);
@@ -451,8 +463,8 @@ hz_edition_write_pdf_fd(HzEdition *e, int fd, HzDiags *d)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL, "cannot write the PDF: %s",
-			             g_strerror(errno));
+			report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL,
+			             _("cannot write the PDF: %s"), g_strerror(errno));
 			break;
 		}
 		done += (size_t)w;

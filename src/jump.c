@@ -1,6 +1,7 @@
 /* jump.c - the jump lines of a story continued on another page: 下转 at the foot of a part,
  * the short headline and 上接 at the top of the next. */
 #include "jump.h"
+#include "i18n.h"
 
 /* a jump line from the layout's template: {folio} is the other page's 版次 */
 static char *
@@ -18,7 +19,7 @@ jump_line(FlowCtx *c, int page, const char *text, bool out, Len x, LineAlign ali
 	const Layout *l = c->m->layout;
 	const Style *s = layout_style(l, ST_JUMP);
 	ItemsWhere where = {l->file, out ? l->jump_out_line : l->jump_in_line,
-	                    out ? "jump line (out)" : "jump line (in)",
+	                    out ? _("jump line (out)") : _("jump line (in)"),
 	                    out ? l->jump_out_col : l->jump_in_col, NULL};
 	int pi = flowctx_set(c, text, s, grid_col_width(c->g), align, false, -1, -1, &where);
 	const FlowPara *fp = flowctx_para(c, pi);
@@ -27,8 +28,8 @@ jump_line(FlowCtx *c, int page, const char *text, bool out, Len x, LineAlign ali
 	if (fp->lines->n > 1)
 		report_warning(c->r, DIAG_LAYOUT, l->file, out ? l->jump_out_line : l->jump_in_line,
 		               out ? l->jump_out_col : l->jump_in_col,
-		               "shorten the jump template, or make the style jump smaller",
-		               "jump line \"%s\" does not fit on one line in %.1f pt",
+		               _("shorten the jump template, or make the style jump smaller"),
+		               _("jump line \"%s\" does not fit on one line in %.1f pt"),
 		               report_clip(c->r, text), len_to_pt(grid_col_width(c->g)));
 }
 
@@ -54,7 +55,7 @@ jump_in(FlowCtx *c, int page, int prev_page, const Elem *e)
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	y0 = y;
 	if (e->title && *e->title) {
-		ItemsWhere where = {c->m->file, e->line, "jump title", e->col, NULL};
+		ItemsWhere where = {c->m->file, e->line, _("jump title"), e->col, NULL};
 		int pi;
 		FlowPara *fp;
 		if (!hs)

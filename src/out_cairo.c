@@ -1,5 +1,6 @@
 /* out_cairo.c - one cairo painter over a DList, for the PDF and the PNG surfaces. */
 #include "out_cairo.h"
+#include "i18n.h"
 #include "image.h"
 #include "marks.h"
 #include "postpass.h"
@@ -233,9 +234,9 @@ sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, R
 	tempfile_close(k->fd, &k->err);
 	if (k->err)
 		report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(k->err),
-		             "cannot write the %s: %s", what, g_strerror(k->err));
+		             _("cannot write the %s: %s"), what, g_strerror(k->err));
 	else if (status != CAIRO_STATUS_SUCCESS)
-		report_error(r, DIAG_SYSTEM, shown, 0, 0, NULL, "cannot write the %s: %s", what,
+		report_error(r, DIAG_SYSTEM, shown, 0, 0, NULL, _("cannot write the %s: %s"), what,
 		             cairo_status_to_string(status));
 	return !k->err && status == CAIRO_STATUS_SUCCESS;
 }

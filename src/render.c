@@ -4,6 +4,7 @@
 #include "render.h"
 #include "config.h"
 #include "fitreport.h"
+#include "i18n.h"
 #include "out_cairo.h"
 #include "outset.h"
 #include <stdio.h>
@@ -21,8 +22,8 @@ render_parse_pages(const char *spec, int npages, GArray *out, Report *r)
 		    (sscanf(parts[i], "%d%c", &a, &extra) == 1 && (b = a, true))) {
 			if (a < 1 || b > npages || a > b) {
 				report_error(r, DIAG_INPUT, NULL, 0, 0, NULL,
-				             "--pages %s: the edition has pages 1 to %d", parts[i],
-				             npages);
+				             _("--pages %s: the edition has pages 1 to %d"),
+				             parts[i], npages);
 				return false;
 			}
 			for (int p = a; p <= b; p++) {
@@ -30,8 +31,8 @@ render_parse_pages(const char *spec, int npages, GArray *out, Report *r)
 				g_array_append_val(out, idx);
 			}
 		} else {
-			report_error(r, DIAG_INPUT, NULL, 0, 0, "e.g. --pages 1,3-4",
-			             "bad --pages \"%s\"", spec);
+			report_error(r, DIAG_INPUT, NULL, 0, 0, _("e.g. --pages 1,3-4"),
+			             _("bad --pages \"%s\""), spec);
 			return false;
 		}
 	}
@@ -120,7 +121,7 @@ plan_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, bool writ
 			if (page_selected(pages, i)) {
 				g_autofree char *name = split_name(m, i);
 				g_autofree char *noun =
-				    g_strdup_printf("PDF of page %s", m->pages[i].folio);
+				    g_strdup_printf(_("PDF of page %s"), m->pages[i].folio);
 				pl->split[i] = outset_add_in_folder(set, f, name, "--split", noun);
 			}
 	}
@@ -130,11 +131,11 @@ plan_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, bool writ
 			if (page_selected(pages, i)) {
 				g_autofree char *name = out_png_name(p->dlist, i);
 				g_autofree char *noun =
-				    g_strdup_printf("PNG of page %s", m->pages[i].folio);
+				    g_strdup_printf(_("PNG of page %s"), m->pages[i].folio);
 				pl->png[i] = outset_add_in_folder(set, f, name, "--png", noun);
 			}
 	}
-	pl->report = o->report ? outset_add_file(set, o->report, "--report", "report") : -1;
+	pl->report = o->report ? outset_add_file(set, o->report, "--report", _("report")) : -1;
 	return set;
 }
 
