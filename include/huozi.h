@@ -59,8 +59,13 @@ HZ_EXPORT void hz_options_set_layouts_dir(HzOptions *o, const char *dir);
 HZ_EXPORT void hz_options_set_allow_outside(HzOptions *o, int on);
 /* compose stories on this many threads (default 0: $HUOZI_THREADS, else processors, at most 8) */
 HZ_EXPORT void hz_options_set_threads(HzOptions *o, int n);
-/* draw grid, frames, names and overset marks (not for print); read by hz_edition_load */
+/* the proof overlay (grid, frames, names, overset marks; not for print) on the PNG proofs of
+ * hz_edition_write; never in a PDF but the proof PDF. Read by hz_edition_load. */
 HZ_EXPORT void hz_options_set_proof(HzOptions *o, int on);
+/* hz_edition_write also writes the edition with the proof overlay as one PDF to this path ("-":
+ * standard output), in the same transaction as its other outputs (NULL, the default: none);
+ * the PDFs for print stay without it. Read by hz_edition_load (the overlay is composed then). */
+HZ_EXPORT void hz_options_set_proof_pdf(HzOptions *o, const char *path);
 /* crop marks and bleed, TrimBox and BleedBox in the PDF */
 HZ_EXPORT void hz_options_set_marks(HzOptions *o, int on);
 /* DeviceCMYK for the press: black text, rules and greys on K only */
@@ -118,8 +123,8 @@ HZ_EXPORT int hz_edition_empty_cells(const HzEdition *e);
  * error; every output is checked against the edition's inputs and the others before any is
  * written; all are written to temporary files and put in place together only when the run
  * succeeded, else none is touched. Messages name the outputs as the huozi options do (-o,
- * --split, --png, --report). Returns the exit status (hz_diags_exit_status with the options'
- * strict); e's options are the ones it was loaded with. */
+ * --split, --png, --report, --proof-pdf for the options' proof PDF). Returns the exit status
+ * (hz_diags_exit_status with the options' strict); e's options are the ones it was loaded with. */
 HZ_EXPORT int hz_edition_write(HzEdition *e, const char *pdf, const char *split_dir,
                                const char *png_dir, const char *report, HzDiags *d);
 /* The edition as one PDF in memory: *data (free with hz_free) and *len. Returns the exit

@@ -39,6 +39,7 @@ cli_options(const CliOpts *o)
 	HzOptions *h = hz_options_new();
 	hz_options_set_allow_outside(h, o->allow_outside);
 	hz_options_set_proof(h, o->proof);
+	hz_options_set_proof_pdf(h, o->proof_pdf);
 	hz_options_set_marks(h, o->marks);
 	hz_options_set_cmyk(h, o->cmyk);
 	hz_options_set_pages(h, o->pages);

@@ -18,14 +18,15 @@ enum {
 };
 
 typedef struct {
-	char *out;      /* -o: the edition as one PDF */
-	char *split;    /* --split DIR: one PDF per page */
-	char *png;      /* --png DIR */
-	char *report;   /* --report FILE.json */
-	char *pages;    /* --pages LIST */
-	char *layout;   /* fit: --layout FILE or NAME */
-	char *dpi_text; /* --dpi as given */
-	double dpi;     /* 0: not given, the default */
+	char *out;       /* -o: the edition as one PDF */
+	char *split;     /* --split DIR: one PDF per page */
+	char *png;       /* --png DIR */
+	char *report;    /* --report FILE.json */
+	char *proof_pdf; /* --proof-pdf FILE: the edition with the proof overlay */
+	char *pages;     /* --pages LIST */
+	char *layout;    /* fit: --layout FILE or NAME */
+	char *dpi_text;  /* --dpi as given */
+	double dpi;      /* 0: not given, the default */
 	gboolean strict;
 	gboolean proof;
 	gboolean watch;

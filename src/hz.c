@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 struct HzOptions {
-	char *fonts_conf, *layouts_dir, *pages;
+	char *fonts_conf, *layouts_dir, *pages, *proof_pdf;
 	bool allow_outside, proof, marks, cmyk, strict;
 	int threads;
 	double dpi;
@@ -68,6 +68,7 @@ options_clear(HzOptions *o)
 	g_free(o->fonts_conf);
 	g_free(o->layouts_dir);
 	g_free(o->pages);
+	g_free(o->proof_pdf);
 }
 
 void
@@ -109,6 +110,13 @@ void
 hz_options_set_proof(HzOptions *o, int on)
 {
 	o->proof = on;
+}
+
+void
+hz_options_set_proof_pdf(HzOptions *o, const char *path)
+{
+	g_free(o->proof_pdf);
+	o->proof_pdf = g_strdup(path);
 }
 
 void
@@ -272,7 +280,7 @@ pipeline_options(const HzOptions *o, Stage last)
 	return (PipelineOptions){.last = last,
 	                         .fonts_conf = o->fonts_conf,
 	                         .layouts_dir = o->layouts_dir,
-	                         .proof = o->proof,
+	                         .proof = o->proof || o->proof_pdf,
 	                         .allow_outside = o->allow_outside,
 	                         .threads = o->threads};
 }
@@ -294,6 +302,7 @@ hz_edition_load(const char *path, const HzOptions *o, HzDiags *d)
 		e->o.fonts_conf = g_strdup(o->fonts_conf);
 		e->o.layouts_dir = g_strdup(o->layouts_dir);
 		e->o.pages = g_strdup(o->pages);
+		e->o.proof_pdf = g_strdup(o->proof_pdf);
 	}
 	report_free(own);
 	return e;
@@ -348,15 +357,18 @@ hz_edition_empty_cells(const HzEdition *e)
 	return n;
 }
 
+/* the outputs of one transaction; the proof PDF is the options' for hz_edition_write only */
 static int
 edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *png_dir,
-              const char *report, bool write, HzDiags *d)
+              const char *report, const char *proof_pdf, bool write, HzDiags *d)
 {
 	Report *own, *r = sink(d, &own);
 	RenderOptions ro = {.out = pdf,
 	                    .split = split_dir,
 	                    .png = png_dir,
 	                    .report = report,
+	                    .proof_pdf = proof_pdf,
+	                    .proof = e->o.proof,
 	                    .pages = e->o.pages,
 	                    .dpi = e->o.dpi,
 	                    .marks = e->o.marks,
@@ -375,13 +387,13 @@ int
 hz_edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *png_dir,
                  const char *report, HzDiags *d)
 {
-	return edition_write(e, pdf, split_dir, png_dir, report, true, d);
+	return edition_write(e, pdf, split_dir, png_dir, report, e->o.proof_pdf, true, d);
 }
 
 int
 hz_edition_check(HzEdition *e, const char *report, HzDiags *d)
 {
-	return edition_write(e, NULL, NULL, NULL, report, false, d);
+	return edition_write(e, NULL, NULL, NULL, report, NULL, false, d);
 }
 
 int
@@ -435,7 +447,8 @@ hz_edition_write_pdf_memory(HzEdition *e, unsigned char **data, size_t *len, HzD
 		report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL,
 		             _("cannot make a temporary folder: %s"), g_strerror(errno));
 	} else {
-		status = hz_edition_write(e, path, NULL, NULL, NULL, d ? d : &(HzDiags){r});
+		status =
+		    edition_write(e, path, NULL, NULL, NULL, NULL, true, d ? d : &(HzDiags){r});
 		if (status <= HZ_EXIT_STRICT && !g_file_get_contents(path, (char **)data, &n, NULL))
 			report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, _("cannot read it back"));
 		*len = n;

@@ -32,6 +32,7 @@ enum {
 	OPT_TIMINGS = 1 << 13,
 	OPT_QUIET = 1 << 14,
 	OPT_VERBOSE = 1 << 15,
+	OPT_PROOF_PDF = 1 << 16,
 };
 
 typedef struct {
@@ -48,7 +49,10 @@ static const Option options[] = {
     {OPT_PNG, "--png", "DIR", N_("write a PNG proof of each page into DIR")},
     {OPT_DPI, "--dpi", "N", N_("resolution of the PNG proofs, 1 to 2400 (default 100)")},
     {OPT_PAGES, "--pages", "LIST", N_("only these pages (positions in the edition), e.g. 1,3-4")},
-    {OPT_PROOF, "--proof", NULL, N_("draw grid, frames, names and overset marks (not for print)")},
+    {OPT_PROOF, "--proof", NULL,
+     N_("draw grid, frames, names and overset marks on the PNG proofs (not on -o, --split)")},
+    {OPT_PROOF_PDF, "--proof-pdf", "FILE",
+     N_("also write the edition with that overlay as a proof PDF (- for standard output)")},
     {OPT_MARKS, "--marks", NULL, N_("crop marks and bleed, with TrimBox and BleedBox")},
     {OPT_CMYK, "--cmyk", NULL,
      N_("device CMYK for the press: black text, rules and greys on the K plate only")},
@@ -78,8 +82,9 @@ typedef struct {
 static const Command commands[] = {
     {"render", "EDITION.xml", 1, N_("one page description"),
      N_("lay out the edition and write it: one PDF, a PDF per page, PNG proofs, the fit report"),
-     OPT_OUT | OPT_SPLIT | OPT_PNG | OPT_DPI | OPT_PAGES | OPT_PROOF | OPT_MARKS | OPT_CMYK |
-         OPT_REPORT | OPT_STRICT | OPT_WATCH | OPT_ALLOW | OPT_TIMINGS | OPT_QUIET | OPT_VERBOSE,
+     OPT_OUT | OPT_SPLIT | OPT_PNG | OPT_DPI | OPT_PAGES | OPT_PROOF | OPT_PROOF_PDF | OPT_MARKS |
+         OPT_CMYK | OPT_REPORT | OPT_STRICT | OPT_WATCH | OPT_ALLOW | OPT_TIMINGS | OPT_QUIET |
+         OPT_VERBOSE,
      NULL},
     {"check", "EDITION.xml", 1, N_("one page description"),
      N_("lay out the edition and report how it fits; writes no PDF"),
@@ -130,6 +135,7 @@ free_opts(CliOpts *o)
 	g_free(o->split);
 	g_free(o->png);
 	g_free(o->report);
+	g_free(o->proof_pdf);
 	g_free(o->pages);
 	g_free(o->dpi_text);
 	g_free(o->layout);
@@ -154,7 +160,8 @@ given(const CliOpts *o)
 	       (o->report ? OPT_REPORT : 0) | (o->strict ? OPT_STRICT : 0) |
 	       (o->watch ? OPT_WATCH : 0) | (o->layout ? OPT_LAYOUT : 0) |
 	       (o->allow_outside ? OPT_ALLOW : 0) | (o->timings ? OPT_TIMINGS : 0) |
-	       (o->quiet ? OPT_QUIET : 0) | (o->verbose ? OPT_VERBOSE : 0);
+	       (o->quiet ? OPT_QUIET : 0) | (o->verbose ? OPT_VERBOSE : 0) |
+	       (o->proof_pdf ? OPT_PROOF_PDF : 0);
 }
 
 /* the name of an option in errors: its long form, or its short one when it has both */
@@ -252,10 +259,10 @@ unknown_command(const char *name)
 }
 
 /* a usage error without the pointer to the help: the message and a hint of its own */
-static bool refused(const char *hint, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static bool output_refused(const char *hint, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 static bool
-refused(const char *hint, const char *fmt, ...)
+output_refused(const char *hint, const char *fmt, ...)
 {
 	va_list ap;
 	fputs("huozi: ", stderr);
@@ -277,25 +284,32 @@ outputs_usable(const CliOpts *o)
 		bool folder;
 	} outs[] = {{"-o", o->out, false},
 	            {"--report", o->report, false},
+	            {"--proof-pdf", o->proof_pdf, false},
 	            {"--split", o->split, true},
 	            {"--png", o->png, true}};
+	const char *to_stdout = NULL; /* the first file output that goes to standard output */
 	for (size_t i = 0; i < G_N_ELEMENTS(outs); i++) {
 		const char *v = outs[i].value;
 		if (v && !*v)
-			return refused(outs[i].folder ? _("name a folder")
-			                              : _("name a file, or - for standard output"),
-			               _("%s \"\": an empty name"), outs[i].option);
+			return output_refused(outs[i].folder
+			                          ? _("name a folder")
+			                          : _("name a file, or - for standard output"),
+			                      _("%s \"\": an empty name"), outs[i].option);
 		if (v && outs[i].folder && strcmp(v, "-") == 0)
-			return refused(_("name a folder (./- for a folder called -)"),
-			               _("%s -: one file per page cannot go to standard output"),
-			               outs[i].option);
+			return output_refused(
+			    _("name a folder (./- for a folder called -)"),
+			    _("%s -: one file per page cannot go to standard output"),
+			    outs[i].option);
+		if (v && strcmp(v, "-") == 0 && to_stdout)
+			return output_refused(
+			    _("write the other to a file"),
+			    _("%s - and %s -: only one output can go to standard output"),
+			    to_stdout, outs[i].option);
+		if (v && strcmp(v, "-") == 0)
+			to_stdout = outs[i].option;
 	}
-	if (o->out && o->report && strcmp(o->out, "-") == 0 && strcmp(o->report, "-") == 0)
-		return refused(_("write the other to a file"), "%s",
-		               _("-o - and --report -: only one output can go to standard output"));
-	if (o->watch &&
-	    ((o->out && strcmp(o->out, "-") == 0) || (o->report && strcmp(o->report, "-") == 0)))
-		return refused(
+	if (o->watch && to_stdout)
+		return output_refused(
 		    _("write to a file"), "%s",
 		    _("--watch renders again and again: it cannot write to standard output"));
 	return true;
@@ -342,9 +356,15 @@ usage_checked(const Command *c, int argc, char **argv, CliOpts *o)
 		return usage_error(c, "%s", _("-q and -v together: say one"));
 	if (!outputs_usable(o))
 		return EXIT_INPUT;
-	if (strcmp(c->name, "render") == 0 && !o->out && !o->split && !o->png && !o->report)
-		return usage_error(
-		    c, "%s", _("render needs -o OUT.pdf, --split DIR, --png DIR or --report FILE"));
+	if (strcmp(c->name, "render") == 0 && !o->out && !o->split && !o->png && !o->report &&
+	    !o->proof_pdf)
+		return usage_error(c, "%s",
+		                   _("render needs -o OUT.pdf, --split DIR, --png DIR, --proof-pdf "
+		                     "FILE or --report FILE"));
+	if (o->proof && !o->png && !o->proof_pdf)
+		return usage_error(c, "%s",
+		                   _("--proof draws on the PNG proofs only: give --png DIR, or "
+		                     "--proof-pdf FILE for a PDF with the overlay"));
 	if (strcmp(c->name, "fit") == 0 && !o->layout)
 		return usage_error(c, "%s",
 		                   _("fit needs --layout LAYOUT (a file, or a name: broadsheet)"));
@@ -386,6 +406,7 @@ main(int argc, char **argv)
 	    {"dpi", 0, 0, G_OPTION_ARG_STRING, &o.dpi_text, NULL, NULL},
 	    {"pages", 0, 0, G_OPTION_ARG_STRING, &o.pages, NULL, NULL},
 	    {"proof", 0, 0, G_OPTION_ARG_NONE, &o.proof, NULL, NULL},
+	    {"proof-pdf", 0, 0, G_OPTION_ARG_FILENAME, &o.proof_pdf, NULL, NULL},
 	    {"marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, NULL, NULL},
 	    {"cmyk", 0, 0, G_OPTION_ARG_NONE, &o.cmyk, NULL, NULL},
 	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, NULL, NULL},

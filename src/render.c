@@ -79,7 +79,7 @@ split_job(gpointer data, gpointer user)
 
 /* what this run writes: indexes into its OutSet, -1 for none (per page: not selected) */
 typedef struct {
-	int pdf, report;
+	int pdf, report, proof_pdf;
 	int *split, *png; /* one per page */
 } Plan;
 
@@ -136,6 +136,9 @@ plan_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, bool writ
 			}
 	}
 	pl->report = o->report ? outset_add_file(set, o->report, "--report", _("report")) : -1;
+	pl->proof_pdf = write && o->proof_pdf
+	                    ? outset_add_file(set, o->proof_pdf, "--proof-pdf", _("proof PDF"))
+	                    : -1;
 	return set;
 }
 
@@ -201,6 +204,13 @@ write_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, const Ou
 		    out_pdf(p->dlist, &oo, outset_tmp(set, pl->pdf), outset_shown(set, pl->pdf), r);
 	if (ok && o->split)
 		ok = write_split(p, &oo, set, pl, r);
+	if (ok && pl->proof_pdf >= 0) {
+		OutOptions proof = oo;
+		proof.proof = true;
+		proof.progress = NULL; /* the progress is the PDF's, or the PNGs' */
+		ok = out_pdf(p->dlist, &proof, outset_tmp(set, pl->proof_pdf),
+		             outset_shown(set, pl->proof_pdf), r);
+	}
 	if (ok && o->png) {
 		const char **paths = g_new0(const char *, n);
 		const char **shown = g_new0(const char *, n);
@@ -209,7 +219,7 @@ write_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, const Ou
 				paths[i] = outset_tmp(set, pl->png[i]);
 				shown[i] = outset_shown(set, pl->png[i]);
 			}
-		out_png(p->dlist, paths, shown, o->dpi > 0 ? o->dpi : 100, r);
+		out_png(p->dlist, paths, shown, o->dpi > 0 ? o->dpi : 100, o->proof, r);
 		g_free(paths);
 		g_free(shown);
 	}
@@ -220,7 +230,7 @@ render_outputs(const Pipeline *p, const RenderOptions *o, RenderResult *res, Rep
 {
 	g_autoptr(GArray) pages = g_array_new(FALSE, FALSE, sizeof(int));
 	g_autoptr(OutSet) set = NULL;
-	Plan pl = {-1, -1, NULL, NULL};
+	Plan pl = {-1, -1, -1, NULL, NULL};
 	RenderResult dummy;
 
 	if (!res)
