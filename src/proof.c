@@ -2,6 +2,7 @@
  * red overset mark with the count of lines that did not fit. It is drawn only when --proof
  * asks for a proof (PNG or PDF); a render without --proof never carries it. */
 #include "proof.h"
+#include "i18n.h"
 
 #define GRID_COLOR    0x8fd3f0
 #define FRAME_COLOR   0x3c78d8
@@ -60,7 +61,7 @@ frames_overlay(FlowCtx *c, int p)
 		flowctx_figure(c, &box);
 		flowctx_single(c, p, elem_label(c->m, e), s, box.x + len_from_pt(2), box.w, LB_LEFT,
 		               box.y + s->size,
-		               &(ItemsWhere){c->m->file, e->line, "proof label", e->col, NULL});
+		               &(ItemsWhere){c->m->file, e->line, _("proof label"), e->col, NULL});
 	}
 }
 
@@ -93,7 +94,7 @@ overset_mark(FlowCtx *c, int story)
 	label = g_strdup_printf("+%d 行", fit->overset_lines);
 	flowctx_single(c, page, label, s, x, w - size - len_from_pt(2), LB_RIGHT,
 	               y + h - len_from_pt(3),
-	               &(ItemsWhere){c->m->file, last->line, "overset mark", last->col, NULL});
+	               &(ItemsWhere){c->m->file, last->line, _("overset mark"), last->col, NULL});
 }
 
 void
