@@ -24,6 +24,20 @@ colfill_clear_holes(const ColfillGrid *g, const ColfillColumn *col, Len yy, Len 
 	return yy;
 }
 
+/* the depth the rows kept with row r take under it: each row it keeps with, up to and
+ * including the first that keeps with none (a heading of two lines and the line after it) */
+static Len
+kept_depth(const ColfillRow *rows, int nrows, int r)
+{
+	Len d = 0;
+	for (int k = r + 1; k < nrows; k++) {
+		d += rows[k].space_before + rows[k].height;
+		if (!rows[k].keep_next)
+			break;
+	}
+	return d;
+}
+
 /* Each step places a row or moves to the next column, so it always terminates. */
 int
 colfill_fill(const ColfillGrid *g, const ColfillRow *rows, int nrows, const ColfillColumn *cols,
@@ -45,8 +59,7 @@ colfill_fill(const ColfillGrid *g, const ColfillRow *rows, int nrows, const Colf
 		yy = colfill_clear_holes(g, col, yy, row->height, row->grid);
 		move = yy + row->height > col->limit;
 		if (!move && !at_top && row->keep_next && r + 1 < nrows)
-			move = yy + row->height + rows[r + 1].space_before + rows[r + 1].height >
-			       col->limit;
+			move = yy + row->height + kept_depth(rows, nrows, r) > col->limit;
 		/* no widow: a paragraph's last line does not start a column when one more line
 		 * can go with it */
 		if (!move && !at_top && row->nlines >= 3 && row->line == row->nlines - 2 &&

@@ -3,17 +3,25 @@
 #include "pipeline.h"
 #include <string.h>
 
+/* every paragraph, body and display text, in composition order: for lines the page furniture
+ * too (running head, masthead, captions, text ads, jump lines), not the proof overlay */
 static void
 dump_paras(const Flow *f, bool items, GString *out)
 {
 	for (guint i = 0; i < f->paras->len; i++) {
 		const FlowPara *fp = g_ptr_array_index(f->paras, i);
 		int *st, *ln;
-		if (fp->story < 0)
-			continue; /* page furniture: see the flow dump */
+		if (!fp->kind || strcmp(fp->kind, "proof") == 0 || (items && fp->story < 0))
+			continue; /* the proof overlay; furniture's shaping is of no interest */
 		g_string_append_printf(
-		    out, "para %u style=%s story=%d para=%d pairs=%d spaced=%d\n", i,
-		    fp->style->name, fp->story, fp->para, fp->npairs, fp->nspaced);
+		    out, "para %u kind=%s style=%s story=%d para=%d pairs=%d spaced=%d", i,
+		    fp->kind ? fp->kind : "-", fp->style->name, fp->story, fp->para, fp->npairs,
+		    fp->nspaced);
+		if (fp->squeezed)
+			g_string_append_printf(out, " squeezed tracking=%d scale=%d",
+			                       fp->squeezed->tracking_milli,
+			                       fp->items->xscale / 10);
+		g_string_append_c(out, '\n');
 		if (items) {
 			items_dump(fp->items, out);
 			continue;

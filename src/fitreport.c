@@ -1,4 +1,5 @@
-/* fitreport.c - the fit report as JSON: stories, frames, overset, underset, diagnostics. */
+/* fitreport.c - the fit report as JSON: stories, frames, overset, underset, display findings,
+ * diagnostics. */
 #include "fitreport.h"
 #include "i18n.h"
 #include "tempfile.h"
@@ -56,6 +57,29 @@ story_json(GString *s, const Model *m, const Flow *f, int i)
 	g_string_append(s, "}");
 }
 
+static void
+finding_json(GString *s, const DisplayFinding *d)
+{
+	g_string_append(s, "    {\"file\": ");
+	json_str(s, d->file);
+	g_string_append_printf(s, ", \"line\": %d, \"col\": %d, \"element\": ", d->line, d->col);
+	json_str(s, d->element);
+	g_string_append(s, ", \"kind\": ");
+	json_str(s, d->kind);
+	g_string_append(s, ", \"style\": ");
+	json_str(s, d->style);
+	g_string_append(s, ", \"text\": ");
+	json_str(s, d->text);
+	g_string_append_printf(
+	    s,
+	    ", \"lines\": %d, \"max_lines\": %d, \"squeezed\": %s, \"tracking\": %d"
+	    ", \"scale\": %d, \"forced_lines\": %d, \"loose_lines\": %d"
+	    ", \"overset_lines\": %d, \"fits\": %s}",
+	    d->lines, d->max_lines, d->squeezed ? "true" : "false", d->tracking, d->scale,
+	    d->forced_lines, d->loose_lines, d->overset_lines,
+	    d->overset_lines == 0 && d->forced_lines == 0 ? "true" : "false");
+}
+
 char *
 fitreport_json(const Model *m, const Flow *f, const Report *r)
 {
@@ -79,6 +103,11 @@ fitreport_json(const Model *m, const Flow *f, const Report *r)
 	for (int i = 0; i < m->nstories && f; i++) {
 		story_json(s, m, f, i);
 		g_string_append(s, i + 1 < m->nstories ? ",\n" : "\n");
+	}
+	g_string_append(s, "  ],\n  \"display\": [\n");
+	for (guint i = 0; f && i < f->findings->len; i++) {
+		finding_json(s, &g_array_index(f->findings, DisplayFinding, i));
+		g_string_append(s, i + 1 < f->findings->len ? ",\n" : "\n");
 	}
 	g_string_append(s, "  ],\n  \"diagnostics\": [\n");
 	for (guint i = 0; i < r->diags->len; i++) {

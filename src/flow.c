@@ -41,6 +41,7 @@ flow_new(const Model *m, int nfits)
 	out->images = g_ptr_array_new_with_free_func(g_free);
 	out->image_data = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
 	out->bookmarks = g_array_new(FALSE, FALSE, sizeof(Bookmark));
+	out->findings = g_array_new(FALSE, FALSE, sizeof(DisplayFinding));
 	out->nfits = nfits;
 	out->fits = g_new0(StoryFit, nfits + 1);
 	out->npages = m->npages;
@@ -65,6 +66,11 @@ flow_free(Flow *f)
 	for (guint i = 0; i < f->bookmarks->len; i++)
 		g_free(g_array_index(f->bookmarks, Bookmark, i).title);
 	g_array_free(f->bookmarks, TRUE);
+	for (guint i = 0; i < f->findings->len; i++) {
+		g_free(g_array_index(f->findings, DisplayFinding, i).element);
+		g_free(g_array_index(f->findings, DisplayFinding, i).text);
+	}
+	g_array_free(f->findings, TRUE);
 	g_free(f->uncovered);
 	g_ptr_array_unref(f->helper_fonts); /* after the paragraphs, which hold their fonts */
 	g_free(f);

@@ -23,6 +23,7 @@ typedef struct {
 	Len measure;        /* what it was broken at */
 	LineAlign align;
 	bool balance;
+	const char *kind; /* what it is: "body", "headline", "text-ad", "proof"... (static) */
 } FlowPara;
 
 /* One line placed on a page. */
@@ -72,6 +73,25 @@ typedef struct {
 	int level; /* 0 page, 1 story */
 } Bookmark;
 
+/* A display paragraph (all but body text) that was squeezed, has forced or loose lines, or
+ * did not fit the lines or box it has: a finding of the fit report (display.c). */
+typedef struct {
+	const char *file; /* the model's: lives as long as the model */
+	int line, col;
+	const char *kind;  /* FlowPara.kind */
+	char *element;     /* what messages name it: "story lead, headline", "text ad" */
+	const char *style; /* the style's name (the layout's) */
+	char *text;        /* its first 16 characters */
+	int lines;         /* lines it was set in */
+	int max_lines;     /* lines it may take: its box or its style's max-lines (0: any) */
+	int tracking;      /* tracking as set, 1/1000 em */
+	int scale;         /* horizontal scale as set, % */
+	bool squeezed;     /* tracking or scale tightened to fit */
+	int forced_lines;  /* broken against the rules, or overfull */
+	int loose_lines;   /* more than 1/4 em extra per gap */
+	int overset_lines; /* lines left out: they do not fit its box */
+} DisplayFinding;
+
 typedef struct {
 	GPtrArray *paras;      /* FlowPara* */
 	GArray *lines;         /* FlowLine, in reading order */
@@ -82,6 +102,7 @@ typedef struct {
 	StoryFit *fits;        /* one per story */
 	int nfits;
 	GArray *bookmarks; /* Bookmark */
+	GArray *findings;  /* DisplayFinding, furniture page by page, then story by story */
 	int npages;
 	int *uncovered;  /* per page: grid cells (column x line) no element covers */
 	gint64 shape_us; /* time spent shaping (items), for --timings; summed over threads */

@@ -31,7 +31,7 @@ static void
 report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 {
 	int forced = 0, overfull = 0, first = -1;
-	const char *what = w && w->what ? w->what : _("a paragraph");
+	const char *what = w && w->what ? i18n_name(w->what) : _("a paragraph");
 	for (int i = 0; i < fp->lines->n; i++) {
 		unsigned f = fp->lines->lines[i].flags;
 		forced += (f & LINE_FORCED) ? 1 : 0;
@@ -91,9 +91,9 @@ flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign
 }
 
 static bool
-head_fits(const FlowPara *fp)
+fits_lines(const FlowPara *fp, int max_lines)
 {
-	if (fp->style->max_lines > 0 && fp->lines->n > fp->style->max_lines)
+	if (max_lines > 0 && fp->lines->n > max_lines)
 		return false;
 	for (int i = 0; i < fp->lines->n; i++)
 		if (fp->lines->lines[i].flags & (LINE_OVERFULL | LINE_FORCED))
@@ -119,23 +119,33 @@ reset(FlowCtx *c, FlowPara *fp, int xscale)
 }
 
 bool
-flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
+flowctx_fit_lines(FlowCtx *c, int pi, int max_lines)
 {
 	FlowPara *fp = flowctx_para(c, pi);
 	const Style *s = fp->style;
 	int milli = s->tracking_milli;
 
-	if (head_fits(fp))
+	if (fits_lines(fp, max_lines))
 		return true;
-	fp->squeezed = g_memdup2(s, sizeof *s);
+	if (!fp->squeezed) /* squeezed once already: on from there */
+		fp->squeezed = g_memdup2(s, sizeof *s);
 	fp->style = fp->squeezed;
-	for (int t = milli - 20; t >= MIN(milli, -100) && !head_fits(fp); t -= 20) {
+	for (int t = milli - 20; t >= MIN(milli, -100) && !fits_lines(fp, max_lines); t -= 20) {
 		fp->squeezed->tracking_milli = t;
 		reset(c, fp, 1000);
 	}
-	for (int scale = 950; scale >= s->min_scale * 10 && !head_fits(fp); scale -= 50)
+	for (int scale = 950; scale >= s->min_scale * 10 && !fits_lines(fp, max_lines); scale -= 50)
 		reset(c, fp, scale);
-	if (head_fits(fp))
+	return fits_lines(fp, max_lines);
+}
+
+bool
+flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
+{
+	FlowPara *fp = flowctx_para(c, pi);
+	const Style *s = fp->style;
+
+	if (flowctx_fit_lines(c, pi, s->max_lines))
 		return true;
 	report_error(
 	    c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,

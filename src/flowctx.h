@@ -27,6 +27,9 @@ int flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineA
  * a narrower horizontal scale (down to the style's min-scale); reported when that is not
  * enough. Returns true when it fits. */
 bool flowctx_squeeze(FlowCtx *c, int para, const ItemsWhere *where);
+/* The same squeeze into max_lines lines (0: any number) without lines broken against the
+ * rules, reporting nothing: returns true when it fits. */
+bool flowctx_fit_lines(FlowCtx *c, int para, int max_lines);
 /* the paragraph at index i */
 FlowPara *flowctx_para(FlowCtx *c, int i);
 void flowctx_place(FlowCtx *c, int page, int para, int line, Len x, Len baseline);

@@ -54,7 +54,7 @@ helper(gpointer data)
 }
 
 /* Append story s's flow to out: paragraphs (moved), lines (shifted), runs, figures, bookmarks,
- * its diagnostics (its fit is already in place: FlowCtx.fits). */
+ * display findings, its diagnostics (its fit is already in place: FlowCtx.fits). */
 static void
 merge_story(FlowCtx *c, Shared *sh, int s)
 {
@@ -75,6 +75,8 @@ merge_story(FlowCtx *c, Shared *sh, int s)
 	g_array_append_vals(out->figures, in->figures->data, in->figures->len);
 	g_array_append_vals(out->bookmarks, in->bookmarks->data, in->bookmarks->len);
 	g_array_set_size(in->bookmarks, 0); /* the titles moved */
+	g_array_append_vals(out->findings, in->findings->data, in->findings->len);
+	g_array_set_size(in->findings, 0); /* their strings moved */
 	out->shape_us += in->shape_us;
 	out->break_us += in->break_us;
 	report_move(c->r, sh->reports[s]);

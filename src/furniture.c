@@ -1,5 +1,6 @@
 /* furniture.c - composing what is not a story: running heads, mastheads, photos, ads, rules. */
 #include "furniture.h"
+#include "display.h"
 #include "i18n.h"
 #include <string.h>
 
@@ -32,24 +33,26 @@ thick_thin(FlowCtx *c, int page, Len x, Len y, Len w)
 	rule(c, page, x, y + len_from_pt(2.6), w, 0, len_from_pt(0.4));
 }
 
-/* A piece of furniture text, meant for one line; when it needs more, the make-up has a
- * collision in waiting: say so, at the element (or the page) it belongs to. Returns the lines
- * set and, in *width, the widest. */
-static int
+/* A piece of furniture text, meant for one line: squeezed onto it when it needs more; what
+ * still does not fit is an error at the element (or the page) it belongs to, and only the
+ * first line is drawn, the rest would collide with what is below. Returns its width. */
+static Len
 furniture_text(FlowCtx *c, int p, const char *text, const Style *s, Len x, Len w, LineAlign a,
-               Len base, int line, int col, const char *what, Len *width)
+               Len base, int line, int col, const char *what)
 {
+	const char *kind = strcmp(what, "masthead") == 0 ? "masthead" : "running-head";
 	ItemsWhere where = {c->m->file, line, what, col, NULL};
-	const FlowPara *fp = flowctx_para(c, flowctx_single(c, p, text, s, x, w, a, base, &where));
-	*width = 0;
-	for (int i = 0; i < fp->lines->n; i++)
-		*width = MAX(*width, fp->lines->lines[i].width);
-	if (fp->lines->n > 1)
-		report_warning(c->r, DIAG_LAYOUT, c->m->file, line, col,
-		               _("widen its module, or give the layout a wider page"),
-		               _("%s: \"%s\" does not fit on one line in %.1f pt"), what,
-		               report_clip(c->r, text), len_to_pt(w));
-	return fp->lines->n;
+	int pi = flowctx_set(c, text, s, w, a, false, -1, -1, &where), over;
+	const FlowPara *fp;
+	display_kind(c, pi, kind);
+	over =
+	    display_fit(c, pi, 1, &where, _("widen its module, or give the layout a wider page"));
+	display_note(c, pi, &where, 1, over);
+	fp = flowctx_para(c, pi);
+	if (fp->lines->n == 0)
+		return 0;
+	flowctx_place(c, p, pi, 0, x, base);
+	return fp->lines->lines[0].width;
 }
 
 static void
@@ -74,13 +77,13 @@ running_head(FlowCtx *c, int p)
 	if (pg->proofreader)
 		g_string_append_printf(credits, "%s校对　%s", credits->len ? "　　" : "",
 		                       pg->proofreader);
-	furniture_text(c, p, left, s, x, w, LB_LEFT, base, pg->line, pg->col, _("running head"),
-	               &wl);
+	wl = furniture_text(c, p, left, s, x, w, LB_LEFT, base, pg->line, pg->col,
+	                    N_("running head"));
 	if (credits->len)
-		furniture_text(c, p, credits->str, s, x, w, LB_CENTER, base, pg->line, pg->col,
-		               _("running head"), &wc);
-	furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col, _("running head"),
-	               &wr);
+		wc = furniture_text(c, p, credits->str, s, x, w, LB_CENTER, base, pg->line, pg->col,
+		                    N_("running head"));
+	wr = furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col,
+	                    N_("running head"));
 	/* left, centred and right on one line: each side needs an em clear of the credits */
 	if (credits->len ? MAX(wl, wr) + s->size > (w - wc) / 2 : wl + wr + s->size > w)
 		report_warning(
@@ -93,6 +96,20 @@ running_head(FlowCtx *c, int p)
 	g_string_free(credits, TRUE);
 }
 
+/* A masthead text whose line (baseline at base, type size size) would reach down to the
+ * masthead's rule at rule_y is left out, with an error: returns false then. */
+static bool
+masthead_room(FlowCtx *c, const Elem *e, const char *text, Len base, Len size, Len rule_y)
+{
+	if (base + len_em(size, 12, 100) <= rule_y) /* its descent, as grid_baseline_in */
+		return true;
+	report_error(
+	    c->r, DIAG_LAYOUT, c->m->file, e->line, e->col, _("give the masthead more grid lines"),
+	    _("masthead: no room for \"%s\" above the rule of its %d grid lines: left out"),
+	    report_clip(c->r, text), e->cell.l1 - e->cell.l0 + 1);
+	return false;
+}
+
 static void
 masthead(FlowCtx *c, int p, const Elem *e)
 {
@@ -100,35 +117,35 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	const Style *big = layout_style(m->layout, ST_MASTHEAD);
 	const Style *latin = layout_style(m->layout, ST_MASTHEAD_LATIN);
 	const Style *small = layout_style(m->layout, ST_FOLIO);
-	Len x, y, w, h, pitch = c->g->pitch, right_w, base, width;
+	Len x, y, w, h, pitch = c->g->pitch, right_w, base, rule_y;
 	g_autofree char *date = date_text(m);
 	const Page *pg = &m->pages[p];
 	g_autofree char *folio = pg->section && *pg->section
 	                             ? g_strdup_printf("第%s版　%s", pg->folio, pg->section)
 	                             : g_strdup_printf("第%s版", pg->folio);
 	const char *right[3] = {date, m->issue, folio};
-	int n;
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	right_w = w / 3;
+	rule_y = y + h - len_from_pt(5);
 	base = grid_baseline_in(y, big->lines * pitch, big->size);
-	furniture_text(c, p, m->paper, big, x, w - right_w, LB_LEFT, base, e->line, e->col,
-	               _("masthead"), &width);
-	if (m->paper_latin)
-		furniture_text(
-		    c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT,
-		    grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size),
-		    e->line, e->col, _("masthead"), &width);
-	/* date, issue and folio down the right third, each below the lines of the one before */
+	if (masthead_room(c, e, m->paper, base, big->size, rule_y))
+		furniture_text(c, p, m->paper, big, x, w - right_w, LB_LEFT, base, e->line, e->col,
+		               N_("masthead"));
+	base = grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size);
+	if (m->paper_latin && masthead_room(c, e, m->paper_latin, base, latin->size, rule_y))
+		furniture_text(c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT, base, e->line,
+		               e->col, N_("masthead"));
+	/* date, issue and folio down the right third, one under the other, above the rule */
 	base = y + pitch + small->size;
 	for (int i = 0; i < 3; i++) {
-		if (!right[i])
+		if (!right[i] || !masthead_room(c, e, right[i], base, small->size, rule_y))
 			continue;
-		n = furniture_text(c, p, right[i], small, x + w - right_w, right_w, LB_RIGHT, base,
-		                   e->line, e->col, _("masthead"), &width);
-		base += (n - 1) * small->size * 6 / 5 + small->size * 3 / 2;
+		furniture_text(c, p, right[i], small, x + w - right_w, right_w, LB_RIGHT, base,
+		               e->line, e->col, N_("masthead"));
+		base += small->size * 3 / 2;
 	}
-	thick_thin(c, p, x, y + h - len_from_pt(5), w);
+	thick_thin(c, p, x, rule_y, w);
 }
 
 /* one entry per file (the model shares one GBytes per file, whatever its name): the PDF then
@@ -158,49 +175,63 @@ image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool 
 	flowctx_figure(c, &f);
 }
 
-/* A photo with its caption and credit under it; the caption takes whole grid lines. */
+/* A caption or credit set at the caption column's width, squeezed into the grid lines it
+ * may take (room, in its style's lines); the lines that still do not fit are left out. Returns
+ * its paragraph, or -1 when there is no text. *used is the grid lines it takes. */
+static int
+caption_para(FlowCtx *c, const Elem *e, const char *text, const Style *s, Len w, int room,
+             const char *what, int *used)
+{
+	ItemsWhere where = {c->m->file, e->line, what, e->col, NULL};
+	int pi, over, max = room / s->lines;
+	FlowPara *fp;
+	*used = 0;
+	if (!text || !*text)
+		return -1;
+	pi = flowctx_set(c, text, s, w, flowctx_align(s->align), false, -1, -1, &where);
+	display_kind(c, pi, what + strlen("photo "));
+	over = display_fit(c, pi, max, &where,
+	                   _("give the photo more grid lines or shorten the caption"));
+	display_note(c, pi, &where, max, over);
+	fp = flowctx_para(c, pi);
+	*used = (fp->lines->n - over) * s->lines;
+	return pi;
+}
+
+/* A photo with its caption and credit under it (or beside it); caption and credit take whole
+ * grid lines of the module, under the photo with one blank grid line between, and the photo
+ * keeps at least one grid line. */
 static void
 photo(FlowCtx *c, int p, const Elem *e)
 {
 	const Style *cs = layout_style(c->m->layout, ST_CAPTION);
 	const Style *cr = layout_style(c->m->layout, ST_CREDIT);
 	Len x, y, w, h, pitch = c->g->pitch, cx, cw, cy;
-	int cap = -1, cred = -1, lines = 0;
-	ItemsWhere where = {c->m->file, e->line, _("photo caption"), e->col, NULL};
+	int cap, cred, room, cap_lines, cred_lines, lines;
 	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
+	bool has_credit = e->credit && *e->credit;
 
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	/* below: across the module; beside: in the module's last column, level with its foot */
 	cx = beside ? grid_col_x(c->g, e->cell.c1) : x;
 	cw = beside ? grid_col_width(c->g) : w;
-	if (e->caption && *e->caption) {
-		cap = flowctx_set(c, e->caption, cs, cw, flowctx_align(cs->align), false, -1, -1,
-		                  &where);
-		lines += flowctx_para(c, cap)->lines->n * cs->lines;
-	}
-	if (e->credit && *e->credit) {
-		cred = flowctx_set(c, e->credit, cr, cw, flowctx_align(cr->align), false, -1, -1,
-		                   &where);
-		lines += flowctx_para(c, cred)->lines->n * cr->lines;
-	}
+	room = (int)(h / pitch) - (beside ? 0 : 2);
+	/* the caption first, leaving a line for the credit; the credit in what is left */
+	cap = caption_para(c, e, e->caption, cs, cw, MAX(room - (has_credit ? cr->lines : 0), 0),
+	                   N_("photo caption"), &cap_lines);
+	cred = caption_para(c, e, e->credit, cr, cw, MAX(room - cap_lines, 0), N_("photo credit"),
+	                    &cred_lines);
+	lines = cap_lines + cred_lines;
 	if (lines > 0 && !beside)
 		lines += 1; /* a grid line between the photo and its caption */
-	if (lines * pitch > h || (!beside && lines * pitch == h)) {
-		report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
-		             _("give the photo more grid lines or shorten the caption"),
-		             _("the caption does not fit the %d grid lines of the photo module"),
-		             (int)(h / pitch));
-		lines = 0;
-		cap = cred = -1; /* never drawn outside the module */
-	}
 	if (beside)
 		image_figure(c, p, e, x, y, w - cw - c->g->gutter, h, e->fill);
 	else
 		image_figure(c, p, e, x, y, w, h - lines * pitch, e->fill);
 	cy = beside ? y + h - lines * pitch : y + h - (lines - 1) * pitch;
-	for (int k = 0, pi = cap; k < 2; k++, pi = cred) {
+	for (int k = 0, pi = cap, n = cap_lines; k < 2; k++, pi = cred, n = cred_lines) {
 		FlowPara *fp = pi >= 0 ? flowctx_para(c, pi) : NULL;
-		for (int i = 0; fp && i < fp->lines->n; i++) {
+		for (int i = 0; fp && i < n / fp->style->lines; i++) {
 			flowctx_place(
 			    c, p, pi, i, cx,
 			    grid_baseline_in(cy, fp->style->lines * pitch, fp->style->size));
@@ -231,26 +262,47 @@ check_ad_size(FlowCtx *c, const Elem *e)
 	g_string_free(sizes, TRUE);
 }
 
+/* A text ad: its text centred in the box, lines at 1.2 times the size and half an em clear of
+ * the border; squeezed into the lines the box holds, the rest left out and reported. */
+static void
+text_ad(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
+{
+	const Style *s = layout_style(c->m->layout, ST_AD);
+	ItemsWhere where = {c->m->file, e->line, N_("text ad"), e->col, NULL};
+	Len step = s->size * 6 / 5, inner = h - len_from_pt(4), top;
+	int max = inner < s->size ? 0 : (int)((inner - s->size) / step) + 1, pi, over, n;
+	Figure box = {.kind = FIG_BOX,
+	              .page = p,
+	              .x = x,
+	              .y = y + len_from_pt(1),
+	              .w = w,
+	              .h = h - len_from_pt(2),
+	              .weight = len_from_pt(0.5)};
+
+	flowctx_figure(c, &box);
+	pi =
+	    flowctx_set(c, e->text, s, MAX(w - s->size, s->size), LB_CENTER, false, -1, -1, &where);
+	display_kind(c, pi, "text-ad");
+	over =
+	    display_fit(c, pi, max, &where,
+	                _("shorten the text, or sell a larger ad size (the layout's <ad-size>)"));
+	display_note(c, pi, &where, max, over);
+	n = flowctx_para(c, pi)->lines->n - over;
+	top = grid_baseline_in(y, h - (n - 1) * step, s->size);
+	for (int i = 0; i < n; i++)
+		flowctx_place(c, p, pi, i, x + (w - MAX(w - s->size, s->size)) / 2, top + i * step);
+}
+
 static void
 ad(FlowCtx *c, int p, const Elem *e)
 {
-	const Style *s = layout_style(c->m->layout, ST_AD);
 	Len x, y, w, h;
-	Figure box = {.kind = FIG_BOX, .page = p, .weight = len_from_pt(0.5)};
-
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	check_ad_size(c, e);
-	if (e->src) {
+	if (e->src)
 		image_figure(c, p, e, x, y, w, h, false);
-		return;
-	}
-	box.x = x;
-	box.y = y + len_from_pt(1);
-	box.w = w;
-	box.h = h - len_from_pt(2);
-	flowctx_figure(c, &box);
-	ItemsWhere where = {c->m->file, e->line, _("text ad"), e->col, NULL};
-	flowctx_single(c, p, e->text, s, x, w, LB_CENTER, grid_baseline_in(y, h, s->size), &where);
+	else
+		text_ad(c, p, e, x, y, w, h);
 }
 
 static void

@@ -10,6 +10,12 @@ bind_once(gpointer unused)
 	return NULL;
 }
 
+const char *
+i18n_name(const char *name)
+{
+	return name && *name ? _(name) : name;
+}
+
 void
 i18n_bind(void)
 {

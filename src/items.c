@@ -203,7 +203,7 @@ items_report_uncovered(const ItemsWhere *w, gunichar ch, gssize at, Report *r)
 	             _("replace the character, or add a font that has it to the font configuration "
 	               "and map it in the layout"),
 	             _("U+%04X %s is in none of the configured fonts; left out of the page (%s)"),
-	             ch, shown, w && w->what ? w->what : _("text"));
+	             ch, shown, w && w->what ? i18n_name(w->what) : _("text"));
 }
 
 /* it->text without the characters no configured font has, each reported once. A cluster

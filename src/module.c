@@ -2,6 +2,7 @@
  * and filled into the columns around inset photos (colfill.c), balanced, measured (fit.c). */
 #include "module.h"
 #include "colfill.h"
+#include "display.h"
 #include "i18n.h"
 #include "jump.h"
 #include "storystyle.h"
@@ -55,10 +56,21 @@ is_head(ParaKind k)
 	return k <= PARA_SUBHEAD;
 }
 
-/* The head group (rubric, kicker, headline, subhead) across the first frame. Returns the
- * height it takes, whole grid lines. */
+/* what a paragraph of a story (or notice) is, for the dumps and the fit report */
+static const char *
+para_kind(ParaKind k, bool notice)
+{
+	if (notice)
+		return k == PARA_HEADLINE || k == PARA_INNER_SUBHEAD ? "notice-heading"
+		                                                     : "notice-item";
+	return story_kind_name(k);
+}
+
+/* The head group (rubric, kicker, headline, subhead) across the first frame, above bottom (the
+ * module's foot): lines that do not fit there even squeezed are left out and reported. Returns
+ * the height it takes, whole grid lines. */
 static Len
-place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
+place_head(StoryFlow *sf, Len x, Len y, Len w, Len bottom, bool skip_vertical)
 {
 	FlowCtx *c = sf->c;
 	const Story *st = sf->ms->story;
@@ -71,33 +83,42 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, bool skip_vertical)
 		const Style *s = storystyle_for(c->m->layout, sp->kind, sf->ms->notice);
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
-		int pi;
+		Len lh = style_line_height(s, g->pitch);
+		int pi, room, over = 0;
 		if (!is_head(sp->kind) || skip_vertical)
 			continue;
 		g_snprintf(what, sizeof what, _("story %s, %s"), sf->ms->id ? sf->ms->id : "-",
 		           story_kind_name(sp->kind));
 		pi = flowctx_set(c, sp->text, s, w, flowctx_align(s->align), true, sf->story, i,
 		                 &where);
+		display_kind(c, pi, para_kind(sp->kind, sf->ms->notice));
 		flowctx_squeeze(c, pi, &where);
 		fp = flowctx_para(c, pi);
 		y += s->space_before * g->pitch;
-		if (sp->kind == PARA_RUBRIC && fp->lines->n > 0) {
+		room = y < bottom ? (int)((bottom - y) / lh) : 0;
+		if (fp->lines->n > room)
+			over =
+			    display_fit(c, pi, room, &where,
+			                _("give the module more grid lines, or shorten the head"));
+		display_note(c, pi, &where, s->max_lines ? MIN(s->max_lines, room) : room, over);
+		fp = flowctx_para(c, pi);
+		if (sp->kind == PARA_RUBRIC && fp->lines->n > over) {
 			Figure tint = {.kind = FIG_TINT,
 			               .page = sf->frames[0].page,
 			               .x = x,
 			               .y = y,
 			               .w = fp->lines->lines[0].width + s->size,
-			               .h = style_line_height(s, g->pitch),
+			               .h = lh,
 			               .color = 0xe6e6e6};
 			flowctx_figure(c, &tint);
 			x += s->size / 2;
 		}
-		for (int l = 0; l < fp->lines->n; l++) {
+		for (int l = 0; l < fp->lines->n - over; l++) {
 			flowctx_place(c, sf->frames[0].page, pi, l, x,
-			              grid_baseline_in(y, style_line_height(s, g->pitch), s->size));
-			y += style_line_height(s, g->pitch);
+			              grid_baseline_in(y, lh, s->size));
+			y += lh;
 		}
-		if (sp->kind == PARA_RUBRIC)
+		if (sp->kind == PARA_RUBRIC && fp->lines->n > over)
 			x -= s->size / 2;
 		y += s->space_after * g->pitch;
 	}
@@ -130,6 +151,9 @@ add_rows(StoryFlow *sf)
 		           sf->ms->id ? sf->ms->id : "-", i + 1);
 		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), false, sf->story,
 		                 i, &where);
+		display_kind(c, pi, para_kind(sp->kind, sf->ms->notice));
+		if (sp->kind != PARA_BODY || sf->ms->notice)
+			display_note(c, pi, &where, 0, 0);
 		fp = flowctx_para(c, pi);
 		/* rows are placed in order and each takes its height in one column: when this
 		 * paragraph's first row takes the rows past the columns' depth, none of its lines
@@ -149,9 +173,8 @@ add_rows(StoryFlow *sf)
 			row.space_before = l == 0 ? s->space_before * g->pitch : 0;
 			row.space_after = l == fp->lines->n - 1 ? s->space_after * g->pitch : 0;
 			row.grid = s->leading == 0;
-			row.keep_next =
-			    (sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL) &&
-			    l == fp->lines->n - 1;
+			/* a heading's lines stay together and with the line after them */
+			row.keep_next = sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL;
 			g_array_append_val(sf->rows, row);
 			g_array_append_val(sf->srcs, src);
 			g_array_append_val(sf->fitrows, fr);
@@ -447,7 +470,7 @@ first_frame(StoryFlow *sf)
 		flowctx_figure(c, &box);
 		sf->inset = layout_style(c->m->layout, ST_NOTICE)->size;
 		y += g->pitch / 2;
-		head = place_head(sf, x + sf->inset, y, w - 2 * sf->inset, false);
+		head = place_head(sf, x + sf->inset, y, w - 2 * sf->inset, y + h - g->pitch, false);
 		add_columns(sf, 0, y + head, 0);
 		return head;
 	}
@@ -460,7 +483,8 @@ first_frame(StoryFlow *sf)
 	} else if (vcols) {
 		w = grid_span_width(g, e->cell.c0, e->cell.c1 - vcols);
 	}
-	head = place_head(sf, x, y, w, e->vertical_head);
+	/* the head group ends above the 下转 line of a story that jumps */
+	head = place_head(sf, x, y, w, y + h - (sf->nframes > 1 ? g->pitch : 0), e->vertical_head);
 	check_head_span(sf, head);
 	decorate(sf, 0, y + head, vcols);
 	if (sf->has_tag)

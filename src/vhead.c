@@ -12,7 +12,7 @@ rubric(FlowCtx *c, const ModelStory *ms, int page, const StoryPara *sp, Len x_ri
        Len height, Figure *tag_out)
 {
 	const Style *s = storystyle_for(c->m->layout, PARA_RUBRIC, false);
-	ItemsWhere where = {ms->src, sp->line, _("vertical rubric"), sp->col, sp};
+	ItemsWhere where = {ms->src, sp->line, N_("vertical rubric"), sp->col, sp};
 	Len pad = s->size / 4, depth = 0, w;
 	Figure tag = {.kind = FIG_TINT, .page = page, .y = top, .color = 0xe6e6e6};
 
@@ -46,7 +46,7 @@ vhead_compose(FlowCtx *c, const ModelStory *ms, int page, const Elem *e, Len y, 
 			if (st->paras[i].kind == k) {
 				const Style *s = storystyle_for(c->m->layout, k, false);
 				ItemsWhere where = {ms->src, st->paras[i].line,
-				                    _("vertical headline"), st->paras[i].col,
+				                    N_("vertical headline"), st->paras[i].col,
 				                    &st->paras[i]};
 				used += vertical_set(c, page, st->paras[i].text, s, right - used,
 				                     y + c->g->pitch, h - 2 * c->g->pitch, &where,

@@ -307,6 +307,25 @@ def long_value_text_ad(c):
 
 
 @case
+def text_ad_at_limit_in_smallest_box(c):
+    """a text ad of 16,383 bytes in a 分类小条 (4 x 2: one line): squeezed, then an
+    error naming the ad, one line drawn and the rest left out, never drawn below the box; in
+    the time and memory budget"""
+    edition(c, '<ad src="images/y.jpg" cols="5-8" lines="60-89"/>',
+            '<ad src="images/y.jpg" cols="5-8" lines="60-89"/>\n    <ad cols="5-8" lines="90-91" '
+            'text="' + '广告' * 2730 + '招"/>')
+    r = c.render('-o', 'out.pdf', '--strict')
+    expect(r, 1, stdout='', stderr=[
+        'ed/edition.xml:8:5: error: text ad: "' + '广告' * 20 + '…" does not fit 1 line(s) of '
+        '481.0 pt even squeezed (tracking -0.10 em, 100% wide): 143 line(s) left out',
+        '  hint: shorten the text, or sell a larger ad size (the layout\'s <ad-size>)',
+        'huozi: 2 pages, 2 stories, 0 overset (0 lines), 1136 empty grid cells'],
+        max_s=10, max_mb=512)
+    flow = c.run('dump', 'flow', 'ed/edition.xml').stdout
+    check(flow.count('  line ad ') == 1, 'the ad is not drawn as exactly one line')
+
+
+@case
 def long_value_at_limit(c):
     """(guard) a value of exactly 16384 bytes is read: here it is refused for another reason,
     quoted cut short"""
@@ -494,15 +513,17 @@ def jump_template_brace(c):
 
 @case
 def jump_template_too_long(c):
-    """a jump line wider than its column runs into the text: a warning at the template"""
+    """a jump line wider than its column would run into the text: squeezed, then an error at the
+    template, and only its first line is drawn"""
     jump_edition(c)
     text = c.read('ed/edition.xml').decode('utf-8')
     layout(c, 'in="（上接第{folio}版）"', 'in="（上接第{folio}版）' + '接' * 40 + '"')
     edition(c, 'layout="broadsheet"', 'layout="lay.xml"', text=text)
     r = c.render('-o', 'out.pdf')
     expect(r, 0, stdout='out.pdf\n', stderr=[
-        'ed/lay.xml:49:29: warning: jump line "（上接第01版）' + '接' * 32 +
-        '…" does not fit on one line in 117.0 pt',
+        'ed/lay.xml:49:29: error: jump line (in): "（上接第01版）' + '接' * 32 +
+        '…" does not fit 1 line(s) of 117.0 pt even squeezed (tracking -0.10 em, 100% wide): '
+        '3 line(s) left out',
         '  hint: shorten the jump template, or make the style jump smaller',
         'huozi: 2 pages, 2 stories, 0 overset (0 lines), 944 empty grid cells'])
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """check-sample.py - the sample edition rendered and read back (stdlib + poppler-utils).
 
-usage: check-sample.py render        render samples/edition/edition.xml with --report and check
-                                     the PDF: pages, page size, fonts, every paragraph's text
+usage: check-sample.py MODE [EDITION]  EDITION: samples/edition/edition.xml unless given
+
+       check-sample.py render        render the edition with --report and --strict (exit 0:
+                                     no finding) and check the PDF: pages, page size, fonts,
+                                     every paragraph's text
        check-sample.py reproducible  two renders, from different working directories and time
                                      zones, give byte-identical PDFs
        check-sample.py kinsoku       no set line of the sample editions (every page description
-                                     in samples/edition) breaks the line-start/line-end rules,
+                                     in the edition's folder) breaks the line-start/line-end rules,
                                      splits —— or ……, or is overfull (`huozi dump lines`)
 
 `render` checks, with pdfinfo, pdffonts and `pdftotext -raw` (Debian package poppler-utils):
@@ -101,13 +104,14 @@ def edition_elements():
     return pages, texts
 
 
-def render(outdir, cwd, edition=EDITION, tz=None, report=True):
+def render(outdir, cwd, edition=None, tz=None, report=True):
+    edition = edition or EDITION
     env = dict(os.environ)
     env.pop('SOURCE_DATE_EPOCH', None)
     if tz:
         env['TZ'] = tz
     pdf = os.path.join(outdir, 'edition.pdf')
-    args = [HUOZI, 'render', edition, '-o', pdf]
+    args = [HUOZI, 'render', edition, '-o', pdf, '--strict']
     if report:
         args += ['--report', os.path.join(outdir, 'report.json')]
     p = run(args, cwd=cwd, env=env)
@@ -235,7 +239,8 @@ def cmd_reproducible():
         # again from another working directory, naming the edition by a relative path, in
         # another time zone
         pb = render(b, cwd=os.path.join(SOURCE_ROOT, 'samples'),
-                    edition=os.path.join('edition', 'edition.xml'), tz='Asia/Shanghai',
+                    edition=os.path.relpath(EDITION, os.path.join(SOURCE_ROOT, 'samples')),
+                    tz='Asia/Shanghai',
                     report=False)
         if not pa or not pb:
             return
@@ -261,7 +266,7 @@ NO_END = set('（《「『【〈“‘〔［｛〖〘')
 
 
 def sample_editions():
-    """every page description in samples/edition (the main edition and its variants)"""
+    """every page description in the edition's folder (the main edition and its variants)"""
     folder = os.path.dirname(EDITION)
     found = []
     for name in sorted(os.listdir(folder)):
@@ -285,7 +290,7 @@ def cmd_kinsoku():
                                  re.M))
         style, nlines = None, 0
         for line in p.stdout.decode('utf-8').splitlines():
-            m = re.match(r'^para \d+ style=(\S+)', line)
+            m = re.match(r'^para \d+ kind=\S+ style=(\S+)', line)
             if m:
                 style, prev = m.group(1), ''
                 continue
@@ -314,8 +319,11 @@ def cmd_kinsoku():
 
 
 def main(argv):
-    if len(argv) != 1 or argv[0] not in ('render', 'reproducible', 'kinsoku'):
+    global EDITION
+    if len(argv) not in (1, 2) or argv[0] not in ('render', 'reproducible', 'kinsoku'):
         sys.exit(__doc__)
+    if len(argv) == 2:
+        EDITION = os.path.join(SOURCE_ROOT, argv[1])
     if not HUOZI:
         sys.exit('check-sample.py: HUOZI is not set (run through meson test)')
     if argv[0] in ('render',) and not all(shutil.which(t) for t in ('pdfinfo', 'pdffonts',

@@ -171,6 +171,23 @@ START_TEST(test_keep_next)
 }
 END_TEST
 
+START_TEST(test_keep_heading_lines)
+{
+	/* a heading of two lines (rows 2 and 3) with room for both at the foot of column 0 but
+	 * not for the line after them: both go to column 1, the heading is never split */
+	ColfillColumn cols[2] = {column(0, 40), column(0, 40)};
+	g_autofree ColfillRow *rows = rows_new(6, 1);
+	Len ends[2];
+	ColfillSpot spots[6];
+	rows[2].keep_next = rows[3].keep_next = true;
+	ck_assert_int_eq(colfill_fill(&grid, rows, 6, cols, 2, ends, spots), 6);
+	ck_assert_int_eq(spots[2].col, 1);
+	ck_assert_int_eq(spots[2].y, 0);
+	ck_assert_int_eq(spots[3].col, 1);
+	ck_assert_int_eq(ends[0], 20);
+}
+END_TEST
+
 START_TEST(test_balance)
 {
 	/* a first frame's column, then a last frame of three columns 100 deep: 12 rows over the
@@ -228,6 +245,7 @@ colfill_suite(void)
 	tcase_add_test(fill, test_no_orphan_no_widow);
 	tcase_add_test(fill, test_widow_rules_only_for_long_paragraphs);
 	tcase_add_test(fill, test_keep_next);
+	tcase_add_test(fill, test_keep_heading_lines);
 	tcase_add_test(bal, test_balance);
 	tcase_add_test(bal, test_balance_overset_keeps_depth);
 	suite_add_tcase(s, fill);
