@@ -35,7 +35,7 @@ enum {
 /* exit statuses, as the huozi program uses them */
 enum { HZ_EXIT_OK = 0, HZ_EXIT_STRICT = 1, HZ_EXIT_INPUT = 2, HZ_EXIT_SYSTEM = 3 };
 
-/* "0.1.0"; static storage */
+/* "0.2.0"; static storage */
 HZ_EXPORT const char *hz_version(void);
 /* Free a string the library returned as the caller's (hz_diag_format). */
 HZ_EXPORT void hz_free(void *p);
@@ -100,7 +100,18 @@ HZ_EXPORT int hz_diag_line(const HzDiags *d, int i);
 HZ_EXPORT int hz_diag_col(const HzDiags *d, int i);
 HZ_EXPORT const char *hz_diag_message(const HzDiags *d, int i);
 HZ_EXPORT const char *hz_diag_hint(const HzDiags *d, int i);
-/* "file:line:col: level: message\n  hint: ...\n", as huozi prints it; free with hz_free */
+/* The input line diagnostic i points at, as written (a long line cut to 60 characters either
+ * side of the column, "…" marking each cut; bytes that are not UTF-8 are kept as they are, so
+ * escape before showing it), or NULL when there is none (no line, or no text of that file).
+ * hz_diag_source_col: the column within that text (1-based characters, 0: none);
+ * hz_diag_source_span: how many characters from there the token the diagnostic is about takes
+ * (at least 1). Since 0.2.0. */
+HZ_EXPORT const char *hz_diag_source(const HzDiags *d, int i);
+HZ_EXPORT int hz_diag_source_col(const HzDiags *d, int i);
+HZ_EXPORT int hz_diag_source_span(const HzDiags *d, int i);
+/* "file:line:col: level: message\n", the source line and a caret under the column when known
+ * ("   12 | <story colz=...\n      |        ^~~~\n"), then "  hint: ...\n", as huozi prints
+ * it; free with hz_free */
 HZ_EXPORT char *hz_diag_format(const HzDiags *d, int i);
 
 /* --- editions --- */

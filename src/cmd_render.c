@@ -81,10 +81,12 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 	gint64 start = g_get_monotonic_time();
 	HzEdition *e;
 	int status;
+	bool bad_input; /* the edition was laid out, but its input is refused (a glyph too wide) */
 
 	if (isatty(STDERR_FILENO) && !o->watch && !o->quiet)
 		hz_options_set_progress(h, show_progress, &start);
 	e = hz_edition_load(edition, h, d);
+	bad_input = hz_diags_exit_status(d, 0) >= EXIT_INPUT;
 	if (e) {
 		start = g_get_monotonic_time();
 		if (write)
@@ -95,10 +97,11 @@ cmd_render(const char *edition, const CliOpts *o, bool write)
 			print_timings(e);
 	}
 	cli_print_report(d);
-	/* a refused --pages ends the run before the summary */
-	if (e && hz_edition_pages_ok(e) && !o->quiet)
-		print_summary(e);
 	status = cli_exit_status(d, o->strict);
+	/* a refused --pages, or an input the layout refused, ends the run before the summary:
+	 * what was laid out is not what was asked for (a refused output still has it) */
+	if (e && hz_edition_pages_ok(e) && !o->quiet && !bad_input)
+		print_summary(e);
 	if (o->verbose && status <= EXIT_STRICT && e && hz_edition_time_ms(e, HZ_TIME_WRITE) >= 0)
 		print_written(o, write);
 	if (status == EXIT_OK && write && o->out && e && !o->quiet &&

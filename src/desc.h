@@ -11,7 +11,8 @@ typedef struct DescNode DescNode;
 typedef struct {
 	char *name;
 	char *value;
-	int line, col; /* where the attribute name starts */
+	int line, col;   /* where the attribute name starts */
+	int vline, vcol; /* where its value starts: the opening quote (else as line, col) */
 } DescAttr;
 
 struct DescNode {
@@ -46,9 +47,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Desc, desc_free)
 /* Read a file whose root element must be `root`; anything else is an error with the hint. */
 Desc *desc_load_root(const char *path, const char *root, const char *hint, Report *r);
 /* Every attribute of n must be one of the NULL-terminated `known`; each other one is an
- * error at its own position, with the hint. */
-bool desc_check_attrs(const DescNode *n, const char *file, const char *const *known,
-                      const char *hint, Report *r);
+ * error at its own position, its hint the closest known name ("did you mean 'cols'?") and
+ * the list of them. */
+bool desc_check_attrs(const DescNode *n, const char *file, const char *const *known, Report *r);
 const DescAttr *desc_attr(const DescNode *n, const char *name);
 const char *desc_get(const DescNode *n, const char *name);
 /* Stable text dump of the tree. */

@@ -28,6 +28,8 @@ display_fit(FlowCtx *c, int pi, int max_lines, const ItemsWhere *w, const char *
 	over = MAX(fp->lines->n - max_lines, 0);
 	if (over == 0) /* fits its lines, broken against the rules: reported as such */
 		return 0;
+	if (flowctx_overfull(c, pi)) /* a character wider than its column: that error says it */
+		return over;
 	report_error(c->r, DIAG_LAYOUT, w->file, w->line, w->col, hint,
 	             _("%s: \"%s\" does not fit %d line(s) of %.1f pt even squeezed (tracking "
 	               "%.2f em, %d%% wide): %d line(s) left out"),

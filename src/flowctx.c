@@ -41,13 +41,13 @@ report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 	}
 	if (overfull > 0)
 		report_error(
-		    c->r, DIAG_INPUT, w ? w->file : NULL, w ? w->line : 0, 0,
+		    c->r, DIAG_INPUT, w ? w->file : NULL, w ? w->line : 0, w ? w->col : 0,
 		    _("set the story over more columns, or give the style a smaller size"),
 		    _("%s: a character of its style '%s' (%.1f pt) is wider than the %.1f pt "
 		      "column it is set in"),
 		    what, fp->style->name, len_to_pt(fp->style->size), len_to_pt(fp->measure));
 	else if (forced > 0)
-		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, 0,
+		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, w ? w->col : 0,
 		               _("a word or number longer than the column, or a run without break "
 		                 "opportunities; shorten it or widen the module"),
 		               _("%s: %d line(s) broken where the rules forbid it, from line %d"),
@@ -127,6 +127,8 @@ flowctx_fit_lines(FlowCtx *c, int pi, int max_lines)
 
 	if (fits_lines(fp, max_lines))
 		return true;
+	if (flowctx_overfull(c, pi)) /* reported, and no squeeze fits */
+		return false;
 	if (!fp->squeezed) /* squeezed once already: on from there */
 		fp->squeezed = g_memdup2(s, sizeof *s);
 	fp->style = fp->squeezed;
@@ -140,6 +142,16 @@ flowctx_fit_lines(FlowCtx *c, int pi, int max_lines)
 }
 
 bool
+flowctx_overfull(FlowCtx *c, int pi)
+{
+	const FlowPara *fp = flowctx_para(c, pi);
+	for (int i = 0; i < fp->lines->n; i++)
+		if (fp->lines->lines[i].flags & LINE_OVERFULL)
+			return true;
+	return false;
+}
+
+bool
 flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 {
 	FlowPara *fp = flowctx_para(c, pi);
@@ -147,8 +159,11 @@ flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 
 	if (flowctx_fit_lines(c, pi, s->max_lines))
 		return true;
+	if (flowctx_overfull(c, pi)) /* reported as the input error it is */
+		return false;
 	report_error(
-	    c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0, 0,
+	    c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0,
+	    where ? where->col : 0,
 	    _("shorten the headline, widen its span (head=) or allow more lines (max-lines)"),
 	    _("headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%"),
 	    report_clip(c->r, fp->items->text), s->max_lines ? s->max_lines : fp->lines->n,

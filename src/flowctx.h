@@ -30,6 +30,10 @@ bool flowctx_squeeze(FlowCtx *c, int para, const ItemsWhere *where);
 /* The same squeeze into max_lines lines (0: any number) without lines broken against the
  * rules, reporting nothing: returns true when it fits. */
 bool flowctx_fit_lines(FlowCtx *c, int para, int max_lines);
+/* true when a line of the paragraph holds a character wider than its measure: that is an
+ * input error, reported when it was set (flowctx_set); no squeeze helps, and its failure is
+ * not reported again */
+bool flowctx_overfull(FlowCtx *c, int para);
 /* the paragraph at index i */
 FlowPara *flowctx_para(FlowCtx *c, int i);
 void flowctx_place(FlowCtx *c, int page, int para, int line, Len x, Len baseline);

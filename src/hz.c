@@ -254,6 +254,27 @@ hz_diag_hint(const HzDiags *d, int i)
 	return g ? g->hint : NULL;
 }
 
+const char *
+hz_diag_source(const HzDiags *d, int i)
+{
+	const Diag *g = diag_at(d, i);
+	return g ? g->source : NULL;
+}
+
+int
+hz_diag_source_col(const HzDiags *d, int i)
+{
+	const Diag *g = diag_at(d, i);
+	return g ? (g->source ? g->source_col : 0) : -1;
+}
+
+int
+hz_diag_source_span(const HzDiags *d, int i)
+{
+	const Diag *g = diag_at(d, i);
+	return g ? (g->source ? g->span : 0) : -1;
+}
+
 char *
 hz_diag_format(const HzDiags *d, int i)
 {

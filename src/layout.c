@@ -1,7 +1,9 @@
 /* layout.c - reading a layout file: page size, grid, font roles and styles. */
 #include "layout.h"
 #include "desc.h"
+#include "i18n.h"
 #include "length.h"
+#include "suggest.h"
 #include "textfile.h"
 #include <string.h>
 
@@ -55,7 +57,7 @@ layout_free(Layout *l)
 static bool
 check_attrs(const DescNode *n, const char *file, const char *const *known, Report *r)
 {
-	return desc_check_attrs(n, file, known, "see docs/layouts.md", r);
+	return desc_check_attrs(n, file, known, r);
 }
 
 static bool
@@ -63,14 +65,14 @@ need_len(const DescNode *n, const char *file, const char *name, Len lo, Len hi, 
 {
 	const DescAttr *a = desc_attr(n, name);
 	if (!a) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, "see docs/layouts.md",
-		             "<%s> needs attribute %s", n->name, name);
+		report_error(r, DIAG_INPUT, file, n->line, n->col, _("see docs/layouts.md"),
+		             _("<%s> needs attribute %s"), n->name, name);
 		return false;
 	}
 	if (!length_parse(a->value, out) || *out < lo || *out > hi) {
-		report_error(r, DIAG_INPUT, file, a->line, a->col,
-		             "write a length such as 9pt or 20mm, within sensible bounds",
-		             "invalid length \"%s\" for %s", report_clip(r, a->value), name);
+		report_error(r, DIAG_INPUT, file, a->vline, a->vcol,
+		             _("write a length such as 9pt or 20mm, within sensible bounds"),
+		             _("invalid length \"%s\" for %s"), report_clip(r, a->value), name);
 		return false;
 	}
 	return true;
@@ -81,13 +83,13 @@ need_int(const DescNode *n, const char *file, const char *name, int lo, int hi, 
 {
 	const DescAttr *a = desc_attr(n, name);
 	if (!a) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, "see docs/layouts.md",
-		             "<%s> needs attribute %s", n->name, name);
+		report_error(r, DIAG_INPUT, file, n->line, n->col, _("see docs/layouts.md"),
+		             _("<%s> needs attribute %s"), n->name, name);
 		return false;
 	}
 	if (!length_parse_int(a->value, lo, hi, out)) {
-		report_error(r, DIAG_INPUT, file, a->line, a->col, "see docs/layouts.md",
-		             "invalid value \"%s\" for %s: a whole number from %d to %d",
+		report_error(r, DIAG_INPUT, file, a->vline, a->vcol, _("see docs/layouts.md"),
+		             _("invalid value \"%s\" for %s: a whole number from %d to %d"),
 		             report_clip(r, a->value), name, lo, hi);
 		return false;
 	}
@@ -132,8 +134,8 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 		return false;
 	if (!role || !family || !*family) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col,
-		             "e.g. <font role=\"song\" family=\"Noto Serif CJK SC\"/>",
-		             "<font> needs role and family");
+		             _("e.g. <font role=\"song\" family=\"Noto Serif CJK SC\"/>"),
+		             _("<font> needs role and family"));
 		return false;
 	}
 	for (int i = 0; i < ROLE_COUNT; i++) {
@@ -143,8 +145,13 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 			return true;
 		}
 	}
-	report_error(r, DIAG_INPUT, file, role->line, role->col, "use song, hei, kai or fangsong",
-	             "unknown font role \"%s\"", report_clip(r, role->value));
+	{
+		static const char *const roles[] = {"song", "hei", "kai", "fangsong", NULL};
+		g_autofree char *hint =
+		    suggest_hint(role->value, roles, _("use song, hei, kai or fangsong"));
+		report_error(r, DIAG_INPUT, file, role->vline, role->vcol, hint,
+		             _("unknown font role \"%s\""), report_clip(r, role->value));
+	}
 	return false;
 }
 
@@ -160,10 +167,11 @@ read_template(const DescAttr *a, const char *file, char **out, int *line, int *c
 	parts = g_strsplit(a->value, "{folio}", -1);
 	rest = g_strjoinv("", parts);
 	if (strchr(rest, '{') || strchr(rest, '}')) {
-		report_error(r, DIAG_INPUT, file, a->line, a->col,
-		             "write {folio} where the page number goes; it is the only placeholder",
-		             "jump template %s=\"%s\" has a brace that is not part of {folio}",
-		             a->name, report_clip(r, a->value));
+		report_error(
+		    r, DIAG_INPUT, file, a->vline, a->vcol,
+		    _("write {folio} where the page number goes; it is the only placeholder"),
+		    _("jump template %s=\"%s\" has a brace that is not part of {folio}"), a->name,
+		    report_clip(r, a->value));
 		return false;
 	}
 	g_free(*out);
@@ -195,8 +203,8 @@ read_ad_size(const DescNode *n, const char *file, Layout *l, Report *r)
 	bool ok = check_attrs(n, file, known, r);
 	if (l->nad_sizes >= LAYOUT_MAX_STYLES) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col,
-		             "list only the ad sizes the paper sells",
-		             "more than %d ad sizes in one layout", LAYOUT_MAX_STYLES);
+		             _("list only the ad sizes the paper sells"),
+		             _("more than %d ad sizes in one layout"), LAYOUT_MAX_STYLES);
 		return false;
 	}
 	ok = need_int(n, file, "cols", 1, 20, &a.cols, r) && ok;
@@ -218,47 +226,86 @@ find_style(const Layout *l, const char *name)
 	return -1;
 }
 
+/* the <style> named name after n in the layout (root), or NULL */
+static const DescNode *
+style_after(const DescNode *root, const DescNode *n, const char *name)
+{
+	bool after = false;
+	for (int i = 0; i < root->nchildren; i++) {
+		const DescNode *c = root->children[i];
+		if (c == n)
+			after = true;
+		else if (after && strcmp(c->name, "style") == 0 &&
+		         g_strcmp0(desc_get(c, "name"), name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* parent="..." names no style defined before n: one defined later, or a typo */
+static void
+unknown_parent(const DescNode *root, const DescNode *n, const DescAttr *parent, const char *file,
+               const Layout *l, Report *r)
+{
+	const DescNode *later = style_after(root, n, parent->value);
+	g_autofree const char **names = g_new0(const char *, l->nstyles + 1);
+	g_autofree char *hint = NULL;
+	if (later) {
+		report_error(r, DIAG_INPUT, file, parent->vline, parent->vcol,
+		             _("move that style before the styles based on it"),
+		             _("parent style \"%s\" is defined after this one (line %d)"),
+		             report_clip(r, parent->value), later->line);
+		return;
+	}
+	for (int i = 0; i < l->nstyles; i++)
+		names[i] = l->styles[i].name;
+	hint = suggest_hint(parent->value, names,
+	                    _("define the parent style before the styles based on it"));
+	report_error(r, DIAG_INPUT, file, parent->vline, parent->vcol, hint,
+	             _("unknown parent style \"%s\""), report_clip(r, parent->value));
+}
+
 static bool
-read_style(const DescNode *n, const char *file, Layout *l, Report *r)
+read_style(const DescNode *root, const DescNode *n, const char *file, Layout *l, Report *r)
 {
 	const DescAttr *name = desc_attr(n, "name");
 	const DescAttr *parent = desc_attr(n, "parent");
 	const Style *ps = NULL;
 	Style s;
+	bool ok;
 
 	if (!name || !*name->value) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col,
-		             "e.g. <style name=\"body\" .../>; see docs/layouts.md",
-		             "<style> needs a name");
+		             _("e.g. <style name=\"body\" .../>; see docs/layouts.md"),
+		             _("<style> needs a name"));
 		return false;
 	}
 	if (l->nstyles >= LAYOUT_MAX_STYLES) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, "remove the styles no page uses",
-		             "more than %d styles in one layout", LAYOUT_MAX_STYLES);
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             _("remove the styles no page uses"),
+		             _("more than %d styles in one layout"), LAYOUT_MAX_STYLES);
 		return false;
 	}
 	if (find_style(l, name->value) >= 0) {
-		report_error(r, DIAG_INPUT, file, name->line, name->col, "rename one of them",
-		             "style \"%s\" is defined twice", report_clip(r, name->value));
+		report_error(r, DIAG_INPUT, file, name->line, name->col, _("rename one of them"),
+		             _("style \"%s\" is defined twice"), report_clip(r, name->value));
 		return false;
 	}
 	if (parent) {
 		int p = find_style(l, parent->value);
 		if (p < 0) {
-			report_error(r, DIAG_INPUT, file, parent->line, parent->col,
-			             "define the parent style before the styles based on it",
-			             "unknown parent style \"%s\"", report_clip(r, parent->value));
+			unknown_parent(root, n, parent, file, l, r);
 			return false;
 		}
 		ps = &l->styles[p];
 	}
-	if (!style_read(n, file, ps, l->grid.body_size, &s, r)) {
-		style_done(&s);
-		return false;
-	}
+	/* a style that failed to read is kept all the same (with what could be read): its
+	 * name exists for the styles based on it, so one bad value is one error, and the
+	 * layout is refused for it anyway */
+	ok = style_read(n, file, ps, l->grid.body_size, &s, r);
 	l->styles = g_renew(Style, l->styles, l->nstyles + 1);
 	l->styles[l->nstyles++] = s;
-	return true;
+	return ok;
 }
 
 static bool
@@ -269,7 +316,7 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 	for (int i = 0; i < ROLE_COUNT; i++) {
 		if (!l->family[i]) {
 			report_error(r, DIAG_INPUT, file, root->line, root->col,
-			             "add a <font> element for it", "no font for role %s",
+			             _("add a <font> element for it"), _("no font for role %s"),
 			             style_role_name((FontRole)i));
 			ok = false;
 		}
@@ -278,20 +325,21 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 		l->engine[i] = find_style(l, engine_names[i]);
 		if (l->engine[i] < 0) {
 			report_error(r, DIAG_INPUT, file, root->line, root->col,
-			             "add a <style> with that name",
-			             "the layout lacks style \"%s\"", engine_names[i]);
+			             _("add a <style> with that name"),
+			             _("the layout lacks style \"%s\""), engine_names[i]);
 			ok = false;
 		}
 	}
 	if (ok && (g->left + grid_area_width(g) > g->page_w ||
 	           g->top + grid_area_height(g) > g->page_h)) {
-		report_error(r, DIAG_INPUT, file, root->line, root->col,
-		             "reduce columns, chars, gutter, lines or pitch, or enlarge the page",
-		             "the type area (%.1f x %.1f pt at %.1f, %.1f) does not fit the page "
-		             "(%.1f x %.1f pt)",
-		             len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)),
-		             len_to_pt(g->left), len_to_pt(g->top), len_to_pt(g->page_w),
-		             len_to_pt(g->page_h));
+		report_error(
+		    r, DIAG_INPUT, file, root->line, root->col,
+		    _("reduce columns, chars, gutter, lines or pitch, or enlarge the page"),
+		    _("the type area (%.1f x %.1f pt at %.1f, %.1f) does not fit the page "
+		      "(%.1f x %.1f pt)"),
+		    len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)),
+		    len_to_pt(g->left), len_to_pt(g->top), len_to_pt(g->page_w),
+		    len_to_pt(g->page_h));
 		ok = false;
 	}
 	return ok;
@@ -317,7 +365,7 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 
 	if (d && strcmp(d->root->name, "layout") != 0) {
 		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-		             "a layout file starts with <layout>", "root element is <%s>",
+		             _("a layout file starts with <layout>"), _("root element is <%s>"),
 		             d->root->name);
 		return NULL;
 	}
@@ -339,8 +387,8 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 	if (!have_page || !have_grid) {
 		if (ok)
 			report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-			             "see docs/layouts.md",
-			             "the layout needs a <page> and a <grid>");
+			             _("see docs/layouts.md"),
+			             _("the layout needs a <page> and a <grid>"));
 		return NULL;
 	}
 	for (int i = 0; i < d->root->nchildren; i++) {
@@ -348,16 +396,20 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 		if (strcmp(c->name, "font") == 0)
 			ok = read_font(c, path, l, r) && ok;
 		else if (strcmp(c->name, "style") == 0)
-			ok = read_style(c, path, l, r) && ok;
+			ok = read_style(d->root, c, path, l, r) && ok;
 		else if (strcmp(c->name, "jump") == 0)
 			ok = read_jump(c, path, l, r) && ok;
 		else if (strcmp(c->name, "ad-size") == 0)
 			ok = read_ad_size(c, path, l, r) && ok;
 		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0) {
-			report_error(
-			    r, DIAG_INPUT, path, c->line, c->col,
-			    "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>",
-			    "unknown element <%s>", report_clip(r, c->name));
+			static const char *const names[] = {"page", "grid",    "font", "style",
+			                                    "jump", "ad-size", NULL};
+			g_autofree char *hint =
+			    suggest_hint(c->name, names,
+			                 _("a layout holds <page>, <grid>, <font>, <style>, <jump> "
+			                   "and <ad-size>"));
+			report_error(r, DIAG_INPUT, path, c->line, c->col, hint,
+			             _("unknown element <%s>"), report_clip(r, c->name));
 			ok = false;
 		}
 	}

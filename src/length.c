@@ -109,3 +109,49 @@ length_parse_range(const char *s, int lo, int hi, int *a, int *b)
 	return length_parse_int(first, lo, hi, a) && length_parse_int(dash + 1, lo, hi, b) &&
 	       *a <= *b;
 }
+
+/* a run of at most 9 digits from p to end as a number, or -1 */
+static long
+digits_value(const char *p, const char *end)
+{
+	long v = 0;
+	if (p == end || end - p > 9)
+		return -1;
+	for (; p < end; p++) {
+		if (!g_ascii_isdigit(*p))
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	return v;
+}
+
+RangeCheck
+length_check_range(const char *s, int lo, int hi, int *a, int *b)
+{
+	const char *dash, *end;
+	long va, vb;
+	if (!s || !*s)
+		return RANGE_SHAPE;
+	for (const char *p = s; *p; p++)
+		if (g_ascii_isspace(*p))
+			return RANGE_SPACE;
+	if (length_parse_range(s, lo, hi, a, b))
+		return RANGE_OK;
+	end = s + strlen(s);
+	if (s[0] == '-') /* a negative number */
+		return s[1] && strspn(s + 1, "0123456789") == strlen(s + 1) ? RANGE_OUTSIDE
+		                                                            : RANGE_SHAPE;
+	dash = strchr(s, '-');
+	va = digits_value(s, dash ? dash : end);
+	vb = dash ? digits_value(dash + 1, end) : va;
+	if (va < 0 || vb < 0)
+		return strspn(s, "0123456789-") == strlen(s) && (!dash || !strchr(dash + 1, '-')) &&
+		               dash != end - 1
+		           ? RANGE_OUTSIDE /* more than 9 digits */
+		           : RANGE_SHAPE;
+	if (va < lo || va > hi || vb < lo || vb > hi)
+		return RANGE_OUTSIDE;
+	*a = (int)va;
+	*b = (int)vb;
+	return RANGE_REVERSED;
+}

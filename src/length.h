@@ -13,5 +13,15 @@ bool length_parse_number(const char *s, double lo, double hi, double *out);
 bool length_parse_int(const char *s, int lo, int hi, int *out);
 /* "a" or "a-b" with lo <= a <= b <= hi */
 bool length_parse_range(const char *s, int lo, int hi, int *a, int *b);
+/* What is wrong with a range "a" or "a-b" (length_check_range) */
+typedef enum {
+	RANGE_OK,
+	RANGE_SPACE,    /* white space in it (values are taken as written) */
+	RANGE_SHAPE,    /* not a number or two joined by "-" */
+	RANGE_OUTSIDE,  /* a number outside [lo, hi] */
+	RANGE_REVERSED, /* a > b: *a and *b are set */
+} RangeCheck;
+/* length_parse_range, saying what is wrong when it fails */
+RangeCheck length_check_range(const char *s, int lo, int hi, int *a, int *b);
 /* the size of a Chinese 号 name in pt, or 0 */
 double length_hao_pt(const char *s);

@@ -2,8 +2,10 @@
 #include "model.h"
 #include "config.h"
 #include "desc.h"
+#include "i18n.h"
 #include "infile.h"
 #include "length.h"
+#include "suggest.h"
 #include "textfile.h"
 #include "where.h"
 #include <stdio.h>
@@ -123,12 +125,17 @@ model_free(Model *m)
 	g_free(m);
 }
 
+/* for sorting names (char *) */
+static gint
+compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static bool
 check_attrs(Loader *ld, const DescNode *n, const char *const *known)
 {
-	return desc_check_attrs(n, ld->file, known,
-	                        "see docs/page-description.md for the attributes of each element",
-	                        ld->r);
+	return desc_check_attrs(n, ld->file, known, ld->r);
 }
 
 static const DescAttr *
@@ -137,8 +144,8 @@ need(Loader *ld, const DescNode *n, const char *name)
 	const DescAttr *a = desc_attr(n, name);
 	if (!a)
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "see docs/page-description.md", "<%s> needs attribute %s", n->name,
-		             name);
+		             _("see docs/page-description.md"), _("<%s> needs attribute %s"),
+		             n->name, name);
 	return a;
 }
 
@@ -164,26 +171,77 @@ read_named(Loader *ld, const char *src, int line, int col, gsize max, char **sho
 	st = infile_read(ld->in, src, *shown, max, out, id, r);
 	if (st == INFILE_OUTSIDE)
 		report_error(ld->r, DIAG_INPUT, ld->file, line, col,
-		             "keep the edition's files in its folder, or pass --allow-outside",
-		             "\"%s\" is outside the edition's folder", report_clip(ld->r, src));
+		             _("keep the edition's files in its folder, or pass --allow-outside"),
+		             _("\"%s\" is outside the edition's folder"), report_clip(ld->r, src));
 	return st;
+}
+
+/* cols="..." or lines="..." that is no range of the grid: what is wrong, and the fix */
+static void
+bad_range(Loader *ld, const DescAttr *at, RangeCheck what, int hi, int a, int b)
+{
+	bool cols = strcmp(at->name, "cols") == 0; /* else lines: whole sentences for each */
+	const char *v = report_clip(ld->r, at->value);
+	g_autofree char *hint = NULL;
+	switch (what) {
+	case RANGE_SPACE: {
+		g_autofree char *bare = g_strdup(at->value);
+		char *o = bare;
+		for (const char *p = at->value; *p; p++)
+			if (!g_ascii_isspace(*p))
+				*o++ = *p;
+		*o = '\0';
+		hint = g_strdup_printf(_("remove the spaces: %s=\"%s\""), at->name,
+		                       report_clip(ld->r, bare));
+		report_error(ld->r, DIAG_INPUT, ld->file, at->vline, at->vcol, hint,
+		             _("%s=\"%s\" has white space in it: values are taken as written"),
+		             at->name, report_clip(ld->r, at->value));
+		return;
+	}
+	case RANGE_REVERSED:
+		hint = g_strdup_printf(cols ? _("write the first column first: %s=\"%d-%d\"")
+		                            : _("write the first grid line first: %s=\"%d-%d\""),
+		                       at->name, b, a);
+		report_error(ld->r, DIAG_INPUT, ld->file, at->vline, at->vcol, hint,
+		             cols ? _("%s=\"%s\" runs backwards: column %d comes after %d")
+		                  : _("%s=\"%s\" runs backwards: grid line %d comes after %d"),
+		             at->name, v, a, b);
+		return;
+	case RANGE_SHAPE:
+		report_error(ld->r, DIAG_INPUT, ld->file, at->vline, at->vcol,
+		             cols ? _("write a column or a range such as 1-3")
+		                  : _("write a grid line or a range such as 12-60"),
+		             cols ? _("%s=\"%s\" is not a column or a range of columns")
+		                  : _("%s=\"%s\" is not a grid line or a range of grid lines"),
+		             at->name, v);
+		return;
+	default:
+		hint =
+		    g_strdup_printf(cols ? _("the grid has columns 1 to %d: write one or a range "
+		                             "within them, such as 1-3")
+		                         : _("the grid has grid lines 1 to %d: write one or a "
+		                             "range within them, such as 12-60"),
+		                    hi);
+		report_error(ld->r, DIAG_INPUT, ld->file, at->vline, at->vcol, hint,
+		             _("%s=\"%s\" is not within the grid (1 to %d)"), at->name, v, hi);
+	}
 }
 
 static bool
 read_range(Loader *ld, const DescNode *n, const char *name, int hi, int *a, int *b)
 {
 	const DescAttr *at = need(ld, n, name);
+	RangeCheck what;
+	int ra = 0, rb = 0;
 	if (!at)
 		return false;
-	if (!length_parse_range(at->value, 1, hi, a, b)) {
-		report_error(ld->r, DIAG_INPUT, ld->file, at->line, at->col,
-		             strcmp(name, "cols") == 0
-		                 ? "write a column or a range such as 1-3"
-		                 : "write a grid line or a range such as 12-60",
-		             "%s=\"%s\" is not within the grid (1 to %d)", name,
-		             report_clip(ld->r, at->value), hi);
+	what = length_check_range(at->value, 1, hi, &ra, &rb);
+	if (what != RANGE_OK) {
+		bad_range(ld, at, what, hi, ra, rb);
 		return false;
 	}
+	*a = ra;
+	*b = rb;
 	return true;
 }
 
@@ -206,7 +264,7 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 	ModelStory *ms;
 	if (ld->text_over) /* reported once; reading more would only cost time */
 		return -1;
-	st = read_named(ld, src->value, src->line, src->col, STORY_MAX_BYTES, &path, &bytes, NULL,
+	st = read_named(ld, src->value, src->vline, src->vcol, STORY_MAX_BYTES, &path, &bytes, NULL,
 	                ld->r);
 	if (st == INFILE_OK) {
 		gsize len = 0;
@@ -216,29 +274,30 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 	if (!s) {
 		/* point at the reference too, so the user finds which element named the file */
 		if (st != INFILE_OUTSIDE)
-			report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, src->line, src->col,
-			           NULL, "the file is named here");
+			report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, src->vline, src->vcol,
+			           NULL, _("the file is named here"));
 		return -1;
 	}
 	if (s->n > MODEL_MAX_PARAS - ld->nparas)
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "a paragraph ends at a blank line: join the lines of a listing or "
-		             "table into fewer paragraphs, or split the edition",
-		             "%s brings the edition's stories to %d paragraphs, more than the %d "
-		             "an edition may have",
+		             _("a paragraph ends at a blank line: join the lines of a listing or "
+		               "table into fewer paragraphs, or split the edition"),
+		             _("%s brings the edition's stories to %d paragraphs, more than the %d "
+		               "an edition may have"),
 		             path, ld->nparas + s->n, MODEL_MAX_PARAS);
 	else if (s->bytes > MODEL_MAX_TEXT_BYTES - ld->text_bytes)
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "cut the stories, or split the edition",
-		             "%s brings the edition's story and notice files to %zu bytes, more "
-		             "than the %d an edition may have",
+		             _("cut the stories, or split the edition"),
+		             _("%s brings the edition's story and notice files to %zu bytes, more "
+		               "than the %d an edition may have"),
 		             path, ld->text_bytes + s->bytes, MODEL_MAX_TEXT_BYTES);
 	else if (s->chars > MODEL_MAX_TEXT_CHARS - ld->text_chars)
-		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "cut the stories, or split the edition",
-		             "%s brings the characters of the edition's stories to %zu, more than "
-		             "the %d an edition may have",
-		             path, ld->text_chars + s->chars, MODEL_MAX_TEXT_CHARS);
+		report_error(
+		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		    _("cut the stories, or split the edition"),
+		    _("%s brings the characters of the edition's stories to %zu, more than "
+		      "the %d an edition may have"),
+		    path, ld->text_chars + s->chars, MODEL_MAX_TEXT_CHARS);
 	ld->nparas += s->n;
 	ld->text_bytes += s->bytes;
 	ld->text_chars += s->chars;
@@ -262,6 +321,16 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 	return m->nstories++;
 }
 
+/* a="..." is none of names: the closest one offered first */
+static void
+bad_choice(Loader *ld, const DescAttr *a, const char *const *names, const char *expected,
+           const char *what)
+{
+	g_autofree char *hint = suggest_hint(a->value, names, expected);
+	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint, _("%s \"%s\""), what,
+	             report_clip(ld->r, a->value));
+}
+
 static bool
 read_yesno(Loader *ld, const DescNode *n, const char *name, bool *out)
 {
@@ -272,8 +341,12 @@ read_yesno(Loader *ld, const DescNode *n, const char *name, bool *out)
 		*out = strcmp(a->value, "yes") == 0;
 		return true;
 	}
-	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col, "use yes or no",
-	             "invalid value \"%s\" for %s", report_clip(ld->r, a->value), name);
+	{
+		static const char *const yesno[] = {"yes", "no", NULL};
+		g_autofree char *hint = suggest_hint(a->value, yesno, _("use yes or no"));
+		report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint,
+		             _("invalid value \"%s\" for %s"), report_clip(ld->r, a->value), name);
+	}
 	return false;
 }
 
@@ -288,8 +361,8 @@ read_tint(Loader *ld, const DescNode *n, uint32_t *out)
 		*out = rgb ? rgb : 0x000001; /* 0 means none */
 		return true;
 	}
-	report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col,
-	             "a colour as #rrggbb, e.g. #f2ece0", "invalid tint \"%s\"",
+	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol,
+	             _("a colour as #rrggbb, e.g. #f2ece0"), _("invalid tint \"%s\""),
 	             report_clip(ld->r, a->value));
 	return false;
 }
@@ -310,11 +383,11 @@ read_module(Loader *ld, const DescNode *n, Elem *e)
 		const Grid *g = &ld->m->layout->grid;
 		if (!length_parse_range(head->value, 1, g->columns, &e->head_c0, &e->head_c1) ||
 		    e->head_c0 > e->cell.c0 || e->head_c1 < e->cell.c1) {
-			report_error(
-			    ld->r, DIAG_INPUT, ld->file, head->line, head->col,
-			    "head=\"a-b\" must cover the story's own columns and stay on the page",
-			    "head=\"%s\" does not contain cols %d-%d",
-			    report_clip(ld->r, head->value), e->cell.c0, e->cell.c1);
+			report_error(ld->r, DIAG_INPUT, ld->file, head->vline, head->vcol,
+			             _("head=\"a-b\" must cover the story's own columns and stay "
+			               "on the page"),
+			             _("head=\"%s\" does not contain cols %d-%d"),
+			             report_clip(ld->r, head->value), e->cell.c0, e->cell.c1);
 			ok = false;
 		}
 	}
@@ -329,9 +402,9 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 	if (!id || !src)
 		return false;
 	if (g_hash_table_contains(ld->ids, id->value)) {
-		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
-		             "place further parts of a story with <jump story=\"...\">",
-		             "story id \"%s\" is used twice", report_clip(ld->r, id->value));
+		report_error(ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol,
+		             _("place further parts of a story with <jump story=\"...\">"),
+		             _("story id \"%s\" is used twice"), report_clip(ld->r, id->value));
 		return false;
 	}
 	ok = ok && read_module(ld, n, e);
@@ -339,14 +412,15 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 	return e->story >= 0 && ok;
 }
 
-/* the <story> with this id anywhere in the edition, or NULL */
+/* the element with this id anywhere in the edition, or NULL: a <story>, or one whose name is
+ * mistyped (<stroy id="a">, reported already), so that a jump to it adds no error of its own */
 static const DescNode *
 find_story(const DescNode *edition, const char *id)
 {
 	for (int p = 0; edition && p < edition->nchildren; p++)
 		for (int i = 0; i < edition->children[p]->nchildren; i++) {
 			const DescNode *c = edition->children[p]->children[i];
-			if (strcmp(c->name, "story") == 0 && g_strcmp0(desc_get(c, "id"), id) == 0)
+			if (g_strcmp0(desc_get(c, "id"), id) == 0)
 				return c;
 		}
 	return NULL;
@@ -370,17 +444,24 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 			return false;
 		if (later)
 			report_error(
-			    ld->r, DIAG_INPUT, ld->file, id->line, id->col,
-			    "a story runs forward through the edition: place its <story> "
-			    "first and its jumps after it",
-			    "story \"%s\" is placed after this jump (line %d): the jump chain "
-			    "would run back to an earlier frame",
+			    ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol,
+			    _("a story runs forward through the edition: place its <story> "
+			      "first and its jumps after it"),
+			    _("story \"%s\" is placed after this jump (line %d): the jump chain "
+			      "would run back to an earlier frame"),
 			    report_clip(ld->r, id->value), later->line);
-		else
-			report_error(
-			    ld->r, DIAG_INPUT, ld->file, id->line, id->col,
-			    "a jump continues a story placed earlier with <story id=\"...\">",
-			    "no story \"%s\" before this jump", report_clip(ld->r, id->value));
+		else {
+			g_autofree const char **ids =
+			    (const char **)g_hash_table_get_keys_as_array(ld->ids, NULL);
+			g_autofree char *hint = NULL;
+			qsort(ids, g_hash_table_size(ld->ids), sizeof *ids, compare_names);
+			hint = suggest_hint(
+			    id->value, ids,
+			    _("a jump continues a story placed earlier with <story id=\"...\">"));
+			report_error(ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol, hint,
+			             _("no story \"%s\" before this jump"),
+			             report_clip(ld->r, id->value));
+		}
 		return false;
 	}
 	return ok;
@@ -396,9 +477,9 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 	ok = read_tint(ld, n, &e->tint) && ok;
 	if (desc_get(n, "id") && g_hash_table_contains(ld->ids, desc_get(n, "id"))) {
 		const DescAttr *id = desc_attr(n, "id");
-		report_error(ld->r, DIAG_INPUT, ld->file, id->line, id->col,
-		             "give every story and notice its own id", "id \"%s\" is used twice",
-		             report_clip(ld->r, id->value));
+		report_error(ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol,
+		             _("give every story and notice its own id"),
+		             _("id \"%s\" is used twice"), report_clip(ld->r, id->value));
 		return false;
 	}
 	e->story = add_story(ld, n, desc_get(n, "id"), src, true);
@@ -418,19 +499,19 @@ read_image(Loader *ld, const DescNode *n, Elem *e)
 	LoadedImage *li;
 	if (!src)
 		return false;
-	st = read_named(ld, src->value, src->line, src->col, IMAGE_MAX_BYTES, &e->src, &bytes, &id,
-	                tmp);
+	st = read_named(ld, src->value, src->vline, src->vcol, IMAGE_MAX_BYTES, &e->src, &bytes,
+	                &id, tmp);
 	if (st == INFILE_FAILED) {
 		const Diag *d = g_ptr_array_index(tmp->diags, 0);
-		report_error(ld->r, DIAG_INPUT, ld->file, src->line, src->col, d->hint,
-		             "image %s: %s", e->src, d->msg);
+		report_error(ld->r, DIAG_INPUT, ld->file, src->vline, src->vcol, d->hint,
+		             _("image %s: %s"), e->src, d->msg);
 	}
 	if (st != INFILE_OK)
 		return false;
 	li = g_hash_table_lookup(ld->images, &id);
 	if (!li) {
 		ImageInfo info;
-		if (!image_probe(bytes, e->src, ld->file, src->line, src->col, &info, ld->r))
+		if (!image_probe(bytes, e->src, ld->file, src->vline, src->vcol, &info, ld->r))
 			return false;
 		li = g_new0(LoadedImage, 1);
 		li->data = g_steal_pointer(&bytes);
@@ -455,9 +536,9 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 		const DescAttr *cs = desc_attr(n, "caption-side");
 		e->caption_right = strcmp(cs->value, "right") == 0;
 		if (!e->caption_right && strcmp(cs->value, "below") != 0) {
-			report_error(ld->r, DIAG_INPUT, ld->file, cs->line, cs->col,
-			             "use below or right", "unknown caption-side \"%s\"",
-			             report_clip(ld->r, cs->value));
+			static const char *const sides[] = {"below", "right", NULL};
+			bad_choice(ld, cs, sides, _("use below or right"),
+			           _("unknown caption-side"));
 			ok = false;
 		}
 	}
@@ -465,8 +546,8 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 	if (fit && strcmp(fit->value, "fill") == 0)
 		e->fill = true;
 	else if (fit && strcmp(fit->value, "fit") != 0) {
-		report_error(ld->r, DIAG_INPUT, ld->file, fit->line, fit->col, "use fit or fill",
-		             "unknown fit \"%s\"", report_clip(ld->r, fit->value));
+		static const char *const fits[] = {"fit", "fill", NULL};
+		bad_choice(ld, fit, fits, _("use fit or fill"), _("unknown fit"));
 		ok = false;
 	}
 	return ok;
@@ -479,8 +560,8 @@ read_ad(Loader *ld, const DescNode *n, Elem *e)
 	bool ok = read_cell(ld, n, &e->cell);
 	if (!text == !desc_attr(n, "src")) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "an ad is an image (src=\"ad.png\") or a text (text=\"...\")",
-		             "<ad> needs exactly one of src and text");
+		             _("an ad is an image (src=\"ad.png\") or a text (text=\"...\")"),
+		             _("<ad> needs exactly one of src and text"));
 		return false;
 	}
 	if (text)
@@ -501,41 +582,41 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 	e->weight = len_from_pt(0.5);
 	if (w && (!length_parse(w->value, &e->weight) || e->weight <= 0 ||
 	          e->weight > len_from_pt(20))) {
-		report_error(ld->r, DIAG_INPUT, ld->file, w->line, w->col, "e.g. weight=\"0.5pt\"",
-		             "invalid rule weight \"%s\"", report_clip(ld->r, w->value));
+		report_error(ld->r, DIAG_INPUT, ld->file, w->vline, w->vcol,
+		             _("e.g. weight=\"0.5pt\""), _("invalid rule weight \"%s\""),
+		             report_clip(ld->r, w->value));
 		ok = false;
 	}
 	if (st && strcmp(st->value, "thick-thin") == 0)
 		e->thick_thin = true;
 	else if (st && strcmp(st->value, "single") != 0) {
-		report_error(ld->r, DIAG_INPUT, ld->file, st->line, st->col,
-		             "use single or thick-thin", "unknown rule style \"%s\"",
-		             report_clip(ld->r, st->value));
+		static const char *const styles[] = {"single", "thick-thin", NULL};
+		bad_choice(ld, st, styles, _("use single or thick-thin"), _("unknown rule style"));
 		ok = false;
 	}
 	if (!at_line == !at_col) {
 		report_error(
 		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		    "a horizontal rule has cols and at-line; a vertical one at-col and lines",
-		    "<rule> needs exactly one of at-line and at-col");
+		    _("a horizontal rule has cols and at-line; a vertical one at-col and lines"),
+		    _("<rule> needs exactly one of at-line and at-col"));
 		return false;
 	}
 	e->vertical = at_col != NULL;
 	if (e->vertical) {
 		ok = read_range(ld, n, "lines", g->lines, &e->cell.l0, &e->cell.l1) && ok;
 		if (!length_parse_int(at_col->value, 1, g->columns - 1, &e->at)) {
-			report_error(ld->r, DIAG_INPUT, ld->file, at_col->line, at_col->col,
-			             "the rule stands in the gutter right of this column",
-			             "at-col=\"%s\" is not a column from 1 to %d",
+			report_error(ld->r, DIAG_INPUT, ld->file, at_col->vline, at_col->vcol,
+			             _("the rule stands in the gutter right of this column"),
+			             _("at-col=\"%s\" is not a column from 1 to %d"),
 			             report_clip(ld->r, at_col->value), g->columns - 1);
 			ok = false;
 		}
 	} else {
 		ok = read_range(ld, n, "cols", g->columns, &e->cell.c0, &e->cell.c1) && ok;
 		if (!length_parse_int(at_line->value, 0, g->lines, &e->at)) {
-			report_error(ld->r, DIAG_INPUT, ld->file, at_line->line, at_line->col,
-			             "the rule runs under this grid line (0 = above line 1)",
-			             "at-line=\"%s\" is not a grid line from 0 to %d",
+			report_error(ld->r, DIAG_INPUT, ld->file, at_line->vline, at_line->vcol,
+			             _("the rule runs under this grid line (0 = above line 1)"),
+			             _("at-line=\"%s\" is not a grid line from 0 to %d"),
 			             report_clip(ld->r, at_line->value), g->lines);
 			ok = false;
 		}
@@ -579,8 +660,8 @@ check_overlaps(Loader *ld, Page *pg)
 				continue;
 			}
 			report_error(ld->r, DIAG_INPUT, ld->file, pg->elems[i].line,
-			             pg->elems[i].col, "move or shrink one of the two modules",
-			             "<%s> overlaps the <%s> at line %d",
+			             pg->elems[i].col, _("move or shrink one of the two modules"),
+			             _("<%s> overlaps the <%s> at line %d"),
 			             elem_names[pg->elems[i].kind], elem_names[pg->elems[j].kind],
 			             pg->elems[j].line);
 			ok = false;
@@ -600,10 +681,13 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		if (strcmp(n->name, elem_names[k]) == 0)
 			break;
 	if (k == (int)G_N_ELEMENTS(elem_names)) {
-		report_error(
-		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		    "a page holds masthead, story, jump, photo, notice, ad and rule elements",
-		    "unknown element <%s>", report_clip(ld->r, n->name));
+		static const char *const names[] = {"masthead", "story", "jump", "photo",
+		                                    "notice",   "ad",    "rule", NULL};
+		g_autofree char *hint = suggest_hint(
+		    n->name, names,
+		    _("a page holds masthead, story, jump, photo, notice, ad and rule elements"));
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col, hint,
+		             _("unknown element <%s>"), report_clip(ld->r, n->name));
 		return false;
 	}
 	memset(e, 0, sizeof *e);
@@ -615,16 +699,17 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	if (n->nchildren > 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->children[0]->line, n->children[0]->col,
-		             "close the element with /> or with its end tag before this one",
-		             "<%s> takes no child elements", n->name);
+		             _("close the element with /> or with its end tag before this one"),
+		             _("<%s> takes no child elements"), n->name);
 		return false;
 	}
 	switch (e->kind) {
 	case EL_MASTHEAD:
 		if (ld->m->npages > 1) { /* the page being read is pages[npages - 1] */
-			report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-			             "inside pages carry a running head, which huozi sets itself",
-			             "<masthead> is only allowed on the first page of the edition");
+			report_error(
+			    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+			    _("inside pages carry a running head, which huozi sets itself"),
+			    _("<masthead> is only allowed on the first page of the edition"));
 			return false;
 		}
 		return read_cell(ld, n, &e->cell);
@@ -654,9 +739,10 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	pg->line = n->line;
 	pg->col = n->col;
 	if (folio && !(length_parse_int(folio->value, 1, 999, &num) && strlen(folio->value) <= 3)) {
-		report_error(ld->r, DIAG_INPUT, ld->file, folio->line, folio->col,
-		             "the folio (版次) is the page number as printed, e.g. 01",
-		             "folio \"%s\" is not a page number", report_clip(ld->r, folio->value));
+		report_error(ld->r, DIAG_INPUT, ld->file, folio->vline, folio->vcol,
+		             _("the folio (版次) is the page number as printed, e.g. 01"),
+		             _("folio \"%s\" is not a page number"),
+		             report_clip(ld->r, folio->value));
 		ok = false;
 	}
 	pg->folio = g_strdup(folio ? folio->value : "");
@@ -667,9 +753,9 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	if (n->nchildren > MODEL_MAX_ELEMS) { /* pointed at the first one too many */
 		const DescNode *over = n->children[MODEL_MAX_ELEMS];
 		report_error(ld->r, DIAG_INPUT, ld->file, over->line, over->col,
-		             "a page holds at most 500 elements: merge modules or move some to "
-		             "another page",
-		             "more than %d elements on one page: this <%s> is number %d",
+		             _("a page holds at most 500 elements: merge modules or move some to "
+		               "another page"),
+		             _("more than %d elements on one page: this <%s> is number %d"),
 		             MODEL_MAX_ELEMS, report_clip(ld->r, over->name), MODEL_MAX_ELEMS + 1);
 		return false;
 	}
@@ -709,8 +795,8 @@ read_date(Loader *ld, const DescNode *root)
 	    sscanf(a->value, "%4d-%2d-%2d", &m->year, &m->month, &m->day) != 3 ||
 	    !g_date_valid_dmy((GDateDay)m->day, (GDateMonth)m->month, (GDateYear)m->year) ||
 	    m->year < 1900) {
-		report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col,
-		             "write the date as YYYY-MM-DD", "invalid date \"%s\"",
+		report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol,
+		             _("write the date as YYYY-MM-DD"), _("invalid date \"%s\""),
 		             report_clip(ld->r, a->value));
 		return false;
 	}
@@ -730,20 +816,70 @@ layout_path(Loader *ld, const DescAttr *a)
 	return NULL;
 }
 
+/* the layouts of the library folder dir: the names of its *.xml files, sorted; NULL when the
+ * folder cannot be read */
+static GPtrArray *
+library_names(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *names;
+	const char *f;
+	if (!d)
+		return NULL;
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((f = g_dir_read_name(d)))
+		if (g_str_has_suffix(f, ".xml") && strlen(f) > strlen(".xml"))
+			g_ptr_array_add(names, g_strndup(f, strlen(f) - strlen(".xml")));
+	g_dir_close(d);
+	g_ptr_array_sort(names, compare_names);
+	return names;
+}
+
+/* layout="NAME" names no layout of the library: said at the attribute, with the folder
+ * searched, the names it holds and the closest one */
+static void
+missing_library_layout(Loader *ld, const DescAttr *a, const char *dir, GPtrArray *names)
+{
+	g_autofree char *list = NULL, *have = NULL, *hint = NULL;
+	g_ptr_array_add(names, NULL);
+	list = g_strjoinv(", ", (char **)names->pdata);
+	have = g_strdup_printf(_("the layouts library (%s) holds %s%s; a layout file of the "
+	                         "edition's own is named with its .xml, e.g. layout=\"%s.xml\""),
+	                       dir, names->len > 1 ? "" : _("no layouts"), list,
+	                       report_clip(ld->r, a->value));
+	hint = suggest_hint(a->value, (const char *const *)names->pdata, have);
+	g_ptr_array_remove_index(names, names->len - 1);
+	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint,
+	             _("no layout \"%s\" in the layouts library"), report_clip(ld->r, a->value));
+}
+
 /* a layout named by path is read beneath the edition's folder like any other input; one of
- * the library by name through infile_read too, but from the library's folder */
+ * the library by name through infile_read too, but from the library's folder. *here: the
+ * error was reported at the attribute (leaving the folder, a name the library lacks). */
 static Layout *
-read_layout(Loader *ld, const DescAttr *a, bool *outside)
+read_layout(Loader *ld, const DescAttr *a, bool *here)
 {
 	g_autofree char *lib = layout_path(ld, a), *shown = NULL;
 	g_autoptr(GBytes) bytes = NULL;
 	InFileStatus st;
 	gsize len = 0;
 	g_autofree char *data = NULL;
-	if (lib)
+	if (lib) {
+		g_autofree char *dir = g_path_get_dirname(lib);
+		g_autoptr(GPtrArray) names = library_names(dir);
+		bool found = false;
+		for (guint i = 0; names && i < names->len && !found; i++)
+			found = strcmp(a->value, g_ptr_array_index(names, i)) == 0;
+		if (names && !found) {
+			missing_library_layout(ld, a, dir, names);
+			*here = true;
+			return NULL;
+		}
 		return layout_load(lib, ld->r);
-	st = read_named(ld, a->value, a->line, a->col, DESC_MAX_BYTES, &shown, &bytes, NULL, ld->r);
-	*outside = st == INFILE_OUTSIDE;
+	}
+	st = read_named(ld, a->value, a->vline, a->vcol, DESC_MAX_BYTES, &shown, &bytes, NULL,
+	                ld->r);
+	*here = st == INFILE_OUTSIDE;
 	if (st != INFILE_OK)
 		return NULL;
 	data = textfile_take(g_steal_pointer(&bytes), &len);
@@ -764,27 +900,27 @@ read_edition(Loader *ld, const DescNode *root)
 	m->paper_latin = g_strdup(desc_get(root, "paper-latin"));
 	m->issue = g_strdup(desc_get(root, "issue"));
 	{
-		bool outside = false;
-		m->layout = read_layout(ld, layout, &outside);
-		if (outside)
+		bool here = false;
+		m->layout = read_layout(ld, layout, &here);
+		if (here)
 			return false;
 	}
 	if (!m->layout) {
-		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, layout->line, layout->col,
-		           NULL, "the layout is named here");
+		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, layout->vline, layout->vcol,
+		           NULL, _("the layout is named here"));
 		return false;
 	}
 	if (root->nchildren == 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col,
-		             "add <page> elements", "the edition has no pages");
+		             _("add <page> elements"), _("the edition has no pages"));
 		return false;
 	}
 	if (root->nchildren > MODEL_MAX_PAGES) { /* pointed at the first one too many */
 		const DescNode *over = root->children[MODEL_MAX_PAGES];
 		report_error(ld->r, DIAG_INPUT, ld->file, over->line, over->col,
-		             "an edition holds at most 400 pages: split it into several page "
-		             "descriptions",
-		             "more than %d pages in one edition: this <%s> is number %d",
+		             _("an edition holds at most 400 pages: split it into several page "
+		               "descriptions"),
+		             _("more than %d pages in one edition: this <%s> is number %d"),
 		             MODEL_MAX_PAGES, report_clip(ld->r, over->name), MODEL_MAX_PAGES + 1);
 		return false;
 	}
@@ -792,9 +928,11 @@ read_edition(Loader *ld, const DescNode *root)
 	for (int i = 0; i < root->nchildren; i++) {
 		const DescNode *c = root->children[i];
 		if (strcmp(c->name, "page") != 0) {
-			report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
-			             "an edition holds <page> elements", "unknown element <%s>",
-			             report_clip(ld->r, c->name));
+			static const char *const names[] = {"page", NULL};
+			g_autofree char *hint =
+			    suggest_hint(c->name, names, _("an edition holds <page> elements"));
+			report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col, hint,
+			             _("unknown element <%s>"), report_clip(ld->r, c->name));
 			ok = false;
 			continue;
 		}
@@ -802,8 +940,8 @@ read_edition(Loader *ld, const DescNode *root)
 		for (int k = 0; k < m->npages - 1; k++)
 			if (strcmp(m->pages[k].folio, m->pages[m->npages - 1].folio) == 0) {
 				report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
-				             "every page of an edition has its own 版次",
-				             "folio \"%s\" is used twice (also at line %d)",
+				             _("every page of an edition has its own 版次"),
+				             _("folio \"%s\" is used twice (also at line %d)"),
 				             report_clip(ld->r, m->pages[k].folio),
 				             m->pages[k].line);
 				ok = false;
@@ -824,7 +962,7 @@ Model *
 model_load_with(const char *path, const ModelOptions *opts, Report *r)
 {
 	g_autoptr(Desc) d =
-	    desc_load_root(path, "edition", "a page description starts with <edition>", r);
+	    desc_load_root(path, "edition", _("a page description starts with <edition>"), r);
 	Loader ld = {0};
 	Model *m;
 	bool ok;

@@ -1,5 +1,7 @@
 /* report.c - collecting diagnostics and formatting them as file:line:col messages. */
 #include "report.h"
+#include "i18n.h"
+#include "srcline.h"
 #include <string.h>
 
 static void
@@ -9,6 +11,7 @@ diag_free(gpointer p)
 	g_free(d->file);
 	g_free(d->msg);
 	g_free(d->hint);
+	g_free(d->source);
 	g_free(d);
 }
 
@@ -18,6 +21,8 @@ report_new(void)
 	Report *r = g_new0(Report, 1);
 	r->diags = g_ptr_array_new_with_free_func(diag_free);
 	r->clips = g_ptr_array_new_with_free_func(g_free);
+	r->sources = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                   (GDestroyNotify)srcline_text_free);
 	return r;
 }
 
@@ -28,6 +33,7 @@ report_free(Report *r)
 		return;
 	g_ptr_array_unref(r->diags);
 	g_ptr_array_unref(r->clips);
+	g_hash_table_unref(r->sources);
 	g_free(r);
 }
 
@@ -39,12 +45,13 @@ note_dropped(Report *r)
 		r->trailer = g_new0(Diag, 1);
 		r->trailer->level = REPORT_NOTE;
 		r->trailer->kind = DIAG_LAYOUT;
-		r->trailer->hint = g_strdup("fix the first ones and run again");
+		r->trailer->hint = g_strdup(_("fix the first ones and run again"));
 		g_ptr_array_add(r->diags, r->trailer);
 	}
 	g_free(r->trailer->msg);
-	r->trailer->msg = g_strdup_printf("%d more diagnostics not shown (only the first %d are)",
-	                                  r->ndropped, REPORT_MAX_DIAGS);
+	r->trailer->msg =
+	    g_strdup_printf(_("%d more diagnostics not shown (only the first %d are)"), r->ndropped,
+	                    REPORT_MAX_DIAGS);
 }
 
 /* one more diagnostic not kept */
@@ -54,6 +61,25 @@ drop(Report *r, ReportLevel level, DiagKind kind)
 	r->dropped[level] |= 1u << kind;
 	r->ndropped++;
 	note_dropped(r);
+}
+
+void
+report_source(Report *r, const char *file, const char *data, gsize len, bool cr_ends_line)
+{
+	g_hash_table_replace(r->sources, g_strdup(file), srcline_text_new(data, len, cr_ends_line));
+}
+
+/* the line d points at, when r holds its file's text */
+static void
+attach_source(Report *r, Diag *d)
+{
+	SrcText *t;
+	if (d->source || !d->file || d->line < 1)
+		return;
+	t = g_hash_table_lookup(r->sources, d->file);
+	if (t)
+		d->source =
+		    srcline_get(t, d->line, d->col, REPORT_SOURCE_CHARS, &d->source_col, &d->span);
 }
 
 void
@@ -81,6 +107,7 @@ report_add(Report *r, ReportLevel level, DiagKind kind, const char *file, int li
 	va_start(ap, fmt);
 	d->msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
+	attach_source(r, d);
 	g_ptr_array_add(r->diags, d);
 	g_ptr_array_set_size(r->clips, 0); /* the arguments are copied into the message now */
 }
@@ -107,6 +134,12 @@ report_clip(Report *r, const char *s)
 }
 
 bool
+report_keeps(const Report *r)
+{
+	return r->diags->len < REPORT_MAX_DIAGS;
+}
+
+bool
 report_has(const Report *r, DiagKind kind, ReportLevel min_level)
 {
 	for (guint i = 0; i < r->diags->len; i++) {
@@ -125,34 +158,17 @@ level_name(ReportLevel level)
 {
 	switch (level) {
 	case REPORT_ERROR:
-		return "error";
+		/* TRANSLATORS: the level of a diagnostic, "file:line:col: error: message"; GCC's
+		 * word (its zh_CN says 错误); the ": " after it stays ASCII, for tools that parse
+		 * it */
+		return _("error");
 	case REPORT_WARNING:
-		return "warning";
+		/* TRANSLATORS: the level of a diagnostic, as GCC's (zh_CN: 警告) */
+		return _("warning");
 	default:
-		return "note";
-	}
-}
-
-/* Append text with every control character (C0, DEL, C1), every bidirectional control
- * (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), the line and paragraph separators (U+2028,
- * U+2029) and every byte that is not part of valid UTF-8 written as \xHH, one escape per
- * byte: a file name or a value from the input can then never send an escape sequence to the
- * user's terminal, break a diagnostic over two lines, or turn the rest of it around. */
-static void
-append_escaped(GString *s, const char *text)
-{
-	const char *p = text, *end = text + strlen(text);
-	while (p < end) {
-		gunichar u = g_utf8_get_char_validated(p, end - p);
-		bool bad = u == (gunichar)-1 || u == (gunichar)-2;
-		int n = bad ? 1 : g_utf8_skip[*(const guchar *)p];
-		if (bad || u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f) || u == 0x200e ||
-		    u == 0x200f || (u >= 0x2028 && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069)) {
-			for (int i = 0; i < n; i++)
-				g_string_append_printf(s, "\\x%02x", (guchar)p[i]);
-		} else
-			g_string_append_len(s, p, n);
-		p += n;
+		/* TRANSLATORS: the level of a note pointing at a related place, as GCC's (zh_CN:
+		 * 附注) */
+		return _("note");
 	}
 }
 
@@ -161,7 +177,7 @@ report_format(const Diag *d)
 {
 	GString *s = g_string_new(NULL);
 	if (d->file) {
-		append_escaped(s, d->file);
+		srcline_append_escaped(s, d->file);
 		if (d->line > 0)
 			g_string_append_printf(s, ":%d", d->line);
 		if (d->line > 0 && d->col > 0)
@@ -169,19 +185,38 @@ report_format(const Diag *d)
 		g_string_append(s, ": ");
 	}
 	g_string_append_printf(s, "%s: ", level_name(d->level));
-	append_escaped(s, d->msg);
+	srcline_append_escaped(s, d->msg);
 	g_string_append_c(s, '\n');
+	if (d->source)
+		srcline_show(s, d->line, d->source, d->source_col, d->span);
 	if (d->hint) {
-		g_string_append(s, "  hint: ");
-		append_escaped(s, d->hint);
+		g_string_append_printf(s, "  %s: ", _("hint"));
+		srcline_append_escaped(s, d->hint);
 		g_string_append_c(s, '\n');
 	}
 	return g_string_free(s, FALSE);
 }
 
+/* src's texts go to dst, which keeps its own text of a file it has too */
+static void
+move_sources(Report *dst, Report *src)
+{
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, src->sources);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		if (g_hash_table_contains(dst->sources, k))
+			continue;
+		g_hash_table_iter_steal(&it);
+		g_hash_table_insert(dst->sources, k, v);
+	}
+	g_hash_table_remove_all(src->sources);
+}
+
 void
 report_move(Report *dst, Report *src)
 {
+	move_sources(dst, src);
 	for (guint i = 0; i < src->diags->len; i++) {
 		Diag *d = g_ptr_array_index(src->diags, i);
 		if (d == src->trailer)
@@ -189,8 +224,10 @@ report_move(Report *dst, Report *src)
 		if (dst->diags->len >= REPORT_MAX_DIAGS) {
 			drop(dst, d->level, d->kind);
 			diag_free(d);
-		} else
+		} else {
+			attach_source(dst, d);
 			g_ptr_array_add(dst->diags, d);
+		}
 	}
 	if (src->ndropped > 0) {
 		for (int l = 0; l <= REPORT_ERROR; l++)

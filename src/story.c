@@ -1,5 +1,7 @@
 /* story.c - reading story files: a key: value header, then blank-line separated paragraphs. */
 #include "story.h"
+#include "i18n.h"
+#include "suggest.h"
 #include "textfile.h"
 #include <string.h>
 
@@ -146,6 +148,41 @@ end_para(GArray *paras, GString *para, GArray *segs, int line, int col)
 	g_array_set_size(segs, 0);
 }
 
+/* the header keys, for "did you mean" */
+static const char *const key_names[] = {"rubric",  "栏目", "kicker", "引题", "headline", "主题",
+                                        "subhead", "副题", "byline", "署名", NULL};
+#define KEYS_HINT                                                                                          \
+	_("header keys are rubric/栏目, kicker/引题, headline/主题, subhead/副题, byline/署名; " \
+	  "end "                                                                                           \
+	  "the header with a blank line")
+
+/* whether key is an ASCII word: letters and hyphens */
+static bool
+is_ascii_word(const char *key)
+{
+	for (const char *p = key; *p; p++)
+		if (!g_ascii_isalpha(*p) && *p != '-')
+			return false;
+	return *key != '\0';
+}
+
+/* A first line "headlne: 标题" is no header, so the story is all body: a warning when its key
+ * looks like a mistyped header key, for the header would otherwise silently become text. */
+static void
+warn_mistyped_key(const char *line, gsize klen, const char *file, Report *r)
+{
+	g_autofree char *key = g_strndup(line, klen);
+	const char *best = is_ascii_word(key) ? suggest_best(key, key_names) : NULL;
+	g_autofree char *hint = NULL;
+	if (!best)
+		return;
+	hint = g_strdup_printf(_("did you mean '%s'? %s"), best, KEYS_HINT);
+	report_warning(r, DIAG_INPUT, file, 1, 1, hint,
+	               _("\"%s\" is not a header key, so the story has no header and its first "
+	                 "lines are body text"),
+	               report_clip(r, key));
+}
+
 static bool
 read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 {
@@ -153,6 +190,8 @@ read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 	gsize klen = split_key(g_strstrip(lines[0]), &value);
 	bool seen[PARA_KIND_COUNT] = {0};
 
+	if (klen > 0 && header_kind(lines[0], klen) < 0)
+		warn_mistyped_key(lines[0], klen, file, r);
 	if (klen == 0 || header_kind(lines[0], klen) < 0)
 		return true; /* no header: the file is all body */
 	for (*i = 0; lines[*i] && *g_strstrip(lines[*i]); (*i)++) {
@@ -160,15 +199,16 @@ read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 		klen = split_key(lines[*i], &value);
 		kind = klen ? header_kind(lines[*i], klen) : -1;
 		if (kind < 0) {
-			report_error(r, DIAG_INPUT, file, *i + 1, 1,
-			             "header keys are rubric/栏目, kicker/引题, headline/主题, "
-			             "subhead/副题, byline/署名; end the header with a blank line",
-			             "unknown header line \"%.40s\"", lines[*i]);
+			g_autofree char *key = klen ? g_strndup(lines[*i], klen) : NULL;
+			g_autofree char *hint =
+			    key ? suggest_hint(key, key_names, KEYS_HINT) : g_strdup(KEYS_HINT);
+			report_error(r, DIAG_INPUT, file, *i + 1, 1, hint,
+			             _("unknown header line \"%s\""), report_clip(r, lines[*i]));
 			return false;
 		}
 		if (seen[kind]) {
-			report_error(r, DIAG_INPUT, file, *i + 1, 1, "keep one line per key",
-			             "%s given twice", kind_names[kind]);
+			report_error(r, DIAG_INPUT, file, *i + 1, 1, _("keep one line per key"),
+			             _("%s given twice"), kind_names[kind]);
 			return false;
 		}
 		seen[kind] = true;
@@ -245,11 +285,12 @@ paras_within_limit(const char *file, const GArray *paras, gsize *chars, Report *
 		glong n = g_utf8_strlen(p->text, -1);
 		*chars += (gsize)n;
 		if (n > STORY_MAX_PARA_CHARS) {
-			report_error(r, DIAG_INPUT, file, p->line, 1,
-			             "break it into paragraphs, with a blank line between them",
-			             "a paragraph of %ld characters, more than the %d a paragraph "
-			             "may have",
-			             n, STORY_MAX_PARA_CHARS);
+			report_error(
+			    r, DIAG_INPUT, file, p->line, 1,
+			    _("break it into paragraphs, with a blank line between them"),
+			    _("a paragraph of %ld characters, more than the %d a paragraph "
+			      "may have"),
+			    n, STORY_MAX_PARA_CHARS);
 			return false;
 		}
 	}
@@ -271,6 +312,7 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	if (len < 0)
 		len = (gssize)strlen(data);
 	bytes = (gsize)len;
+	report_source(r, file, data, (gsize)len, true);
 	text = normalize(data, (gsize)len, &len);
 	if (!textfile_check_utf8(file, text, (gsize)len, r))
 		return NULL;

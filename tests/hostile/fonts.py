@@ -4,7 +4,7 @@ faces covers is an error naming it, its file, line and column, and it is left ou
 import os
 import shutil
 import subprocess
-from harness import case, expect, check, Snapshot, Failure, Skip
+from harness import case, expect, check, Snapshot, Failure, Skip, without_excerpts
 
 SUMMARY = 'huozi: 2 pages, 2 stories, 0 overset (0 lines), 1144 empty grid cells'
 HINT = ('  hint: replace the character, or add a font that has it to the font configuration and '
@@ -207,7 +207,9 @@ def fonts_command_lists_uncovered(c):
     snap = Snapshot(c.tmp)
     r = c.run('fonts', 'ed/edition.xml')
     check(r.status == 0, f'exit status {r.status}')
-    lines = r.stdout.splitlines()
+    problems = []
+    lines = without_excerpts(r.stdout, problems).splitlines()
+    check(not problems, '; '.join(problems))
     want = ['uncovered: ' + uncovered('ed/edition.xml:6:5', 0x2028, '\\u{2028}',
                                       'photo caption')[0], HINT,
             'uncovered: ' + uncovered(f'{A_TXT}:3:29', 0x1F600, '\U0001F600',

@@ -9,6 +9,11 @@ temporary folder holding `ed/`, a copy of fixture/ (edition.xml, two stories, a 
 JPEG ad), and helpers to run $HUOZI in it and to check what happened. A case asserts the exit
 status, the whole of standard error (`expect`), that no output was created or changed
 (`Snapshot`), and, for the scale cases, time and peak RSS against a generous bound.
+Standard error is compared whole except for the source excerpt under a diagnostic (the line of
+the input and its caret, `   12 | ...` and `      |   ^~~`): `expect` checks that every excerpt
+stands under a diagnostic of its file and line and is well formed, then compares the rest. The
+excerpts themselves are compared whole in tests/bad, tests/golden and the srcline unit suite;
+here they would only repeat the fixture's lines in every case.
 A case that needs root (mknod) and runs without it is reported as skipped, never as passed.
 Exit status 0 when every case passed (or was skipped), 1 otherwise.
 """
@@ -259,13 +264,44 @@ class Spawned:
         self.stop()
 
 
+EXCERPT_LINE = re.compile(r'^ +(\d+) \| ')
+EXCERPT_CARET = re.compile(r'^ +\| +\^~*$')
+DIAG_AT = re.compile(r'^.*?:(\d+)(?::\d+)?: (?:error|warning|note): ')
+
+
+def without_excerpts(text, problems):
+    """stderr without the source excerpts under its diagnostics; a malformed or stray excerpt
+    is a problem"""
+    out, last_line, lines = [], None, text.split('\n')
+    i = 0
+    while i < len(lines):
+        m = EXCERPT_LINE.match(lines[i])
+        if m and last_line is not None:
+            if int(m.group(1)) != last_line:
+                problems.append(f'excerpt of line {m.group(1)} under a diagnostic at line '
+                                f'{last_line}: {lines[i]!r}')
+            width = len(m.group(0)) - 2  # the caret line's "|" stands under this one's
+            if i + 1 < len(lines) and EXCERPT_CARET.match(lines[i + 1]):
+                if not lines[i + 1].startswith(' ' * width + '| '):
+                    problems.append(f'caret line not aligned: {lines[i + 1]!r}')
+                i += 1
+            last_line = None
+        else:
+            d = DIAG_AT.match(lines[i])
+            last_line = int(d.group(1)) if d else None
+            out.append(lines[i])
+        i += 1
+    return '\n'.join(out)
+
+
 def expect(res, status, stderr=None, stdout=None, max_s=None, max_mb=None):
-    """exit status; the whole of stderr and stdout when given (a str, or a list of lines);
-    the resource budget when given"""
+    """exit status; the whole of stderr (without the source excerpts, see the top) and of
+    stdout when given (a str, or a list of lines); the resource budget when given"""
     problems = []
     if res.status != status:
         problems.append(f'exit status {res.status}, expected {status}')
-    for name, want, got in (('stderr', stderr, res.stderr), ('stdout', stdout, res.stdout)):
+    got_stderr = without_excerpts(res.stderr, problems)
+    for name, want, got in (('stderr', stderr, got_stderr), ('stdout', stdout, res.stdout)):
         if want is None:
             continue
         if isinstance(want, list):

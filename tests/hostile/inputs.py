@@ -17,11 +17,11 @@ CHR = 'is a character device, not a regular file'
 SOCK = 'is a socket, not a regular file'
 MB = 1024 * 1024
 
-# where the fixture's edition.xml names its files
-STORY_A = (5, 19)
-PHOTO = (6, 12)
-AD = (7, 9)
-LAYOUT = (3, 41)
+# where the fixture's edition.xml names its files: the opening quote of each src="..."
+STORY_A = (5, 23)
+PHOTO = (6, 16)
+AD = (7, 13)
+LAYOUT = (3, 48)
 
 
 def story_error(path, msg, hint, at=STORY_A):
@@ -167,7 +167,7 @@ def fifo_as_layout_by_path(c):
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf', timeout=20)
     fails_cleanly(c, r, 2, [f'ed/lay.xml: error: {FIFO}', f'  hint: {REGULAR}',
-                            'ed/edition.xml:3:41: note: the layout is named here'], snap)
+                            'ed/edition.xml:3:48: note: the layout is named here'], snap)
 
 
 @case
@@ -179,7 +179,7 @@ def fifo_as_layout_in_layouts_dir(c):
               env=dict(c.env, HUOZI_LAYOUTS_DIR=c.path('lib')))
     fails_cleanly(c, r, 2, [f'{c.path("lib/broadsheet.xml")}: error: {FIFO}',
                             f'  hint: {REGULAR}',
-                            'ed/edition.xml:3:41: note: the layout is named here'], snap)
+                            'ed/edition.xml:3:48: note: the layout is named here'], snap)
 
 
 @case
@@ -195,7 +195,7 @@ def fifo_as_story_in_check(c):
     replace_with_fifo(c, 'ed/stories/b.txt')
     snap = Snapshot(c.tmp)
     r = c.run('check', 'ed/edition.xml', timeout=20)
-    fails_cleanly(c, r, 2, story_error('ed/stories/b.txt', FIFO, REGULAR, at=(10, 19)), snap)
+    fails_cleanly(c, r, 2, story_error('ed/stories/b.txt', FIFO, REGULAR, at=(10, 23)), snap)
 
 
 # ---- devices and sockets ----
@@ -323,7 +323,7 @@ def directory_as_layout(c):
     r = c.render('-o', 'out.pdf')
     fails_cleanly(c, r, 2, ['ed/stories/: error: is a directory',
                             '  hint: name a file, not a folder',
-                            'ed/edition.xml:3:41: note: the layout is named here'], snap)
+                            'ed/edition.xml:3:48: note: the layout is named here'], snap)
 
 
 @case
@@ -436,7 +436,7 @@ def edition_through_symlinked_folder_still_confined(c):
     snap = Snapshot(c.tmp)
     r = c.run('render', 'link/edition.xml', '-o', 'out.pdf')
     expect(r, 2, stdout='', stderr=[
-        'link/edition.xml:10:19: error: "../else/x.txt" is outside the edition\'s folder',
+        'link/edition.xml:10:23: error: "../else/x.txt" is outside the edition\'s folder',
         f'  hint: {OUTSIDE_HINT}'], **BUDGET)
     snap.unchanged()
 
@@ -497,7 +497,7 @@ def story_at_the_limit_is_read(c):
     r = c.render('-o', 'out.pdf')
     fails_cleanly(c, r, 2, ['ed/stories/a.txt:4:1: error: invalid UTF-8 (byte 0x00)',
                             '  hint: save the file as UTF-8',
-                            'ed/edition.xml:5:19: note: the file is named here'], snap)
+                            'ed/edition.xml:5:23: note: the file is named here'], snap)
 
 
 @case
@@ -518,7 +518,7 @@ def oversize_layout(c):
     r = c.render('-o', 'out.pdf')
     fails_cleanly(c, r, 2, ['ed/lay.xml: error: file too large: 16777217 bytes (limit 16 MB)',
                             f'  hint: {TOO_LARGE}',
-                            'ed/edition.xml:3:41: note: the layout is named here'], snap)
+                            'ed/edition.xml:3:48: note: the layout is named here'], snap)
 
 
 @case
@@ -545,7 +545,7 @@ def zero_length_image(c):
     c.write('ed/images/x.png', b'')
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf')
-    fails_cleanly(c, r, 2, ['ed/edition.xml:6:12: error: ed/images/x.png is not a PNG or JPEG '
+    fails_cleanly(c, r, 2, ['ed/edition.xml:6:16: error: ed/images/x.png is not a PNG or JPEG '
                             'image (or is truncated)',
                             '  hint: photos and ads must be PNG or JPEG files'], snap)
 
@@ -597,7 +597,7 @@ def four_16384_pngs_refused(c):
     hint = 'scale the image down: a full broadsheet page at 300 ppi is about 25 million pixels'
     want = []
     for k in range(4):
-        want += [f'ed/edition.xml:{13 + 3 * k}:12: error: ed/images/big{k}.png has 16384 x 16384 '
+        want += [f'ed/edition.xml:{13 + 3 * k}:16: error: ed/images/big{k}.png has 16384 x 16384 '
                  'pixels, more than the limit of 36 million', f'  hint: {hint}']
     fails_cleanly(c, r, 2, want, snap)
 
@@ -619,7 +619,7 @@ def jpeg_over_area_limit_refused(c):
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf')
     fails_cleanly(c, r, 2, [
-        'ed/edition.xml:7:9: error: ed/images/y.jpg has 6000 x 6001 pixels, more than the '
+        'ed/edition.xml:7:13: error: ed/images/y.jpg has 6000 x 6001 pixels, more than the '
         'limit of 36 million',
         '  hint: scale the image down: a full broadsheet page at 300 ppi is about 25 million '
         'pixels'], snap)
@@ -753,7 +753,7 @@ def layouts_dir_entry_links_to_dev_zero(c):
               env=dict(c.env, HUOZI_LAYOUTS_DIR=c.path('lib')))
     fails_cleanly(c, r, 2, [f'{c.path("lib/broadsheet.xml")}: error: {CHR}',
                             f'  hint: {REGULAR}',
-                            'ed/edition.xml:3:41: note: the layout is named here'], snap)
+                            'ed/edition.xml:3:48: note: the layout is named here'], snap)
 
 
 @case
@@ -764,7 +764,7 @@ def fifo_as_notice(c):
     replace_with_fifo(c, 'ed/n.txt')
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf', timeout=20)
-    fails_cleanly(c, r, 2, story_error('ed/n.txt', FIFO, REGULAR, at=(8, 13)), snap)
+    fails_cleanly(c, r, 2, story_error('ed/n.txt', FIFO, REGULAR, at=(8, 17)), snap)
 
 
 @case
@@ -866,7 +866,7 @@ def jpeg_that_cannot_be_decoded(c):
     c.write('ed/images/y.jpg', jpeg(64, 48, quant=1))
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf')
-    fails_cleanly(c, r, 2, ['ed/edition.xml:7:9: error: ed/images/y.jpg is a broken JPEG: '
+    fails_cleanly(c, r, 2, ['ed/edition.xml:7:13: error: ed/images/y.jpg is a broken JPEG: '
                             'Quantization table 0x01 was not defined', '  hint: re-export the image'],
                   snap)
 

@@ -629,7 +629,7 @@ def broken_image_on_page_2_writes_nothing(c):
     old_outputs(c)
     snap = Snapshot(c.tmp)
     r = c.render('--png', 'proofs', '--split', 'pages', '-o', 'out.pdf', '--report', 'fit.json')
-    expect(r, 2, stdout='', stderr=broken_png_message('11:12'))
+    expect(r, 2, stdout='', stderr=broken_png_message('11:16'))
     snap.unchanged()
     no_temporaries(c.tmp, c.path('proofs'), c.path('pages'))
 
@@ -640,7 +640,7 @@ def broken_image_leaves_no_new_folder(c):
     edit(c, 'images/x.png', 'images/bad.png')
     snap = Snapshot(c.tmp)
     r = c.render('--png', 'new/proofs', '--split', 'new/pages')
-    expect(r, 2, stdout='', stderr=broken_png_message('6:12'))
+    expect(r, 2, stdout='', stderr=broken_png_message('6:16'))
     snap.unchanged()
 
 

@@ -236,7 +236,7 @@ def story_one_byte_over_4mb_refused(c):
     expect(r, 2, stdout='', stderr=[
         f'ed/stories/a.txt: error: file too large: {STORY_MAX + 1} bytes (limit 4 MB)',
         '  hint: split the file or check that it is the right one',
-        'ed/edition.xml:5:19: note: the file is named here'], **BUDGET)
+        'ed/edition.xml:5:23: note: the file is named here'], **BUDGET)
     check(not os.path.exists(c.path('out.pdf')), 'out.pdf was written')
     snap.unchanged()
 
@@ -263,7 +263,7 @@ def paragraph_one_over_65536_refused(c):
         'ed/stories/a.txt:3:1: error: a paragraph of 65537 characters, more than the 65536 '
         'a paragraph may have',
         '  hint: break it into paragraphs, with a blank line between them',
-        'ed/edition.xml:5:19: note: the file is named here'])
+        'ed/edition.xml:5:23: note: the file is named here'])
     snap.unchanged()
 
 
@@ -483,7 +483,7 @@ def layout_of_1001_styles_refused(c):
     expect(r, 2, stdout='', stderr=[
         f'ed/big.xml:{line}:3: error: more than 1000 styles in one layout',
         '  hint: remove the styles no page uses',
-        'ed/edition.xml:3:41: note: the layout is named here'], **BUDGET)
+        'ed/edition.xml:3:48: note: the layout is named here'], **BUDGET)
     check(not os.path.exists(c.path('out.pdf')), 'out.pdf was written')
     snap.unchanged()
 
@@ -530,7 +530,7 @@ def story_with_cr_line_ends_positions(c):
     r = render(c, '-o', 'out.pdf')
     refused(c, r, ['ed/stories/a.txt:4:3: error: control character U+0001 in text',
                    '  hint: remove the control character',
-                   'ed/edition.xml:5:19: note: the file is named here'])
+                   'ed/edition.xml:5:23: note: the file is named here'])
     snap.unchanged()
 
 
@@ -577,7 +577,7 @@ def story_with_bom_positions(c):
     r = render(c, '-o', 'out.pdf')
     refused(c, r, ['ed/stories/a.txt:1:12: error: control character U+0001 in text',
                    '  hint: remove the control character',
-                   'ed/edition.xml:5:19: note: the file is named here'])
+                   'ed/edition.xml:5:23: note: the file is named here'])
     snap.unchanged()
 
 

@@ -18,7 +18,7 @@ CLEAN = 'huozi: 2 pages, 2 stories, 0 overset (0 lines), 1144 empty grid cells\n
 CTRL_HINT = ('  hint: remove it: of the control characters only tab, line feed and carriage '
              'return are text')
 NONCHAR_HINT = '  hint: remove it: noncharacters are not text'
-LAYOUT_NOTE = 'ed/edition.xml:3:41: note: the layout is named here'
+LAYOUT_NOTE = 'ed/edition.xml:3:48: note: the layout is named here'
 
 
 def edition(c, old, new, text=FIXTURE):
@@ -228,7 +228,7 @@ def escape_file_name_esc(c):
     snap = Snapshot(c.tmp)
     r = c.run('render', 'ed/e\x1b[2Jvil.xml', '-o', 'out.pdf')
     expect(r, 2, stdout='', stderr=[
-        'ed/e\\x1b[2Jvil.xml:3:23: error: invalid date "2026-11-31"',
+        'ed/e\\x1b[2Jvil.xml:3:28: error: invalid date "2026-11-31"',
         '  hint: write the date as YYYY-MM-DD'])
     no_control_bytes(r)
     snap.unchanged()
@@ -277,10 +277,9 @@ def escape_layouts_dir_esc(c):
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf', env=env)
     expect(r, 2, stdout='', stderr=[
-        c.path('lib\\x1b]0;x\\x07') +
-        '/broadsheet.xml: error: cannot open file: No such file or directory',
-        '  hint: check the path; it is relative to the file that names it',
-        LAYOUT_NOTE])
+        'ed/edition.xml:3:48: error: no layout "broadsheet" in the layouts library',
+        '  hint: the layouts library (' + c.path('lib\\x1b]0;x\\x07') + ') holds no layouts; a '
+        'layout file of the edition\'s own is named with its .xml, e.g. layout="broadsheet.xml"'])
     no_control_bytes(r)
     snap.unchanged()
 
@@ -331,13 +330,13 @@ def long_value_at_limit(c):
     quoted cut short"""
     edition(c, 'cols="5-8" lines="60-89"', 'cols="5-8" lines="60-89" bogus="' + 'x' * 16384 + '"')
     refused(c, ['ed/edition.xml:7:53: error: unknown attribute bogus on <ad>',
-                '  hint: see docs/page-description.md for the attributes of each element'])
+                '  hint: the attributes of <ad> are: src, text, cols, lines'])
 
 
 @case
 def long_value_date_clipped(c):
     edition(c, 'date="2026-11-28"', 'date="2026-11-28' + '日' * 5000 + '"')
-    refused(c, ['ed/edition.xml:3:23: error: invalid date "2026-11-28' + '日' * 30 + '…"',
+    refused(c, ['ed/edition.xml:3:28: error: invalid date "2026-11-28' + '日' * 30 + '…"',
                 '  hint: write the date as YYYY-MM-DD'])
 
 
@@ -346,7 +345,7 @@ def long_value_story_id_twice(c):
     sid = 'story-' + 'x' * 10000
     edition(c, 'id="a"', f'id="{sid}"')
     edition(c, 'id="b"', f'id="{sid}"', text=c.read('ed/edition.xml').decode('utf-8'))
-    refused(c, ['ed/edition.xml:10:12: error: story id "story-' + 'x' * 34 +
+    refused(c, ['ed/edition.xml:10:15: error: story id "story-' + 'x' * 34 +
                 '…" is used twice',
                 '  hint: place further parts of a story with <jump story="...">'])
 
@@ -354,7 +353,7 @@ def long_value_story_id_twice(c):
 @case
 def long_value_in_layout(c):
     layout(c, 'columns="8"', 'columns="8' + '0' * 5000 + '"')
-    refused(c, ['ed/lay.xml:6:9: error: invalid value "8' + '0' * 39 +
+    refused(c, ['ed/lay.xml:6:17: error: invalid value "8' + '0' * 39 +
                 '…" for columns: a whole number from 1 to 20', '  hint: see docs/layouts.md',
                 LAYOUT_NOTE])
 
@@ -440,7 +439,8 @@ def bom_edition_positions(c):
     text = FIXTURE[FIXTURE.index('<edition'):]
     c.write('ed/edition.xml', BOM + text.replace('">', '" bogus="1">', 1).encode('utf-8'))
     refused(c, ['ed/edition.xml:1:61: error: unknown attribute bogus on <edition>',
-                '  hint: see docs/page-description.md for the attributes of each element'])
+                '  hint: the attributes of <edition> are: paper, paper-latin, date, issue, '
+                'layout'])
 
 
 @case
@@ -505,7 +505,7 @@ def jump_template_brace(c):
     text = c.read('ed/edition.xml').decode('utf-8')
     layout(c, 'out="（下转第{folio}版）"', 'out="（下转第{foilo}版）"')
     edition(c, 'layout="broadsheet"', 'layout="lay.xml"', text=text)
-    refused(c, ['ed/lay.xml:49:9: error: jump template out="（下转第{foilo}版）" has a brace '
+    refused(c, ['ed/lay.xml:49:13: error: jump template out="（下转第{foilo}版）" has a brace '
                 'that is not part of {folio}',
                 '  hint: write {folio} where the page number goes; it is the only placeholder',
                 LAYOUT_NOTE])
@@ -563,7 +563,8 @@ def error_flood_is_capped(c):
         line, i = first + n // 900, n % 900
         col = rule.index(f' x{i}=""') + 2
         want += [f'ed/edition.xml:{line}:{col}: error: unknown attribute x{i} on <rule>',
-                 '  hint: see docs/page-description.md for the attributes of each element']
+                 '  hint: the attributes of <rule> are: cols, lines, at-line, at-col, weight, '
+                 'style']
     want += [f'note: {4 * 450 * 900 - 1000} more diagnostics not shown (only the first 1000 '
              'are)', '  hint: fix the first ones and run again']
     refused(c, want, max_s=10, max_mb=512)

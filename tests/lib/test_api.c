@@ -58,6 +58,37 @@ START_TEST(test_missing_edition)
 }
 END_TEST
 
+/* a diagnostic at file:line:col carries the line it points at, and the caret in its format */
+START_TEST(test_diag_source)
+{
+	g_autofree char *dir = g_dir_make_tmp("huozi-api-XXXXXX", NULL);
+	g_autofree char *path = g_build_filename(dir, "edition.xml", NULL);
+	const char *xml = "<edition paper=\"p\" date=\"2026-11-28\" layout=\"broadsheet\">\n"
+	                  "\t<page folio=\"01\" colr=\"1\"/>\n</edition>\n";
+	HzDiags *d = hz_diags_new();
+	char *text;
+	int i;
+	ck_assert(g_file_set_contents(path, xml, -1, NULL));
+	ck_assert_ptr_null(hz_edition_load(path, NULL, d));
+	ck_assert_int_ge(i = find(d, "unknown attribute colr on <page>"), 0);
+	ck_assert_int_eq(hz_diag_line(d, i), 2);
+	ck_assert_int_eq(hz_diag_col(d, i), 19);
+	ck_assert_str_eq(hz_diag_source(d, i), "\t<page folio=\"01\" colr=\"1\"/>");
+	ck_assert_int_eq(hz_diag_source_col(d, i), 19);
+	ck_assert_int_eq(hz_diag_source_span(d, i), 4);
+	text = hz_diag_format(d, i);
+	/* the tab shown as spaces to column 8, the caret under colr */
+	ck_assert_ptr_nonnull(strstr(text, "    2 |         <page folio=\"01\" colr=\"1\"/>\n"
+	                                   "      |                          ^~~~\n"));
+	hz_free(text);
+	ck_assert_ptr_null(hz_diag_source(d, 99999));
+	ck_assert_int_eq(hz_diag_source_col(d, -1), -1);
+	hz_diags_free(d);
+	g_unlink(path);
+	g_rmdir(dir);
+}
+END_TEST
+
 /* the same bytes in memory, through a descriptor and in a file */
 START_TEST(test_memory_fd_file)
 {
@@ -228,6 +259,7 @@ main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_version);
 	tcase_add_test(tc, test_missing_edition);
+	tcase_add_test(tc, test_diag_source);
 	tcase_add_test(tc, test_memory_fd_file);
 	tcase_add_test(tc, test_transaction);
 	tcase_add_test(tc, test_proof_pdf);

@@ -323,16 +323,16 @@ START_TEST(test_error_grid_values)
 	expect_error(NULL,
 	             "  <grid columns=\"21\" chars=\"13\" gutter=\"9pt\" body-size=\"9pt\" "
 	             "pitch=\"13pt\" lines=\"104\"/>",
-	             NULL, NULL, 3, 9,
+	             NULL, NULL, 3, 17,
 	             "invalid value \"21\" for columns: a whole number from 1 to 20");
 	expect_error(NULL,
 	             "  <grid columns=\"8\" chars=\"13\" gutter=\"9\" body-size=\"9pt\" "
 	             "pitch=\"13pt\" lines=\"104\"/>",
-	             NULL, NULL, 3, 32, "invalid length \"9\" for gutter");
+	             NULL, NULL, 3, 39, "invalid length \"9\" for gutter");
 	expect_error(NULL,
 	             "  <grid columns=\"8\" chars=\"13\" gutter=\"9pt\" body-size=\"3pt\" "
 	             "pitch=\"13pt\" lines=\"104\"/>",
-	             NULL, NULL, 3, 45, "invalid length \"3pt\" for body-size");
+	             NULL, NULL, 3, 55, "invalid length \"3pt\" for body-size");
 }
 END_TEST
 
@@ -341,7 +341,7 @@ START_TEST(test_error_page)
 	expect_error("  <page width=\"390mm\" height=\"543mm\" top=\"33mm\"/>", NULL, NULL, NULL, 2,
 	             3, "<page> needs attribute left");
 	expect_error("  <page width=\"20mm\" height=\"543mm\" top=\"33mm\" left=\"1mm\"/>", NULL,
-	             NULL, NULL, 2, 9, "invalid length \"20mm\" for width");
+	             NULL, NULL, 2, 15, "invalid length \"20mm\" for width");
 }
 END_TEST
 
@@ -379,9 +379,31 @@ START_TEST(test_error_duplicate_and_parent)
 {
 	expect_error(NULL, NULL, NULL, "  <style name=\"body\" font=\"hei\"/>", 25, 10,
 	             "style \"body\" is defined twice");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" parent=\"nobody\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" parent=\"nobody\"/>", 25, 26,
 	             "unknown parent style \"nobody\"");
 	expect_error(NULL, NULL, NULL, "  <style font=\"hei\"/>", 25, 3, "<style> needs a name");
+}
+END_TEST
+
+/* a style whose value is bad still exists for the styles based on it: one error, not one
+ * "unknown parent style" per child */
+START_TEST(test_error_one_root)
+{
+	Try t = try_layout(NULL, NULL, NULL,
+	                   "  <style name=\"a\" size=\"5号\"/>\n"
+	                   "  <style name=\"b\" parent=\"a\"/>\n"
+	                   "  <style name=\"c\" parent=\"b\"/>");
+	ck_assert_ptr_null(t.l);
+	ck_assert_int_eq(t.r->nerrors, 1);
+	UNIT_ASSERT_ERROR_AT(t.r, t.path, 25, 24, "invalid value \"5号\" for style attribute size");
+	try_done(&t);
+	/* a parent defined later is said so */
+	t = try_layout(NULL, NULL, NULL,
+	               "  <style name=\"b\" parent=\"a\"/>\n  <style name=\"a\"/>");
+	ck_assert_int_eq(t.r->nerrors, 1);
+	UNIT_ASSERT_ERROR_AT(t.r, t.path, 25, 26,
+	                     "parent style \"a\" is defined after this one (line 26)");
+	try_done(&t);
 }
 END_TEST
 
@@ -389,36 +411,36 @@ START_TEST(test_error_style_attributes)
 {
 	expect_error(NULL, NULL, NULL, "  <style name=\"x\" colour=\"red\"/>", 25, 19,
 	             "unknown style attribute colour");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" size=\"500pt\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" size=\"500pt\"/>", 25, 24,
 	             "invalid value \"500pt\" for style attribute size");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" font=\"ming\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" font=\"ming\"/>", 25, 24,
 	             "invalid value \"ming\" for style attribute font");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" align=\"middle\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" align=\"middle\"/>", 25, 25,
 	             "invalid value \"middle\" for style attribute align");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" indent=\"21\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" indent=\"21\"/>", 25, 26,
 	             "invalid value \"21\" for style attribute indent");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" tracking=\"2.5\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" tracking=\"2.5\"/>", 25, 28,
 	             "invalid value \"2.5\" for style attribute tracking");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" lines=\"0\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" lines=\"0\"/>", 25, 25,
 	             "invalid value \"0\" for style attribute lines");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" kinsoku=\"loose\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" kinsoku=\"loose\"/>", 25, 27,
 	             "invalid value \"loose\" for style attribute kinsoku");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" punct=\"half\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" punct=\"half\"/>", 25, 25,
 	             "invalid value \"half\" for style attribute punct");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" color=\"red\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" color=\"red\"/>", 25, 25,
 	             "invalid value \"red\" for style attribute color");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" leading=\"0.5pt\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" leading=\"0.5pt\"/>", 25, 27,
 	             "invalid value \"0.5pt\" for style attribute leading");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" weight=\"heavy\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" weight=\"heavy\"/>", 25, 26,
 	             "invalid value \"heavy\" for style attribute weight");
-	expect_error(NULL, NULL, NULL, "  <style name=\"x\" cjk-latin=\"true\"/>", 25, 19,
+	expect_error(NULL, NULL, NULL, "  <style name=\"x\" cjk-latin=\"true\"/>", 25, 29,
 	             "invalid value \"true\" for style attribute cjk-latin");
 }
 END_TEST
 
 START_TEST(test_error_fonts)
 {
-	expect_error(NULL, NULL, NULL, "  <font role=\"ming\" family=\"X\"/>", 25, 9,
+	expect_error(NULL, NULL, NULL, "  <font role=\"ming\" family=\"X\"/>", 25, 14,
 	             "unknown font role \"ming\"");
 	expect_error(NULL, NULL, NULL, "  <font role=\"song\"/>", 25, 3,
 	             "<font> needs role and family");
@@ -569,8 +591,9 @@ START_TEST(test_style_error_positions)
 	Style s =
 	    read_style("<style name=\"x\"\n       size=\"0.5pt\" font=\"ming\"/>", NULL, false, r);
 	ck_assert_int_eq(r->nerrors, 2); /* every bad attribute is reported */
-	UNIT_ASSERT_ERROR_AT(r, "st.xml", 2, 8, "invalid value \"0.5pt\" for style attribute size");
-	UNIT_ASSERT_ERROR_AT(r, "st.xml", 2, 21, "invalid value \"ming\" for style attribute font");
+	UNIT_ASSERT_ERROR_AT(r, "st.xml", 2, 13,
+	                     "invalid value \"0.5pt\" for style attribute size");
+	UNIT_ASSERT_ERROR_AT(r, "st.xml", 2, 26, "invalid value \"ming\" for style attribute font");
 	ck_assert_str_eq(unit_diag(r, 0)->hint, "a size from 1pt to 400pt, e.g. 9pt or 小五");
 	style_done(&s);
 }
@@ -626,6 +649,7 @@ layout_suite(void)
 	tcase_add_test(files, test_error_area_too_large);
 	tcase_add_test(files, test_error_missing_style);
 	tcase_add_test(files, test_error_duplicate_and_parent);
+	tcase_add_test(files, test_error_one_root);
 	tcase_add_test(files, test_error_style_attributes);
 	tcase_add_test(files, test_error_fonts);
 	tcase_add_test(files, test_error_collects_several);

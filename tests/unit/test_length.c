@@ -181,6 +181,31 @@ START_TEST(test_parse_range)
 }
 END_TEST
 
+START_TEST(test_check_range)
+{
+	int a = 0, b = 0;
+	ck_assert_int_eq(length_check_range("2-5", 1, 8, &a, &b), RANGE_OK);
+	ck_assert_int_eq(a, 2);
+	ck_assert_int_eq(b, 5);
+	ck_assert_int_eq(length_check_range("5-3", 1, 8, &a, &b), RANGE_REVERSED);
+	ck_assert_int_eq(a, 5);
+	ck_assert_int_eq(b, 3);
+	ck_assert_int_eq(length_check_range(" 1-4", 1, 8, &a, &b), RANGE_SPACE);
+	ck_assert_int_eq(length_check_range("1 -4", 1, 8, &a, &b), RANGE_SPACE);
+	ck_assert_int_eq(length_check_range("1-9", 1, 8, &a, &b), RANGE_OUTSIDE);
+	ck_assert_int_eq(length_check_range("0", 1, 8, &a, &b), RANGE_OUTSIDE);
+	ck_assert_int_eq(length_check_range("-1", 1, 8, &a, &b), RANGE_OUTSIDE);
+	ck_assert_int_eq(length_check_range("1-99999999999", 1, 8, &a, &b), RANGE_OUTSIDE);
+	ck_assert_int_eq(length_check_range("9-3", 1, 8, &a, &b), RANGE_OUTSIDE);
+	ck_assert_int_eq(length_check_range("a-b", 1, 8, &a, &b), RANGE_SHAPE);
+	ck_assert_int_eq(length_check_range("1-", 1, 8, &a, &b), RANGE_SHAPE);
+	ck_assert_int_eq(length_check_range("-", 1, 8, &a, &b), RANGE_SHAPE);
+	ck_assert_int_eq(length_check_range("1-2-3", 1, 8, &a, &b), RANGE_SHAPE);
+	ck_assert_int_eq(length_check_range("", 1, 8, &a, &b), RANGE_SHAPE);
+	ck_assert_int_eq(length_check_range(NULL, 1, 8, &a, &b), RANGE_SHAPE);
+}
+END_TEST
+
 static Suite *
 length_suite(void)
 {
@@ -194,6 +219,7 @@ length_suite(void)
 	tcase_add_test(tc, test_parse_number);
 	tcase_add_test(tc, test_parse_int);
 	tcase_add_test(tc, test_parse_range);
+	tcase_add_test(tc, test_check_range);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -109,6 +109,35 @@ START_TEST(test_unknown_header_key)
 }
 END_TEST
 
+START_TEST(test_mistyped_header_key)
+{
+	g_autoptr(Report) r = report_new();
+	g_autoptr(Report) quiet = report_new();
+	Story *s = story_parse("a.txt", "headlne: 标题\n\n正文。\n", -1, r);
+	Story *t = story_parse("b.txt", "headline: 标题\nsubhed: 副题\n\n正文。\n", -1, r);
+	Story *u = story_parse("c.txt", "注意: 这是正文\n", -1, quiet);
+	Story *v = story_parse("d.txt", "Note: the body\n", -1, quiet);
+	/* the first line looks like a mistyped key: the story is all body, with a warning */
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(s->paras[0].kind, PARA_BODY);
+	ck_assert_int_eq(r->nwarnings, 1);
+	ck_assert_int_eq(unit_diag(r, 0)->level, REPORT_WARNING);
+	ck_assert_int_eq(unit_diag(r, 0)->line, 1);
+	ck_assert(g_str_has_prefix(unit_diag(r, 0)->hint, "did you mean 'headline'?"));
+	/* a mistyped key inside the header is an error, with did you mean */
+	ck_assert_ptr_null(t);
+	UNIT_ASSERT_ERROR_AT(r, "b.txt", 2, 1, "unknown header line \"subhed: 副题\"");
+	ck_assert(g_str_has_prefix(unit_diag(r, 1)->hint, "did you mean 'subhead'?"));
+	/* a first line with a colon that is no near key says nothing */
+	ck_assert_ptr_nonnull(u);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(quiet->diags->len, 0);
+	story_free(s);
+	story_free(u);
+	story_free(v);
+}
+END_TEST
+
 START_TEST(test_header_key_twice)
 {
 	g_autoptr(Report) r = report_new();
@@ -306,6 +335,7 @@ story_suite(void)
 	tcase_add_test(tc, test_header_only);
 	tcase_add_test(tc, test_unknown_header_key);
 	tcase_add_test(tc, test_header_key_twice);
+	tcase_add_test(tc, test_mistyped_header_key);
 	tcase_add_test(tc, test_join_lines);
 	tcase_add_test(tc, test_locate_in_joined_lines);
 	tcase_add_test(tc, test_inner_subhead_and_labels);
