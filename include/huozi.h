@@ -44,7 +44,7 @@ HZ_EXPORT void hz_free(void *p);
  * Chinese under zh_CN. The library never calls setlocale; a program that wants translated
  * messages calls setlocale(LC_ALL, "") first. The folder of the domain's catalogues (the build
  * tree's, or the installation's share/locale), which the library binds itself; a program may
- * bind its own messages of the same domain to it. Static storage. */
+ * bind its own messages of the same domain to it. Static storage. Since 0.2.0. */
 #define HZ_TEXTDOMAIN "huozi"
 HZ_EXPORT const char *hz_locale_dir(void);
 
@@ -64,7 +64,8 @@ HZ_EXPORT void hz_options_set_threads(HzOptions *o, int n);
 HZ_EXPORT void hz_options_set_proof(HzOptions *o, int on);
 /* hz_edition_write also writes the edition with the proof overlay as one PDF to this path ("-":
  * standard output), in the same transaction as its other outputs (NULL, the default: none);
- * the PDFs for print stay without it. Read by hz_edition_load (the overlay is composed then). */
+ * the PDFs for print stay without it. Read by hz_edition_load (the overlay is composed then).
+ * Since 0.2.0. */
 HZ_EXPORT void hz_options_set_proof_pdf(HzOptions *o, const char *path);
 /* crop marks and bleed, TrimBox and BleedBox in the PDF */
 HZ_EXPORT void hz_options_set_marks(HzOptions *o, int on);
@@ -111,7 +112,8 @@ HZ_EXPORT int hz_diag_source_col(const HzDiags *d, int i);
 HZ_EXPORT int hz_diag_source_span(const HzDiags *d, int i);
 /* "file:line:col: level: message\n", the source line and a caret under the column when known
  * ("   12 | <story colz=...\n      |        ^~~~\n"), then "  hint: ...\n", as huozi prints
- * it; free with hz_free */
+ * it, the level and hint words in the language of LC_MESSAGES (错误, 提示 under zh_CN); free
+ * with hz_free */
 HZ_EXPORT char *hz_diag_format(const HzDiags *d, int i);
 
 /* --- editions --- */
