@@ -1,6 +1,7 @@
 /* layoutrank.c - a layout's <rank n="1" name="头条" style-headline="…"/>: which head-group
  * styles a story of each importance gets, and the rank of a story without one. */
 #include "layoutrank.h"
+#include "i18n.h"
 #include "length.h"
 #include "stylepart.h"
 #include "suggest.h"
@@ -16,14 +17,14 @@ read_default(const DescNode *n, const char *file, Layout *l, int rank, Report *r
 	if (!a || strcmp(a->value, "no") == 0)
 		return true;
 	if (strcmp(a->value, "yes") != 0) {
-		report_error(r, DIAG_INPUT, file, a->vline, a->vcol, "use yes or no",
-		             "invalid value \"%s\" for default", report_clip(r, a->value));
+		report_error(r, DIAG_INPUT, file, a->vline, a->vcol, _("use yes or no"),
+		             _("invalid value \"%s\" for %s"), report_clip(r, a->value), "default");
 		return false;
 	}
 	if (l->default_rank) {
 		report_error(r, DIAG_INPUT, file, a->line, a->col,
-		             "say default=\"yes\" on one rank only",
-		             "rank %d is the default already", l->default_rank);
+		             _("say default=\"yes\" on one rank only"),
+		             _("rank %d is the default already"), l->default_rank);
 		return false;
 	}
 	l->default_rank = rank;
@@ -42,9 +43,9 @@ unknown_attr(const DescNode *n, const DescAttr *a, const char *file, Report *r)
 	                                    "style-subhead",
 	                                    NULL};
 	g_autofree char *list = suggest_list(known);
-	g_autofree char *all = g_strdup_printf("the attributes of <rank> are: %s", list);
+	g_autofree char *all = g_strdup_printf(_("the attributes of <%s> are: %s"), "rank", list);
 	g_autofree char *hint = suggest_hint(a->name, known, all);
-	report_error(r, DIAG_INPUT, file, a->line, a->col, hint, "unknown attribute %s on <%s>",
+	report_error(r, DIAG_INPUT, file, a->line, a->col, hint, _("unknown attribute %s on <%s>"),
 	             report_clip(r, a->name), n->name);
 	return false;
 }
@@ -65,21 +66,22 @@ layoutrank_read(const DescNode *n, const char *file, Layout *l, Report *r)
 	}
 	if (!na) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col,
-		             "e.g. <rank n=\"1\" name=\"头条\" style-headline=\"headline-1\"/>",
-		             "<rank> needs attribute n");
+		             _("e.g. <rank n=\"1\" name=\"头条\" style-headline=\"headline-1\"/>"),
+		             _("<%s> needs attribute %s"), "rank", "n");
 		return false;
 	}
 	if (!length_parse_int(na->value, 1, LAYOUT_MAX_RANK, &k.n)) {
 		report_error(r, DIAG_INPUT, file, na->vline, na->vcol,
-		             "1 is the most important story (头条)",
-		             "invalid value \"%s\" for n: a rank from 1 to %d",
+		             _("1 is the most important story (头条)"),
+		             _("invalid value \"%s\" for n: a rank from 1 to %d"),
 		             report_clip(r, na->value), LAYOUT_MAX_RANK);
 		return false;
 	}
 	for (int i = 0; i < l->nranks; i++)
 		if (l->ranks[i].n == k.n) {
 			report_error(r, DIAG_INPUT, file, na->vline, na->vcol,
-			             "give each rank its own n", "rank %d is defined twice", k.n);
+			             _("give each rank its own n"), _("rank %d is defined twice"),
+			             k.n);
 			return false;
 		}
 	/* a rank with a bad attribute is kept all the same: its n exists, so a second rank of

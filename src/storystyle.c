@@ -1,6 +1,7 @@
 /* storystyle.c - which style of the layout sets a part of an element (a story's paragraph of a
  * kind, a caption…): the element's style-PART=, else its rank's, else the layout's own. */
 #include "storystyle.h"
+#include "i18n.h"
 #include "length.h"
 #include "stylepart.h"
 #include <string.h>
@@ -59,14 +60,14 @@ read_rank(const Layout *l, const DescAttr *a, const char *file, StyleSet *out, R
 {
 	g_autofree char *list = rank_list(l);
 	g_autofree char *hint =
-	    l->nranks ? g_strdup_printf("the layout %s defines ranks %s", l->file, list)
-	              : g_strdup_printf("the layout %s defines no ranks: add <rank> elements to "
-	                                "it (docs/layouts.md), or remove rank=",
+	    l->nranks ? g_strdup_printf(_("the layout %s defines ranks %s"), l->file, list)
+	              : g_strdup_printf(_("the layout %s defines no ranks: add <rank> elements to "
+	                                  "it (docs/layouts.md), or remove rank="),
 	                                l->file);
 	int n = 0;
 	if (!length_parse_int(a->value, 1, LAYOUT_MAX_RANK, &n)) {
 		report_error(r, DIAG_INPUT, file, a->vline, a->vcol, hint,
-		             "invalid value \"%s\" for rank: a whole number from 1 to %d",
+		             _("invalid value \"%s\" for rank: a whole number from 1 to %d"),
 		             report_clip(r, a->value), LAYOUT_MAX_RANK);
 		return false;
 	}
@@ -76,7 +77,7 @@ read_rank(const Layout *l, const DescAttr *a, const char *file, StyleSet *out, R
 			return true;
 		}
 	report_error(r, DIAG_INPUT, file, a->vline, a->vcol, hint,
-	             "rank=\"%d\" is not a rank of the layout", n);
+	             _("rank=\"%d\" is not a rank of the layout"), n);
 	return false;
 }
 
@@ -85,8 +86,8 @@ static bool
 no_rank(const DescNode *n, const DescAttr *a, const char *file, Report *r)
 {
 	report_error(r, DIAG_INPUT, file, a->line, a->col,
-	             "rank= picks the head group of a <story>: only a story takes one",
-	             "<%s> takes no rank", n->name);
+	             _("rank= picks the head group of a <story>: only a story takes one"),
+	             _("<%s> takes no rank"), n->name);
 	return false;
 }
 

@@ -1,6 +1,7 @@
 /* stylepart.c - the parts of elements a layout style sets (the engine's style names), and one
  * style-PART="NAME" attribute: the part it is for and the style of the layout it names. */
 #include "stylepart.h"
+#include "i18n.h"
 #include "suggest.h"
 #include <string.h>
 
@@ -45,10 +46,10 @@ no_part(const DescNode *n, const DescAttr *a, const char *file, const StyleId *p
 {
 	g_autofree char *list = NULL;
 	g_autofree const char **names = part_names(parts, &list);
-	g_autofree char *hint = g_strdup_printf("write style-PART=\"%s\" with PART one of: %s",
+	g_autofree char *hint = g_strdup_printf(_("write style-PART=\"%s\" with PART one of: %s"),
 	                                        report_clip(r, a->value), list);
 	report_error(r, DIAG_INPUT, file, a->line, a->col, hint,
-	             "style= on <%s> does not say which part the style is for", n->name);
+	             _("style= on <%s> does not say which part the style is for"), n->name);
 }
 
 /* style-PART= with a PART n does not have */
@@ -60,11 +61,11 @@ bad_part(const DescNode *n, const DescAttr *a, const char *part, const char *fil
 	g_autofree const char **names = NULL;
 	if (report_keeps(r)) { /* a flood of them is counted, not read */
 		names = part_names(parts, &list);
-		rest = g_strdup_printf("the parts of <%s> are: %s", n->name, list);
+		rest = g_strdup_printf(_("the parts of <%s> are: %s"), n->name, list);
 		hint = suggest_hint(part, names, rest);
 	}
-	report_error(r, DIAG_INPUT, file, a->line, a->col, hint, "<%s> has no part \"%s\" to style",
-	             n->name, report_clip(r, part));
+	report_error(r, DIAG_INPUT, file, a->line, a->col, hint,
+	             _("<%s> has no part \"%s\" to style"), n->name, report_clip(r, part));
 }
 
 /* style-PART="NAME" with a NAME the layout does not define */
@@ -77,12 +78,12 @@ bad_style(const Layout *l, const DescAttr *a, const char *file, Report *r)
 		names = g_new0(const char *, l->nstyles + 1);
 		for (int i = 0; i < l->nstyles; i++)
 			names[i] = l->styles[i].name;
-		rest = g_strdup_printf("define it with <style name=\"%s\" .../> in %s",
+		rest = g_strdup_printf(_("define it with <style name=\"%s\" .../> in %s"),
 		                       report_clip(r, a->value), l->file);
 		hint = suggest_hint(a->value, names, rest);
 	}
 	report_error(r, DIAG_INPUT, file, a->vline, a->vcol, hint,
-	             "unknown style \"%s\" for %s: the layout has no style of that name",
+	             _("unknown style \"%s\" for %s: the layout has no style of that name"),
 	             report_clip(r, a->value), a->name);
 }
 
