@@ -64,6 +64,7 @@ typedef struct {
 	int image;          /* FIG_IMAGE: index into Flow.images */
 	Len ix, iy, iw, ih; /* where the whole image goes; drawn clipped to the rect */
 	bool proof;         /* part of the proof overlay, not of the printed page */
+	int line, col;      /* the element that drew it, for messages (0: its page) */
 } Figure;
 
 typedef struct {

@@ -110,8 +110,9 @@ read_page(const DescNode *n, const char *file, Grid *g, Report *r)
 static bool
 read_grid(const DescNode *n, const char *file, Grid *g, Report *r)
 {
-	static const char *const known[] = {"columns", "chars", "gutter", "body-size",
-	                                    "pitch",   "lines", NULL};
+	static const char *const known[] = {"columns", "chars", "gutter",    "body-size",
+	                                    "pitch",   "lines", "clearance", NULL};
+	const DescAttr *clear = desc_attr(n, "clearance");
 	bool ok = check_attrs(n, file, known, r);
 	ok = need_int(n, file, "columns", 1, 20, &g->columns, r) && ok;
 	ok = need_int(n, file, "chars", 2, 100, &g->chars, r) && ok;
@@ -120,7 +121,12 @@ read_grid(const DescNode *n, const char *file, Grid *g, Report *r)
 	ok =
 	    need_len(n, file, "body-size", len_from_pt(4), len_from_pt(72), &g->body_size, r) && ok;
 	ok = need_len(n, file, "pitch", len_from_pt(4), len_from_pt(200), &g->pitch, r) && ok;
-	return ok;
+	if (!ok)
+		return false;
+	g->clearance = g->pitch / 4;
+	if (clear && !need_len(n, file, "clearance", 0, g->pitch / 2, &g->clearance, r))
+		return false;
+	return true;
 }
 
 static bool
