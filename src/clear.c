@@ -183,6 +183,8 @@ typedef struct {
 	GArray **figs;   /* per page, guint: its figures (not the proof overlay's) */
 	GArray *strokes; /* Edge: the page's rules and box edges, once placed */
 	bool *drop;      /* per figure: a rule wholly replaced by a box edge */
+	bool *pair;      /* per figure: one rule of a thick-thin pair */
+	GArray *ends;    /* Edge: the page's rules where the page description put them */
 } Clear;
 
 static void
@@ -200,10 +202,10 @@ warn_tight(Clear *cl, const Figure *f, const char *what, Room rm, Len half)
 	               len_to_pt(2 * (cl->clear + half)));
 }
 
-#define FIG(cl, i) (&g_array_index((cl)->f->figures, Figure, (i)))
+#define FIG(cl, i)    (&g_array_index((cl)->f->figures, Figure, (i)))
 #define PAGE_FIGS(cl) ((cl)->figs[(cl)->page])
-#define INK(cl) ((const Rect *)(cl)->ink[(cl)->page]->data)
-#define NINK(cl) ((int)(cl)->ink[(cl)->page]->len)
+#define INK(cl)       ((const Rect *)(cl)->ink[(cl)->page]->data)
+#define NINK(cl)      ((int)(cl)->ink[(cl)->page]->len)
 
 /* how many of the page's figures from its k-th make one rule: a thick-thin pair is two rules
  * drawn one after the other, parallel, over the same run, less than 4 pt apart */
@@ -250,9 +252,41 @@ place_rule(Clear *cl, guint k, guint n)
 		           (Room){lo, hi}, half);
 	}
 	for (guint j = 0; j < n; j++) {
-		Figure *f = FIG(cl, g_array_index(figs, guint, k + j));
+		guint fi = g_array_index(figs, guint, k + j);
+		Figure *f = FIG(cl, fi);
 		Edge e = rule_edge(f);
+		cl->pair[fi] = n > 1;
 		e.pos += off;
+		set_rule(f, &e);
+	}
+}
+
+/* A rule's end that met another rule where the page description put them meets it where it
+ * went: a column rule ends on the horizontal rule under it, not a point past it. */
+static void
+follow_ends(Clear *cl)
+{
+	GArray *figs = PAGE_FIGS(cl);
+	for (guint k = 0; k < figs->len; k++) {
+		Figure *f = FIG(cl, g_array_index(figs, guint, k));
+		const Edge *old = &g_array_index(cl->ends, Edge, k);
+		Edge e;
+		if (f->kind != FIG_RULE)
+			continue;
+		e = rule_edge(f);
+		for (guint j = 0; j < figs->len; j++) {
+			const Figure *o = FIG(cl, g_array_index(figs, guint, j));
+			const Edge *oo = &g_array_index(cl->ends, Edge, j);
+			Edge on;
+			if (o->kind != FIG_RULE || oo->vertical == old->vertical ||
+			    old->pos < oo->a0 - oo->half || old->pos > oo->a1 + oo->half)
+				continue;
+			on = rule_edge(o);
+			if (ABS(old->a0 - oo->pos) <= oo->half + len_from_pt(1))
+				e.a0 = on.pos + (old->a0 - oo->pos);
+			if (ABS(old->a1 - oo->pos) <= oo->half + len_from_pt(1))
+				e.a1 = on.pos + (old->a1 - oo->pos);
+		}
 		set_rule(f, &e);
 	}
 }
@@ -263,7 +297,8 @@ add_figure(Clear *cl, const Figure *fg)
 	guint i = cl->f->figures->len;
 	g_array_append_val(cl->f->figures, *fg);
 	cl->drop = g_renew(bool, cl->drop, i + 1);
-	cl->drop[i] = false;
+	cl->pair = g_renew(bool, cl->pair, i + 1);
+	cl->drop[i] = cl->pair[i] = false;
 	g_array_append_val(PAGE_FIGS(cl), i);
 }
 
@@ -278,7 +313,7 @@ replace_by(Clear *cl, guint fi, const Edge *b, Len *box_pos)
 	Len min = cl->m->layout->grid.pitch;
 	bool keep_before, keep_after;
 	if (e.vertical != b->vertical || ABS(e.pos - b->pos) > min / 2 || b->a1 <= e.a0 ||
-	    b->a0 >= e.a1)
+	    b->a0 >= e.a1 || cl->pair[fi])
 		return;
 	if (!e.vertical)
 		*box_pos = e.pos;
@@ -299,6 +334,33 @@ replace_by(Clear *cl, guint fi, const Edge *b, Len *box_pos)
 	}
 }
 
+/* A box edge along a thick-thin rule does not replace it (the pair is the stronger divide):
+ * it keeps the clearance from the pair's ink, as from text. */
+static Room
+beside_pairs(Clear *cl, const Edge *e, Room rm)
+{
+	GArray *figs = PAGE_FIGS(cl);
+	for (guint k = 0; k < figs->len; k++) {
+		guint fi = g_array_index(figs, guint, k);
+		const Figure *f = FIG(cl, fi);
+		Edge r;
+		Rect ink;
+		Room more;
+		if (f->kind != FIG_RULE || !cl->pair[fi] || cl->drop[fi])
+			continue;
+		r = rule_edge(f);
+		if (r.vertical != e->vertical ||
+		    ABS(r.pos - e->pos) > cl->m->layout->grid.pitch / 2)
+			continue;
+		ink = r.vertical ? (Rect){r.pos - r.half, r.a0, r.pos + r.half, r.a1}
+		                 : (Rect){r.a0, r.pos - r.half, r.a1, r.pos + r.half};
+		more = room_beside(e, &ink, 1, cl->clear);
+		rm.lo = MAX(rm.lo, more.lo);
+		rm.hi = MIN(rm.hi, more.hi);
+	}
+	return rm;
+}
+
 /* A box's edges replace the rules they run along; then each edge of a box or tint is placed
  * like a rule. */
 static void
@@ -312,6 +374,8 @@ place_box(Clear *cl, guint bi)
 	Len pos[4];
 	box_edges(bx, e);
 	for (int k = 0; k < 4; k++) {
+		if (k == 2) /* the sides run between where the top and foot went */
+			e[2].a0 = e[3].a0 = pos[0], e[2].a1 = e[3].a1 = pos[1];
 		pos[k] = e[k].pos;
 		for (guint j = 0; box && j < PAGE_FIGS(cl)->len; j++) {
 			guint fi = g_array_index(PAGE_FIGS(cl), guint, j);
@@ -324,6 +388,8 @@ place_box(Clear *cl, guint bi)
 		Room rm;
 		e[k].pos = pos[k];
 		rm = room_beside(&e[k], INK(cl), NINK(cl), cl->clear);
+		if (box)
+			rm = beside_pairs(cl, &e[k], rm);
 		if (rm.lo <= rm.hi) {
 			pos[k] = clamp_pos(pos[k], rm);
 		} else {
@@ -391,12 +457,18 @@ clear_page(Clear *cl)
 	GArray *figs = PAGE_FIGS(cl);
 	guint n = figs->len;
 	g_array_set_size(cl->strokes, 0);
+	g_array_set_size(cl->ends, 0);
+	for (guint k = 0; k < n; k++) {
+		Edge e = rule_edge(FIG(cl, g_array_index(figs, guint, k)));
+		g_array_append_val(cl->ends, e);
+	}
 	for (guint k = 0; k < n; k++)
 		if (FIG(cl, g_array_index(figs, guint, k))->kind == FIG_RULE) {
 			guint g = rule_group(cl, k);
 			place_rule(cl, k, g);
 			k += g - 1;
 		}
+	follow_ends(cl);
 	for (guint k = 0; k < n; k++) {
 		guint i = g_array_index(figs, guint, k);
 		if (FIG(cl, i)->kind == FIG_BOX || FIG(cl, i)->kind == FIG_TINT)
@@ -458,6 +530,8 @@ clear_edition(const Model *m, Flow *f, Report *r)
 	}
 	cl.strokes = g_array_new(FALSE, FALSE, sizeof(Edge));
 	cl.drop = g_new0(bool, f->figures->len + 1);
+	cl.pair = g_new0(bool, f->figures->len + 1);
+	cl.ends = g_array_new(FALSE, FALSE, sizeof(Edge));
 	by_page(&cl);
 	for (cl.page = 0; cl.page < m->npages; cl.page++)
 		clear_page(&cl);
@@ -472,5 +546,7 @@ clear_edition(const Model *m, Flow *f, Report *r)
 	g_free(cl.ink);
 	g_free(cl.figs);
 	g_free(cl.drop);
+	g_free(cl.pair);
+	g_array_free(cl.ends, TRUE);
 	g_array_free(cl.strokes, TRUE);
 }

@@ -54,7 +54,8 @@ add_text(PageInk *pi, const DList *d, const Op *op)
 static PageInk
 page_ink(const DList *d, int p)
 {
-	PageInk pi = {g_array_new(FALSE, FALSE, sizeof(Ink)), g_array_new(FALSE, FALSE, sizeof(Ink)),
+	PageInk pi = {g_array_new(FALSE, FALSE, sizeof(Ink)),
+	              g_array_new(FALSE, FALSE, sizeof(Ink)),
 	              g_array_new(FALSE, FALSE, sizeof(const char *))};
 	for (int i = d->pages[p].op0; i < d->pages[p].op0 + d->pages[p].nops; i++) {
 		const Op *op = &g_array_index(d->ops, Op, i);
@@ -119,22 +120,23 @@ violations(const DList *d, Len clearance, GString *worst)
 					continue;
 				n++;
 				if (g_getenv("CLEAR_VERBOSE"))
-					g_printerr("%s %.2f,%.2f-%.2f,%.2f %.2f %s %.2f,%.2f-%.2f,%.2f\n",
-					           d->pages[p].label, len_to_pt(gi->x0), len_to_pt(gi->y0),
-					           len_to_pt(gi->x1), len_to_pt(gi->y1), dist,
-					           g_array_index(pi.what, const char *, e),
-					           len_to_pt(g_array_index(pi.edges, Ink, e).x0),
-					           len_to_pt(g_array_index(pi.edges, Ink, e).y0),
-					           len_to_pt(g_array_index(pi.edges, Ink, e).x1),
-					           len_to_pt(g_array_index(pi.edges, Ink, e).y1));
+					g_printerr(
+					    "%s %.2f,%.2f-%.2f,%.2f %.2f %s %.2f,%.2f-%.2f,%.2f\n",
+					    d->pages[p].label, len_to_pt(gi->x0), len_to_pt(gi->y0),
+					    len_to_pt(gi->x1), len_to_pt(gi->y1), dist,
+					    g_array_index(pi.what, const char *, e),
+					    len_to_pt(g_array_index(pi.edges, Ink, e).x0),
+					    len_to_pt(g_array_index(pi.edges, Ink, e).y0),
+					    len_to_pt(g_array_index(pi.edges, Ink, e).x1),
+					    len_to_pt(g_array_index(pi.edges, Ink, e).y1));
 				if (dist < best) {
 					best = dist;
-					g_string_printf(worst,
-					                "page %s: a glyph at %.2f,%.2f pt is %.2f pt "
-					                "from a %s",
-					                d->pages[p].label, len_to_pt(gi->x0),
-					                len_to_pt(gi->y1), dist,
-					                g_array_index(pi.what, const char *, e));
+					g_string_printf(
+					    worst,
+					    "page %s: a glyph at %.2f,%.2f pt is %.2f pt "
+					    "from a %s",
+					    d->pages[p].label, len_to_pt(gi->x0), len_to_pt(gi->y1),
+					    dist, g_array_index(pi.what, const char *, e));
 				}
 			}
 		}
