@@ -185,21 +185,46 @@ typedef struct {
 	bool *drop;      /* per figure: a rule wholly replaced by a box edge */
 	bool *pair;      /* per figure: one rule of a thick-thin pair */
 	GArray *ends;    /* Edge: the page's rules where the page description put them */
+	/* the first rule or box edge that cannot keep the clearance, told once at the end */
+	int ntight;
+	int tight_page, tight_line, tight_col;
+	const char *tight_what;
+	Len tight_gap, tight_need;
 } Clear;
 
+/* A rule or edge with no room for the clearance: the first is remembered, and told once */
 static void
-warn_tight(Clear *cl, const Figure *f, const char *what, Room rm, Len half)
+tight(Clear *cl, const Figure *f, const char *what, Room rm, Len half)
 {
-	const Page *pg = &cl->m->pages[cl->page];
-	int line = f->line ? f->line : pg->line, col = f->line ? f->col : pg->col;
-	report_warning(cl->r, DIAG_LAYOUT, cl->m->file, line, col,
+	if (cl->ntight++ > 0)
+		return;
+	cl->tight_page = cl->page;
+	cl->tight_line = f->line;
+	cl->tight_col = f->col;
+	cl->tight_what = what;
+	cl->tight_gap = rm.hi - rm.lo + 2 * (cl->clear + half);
+	cl->tight_need = 2 * (cl->clear + half);
+}
+
+/* one warning for the whole edition: a layout or page with too little room would say it for
+ * every rule */
+static void
+warn_tight(const Clear *cl)
+{
+	const Page *pg = &cl->m->pages[cl->tight_page];
+	g_autofree char *more =
+	    cl->ntight > 1 ? g_strdup_printf(" (and %d more rules or box edges)", cl->ntight - 1)
+	                   : g_strdup("");
+	if (cl->ntight == 0)
+		return;
+	report_warning(cl->r, DIAG_LAYOUT, cl->m->file, cl->tight_line ? cl->tight_line : pg->line,
+	               cl->tight_line ? cl->tight_col : pg->col,
 	               "leave a grid line free beside it, or lower the layout's clearance "
 	               "(<grid clearance>)",
 	               "%s on page %s cannot keep the clearance of %.2f pt from the text on both "
-	               "sides: %.2f pt between their ink, it needs %.2f pt",
-	               what, pg->folio, len_to_pt(cl->clear),
-	               len_to_pt(rm.hi - rm.lo + 2 * (cl->clear + half)),
-	               len_to_pt(2 * (cl->clear + half)));
+	               "sides: %.2f pt between their ink, it needs %.2f pt%s",
+	               cl->tight_what, pg->folio, len_to_pt(cl->clear), len_to_pt(cl->tight_gap),
+	               len_to_pt(cl->tight_need), more);
 }
 
 #define FIG(cl, i)    (&g_array_index((cl)->f->figures, Figure, (i)))
@@ -248,8 +273,8 @@ place_rule(Clear *cl, guint k, guint n)
 	} else {
 		const Figure *f = FIG(cl, g_array_index(figs, guint, k));
 		off = lo / 2 + hi / 2;
-		warn_tight(cl, f, rule_edge(f).vertical ? "a vertical rule" : "a horizontal rule",
-		           (Room){lo, hi}, half);
+		tight(cl, f, rule_edge(f).vertical ? "a vertical rule" : "a horizontal rule",
+		      (Room){lo, hi}, half);
 	}
 	for (guint j = 0; j < n; j++) {
 		guint fi = g_array_index(figs, guint, k + j);
@@ -261,34 +286,44 @@ place_rule(Clear *cl, guint k, guint n)
 	}
 }
 
+/* The end of the page's k-th rule that met its j-th where the page description put them goes
+ * where the j-th went. */
+static void
+follow(Clear *cl, guint k, guint j)
+{
+	Figure *f = FIG(cl, g_array_index(PAGE_FIGS(cl), guint, k));
+	const Figure *o = FIG(cl, g_array_index(PAGE_FIGS(cl), guint, j));
+	const Edge *old = &g_array_index(cl->ends, Edge, k);
+	const Edge *oo = &g_array_index(cl->ends, Edge, j);
+	Edge e = rule_edge(f), on = rule_edge(o);
+	if (on.pos == oo->pos || old->pos < oo->a0 - oo->half || old->pos > oo->a1 + oo->half)
+		return;
+	if (ABS(old->a0 - oo->pos) <= oo->half + len_from_pt(1))
+		e.a0 = on.pos + (old->a0 - oo->pos);
+	if (ABS(old->a1 - oo->pos) <= oo->half + len_from_pt(1))
+		e.a1 = on.pos + (old->a1 - oo->pos);
+	set_rule(f, &e);
+}
+
 /* A rule's end that met another rule where the page description put them meets it where it
- * went: a column rule ends on the horizontal rule under it, not a point past it. */
+ * went: a column rule ends on the horizontal rule under it, not a point past it. Only the
+ * pairs of a vertical and a horizontal rule are looked at. */
 static void
 follow_ends(Clear *cl)
 {
 	GArray *figs = PAGE_FIGS(cl);
-	for (guint k = 0; k < figs->len; k++) {
-		Figure *f = FIG(cl, g_array_index(figs, guint, k));
-		const Edge *old = &g_array_index(cl->ends, Edge, k);
-		Edge e;
-		if (f->kind != FIG_RULE)
-			continue;
-		e = rule_edge(f);
-		for (guint j = 0; j < figs->len; j++) {
-			const Figure *o = FIG(cl, g_array_index(figs, guint, j));
-			const Edge *oo = &g_array_index(cl->ends, Edge, j);
-			Edge on;
-			if (o->kind != FIG_RULE || oo->vertical == old->vertical ||
-			    old->pos < oo->a0 - oo->half || old->pos > oo->a1 + oo->half)
-				continue;
-			on = rule_edge(o);
-			if (ABS(old->a0 - oo->pos) <= oo->half + len_from_pt(1))
-				e.a0 = on.pos + (old->a0 - oo->pos);
-			if (ABS(old->a1 - oo->pos) <= oo->half + len_from_pt(1))
-				e.a1 = on.pos + (old->a1 - oo->pos);
+	g_autoptr(GArray) vert = g_array_new(FALSE, FALSE, sizeof(guint));
+	g_autoptr(GArray) hor = g_array_new(FALSE, FALSE, sizeof(guint));
+	for (guint k = 0; k < cl->ends->len; k++)
+		if (FIG(cl, g_array_index(figs, guint, k))->kind == FIG_RULE)
+			g_array_append_val(g_array_index(cl->ends, Edge, k).vertical ? vert : hor,
+			                   k);
+	for (guint v = 0; v < vert->len && hor->len > 0; v++)
+		for (guint h = 0; h < hor->len; h++) {
+			guint a = g_array_index(vert, guint, v), b = g_array_index(hor, guint, h);
+			follow(cl, a, b);
+			follow(cl, b, a);
 		}
-		set_rule(f, &e);
-	}
 }
 
 static void
@@ -395,7 +430,7 @@ place_box(Clear *cl, guint bi)
 		} else {
 			pos[k] = rm.lo / 2 + rm.hi / 2;
 			if (box)
-				warn_tight(cl, bx, names[k], rm, e[k].half);
+				tight(cl, bx, names[k], rm, e[k].half);
 		}
 	}
 	bx->y = pos[0];
@@ -535,6 +570,7 @@ clear_edition(const Model *m, Flow *f, Report *r)
 	by_page(&cl);
 	for (cl.page = 0; cl.page < m->npages; cl.page++)
 		clear_page(&cl);
+	warn_tight(&cl);
 	for (guint i = 0; i < f->figures->len; i++)
 		if (!cl.drop[i])
 			*FIG(&cl, kept++) = *FIG(&cl, i);
