@@ -454,8 +454,9 @@ inset_image(Clear *cl, Figure *im)
 		const Edge *e = &g_array_index(cl->strokes, Edge, i);
 		Len a0, a1, q0, q1;
 		axes(&r, e->vertical, &a0, &a1, &q0, &q1);
-		if (a1 <= e->a0 || a0 >= e->a1 || q1 <= e->pos - e->half - cl->clear ||
-		    q0 >= e->pos + e->half + cl->clear)
+		/* a stroke that runs along the image, not one that ends at its edge */
+		if (a1 <= e->a0 + cl->clear || a0 >= e->a1 - cl->clear ||
+		    q1 <= e->pos - e->half - cl->clear || q0 >= e->pos + e->half + cl->clear)
 			continue;
 		if (q0 / 2 + q1 / 2 > e->pos)
 			q0 = e->pos + e->half + cl->clear;
