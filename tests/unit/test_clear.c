@@ -183,6 +183,122 @@ START_TEST(test_sample_display)
 }
 END_TEST
 
+/* the sample edition's pipeline, up to the display list */
+static Pipeline *
+sample(Report **r)
+{
+	g_autofree char *path = unit_source_path("samples/edition/edition.xml");
+	g_autofree char *conf = unit_fonts_conf();
+	PipelineOptions o = {.fonts_conf = conf, .last = STAGE_DLIST, .threads = 1};
+	Pipeline *p;
+	*r = report_new();
+	p = pipeline_run(path, &o, *r);
+	ck_assert_msg(p != NULL, "%s", unit_report_text(*r));
+	return p;
+}
+
+/* page 02: the notice box beside the rule at-col="2" replaces it (no double line); the rule
+ * at-col="4" stops where the box of the notice under the marathon story begins */
+START_TEST(test_box_replaces_column_rule)
+{
+	Report *r;
+	g_autoptr(Pipeline) p = sample(&r);
+	const Grid *g = &p->model->layout->grid;
+	Len x2 = grid_col_x(g, 2) + grid_col_width(g) + g->gutter / 2;
+	Len x4 = grid_col_x(g, 4) + grid_col_width(g) + g->gutter / 2;
+	Len low = grid_line_y(g, 73);
+	int at2 = 0, at4 = 0;
+	for (guint i = 0; i < p->flow->figures->len; i++) {
+		const Figure *f = &g_array_index(p->flow->figures, Figure, i);
+		if (f->page != 1 || f->kind != FIG_RULE || f->w != 0 || f->y + f->h <= low)
+			continue;
+		at2 += f->x == x2;
+		if (f->x == x4) {
+			at4++;
+			ck_assert_int_le(f->y + f->h, grid_line_y(g, 89));
+		}
+	}
+	ck_assert_int_eq(at2, 0);
+	ck_assert_int_eq(at4, 1);
+	report_free(r);
+}
+END_TEST
+
+/* page 01: the image ad under the 1 pt rule keeps its module, inset the clearance below the
+ * rule; images are drawn before rules */
+START_TEST(test_ad_under_rule)
+{
+	Report *r;
+	g_autoptr(Pipeline) p = sample(&r);
+	const DList *d = p->dlist;
+	const Grid *g = &p->model->layout->grid;
+	const Op *ad = NULL, *rule = NULL;
+	int ad_at = -1, rule_at = -1;
+	for (int i = d->pages[0].op0; i < d->pages[0].op0 + d->pages[0].nops; i++) {
+		const Op *op = &g_array_index(d->ops, Op, i);
+		if (op->kind == OP_IMAGE && op->y >= grid_line_y(g, 80))
+			ad = op, ad_at = i;
+		if (op->kind == OP_RULE && op->h == 0 && op->weight == len_from_pt(1))
+			rule = op, rule_at = i;
+	}
+	ck_assert_ptr_nonnull(ad);
+	ck_assert_ptr_nonnull(rule);
+	ck_assert_int_lt(ad_at, rule_at);
+	ck_assert_int_ge(ad->y - (rule->y + rule->weight / 2), g->clearance);
+	ck_assert_int_ge(ad->y, grid_line_y(g, 81)); /* inside its module */
+	ck_assert_int_le(ad->iy + ad->ih, grid_line_y(g, 105));
+	report_free(r);
+}
+END_TEST
+
+/* Rules between two full columns of body text have no room for the clearance: one warning for
+ * the edition, at the first, counting the others. */
+START_TEST(test_tight_rules_said_once)
+{
+	g_autofree char *dir = unit_tmpdir();
+	g_autofree char *conf = unit_fonts_conf();
+	g_autofree char *layout = unit_layout_path();
+	GString *text = g_string_new(NULL);
+	g_autofree char *xml = NULL, *path = NULL, *story = NULL;
+	PipelineOptions o = {
+	    .fonts_conf = conf, .last = STAGE_FLOW, .threads = 1, .allow_outside = true};
+	Report *r = report_new();
+	Pipeline *p;
+	const Diag *w;
+	for (int i = 0; i < 40; i++)
+		g_string_append(text,
+		                "江城日报讯今年以来，全市经济运行稳中有进，社会大局和谐稳定。");
+	g_string_append(text, "\n");
+	story = unit_write(dir, "t.txt", text->str);
+	xml = g_strdup_printf("<edition paper=\"江城日报\" date=\"2026-11-28\" layout=\"%s\">\n"
+	                      "  <page folio=\"01\">\n"
+	                      "    <story id=\"a\" src=\"t.txt\" cols=\"1-2\" lines=\"1-10\"/>\n"
+	                      "    <rule cols=\"1-2\" at-line=\"10\"/>\n"
+	                      "    <story id=\"b\" src=\"t.txt\" cols=\"1-2\" lines=\"11-20\"/>\n"
+	                      "    <rule cols=\"1-2\" at-line=\"20\"/>\n"
+	                      "    <story id=\"c\" src=\"t.txt\" cols=\"1-2\" lines=\"21-30\"/>\n"
+	                      "  </page>\n"
+	                      "</edition>\n",
+	                      layout);
+	path = unit_write(dir, "ed.xml", xml);
+	p = pipeline_run(path, &o, r);
+	ck_assert_msg(p != NULL, "%s", unit_report_text(r));
+	w = unit_find(r, REPORT_WARNING, "cannot keep the clearance");
+	ck_assert_msg(w != NULL, "%s", unit_report_text(r));
+	ck_assert_int_eq(w->line, 4);
+	ck_assert_ptr_nonnull(strstr(w->msg, "a horizontal rule on page 01"));
+	ck_assert_ptr_nonnull(strstr(w->msg, "(and 1 more rules or box edges)"));
+	for (guint i = 0, n = 0; i < r->diags->len; i++) {
+		n += strstr(unit_diag(r, i)->msg, "cannot keep the clearance") != NULL;
+		ck_assert_uint_le(n, 1);
+	}
+	pipeline_free(p);
+	report_free(r);
+	g_string_free(text, TRUE);
+	unit_rmtree(dir);
+}
+END_TEST
+
 static Suite *
 clear_suite(void)
 {
@@ -192,6 +308,9 @@ clear_suite(void)
 	tcase_add_test(tc, test_sample_edition);
 	tcase_add_test(tc, test_sample_narrow);
 	tcase_add_test(tc, test_sample_display);
+	tcase_add_test(tc, test_box_replaces_column_rule);
+	tcase_add_test(tc, test_ad_under_rule);
+	tcase_add_test(tc, test_tight_rules_said_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
