@@ -424,15 +424,15 @@ layout_dump(const Layout *l, GString *out)
 {
 	const Grid *g = &l->grid;
 	g_string_append_printf(out, "layout \"%s\"\n", l->name);
-	g_string_append_printf(out,
-	                       "  page %.2fx%.2fpt area at %.2f,%.2f size %.2fx%.2fpt\n"
-	                       "  grid columns=%d chars=%d lines=%d column=%.2fpt gutter=%.2fpt "
-	                       "body=%.2fpt pitch=%.2fpt\n",
-	                       len_to_pt(g->page_w), len_to_pt(g->page_h), len_to_pt(g->left),
-	                       len_to_pt(g->top), len_to_pt(grid_area_width(g)),
-	                       len_to_pt(grid_area_height(g)), g->columns, g->chars, g->lines,
-	                       len_to_pt(grid_col_width(g)), len_to_pt(g->gutter),
-	                       len_to_pt(g->body_size), len_to_pt(g->pitch));
+	g_string_append_printf(
+	    out,
+	    "  page %.2fx%.2fpt area at %.2f,%.2f size %.2fx%.2fpt\n"
+	    "  grid columns=%d chars=%d lines=%d column=%.2fpt gutter=%.2fpt "
+	    "body=%.2fpt pitch=%.2fpt clearance=%.2fpt\n",
+	    len_to_pt(g->page_w), len_to_pt(g->page_h), len_to_pt(g->left), len_to_pt(g->top),
+	    len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)), g->columns, g->chars,
+	    g->lines, len_to_pt(grid_col_width(g)), len_to_pt(g->gutter), len_to_pt(g->body_size),
+	    len_to_pt(g->pitch), len_to_pt(g->clearance));
 	for (int i = 0; i < ROLE_COUNT; i++)
 		g_string_append_printf(out, "  font %s = \"%s\"\n", style_role_name((FontRole)i),
 		                       l->family[i]);

@@ -1,5 +1,8 @@
-/* test_clear.c - clearances (clear.c), measured from the display list: the ink of every glyph
- * against every rule, box edge and tint edge of its page, on the sample editions. */
+/* test_clear.c - clearances (clear.c), measured from the display list: the ink box of every
+ * glyph (the font's glyph extents, placed as drawn) against the ink of every rule and box edge
+ * (stroked, butt caps) and every tint edge of its page, on the sample editions; none closer
+ * than the layout's clearance (the gap between two rectangles, diagonal at corners).
+ * CLEAR_VERBOSE=1 lists every pair that is closer. And the mechanisms one by one. */
 #include "unit_pipeline.h"
 #include <math.h>
 

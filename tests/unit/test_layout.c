@@ -136,7 +136,7 @@ START_TEST(test_broadsheet_dump)
 	ck_assert_ptr_nonnull(strstr(out->str, "layout \"对开 8栏 小五\"\n"));
 	ck_assert_ptr_nonnull(strstr(out->str,
 	                             "  grid columns=8 chars=13 lines=104 column=117.00pt "
-	                             "gutter=9.00pt body=9.00pt pitch=13.00pt\n"));
+	                             "gutter=9.00pt body=9.00pt pitch=13.00pt clearance=3.25pt\n"));
 	ck_assert_ptr_nonnull(strstr(out->str, "size 999.00x1352.00pt\n"));
 	ck_assert_ptr_nonnull(strstr(out->str, "  font kai = \"LXGW WenKai\"\n"));
 	ck_assert_ptr_nonnull(strstr(out->str, "  style body font=song size=9.00pt lines=1 "));
