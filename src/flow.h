@@ -16,11 +16,12 @@ typedef struct {
 	int npairs;      /* punctuation pairs compressed (Just.npairs) */
 	int nspaced;     /* CJK-Latin gaps (Just.nspaced) */
 	Lines *lines;
-	const Style *style; /* the layout's, or *squeezed */
-	Style *squeezed;    /* a headline's style with the tracking it was squeezed to, or NULL */
-	int story;          /* index into Model.stories, or -1 for page furniture */
-	int para;           /* paragraph of the story, or -1 */
-	Len measure;        /* what it was broken at */
+	const Style *style;      /* the layout's, or *squeezed */
+	const Style *base_style; /* the layout's: what a squeeze starts from */
+	Style *squeezed;         /* a display paragraph's style as squeezed, or NULL */
+	int story;               /* index into Model.stories, or -1 for page furniture */
+	int para;                /* paragraph of the story, or -1 */
+	Len measure;             /* what it was broken at */
 	LineAlign align;
 	bool balance;
 	const char *kind; /* what it is: "body", "headline", "text-ad", "proof"... (static) */

@@ -73,6 +73,7 @@ flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign
 	FlowPara *fp = g_new0(FlowPara, 1);
 	gint64 t0, t1;
 	fp->style = s;
+	fp->base_style = s;
 	fp->story = story;
 	fp->para = para;
 	fp->measure = measure;
@@ -100,7 +101,7 @@ fits_lines(const FlowPara *fp, int max_lines)
 	return true;
 }
 
-/* set the paragraph again in fp->squeezed at a horizontal scale */
+/* set the paragraph again in its style at a horizontal scale */
 static void
 reset(FlowCtx *c, FlowPara *fp, int xscale)
 {
@@ -109,35 +110,79 @@ reset(FlowCtx *c, FlowPara *fp, int xscale)
 	items_free(fp->items);
 	g_clear_pointer(&fp->base_shift, g_free);
 	lines_free(fp->lines);
-	fp->squeezed->tracking = len_em(fp->squeezed->size, fp->squeezed->tracking_milli, 1000);
-	fp->items = items_shape(c->fonts, fp->squeezed, text, NULL, quiet);
+	fp->items = items_shape(c->fonts, fp->style, text, NULL, quiet);
 	if (xscale != 1000)
 		items_scale(fp->items, xscale);
-	break_para(fp, fp->squeezed);
+	break_para(fp, fp->style);
 	report_free(quiet);
 }
 
+/* the squeeze steps: tracking down by 0.02 em to -0.1 em, then the horizontal scale down by
+ * 5% to the style's floor; step 0 is the paragraph as set. Returns the last step. */
+static int
+squeeze_steps(const Style *s, int step, int *milli, int *scale)
+{
+	int tracks = 0;
+	for (int t = s->tracking_milli - 20; t >= MIN(s->tracking_milli, -100); t -= 20)
+		tracks++;
+	*milli = s->tracking_milli - 20 * MIN(step, tracks);
+	*scale = 1000 - 50 * MAX(step - tracks, 0);
+	return tracks + MAX((1000 - s->min_scale * 10) / 50, 0);
+}
+
+/* set the paragraph of layout style s again at a squeeze step (0: as the style says) */
+static void
+squeeze_to(FlowCtx *c, FlowPara *fp, const Style *s, int step)
+{
+	int milli, scale;
+	squeeze_steps(s, step, &milli, &scale);
+	g_clear_pointer(&fp->squeezed, g_free);
+	fp->style = s;
+	if (step > 0) {
+		fp->squeezed = g_memdup2(s, sizeof *s);
+		fp->squeezed->tracking_milli = milli;
+		fp->squeezed->tracking = len_em(s->size, milli, 1000);
+		fp->style = fp->squeezed;
+	}
+	reset(c, fp, scale);
+}
+
+/* what is wrong with a headline that fits: breaks off the author's spaces first, then the
+ * breaker's defects (a split word, a line of 1-2 characters); 0 for none */
+static double
+head_flaws(const FlowPara *fp)
+{
+	return (fp->lines->spaces_missed ? 1e9 : 0) + fp->lines->defects;
+}
+
+/* The loosest step at which the paragraph fits max_lines: for display text (fp->balance) the one
+ * with the fewest flaws, so a tighter setting that keeps the author's spaces as the breaks, or a
+ * word whole, beats a looser one that does not. */
 bool
 flowctx_fit_lines(FlowCtx *c, int pi, int max_lines)
 {
 	FlowPara *fp = flowctx_para(c, pi);
-	const Style *s = fp->style;
-	int milli = s->tracking_milli;
+	const Style *s = fp->base_style;
+	int milli, scale, last = squeeze_steps(s, 0, &milli, &scale), best = -1;
+	double best_flaws = 0;
 
-	if (fits_lines(fp, max_lines))
+	if (fits_lines(fp, max_lines) && (!fp->balance || head_flaws(fp) == 0))
 		return true;
 	if (flowctx_overfull(c, pi)) /* reported, and no squeeze fits */
 		return false;
-	if (!fp->squeezed) /* squeezed once already: on from there */
-		fp->squeezed = g_memdup2(s, sizeof *s);
-	fp->style = fp->squeezed;
-	for (int t = milli - 20; t >= MIN(milli, -100) && !fits_lines(fp, max_lines); t -= 20) {
-		fp->squeezed->tracking_milli = t;
-		reset(c, fp, 1000);
+	for (int step = 0; step <= last; step++) {
+		if (step > 0 || fp->style != s) /* step 0 again: squeezed before, for more lines */
+			squeeze_to(c, fp, s, step);
+		if (!fits_lines(fp, max_lines) || (best >= 0 && head_flaws(fp) >= best_flaws))
+			continue;
+		best = step;
+		best_flaws = head_flaws(fp);
+		if (best_flaws == 0 || !fp->balance)
+			return true;
 	}
-	for (int scale = 950; scale >= s->min_scale * 10 && !fits_lines(fp, max_lines); scale -= 50)
-		reset(c, fp, scale);
-	return fits_lines(fp, max_lines);
+	if (best >= 0 && best != last)
+		squeeze_to(c, fp, s, best);
+	return best >= 0;
 }
 
 bool
@@ -154,7 +199,7 @@ bool
 flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 {
 	FlowPara *fp = flowctx_para(c, pi);
-	const Style *s = fp->style;
+	const Style *s = fp->base_style;
 
 	if (flowctx_fit_lines(c, pi, s->max_lines))
 		return true;

@@ -1,6 +1,7 @@
 /* just.c - the clreq spacing of one shaped paragraph: punctuation compression (标点挤压),
  * CJK-Latin spacing, break opportunities and justification points, as plain arrays. */
 #include "just.h"
+#include "segment.h"
 
 void
 just_free(Just *j)
@@ -108,6 +109,90 @@ set_gaps(Just *j, const Items *it, const Style *s)
 	}
 }
 
+/* Display text: a space between two marks (” “) is set as the pair would be without it, 1.5
+ * em, the space taking no width; it stays the break. */
+static void
+compress_across_spaces(Just *j, const Items *it, const Style *s)
+{
+	if (s->punct == PUNCT_PLAIN)
+		return;
+	for (int i = 0; i + 2 < it->n; i++) {
+		Len over;
+		if (it->cl[i + 1].cls != KC_SPACE || !kinsoku_is_cjk_punct(it->cl[i].cls) ||
+		    !kinsoku_is_cjk_punct(it->cl[i + 2].cls))
+			continue;
+		j->width[i + 1] = 0;
+		j->shrink_r[i + 1] = 0;
+		over = MIN(j->shrink_r[i] + j->shrink_l[i + 2], it->em / 2);
+		if (over <= 0)
+			continue;
+		over -= cut_blank(j, i, false, over);
+		cut_blank(j, i + 2, true, over);
+		j->npairs++;
+	}
+}
+
+/* the clusters on both sides of boundary k of b are one-character Han words */
+static bool
+between_single_words(const Items *it, const int *b, int nb, int k, int i)
+{
+	const Cluster *x = &it->cl[i], *y = &it->cl[i + 1];
+	return k > 0 && k + 1 < nb && x->cls == KC_IDEO && y->cls == KC_IDEO &&
+	       b[k - 1] == x->start && b[k] == x->start + x->len && b[k + 1] == y->start + y->len;
+}
+
+/* Where a break would split a number from its unit, or in display text a word (ICU's dictionary
+ * boundaries, segment.c): LB_INWORD; in display text between two one-character words (a name,
+ * a word the dictionary does not know): LB_WEAK. The body is not segmented: ICU's dictionary
+ * would cost more than shaping the text (docs/pipeline.md), for a soft preference. */
+static void
+set_words(Just *j, const Items *it, bool display)
+{
+	int nb = 0, k = 0;
+	g_autofree int *b = display ? segment_words(it->text, it->textlen, &nb) : NULL;
+	for (int i = 0; i + 1 < it->n; i++) {
+		int at = it->cl[i + 1].start;
+		if (kinsoku_binds_unit(it->cl[i].cls, it->cl[i + 1].cls)) {
+			j->flags[i] |= LB_INWORD;
+			continue;
+		}
+		if (!b)
+			continue;
+		while (k < nb && b[k] < at)
+			k++;
+		if (k >= nb || b[k] != at)
+			j->flags[i] |= LB_INWORD;
+		else if (between_single_words(it, b, nb, k, i))
+			j->flags[i] |= LB_WEAK;
+	}
+}
+
+/* A byline part that names a role rather than a person: 记者, 全媒体记者, 通讯员, 评论员,
+ * 实习生, 摄影, 本报讯 end so. A name that happens to end so only loses a preference. */
+static bool
+ends_role(gunichar c)
+{
+	return c == 0x8005 /* 者 */ || c == 0x5458 /* 员 */ || c == 0x751F /* 生 */ ||
+	       c == 0x8BAF /* 讯 */ || c == 0x5F71 /* 影 */;
+}
+
+/* Bylines (break-at-spaces) break between their parts: after a space or a closing bracket,
+ * before an opening one. Anywhere else a break splits a name or a title (LB_INWORD, a defect
+ * for bylines in lines.c): taken only when a part is longer than the line. The space between a
+ * role and the name it introduces (通讯员 邹子涵) is a weak break (LB_WEAK): a byline breaks
+ * between one reporter and the next first. */
+static void
+mark_inside_parts(Just *j, const Items *it)
+{
+	for (int i = 0; i + 1 < it->n; i++) {
+		KClass a = it->cl[i].cls, b = it->cl[i + 1].cls;
+		if (a != KC_SPACE && a != KC_CLOSE && b != KC_OPEN)
+			j->flags[i] |= LB_INWORD;
+		else if (a == KC_SPACE && i > 0 && ends_role(it->cl[i - 1].ch) && kinsoku_is_han(b))
+			j->flags[i] |= LB_WEAK;
+	}
+}
+
 static bool
 core(KClass k)
 {
@@ -156,8 +241,13 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 	for (int i = 0; i < n; i++)
 		if (it->cl[i].cls == KC_SPACE)
 			j->shrink_r[i] = it->cl[i].adv / 3; /* a word space may shrink by a third */
+	if (balance)
+		compress_across_spaces(j, it, s);
 	set_gaps(j, it, s);
 	set_flags(j, it, s, balance);
+	set_words(j, it, balance);
+	if (s->space_breaks)
+		mark_inside_parts(j, it);
 	j->in = (BreakInput){
 	    .n = n,
 	    .width = j->width,
@@ -171,6 +261,7 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 	    .em = it->em,
 	    .align = align,
 	    .balance = balance,
+	    .max_lines = s->max_lines,
 	    .prefer_spaces = s->space_breaks,
 	    .tighten = align == LB_JUSTIFY && !balance ? len_em(it->em, 1, 64) : 0,
 	};

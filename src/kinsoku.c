@@ -169,6 +169,14 @@ kinsoku_can_break(KClass a, KClass b, KinsokuLevel level)
 	return true;
 }
 
+/* ICU puts a word boundary between 628 and 米 (UAX #29: a number and an ideograph are two
+ * words); the classes say they belong together, as a preference, not a rule. */
+bool
+kinsoku_binds_unit(KClass a, KClass b)
+{
+	return a == KC_DIGIT && b == KC_IDEO;
+}
+
 /* ---- half-width punctuation normalization ---- */
 
 static bool

@@ -38,6 +38,8 @@ bool kinsoku_no_start(KClass k, KinsokuLevel level);
 bool kinsoku_no_end(KClass k, KinsokuLevel level);
 /* a line break is allowed between a cluster of class a and one of class b */
 bool kinsoku_can_break(KClass a, KClass b, KinsokuLevel level);
+/* a number and the ideograph after it: its unit, measure word or date part (628米 1月15日) */
+bool kinsoku_binds_unit(KClass a, KClass b);
 /* letters/digits and their signs stay together and take no justification space between */
 bool kinsoku_is_word(KClass k);
 /* Han-side class for CJK-Latin spacing */

@@ -4,21 +4,45 @@
  * to cluster e has a natural width, a squeezable amount (punctuation blanks and CJK-Latin
  * spacing down to 1/8 em) and a number of gaps that take justification space.
  *
- * Cost model (Knuth-Plass style total fit, in the spirit of TeX's demerits):
+ * Cost model (Knuth-Plass style total fit, in the spirit of TeX's demerits). The cost of a line
+ * is a pair: its defects, then its demerits. Sequences are compared on their defects first and
+ * on demerits only between equal defects, so no amount of spacing badness buys a defect:
+ *   defects: an overfull line 1e6, a forced break 1e4, a line of one character (its marks
+ *            aside) in a paragraph of more than one line 100 (the last line of justified text
+ *            excepted: that is the 孤字 penalty below); in display text (balance) also a line
+ *            of two characters 10 and a break inside a word or between a number and its unit
+ *            1 (LB_INWORD); in bylines (prefer_spaces) a break inside a part 1 (LB_INWORD).
+ *   demerits(line) = (10 + badness)^2 + penalties, badness capped at 1e7:
  *   badness(stretch) = 100 * (per-gap stretch / (1/4 em))^3   loose lines are expensive
  *   badness(squeeze) =  60 * (squeezed / squeezable)^3        push-in is preferred to push-out
- *   demerits(line)   = (10 + badness)^2 + penalties
  *   badness(tighten) = 60 + 1000 * (tightened / tightenable)^3  the last resort after push-in:
  *                      every gap between characters gives up to `tighten` (1/64 em)
- * penalties: a one-character last line (孤字) 1e7; a break that is not the author's space
- * 3e3 (headlines, and bylines with prefer_spaces) plus, in headlines, the squared slack for
- * balance; a line that cannot be justified (no gap) 1e6. A line wider than the measure is not a
- * candidate unless it holds one cluster. The paragraph takes the break sequence with the least
- * total demerits; ties go to the earlier break, so the result is deterministic. A run without a
- * break opportunity that is wider than the measure (a URL, a 1 MB paragraph of one "word") may
- * be broken anywhere inside, each such forced break costing 1e8; the rest of the paragraph keeps
- * its rules. If even then no sequence exists, every cluster boundary becomes a forced break, so
- * the function always terminates with a result and the caller can report LINE_FORCED lines.
+ *   badness(balance) = 10 * (slack in em)^2    display text: even lines
+ *   badness(ragged)  = (slack in em)^2         flush left, centred or right: full lines
+ * penalties: a one-character last line of justified text (孤字) 1e7; a line that cannot be
+ * justified (no gap) 1e6; a break that is not the author's space 3e3 (display text, and
+ * bylines with prefer_spaces); in display text a break between two one-character words
+ * (LB_WEAK: a name, a word the dictionary lacks), in bylines between a role and its name
+ * (通讯员 / 邹子涵; LB_WEAK too) 2e4; in other text a number split from its
+ * unit (LB_INWORD) 50, a soft preference: less than a line stretched by 1/16 em costs more
+ * than a set one, so it only chooses among breaks that are about as good, and it is dropped
+ * when it would change the number of lines or add a loose line.
+ *
+ * Display text with the author's spaces is first broken at those spaces only: when that takes
+ * no more than max_lines lines, no line is overfull and it leaves no line of one or two
+ * characters that other breaks would avoid, it is the result (the space is the break,
+ * structurally). Otherwise the whole search runs and Lines.spaces_missed says so: the caller
+ * may squeeze the type and try again (flowctx_squeeze). Display text with max_lines is searched
+ * by line count (best cost in 1, 2, ... max_lines lines), so a word is split to keep within
+ * max_lines only when no other break does.
+ *
+ * A line wider than the measure is not a candidate unless it holds one cluster. The paragraph
+ * takes the break sequence with the least cost; ties go to the earlier break, so the result is
+ * deterministic. A run without a break opportunity that is wider than the measure (a URL, a
+ * 1 MB paragraph of one "word") may be broken anywhere inside, each such forced break a defect;
+ * the rest of the paragraph keeps its rules. If even then no sequence exists, every cluster
+ * boundary becomes a forced break, so the function always terminates with a result and the
+ * caller can report LINE_FORCED lines.
  *
  * Push-in and push-out need no special code: both are break sequences the search compares.
  */
@@ -35,7 +59,27 @@ typedef struct {
 	int *st, *core;           /* prefix counts: stretch gaps, core clusters */
 	bool *forced;             /* forced[p]: a break before cluster p inside an over-long run */
 	bool emergency;
+	bool spaces_only; /* display text: breaks at the author's spaces only */
+	bool no_soft;     /* the soft preference for numbers with their units is off */
 } Sums;
+
+/* the cost of a line or a sequence: defects first, demerits between equal defects */
+typedef struct {
+	double defects, demerits;
+} Cost;
+
+#define D_OVERFULL  1e6
+#define D_FORCED    1e4
+#define D_LONE      100
+#define D_SHORT     10
+#define D_INWORD    1
+#define SOFT_INWORD 50 /* other text: a number split from its unit, a soft preference */
+
+static bool
+cost_less(Cost x, Cost y)
+{
+	return x.defects < y.defects || (x.defects == y.defects && x.demerits < y.demerits);
+}
 
 static void
 sums_init(Sums *s, const BreakInput *in)
@@ -111,8 +155,16 @@ allowed(const BreakInput *in, int p)
 }
 
 static bool
+at_space(const BreakInput *in, int p)
+{
+	return p == 0 || p == in->n || (in->flags[p - 1] & LB_PREFER_AFTER);
+}
+
+static bool
 breakable(const Sums *s, int p)
 {
+	if (s->spaces_only)
+		return allowed(s->in, p) && at_space(s->in, p);
 	return allowed(s->in, p) || s->forced[p] || s->emergency;
 }
 
@@ -149,16 +201,64 @@ hangs(const BreakInput *in, int a, int e, gint64 nat, gint64 avail)
 	       nat - in->width[e - 1] - in->gap[e - 2] <= avail;
 }
 
-/* demerits of a line [a, b), or INF if it cannot be set */
+/* badness of a line that is not wider than the measure */
 static double
-line_cost(const Sums *s, int a, int b)
+slack_badness(const Sums *s, int a, int e, gint64 nat, gint64 avail, bool last)
+{
+	const BreakInput *in = s->in;
+	double em = in->em > 0 ? in->em : 1, slack = (double)(avail - nat) / em;
+	if (in->balance)
+		return slack * slack * 10;
+	if (last || nat >= avail)
+		return 0;
+	if (in->align != LB_JUSTIFY)
+		return slack * slack;
+	if (stretch_gaps(s, a, e) == 0)
+		return -1; /* cannot be justified */
+	return 100.0 * cube((double)(avail - nat) / stretch_gaps(s, a, e) / (em / 4));
+}
+
+/* the defects and penalties of the break before b and of the characters a line holds */
+static void
+rule_cost(const Sums *s, int a, int b, int e, Cost *c)
+{
+	const BreakInput *in = s->in;
+	bool last = b == in->n, alone = a == 0 && last;
+	int cores = s->core[e] - s->core[a];
+	uint8_t f = last ? 0 : in->flags[b - 1];
+
+	if (!alone && cores <= 1) {
+		if (!last || in->balance || in->align != LB_JUSTIFY)
+			c->defects += D_LONE;
+		else if (cores == 1)
+			c->demerits += 1e7; /* 孤字 */
+	}
+	if (in->balance && !alone && cores == 2)
+		c->defects += D_SHORT;
+	if (last)
+		return;
+	if (!allowed(in, b))
+		c->defects += D_FORCED;
+	else if ((in->balance || in->prefer_spaces) && (f & LB_INWORD))
+		c->defects += D_INWORD;
+	else if ((in->balance || in->prefer_spaces) && (f & LB_WEAK))
+		c->demerits += 2e4;
+	else if ((f & LB_INWORD) && !s->no_soft)
+		c->demerits += SOFT_INWORD;
+	if ((in->balance || in->prefer_spaces) && !(f & LB_PREFER_AFTER))
+		c->demerits += 3e3;
+}
+
+/* the cost of a line [a, b); false if it cannot be set */
+static bool
+line_cost(const Sums *s, int a, int b, Cost *c)
 {
 	const BreakInput *in = s->in;
 	int e = set_end(in, a, b);
 	gint64 nat = natural(s, a, e), avail = avail_for(in, a);
-	double badness = 0, pen = 0, em = in->em > 0 ? in->em : 1;
-	bool last = b == in->n;
+	double badness = 0, pen = 0;
 
+	*c = (Cost){0, 0};
 	if (hangs(in, a, e, nat, avail))
 		avail += in->width[e - 1];
 
@@ -169,39 +269,33 @@ line_cost(const Sums *s, int a, int b)
 			badness = 60.0 * cube((double)d / (double)sq);
 		else if (d <= sq + tight)
 			badness = 60.0 + 1000.0 * cube((double)(d - sq) / (double)tight);
-		else if (e == a + 1 || s->emergency)
-			pen += 1e9 + (double)d; /* overfull: only as a last resort */
-		else
-			return INF;
-	} else if (in->balance) {
-		double slack = (double)(avail - nat) / em;
-		badness = slack * slack * 10;
-	} else if (!last && in->align == LB_JUSTIFY && nat < avail) {
-		int g = stretch_gaps(s, a, e);
-		if (g == 0)
+		else if (e == a + 1 || s->emergency) {
+			c->defects += D_OVERFULL; /* overfull: only as a last resort */
+			pen += (double)d;
+		} else
+			return false;
+	} else {
+		badness = slack_badness(s, a, e, nat, avail, b == in->n);
+		if (badness < 0) {
+			badness = 0;
 			pen += 1e6;
-		else
-			badness = 100.0 * cube((double)(avail - nat) / g / (em / 4));
+		}
 	}
 	if (badness > 1e7)
 		badness = 1e7;
-	if (last && a > 0 && s->core[e] - s->core[a] == 1)
-		pen += 1e7; /* 孤字 */
-	if ((in->balance || in->prefer_spaces) && !last && !(in->flags[b - 1] & LB_PREFER_AFTER))
-		pen += 3e3;
-	if (!last && !allowed(in, b))
-		pen += 1e8; /* a forced break */
-	return (10 + badness) * (10 + badness) + pen;
+	rule_cost(s, a, b, e, c);
+	c->demerits += (10 + badness) * (10 + badness) + pen;
+	return true;
 }
 
-/* best[p]: least demerits to set clusters [0, p) ending with a break before p */
+/* best[p]: least cost to set clusters [0, p) ending with a break before p */
 static bool
-search(const Sums *s, double *best, int *from)
+search(const Sums *s, Cost *best, int *from)
 {
 	const BreakInput *in = s->in;
 	int n = in->n;
 	for (int p = 0; p <= n; p++) {
-		best[p] = p == 0 ? 0 : INF;
+		best[p] = (Cost){p == 0 ? 0 : INF, 0};
 		from[p] = -1;
 	}
 	for (int b = 1; b <= n; b++) {
@@ -209,7 +303,7 @@ search(const Sums *s, double *best, int *from)
 			continue;
 		for (int a = b - 1, k = 0; a >= 0 && k < MAX_LOOKBACK; a--, k++) {
 			int e = set_end(in, a, b);
-			double c;
+			Cost c;
 			if (natural(s, a, e) - squeezable(s, a, e) -
 			            (gint64)in->tighten * stretch_gaps(s, a, e) -
 			            ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) >
@@ -217,16 +311,185 @@ search(const Sums *s, double *best, int *from)
 			    a < b - 1)
 				break; /* longer lines only get wider (a hanging mark may stick out)
 				        */
-			if (best[a] == INF || !breakable(s, a))
+			if (best[a].defects == INF || !breakable(s, a))
 				continue;
-			c = line_cost(s, a, b);
-			if (c != INF && best[a] + c < best[b]) {
-				best[b] = best[a] + c;
+			if (!line_cost(s, a, b, &c))
+				continue;
+			c.defects += best[a].defects;
+			c.demerits += best[a].demerits;
+			if (cost_less(c, best[b])) {
+				best[b] = c;
 				from[b] = a;
 			}
 		}
 	}
-	return best[n] != INF;
+	return best[n].defects != INF;
+}
+
+/* Display text with max-lines: the least cost over sequences of at most max_lines lines, from
+ * a table by line count (display text is short); false when there is none. */
+static bool
+search_limited(const Sums *s, Cost *best, int *from)
+{
+	const BreakInput *in = s->in;
+	int n = in->n, lim = in->max_lines, k0 = 0;
+	Cost *t = g_new(Cost, (gsize)(lim + 1) * (gsize)(n + 1));
+	int *f = g_new(int, (gsize)(lim + 1) * (gsize)(n + 1));
+#define AT(k, p) ((gsize)(k) * (gsize)(n + 1) + (gsize)(p))
+	for (gsize i = 0; i < AT(lim + 1, 0); i++) {
+		t[i] = (Cost){INF, 0};
+		f[i] = -1;
+	}
+	t[0] = (Cost){0, 0};
+	for (int b = 1; b <= n; b++) {
+		if (!breakable(s, b))
+			continue;
+		for (int a = b - 1, j = 0; a >= 0 && j < MAX_LOOKBACK; a--, j++) {
+			int e = set_end(in, a, b);
+			Cost c;
+			if (natural(s, a, e) - squeezable(s, a, e) -
+			            (gint64)in->tighten * stretch_gaps(s, a, e) -
+			            ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) >
+			        avail_for(in, a) &&
+			    a < b - 1)
+				break;
+			if (!breakable(s, a) || !line_cost(s, a, b, &c))
+				continue;
+			for (int k = 1; k <= lim; k++) {
+				Cost prev = t[AT(k - 1, a)],
+				     sum = {prev.defects + c.defects, prev.demerits + c.demerits};
+				if (prev.defects != INF && cost_less(sum, t[AT(k, b)])) {
+					t[AT(k, b)] = sum;
+					f[AT(k, b)] = a;
+				}
+			}
+		}
+	}
+	for (int k = 1; k <= lim; k++)
+		if (t[AT(k, n)].defects != INF && (k0 == 0 || cost_less(t[AT(k, n)], t[AT(k0, n)])))
+			k0 = k;
+	if (k0 > 0) {
+		best[n] = t[AT(k0, n)];
+		for (int p = n, k = k0; p > 0; p = f[AT(k, p)], k--)
+			from[p] = f[AT(k, p)];
+	}
+#undef AT
+	g_free(t);
+	g_free(f);
+	return k0 > 0;
+}
+
+/* the search, by line count when the text must fit max_lines */
+static bool
+search_fit(const Sums *s, Cost *best, int *from)
+{
+	if (s->in->balance && s->in->max_lines > 0)
+		return search_limited(s, best, from);
+	return search(s, best, from);
+}
+
+static bool
+has_spaces(const BreakInput *in)
+{
+	for (int i = 0; i + 1 < in->n; i++)
+		if (in->flags[i] & LB_PREFER_AFTER)
+			return true;
+	return false;
+}
+
+static int
+count_lines(const BreakInput *in, const int *from)
+{
+	int count = 0;
+	for (int p = in->n; p > 0; p = from[p])
+		count++;
+	return count;
+}
+
+/* lines of the sequence ending at n that are stretched by more than 1/4 em per gap */
+static int
+count_loose(const Sums *s, const int *from)
+{
+	const BreakInput *in = s->in;
+	int loose = 0;
+	for (int b = in->n; b > 0; b = from[b]) {
+		int a = from[b], e = set_end(in, a, b), g = stretch_gaps(s, a, e);
+		gint64 slack = avail_for(in, a) - natural(s, a, e);
+		if (b < in->n && in->align == LB_JUSTIFY && g > 0 && slack > (gint64)g * in->em / 4)
+			loose++;
+	}
+	return loose;
+}
+
+/* the sequence ending at n splits a number from its unit somewhere */
+static bool
+splits_unit(const BreakInput *in, const int *from)
+{
+	for (int b = from[in->n]; b > 0; b = from[b])
+		if (in->flags[b - 1] & LB_INWORD)
+			return true;
+	return false;
+}
+
+/* The soft preference for a number with its unit, over the sequence found without it: taken
+ * only when it changes neither the number of lines nor adds a loose line. Where the sequence
+ * splits no number, the preference could not change it: nothing is searched again. */
+static void
+prefer_units(Sums *s, Cost *best, int *from)
+{
+	const BreakInput *in = s->in;
+	Cost *soft;
+	int *soft_from;
+	if (!splits_unit(in, from))
+		return;
+	soft = g_new(Cost, in->n + 1);
+	soft_from = g_new(int, in->n + 1);
+	if (search(s, soft, soft_from) && count_lines(in, soft_from) == count_lines(in, from) &&
+	    count_loose(s, soft_from) <= count_loose(s, from)) {
+		memcpy(best, soft, sizeof *best * (gsize)(in->n + 1));
+		memcpy(from, soft_from, sizeof *from * (gsize)(in->n + 1));
+	}
+	g_free(soft);
+	g_free(soft_from);
+}
+
+/* Text other than display text: the search without the soft preference, then with it where it
+ * matters. */
+static bool
+search_text(Sums *s, Cost *best, int *from)
+{
+	bool ok;
+	if (s->in->balance || s->in->prefer_spaces)
+		return search_fit(s, best, from);
+	s->no_soft = true;
+	ok = search(s, best, from);
+	s->no_soft = false;
+	if (ok)
+		prefer_units(s, best, from);
+	return ok;
+}
+
+/* Display text: the author's spaces as the only breaks, if that fits max_lines and the
+ * measure, and leaves no line of one or two characters that other breaks would avoid. */
+static bool
+search_spaces(Sums *s, Cost *best, int *from)
+{
+	const BreakInput *in = s->in;
+	bool ok;
+	if (!in->balance || !has_spaces(in))
+		return false;
+	s->spaces_only = true;
+	ok = search_fit(s, best, from) && best[in->n].defects < D_OVERFULL;
+	s->spaces_only = false;
+	if (ok && best[in->n].defects > 0) {
+		Cost *other = g_new(Cost, in->n + 1);
+		int *other_from = g_new(int, in->n + 1);
+		ok = !search_fit(s, other, other_from) ||
+		     other[in->n].defects >= best[in->n].defects;
+		g_free(other);
+		g_free(other_from);
+	}
+	return ok;
 }
 
 /* Distribute `amount` over the capacities cap[0..k) proportionally, deterministically:
@@ -340,9 +603,8 @@ static void
 collect(const Sums *s, const int *from, Lines *out)
 {
 	const BreakInput *in = s->in;
-	int count = 0;
-	for (int p = in->n; p > 0; p = from[p])
-		count++;
+	int count = count_lines(in, from);
+	bool spaces = in->balance && has_spaces(in);
 	out->lines = g_new0(Line, count);
 	out->n = count;
 	for (int p = in->n, i = count - 1; p > 0; p = from[p], i--) {
@@ -361,6 +623,8 @@ collect(const Sums *s, const int *from, Lines *out)
 			    LINE_PUSHED_OUT; /* the next character fitted, the rules sent it down */
 		if (p < in->n && !allowed(in, p))
 			ln->flags |= LINE_FORCED;
+		if (p < in->n && spaces && !at_space(in, p))
+			out->spaces_missed = true;
 		set_line(s, out, ln);
 	}
 }
@@ -370,7 +634,7 @@ lines_break(const BreakInput *in)
 {
 	Lines *out = g_new0(Lines, 1);
 	Sums s = {0};
-	double *best;
+	Cost *best;
 	int *from;
 
 	out->nclusters = in->n;
@@ -382,13 +646,16 @@ lines_break(const BreakInput *in)
 		return out;
 	sums_init(&s, in);
 	mark_forced(&s);
-	best = g_new(double, in->n + 1);
+	best = g_new(Cost, in->n + 1);
 	from = g_new(int, in->n + 1);
-	if (!search(&s, best, from)) {
+	/* display text that cannot fit max_lines is broken as it can: flowctx_squeeze squeezes */
+	if (!search_spaces(&s, best, from) && !search_text(&s, best, from) &&
+	    !search(&s, best, from)) {
 		s.emergency = true;
 		search(&s, best, from);
 	}
-	out->demerits = best[in->n];
+	out->defects = best[in->n].defects;
+	out->demerits = best[in->n].demerits;
 	collect(&s, from, out);
 	g_free(best);
 	g_free(from);

@@ -14,6 +14,10 @@ enum {
 	LB_CORE = 1 << 3,          /* counts as a character for the one-character last line rule */
 	LB_PREFER_AFTER = 1 << 4,  /* the author's break (a space in a headline) */
 	LB_HANG = 1 << 5,          /* may hang past the measure at the end of a line */
+	LB_INWORD = 1 << 6,        /* a break after it splits a word, or a number from its unit */
+	LB_WEAK = 1 << 7,          /* a break after it splits a run of one-character words (a
+	                              name or a word the dictionary does not know), or a byline's
+	                              role from its name */
 };
 
 typedef enum { LB_JUSTIFY, LB_LEFT, LB_CENTER, LB_RIGHT } LineAlign;
@@ -32,7 +36,10 @@ typedef struct {
 	Len indent;            /* first-line indent */
 	Len em;                /* type size, the unit of the cost model */
 	LineAlign align;       /* justify: every line but the last fills the measure */
-	bool balance;          /* headlines: prefer even lines and the author's breaks */
+	bool balance;          /* display text (headlines): even lines, the author's breaks, words
+	                          kept whole, no line of 1-2 characters */
+	int max_lines;         /* display text: the author's spaces are the breaks when breaking
+	                          only there takes no more lines than this (0: any number) */
 	bool prefer_spaces;    /* break at the author's spaces where there are any (bylines) */
 	Len tighten;           /* last resort: each justification gap may shrink this much */
 } BreakInput;
@@ -68,7 +75,10 @@ typedef struct {
 	Len *adv;   /* per cluster: advance as set */
 	Len *shift; /* per cluster: glyph shift, negative when a left blank was squeezed */
 	bool *drawn;
-	double demerits;
+	double
+	    defects; /* weighted rule defects (forced breaks, one-character lines, split words) */
+	double demerits;    /* the cost of the spacing, compared only between equal defects */
+	bool spaces_missed; /* display text with author's spaces broken somewhere else */
 } Lines;
 
 Lines *lines_break(const BreakInput *in);

@@ -142,13 +142,18 @@ add_rows(StoryFlow *sf)
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
-		bool drop;
+		bool drop, display;
 		if (is_head(sp->kind))
 			continue;
 		g_snprintf(what, sizeof what, "story %s, paragraph %d",
 		           sf->ms->id ? sf->ms->id : "-", i + 1);
-		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), false, sf->story,
-		                 i, &where);
+		/* inner subheads and labels are display text (lines.h), squeezed a little when that
+		 * keeps the author's spaces as the breaks or a word whole */
+		display = sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL;
+		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), display,
+		                 sf->story, i, &where);
+		if (display)
+			flowctx_squeeze(c, pi, &where);
 		display_kind(c, pi, para_kind(sp->kind, sf->ms->notice));
 		if (sp->kind != PARA_BODY || sf->ms->notice)
 			display_note(c, pi, &where, 0, 0);

@@ -34,7 +34,7 @@ typedef struct {
 	bool digit_space;  /* the same between Han and digits */
 	bool normalize;    /* half-width punctuation -> full width in Chinese context */
 	bool hang;         /* a line-end 、，。 or closing mark may hang past the measure */
-	bool space_breaks; /* the author's spaces are the preferred breaks (bylines) */
+	bool space_breaks; /* bylines: breaks only between parts (at spaces, after ）) */
 	int max_lines;     /* headlines: more lines than this is squeezed (0: no limit) */
 	int min_scale;     /* headlines: squeeze down to this horizontal scale, in % */
 	uint32_t color;    /* 0xRRGGBB */

@@ -1,5 +1,6 @@
 /* test_just.c - just.c: punctuation compression, CJK-Latin spacing and break flags over a
- * fake Items built in C (no fonts needed). */
+ * fake Items built in C (no fonts needed), and the display-text rules of the line breaker over
+ * such paragraphs (ICU's word boundaries). */
 #include "just.h"
 #include "unit.h"
 
@@ -360,6 +361,203 @@ START_TEST(test_with_line_breaker)
 }
 END_TEST
 
+/* ---- display text: the breaker's rules over real text (ICU word boundaries) ---- */
+
+/* clusters [start, end) of line i as a string */
+static char *
+line_text(const Items *it, const Lines *l, int i)
+{
+	const Line *ln = &l->lines[i];
+	int b0 = it->cl[ln->start].start, b1 = it->cl[ln->end - 1].start + it->cl[ln->end - 1].len;
+	return g_strndup(it->text + b0, b1 - b0);
+}
+
+/* the paragraph's lines joined by " / ", e.g. "老旧小区改造 / 让居民住得更舒心" */
+static char *
+set_display(const char *text, Style *s, int measure_em, bool balance, LineAlign align)
+{
+	g_autoptr(Items) it = fake_items(text);
+	g_autoptr(Just) j = just_prepare(it, s, measure_em * EM, align, balance);
+	g_autoptr(Lines) l = lines_break(&j->in);
+	GString *out = g_string_new(NULL);
+	for (int i = 0; i < l->n; i++) {
+		g_autofree char *t = line_text(it, l, i);
+		g_string_append_printf(out, "%s%s", i ? " / " : "", t);
+	}
+	return g_string_free(out, FALSE);
+}
+
+static Style
+headline_style(int max_lines)
+{
+	Style s = style_with(PUNCT_QUANSHEN);
+	s.align = ALIGN_CENTER;
+	s.max_lines = max_lines;
+	return s;
+}
+
+START_TEST(test_display_space_break)
+{
+	/* the author's space is the break, never 老旧小区改造 让 / 居民住得更舒心 */
+	Style s = headline_style(2);
+	g_autofree char *a = set_display("老旧小区改造 让居民住得更舒心", &s, 9, true, LB_CENTER);
+	g_autofree char *b = set_display("一座桥连起的 不只是两岸", &s, 9, true, LB_CENTER);
+	ck_assert_str_eq(a, "老旧小区改造 / 让居民住得更舒心");
+	ck_assert_str_eq(b, "一座桥连起的 / 不只是两岸");
+}
+END_TEST
+
+START_TEST(test_display_spaces_missed)
+{
+	/* breaking only at the space needs 8 em: at 7.5 em max-lines 2 is kept by breaking
+	 * elsewhere, and the caller is told (it may squeeze and try again) */
+	Style s = headline_style(2);
+	g_autoptr(Items) it = fake_items("老旧小区改造 让居民住得更舒心");
+	g_autoptr(Just) j = just_prepare(it, &s, 7 * EM + EM / 2, LB_CENTER, true);
+	g_autoptr(Lines) l = lines_break(&j->in);
+	ck_assert_int_eq(l->n, 2);
+	ck_assert(l->spaces_missed);
+	j->in.measure = 8 * EM;
+	{
+		g_autoptr(Lines) m = lines_break(&j->in);
+		ck_assert_int_eq(m->n, 2);
+		ck_assert(!m->spaces_missed);
+		ck_assert_int_eq(m->lines[0].end, 6);
+	}
+}
+END_TEST
+
+START_TEST(test_display_word_kept)
+{
+	/* 17 characters on two lines: 8/9 splits 走进, 10/7 splits 江城 (two one-character
+	 * words to the dictionary); 9/8 breaks between words */
+	Style s = headline_style(2);
+	g_autofree char *a =
+	    set_display("国家级专家团队走进江城开展专题调研", &s, 10, true, LB_CENTER);
+	g_autofree char *b = set_display("市区两级联动推进老旧小区改造", &s, 8, true, LB_CENTER);
+	ck_assert_str_eq(a, "国家级专家团队走进 / 江城开展专题调研");
+	/* the even 7/7 splits 推进: a word boundary serves, at the cost of balance */
+	ck_assert_str_eq(b, "市区两级联动推进 / 老旧小区改造");
+}
+END_TEST
+
+START_TEST(test_display_no_short_line)
+{
+	/* never 1-2 characters on a line of display text: not 走进社区 结合基层治理谈 / 变化 */
+	Style s = headline_style(0);
+	g_autofree char *a = set_display("走进社区 结合基层治理谈变化", &s, 13, true, LB_CENTER);
+	g_autofree char *b = set_display("社区结合基层治理谈变化更新", &s, 11, true, LB_CENTER);
+	ck_assert_str_eq(a, "走进社区 / 结合基层治理谈变化");
+	ck_assert_int_eq((int)strlen(b), 13 * 3 + 3);
+	ck_assert(!g_str_has_suffix(b, " / 更新") && !g_str_has_suffix(b, " / 新"));
+	/* a space that would leave two characters alone is not taken when other breaks avoid
+	 * it: 治气 / 盯住重点时段和关键点位 */
+	{
+		g_autofree char *c =
+		    set_display("治气 盯住重点时段和关键点位", &s, 11, true, LB_CENTER);
+		ck_assert_str_eq(c, "治气 盯住重点 / 时段和关键点位");
+	}
+}
+END_TEST
+
+START_TEST(test_notice_no_lone_lines)
+{
+	/* 王 / 建 / 国 / 遗失 4399011988010112345 / 1号工作证 was three unjustifiable
+	 * one-character lines; no line holds one character now, and the ID number stays whole
+	 * (justified or ragged right) */
+	static const LineAlign aligns[] = {LB_JUSTIFY, LB_LEFT};
+	Style s = style_with(PUNCT_QUANSHEN);
+	s.kinsoku = KINSOKU_BASIC;
+	for (int k = 0; k < 2; k++) {
+		g_autoptr(Items) it = fake_items("王建国 遗失 4399011988010112345 1号工作证");
+		g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, aligns[k], false);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		g_autofree char *first = line_text(it, l, 0);
+		ck_assert_str_eq(first, "王建国 遗失");
+		for (int i = 0; i < l->n; i++) {
+			g_autofree char *t = line_text(it, l, i);
+			ck_assert_msg(lines_core_count(&j->in, &l->lines[i]) > 1, "line %d: %s", i,
+			              t);
+			if (i == 1)
+				ck_assert(g_str_has_prefix(t, "4399011988010112345"));
+		}
+		ck_assert_double_eq(l->defects, 0);
+	}
+}
+END_TEST
+
+START_TEST(test_byline_parts)
+{
+	/* bylines break between parts only, never inside a name (not 通讯员 邹 / 子涵), and
+	 * between one reporter and the next rather than between a role and its name */
+	Style s = style_with(PUNCT_QUANSHEN);
+	g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+	s.space_breaks = true;
+	a = set_display("本报记者 唐亚楠 通讯员 邹子涵", &s, 13, false, LB_LEFT);
+	ck_assert_str_eq(a, "本报记者 唐亚楠 / 通讯员 邹子涵");
+	/* justified, a full first line would be …通讯员 邹子 / 涵 */
+	d = set_display("本报记者 唐亚楠 通讯员 邹子涵", &s, 13, false, LB_JUSTIFY);
+	ck_assert_str_eq(d, "本报记者 唐亚楠 通讯员 / 邹子涵");
+	b = set_display("全媒体记者/欧阳晓燕 周晓彤", &s, 11, false, LB_LEFT);
+	ck_assert_str_eq(b, "全媒体记者/欧阳晓燕 / 周晓彤");
+	c = set_display("本报讯（全媒体记者 周晓彤 通讯员 杨立群）", &s, 13, false, LB_LEFT);
+	ck_assert_str_eq(c, "本报讯（全媒体记者 周晓彤 / 通讯员 杨立群）");
+	{ /* a part longer than the line breaks inside, once, and is no forced break */
+		g_autoptr(Items) it = fake_items("新华社北京11月27日电（记者 张三）");
+		g_autoptr(Just) j = just_prepare(it, &s, 8 * EM, LB_LEFT, false);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_double_eq(l->defects, 1);
+		for (int i = 0; i < l->n; i++)
+			ck_assert(!(l->lines[i].flags & LINE_FORCED));
+	}
+}
+END_TEST
+
+START_TEST(test_unit_flags)
+{
+	/* a number and its unit: a break there is marked in-word, in body text too */
+	g_autoptr(Items) it = fake_items("全长628米，1月15日");
+	Style s = style_with(PUNCT_QUANSHEN);
+	g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, LB_JUSTIFY, false);
+	ck_assert(j->flags[4] & LB_INWORD);    /* 8|米 */
+	ck_assert(j->flags[7] & LB_INWORD);    /* 1|月 */
+	ck_assert(!(j->flags[8] & LB_INWORD)); /* 月|1 */
+	ck_assert(j->flags[10] & LB_INWORD);   /* 5|日 */
+	ck_assert(!(j->flags[1] & LB_INWORD)); /* the body is not segmented: 全|长 */
+}
+END_TEST
+
+START_TEST(test_display_word_flags)
+{
+	g_autoptr(Items) it = fake_items("走进江城开展调研");
+	Style s = headline_style(2);
+	g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, LB_CENTER, true);
+	ck_assert(j->flags[0] & LB_INWORD);                /* 走|进 */
+	ck_assert(!(j->flags[1] & (LB_INWORD | LB_WEAK))); /* 走进|江 */
+	ck_assert(j->flags[2] & LB_WEAK);                  /* 江|城: one-character words */
+	ck_assert(!(j->flags[3] & (LB_INWORD | LB_WEAK))); /* 城|开展 */
+}
+END_TEST
+
+START_TEST(test_pair_across_space)
+{
+	/* ” “ around a headline space: 1.5 em, the space taking nothing, still the break */
+	g_autoptr(Items) it = fake_items("“江城” “两岸”");
+	Style s = headline_style(2);
+	g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, LB_CENTER, true);
+	ck_assert_int_eq(sum_width(j, 3, 6), EM + EM / 2);
+	ck_assert_int_eq(j->width[4], 0);
+	ck_assert(j->flags[4] & LB_PREFER_AFTER);
+	ck_assert(j->flags[4] & LB_BREAK_AFTER);
+	/* not in the body: the space there is the author's business */
+	{
+		g_autoptr(Just) k = just_prepare(it, &s, 13 * EM, LB_JUSTIFY, false);
+		ck_assert_int_eq(sum_width(k, 3, 6), 2 * EM + EM / 4);
+	}
+}
+END_TEST
+
 static Suite *
 just_suite(void)
 {
@@ -367,6 +565,7 @@ just_suite(void)
 	TCase *punct = tcase_create("punct");
 	TCase *space = tcase_create("spacing");
 	TCase *flags = tcase_create("flags");
+	TCase *display = tcase_create("display");
 	tcase_add_test(punct, test_pair_stop_close_quote);
 	tcase_add_test(punct, test_pair_open_open);
 	tcase_add_test(punct, test_pair_three_marks);
@@ -385,7 +584,17 @@ just_suite(void)
 	tcase_add_test(flags, test_with_line_breaker);
 	suite_add_tcase(s, punct);
 	suite_add_tcase(s, space);
+	tcase_add_test(display, test_display_space_break);
+	tcase_add_test(display, test_display_spaces_missed);
+	tcase_add_test(display, test_display_word_kept);
+	tcase_add_test(display, test_display_no_short_line);
+	tcase_add_test(display, test_notice_no_lone_lines);
+	tcase_add_test(display, test_byline_parts);
+	tcase_add_test(display, test_unit_flags);
+	tcase_add_test(display, test_display_word_flags);
+	tcase_add_test(display, test_pair_across_space);
 	suite_add_tcase(s, flags);
+	suite_add_tcase(s, display);
 	return s;
 }
 

@@ -437,7 +437,7 @@ START_TEST(test_emergency_breaks)
 	ck_assert(l->lines[1].flags & LINE_FORCED);
 	ck_assert(!(l->lines[2].flags & LINE_FORCED));
 	ck_assert_int_eq(l->lines[0].width, 13 * EM);
-	ck_assert_double_ge(l->demerits, 2e8); /* two forced breaks */
+	ck_assert_double_eq(l->defects, 2e4); /* two forced breaks */
 }
 END_TEST
 
@@ -736,6 +736,82 @@ START_TEST(test_dump)
 }
 END_TEST
 
+START_TEST(test_lone_lines_never_cheap)
+{
+	/* 王建国 then a 12 em run that cannot break (an ID number): three one-character lines
+	 * that cannot be justified (1e6 each) used to beat one very loose line (badness capped at
+	 * 1e7, squared); a one-character line is a defect, so the loose line is taken */
+	g_autoptr(Para) p = para_new(15, 13);
+	g_autoptr(Lines) l = NULL;
+	for (int i = 3; i < 15; i++)
+		no_break_after(p, i);
+	l = break_checked(p);
+	ck_assert_int_eq(l->n, 2);
+	ck_assert_int_eq(l->lines[0].end, 3);
+	ck_assert(l->lines[0].flags & LINE_LOOSE);
+	ck_assert_double_eq(l->defects, 0);
+	/* a one-cluster line still comes when nothing else can be set: a run of 13 em */
+	{
+		g_autoptr(Para) q = para_new(14, 13);
+		g_autoptr(Lines) m = NULL;
+		for (int i = 1; i < 14; i++)
+			no_break_after(q, i);
+		m = break_checked(q);
+		ck_assert_int_eq(m->n, 2);
+		ck_assert_int_eq(m->lines[0].end, 1);
+		ck_assert_double_eq(m->defects, 100);
+	}
+}
+END_TEST
+
+START_TEST(test_soft_inword)
+{
+	/* body text: a number split from its unit (LB_INWORD after cluster 9) costs a little.
+	 * The perfect first line [0,10) splits it; [0,11) squeezes 1 of 4 em of blanks, almost
+	 * as good: that is taken. The line count stays. */
+	g_autoptr(Para) p = para_new(20, 10);
+	g_autoptr(Lines) l = NULL;
+	for (int i = 0; i < 8; i++)
+		set_punct(p, i, false);
+	l = break_checked(p);
+	ck_assert_int_eq(l->n, 2);
+	ck_assert_int_eq(l->lines[0].end, 10);
+	p->flags[9] |= LB_INWORD;
+	{
+		g_autoptr(Lines) m = break_checked(p);
+		ck_assert_int_eq(m->n, 2);
+		ck_assert_int_eq(m->lines[0].end, 11);
+		ck_assert(m->lines[0].flags & LINE_SQUEEZED);
+	}
+	/* but not at the cost of a loose line: without the blanks [0,10) stays */
+	for (int i = 0; i < 8; i++)
+		p->shrink_r[i] = 0;
+	{
+		g_autoptr(Lines) m = break_checked(p);
+		ck_assert_int_eq(m->lines[0].end, 10);
+	}
+}
+END_TEST
+
+START_TEST(test_soft_inword_keeps_line_count)
+{
+	/* 22 clusters at 10 em, each with a quarter em of blank: three set lines (300) split a
+	 * number from its unit after cluster 9; two lines squeezed by 1 em of 2.75 (2 x 166)
+	 * would avoid it with the soft penalty (350 > 332), but that is one line fewer: the
+	 * preference never changes the line count */
+	g_autoptr(Para) p = para_new(22, 10);
+	for (int i = 0; i < 22; i++)
+		p->shrink_r[i] = EM / 4;
+	p->flags[9] |= LB_INWORD;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->n, 3);
+		ck_assert_int_eq(l->lines[0].end, 10);
+		ck_assert_int_eq(l->lines[1].end, 20);
+	}
+}
+END_TEST
+
 static Suite *
 lines_suite(void)
 {
@@ -769,6 +845,9 @@ lines_suite(void)
 	tcase_add_test(rules, test_widow_unavoidable);
 	tcase_add_test(rules, test_single_short_line);
 	tcase_add_test(rules, test_trailing_space_dropped);
+	tcase_add_test(rules, test_lone_lines_never_cheap);
+	tcase_add_test(rules, test_soft_inword);
+	tcase_add_test(rules, test_soft_inword_keeps_line_count);
 	tcase_add_test(align, test_align_left_center_right);
 	tcase_add_test(align, test_ragged_lines_not_stretched);
 	tcase_add_test(align, test_balance_prefers_authors_space);
