@@ -449,7 +449,6 @@ static void
 inset_image(Clear *cl, Figure *im)
 {
 	Rect r = {im->x, im->y, im->x + im->w, im->y + im->h};
-	bool fill = im->iw >= im->w && im->ih >= im->h;
 	for (guint i = 0; i < cl->strokes->len; i++) {
 		const Edge *e = &g_array_index(cl->strokes, Edge, i);
 		Len a0, a1, q0, q1;
@@ -478,7 +477,7 @@ inset_image(Clear *cl, Figure *im)
 	im->y = r.y0;
 	im->w = r.x1 - r.x0;
 	im->h = r.y1 - r.y0;
-	if (!fill && im->iw > 0 && im->ih > 0) {
+	if (!im->fill && im->iw > 0 && im->ih > 0) {
 		double s = MIN(1.0, MIN((double)im->w / im->iw, (double)im->h / im->ih));
 		im->iw = (Len)(im->iw * s);
 		im->ih = (Len)(im->ih * s);

@@ -184,6 +184,7 @@ image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool 
 	f.ix = x + (w - f.iw) / 2;
 	f.iy = fill ? y + (h - f.ih) / 2 : y;
 	f.image = image_index(c, e);
+	f.fill = fill;
 	flowctx_figure(c, &f);
 }
 
