@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian 12 packages: compiler and build system, the libraries huozi links, the fonts its
-# layouts name, and the tools its tests read PDFs with.
+# layouts name, gettext (msgfmt, xgettext: the message catalogues), locales (the zh_CN.UTF-8
+# locale the Chinese messages are tested in), and the tools its tests read PDFs with.
 PACKAGES=(
-	build-essential meson ninja-build pkg-config
+	build-essential meson ninja-build pkg-config gettext locales
 	libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev
 	libjpeg62-turbo-dev libqpdf-dev zlib1g-dev libicu-dev check
 	fonts-noto-cjk fonts-lxgw-wenkai
@@ -26,6 +27,16 @@ install_missing() {
 	echo "build.sh: installing ${missing[*]}" >&2
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# the zh_CN.UTF-8 locale, which the i18n tests run huozi in: generated from the locales
+# package's sources when the machine lacks it (once; locale -a lists it afterwards)
+make_locale() {
+	local sudo=""
+	locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8' && return 0
+	[ "$(id -u)" -ne 0 ] && sudo=sudo
+	echo "build.sh: generating the zh_CN.UTF-8 locale" >&2
+	$sudo localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
 }
 
 build() {
@@ -80,6 +91,7 @@ sample)
 	;;
 test)
 	install_missing
+	make_locale
 	build
 	status=0
 	meson test -C build --print-errorlogs --num-processes 2 || status=$?
@@ -90,6 +102,7 @@ asan)
 	# the whole test suite again, built with AddressSanitizer, LeakSanitizer and UBSan; leaks
 	# in the font libraries' global caches are suppressed by tests/lsan.supp
 	install_missing
+	make_locale
 	if [ ! -f build-asan/build.ninja ]; then
 		meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >&2
 	fi

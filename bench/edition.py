@@ -113,7 +113,7 @@ def main(argv):
         "NotoSerifCJKsc-Regular.ttf", "NotoSerifCJKsc-Bold.ttf", "NotoSansCJKsc-Regular.ttf",
         "NotoSansCJKsc-Bold.ttf"))
     conf = os.environ.get("HUOZI_FONTS_CONF") or os.path.join(ROOT, "fonts", "fonts-ttf.conf" if ttf else "fonts.conf")
-    env = dict(os.environ, HUOZI_FONTS_CONF=conf)
+    env = dict(os.environ, HUOZI_FONTS_CONF=conf, LC_ALL="C.UTF-8")  # English timings lines, parsed below
     print(f"fonts: {os.path.relpath(conf, ROOT)}")
     work = tempfile.mkdtemp(prefix="huozi-bench-")
     print(f"huozi edition benchmark: medians of {runs} runs, {os.cpu_count()} cores")

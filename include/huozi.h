@@ -39,6 +39,14 @@ enum { HZ_EXIT_OK = 0, HZ_EXIT_STRICT = 1, HZ_EXIT_INPUT = 2, HZ_EXIT_SYSTEM = 3
 HZ_EXPORT const char *hz_version(void);
 /* Free a string the library returned as the caller's (hz_diag_format). */
 HZ_EXPORT void hz_free(void *p);
+/* Messages (diagnostics, hints, the text of hz_fit and hz_fonts_report) are in the language of
+ * the process's LC_MESSAGES locale, through gettext domain HZ_TEXTDOMAIN: English by default,
+ * Chinese under zh_CN. The library never calls setlocale; a program that wants translated
+ * messages calls setlocale(LC_ALL, "") first. The folder of the domain's catalogues (the build
+ * tree's, or the installation's share/locale), which the library binds itself; a program may
+ * bind its own messages of the same domain to it. Static storage. Since 0.2.0. */
+#define HZ_TEXTDOMAIN "huozi"
+HZ_EXPORT const char *hz_locale_dir(void);
 
 /* --- options: every setter copies its argument; NULL strings restore the default --- */
 HZ_EXPORT HzOptions *hz_options_new(void);
@@ -51,8 +59,14 @@ HZ_EXPORT void hz_options_set_layouts_dir(HzOptions *o, const char *dir);
 HZ_EXPORT void hz_options_set_allow_outside(HzOptions *o, int on);
 /* compose stories on this many threads (default 0: $HUOZI_THREADS, else processors, at most 8) */
 HZ_EXPORT void hz_options_set_threads(HzOptions *o, int n);
-/* draw grid, frames, names and overset marks (not for print); read by hz_edition_load */
+/* the proof overlay (grid, frames, names, overset marks; not for print) on the PNG proofs of
+ * hz_edition_write; never in a PDF but the proof PDF. Read by hz_edition_load. */
 HZ_EXPORT void hz_options_set_proof(HzOptions *o, int on);
+/* hz_edition_write also writes the edition with the proof overlay as one PDF to this path ("-":
+ * standard output), in the same transaction as its other outputs (NULL, the default: none);
+ * the PDFs for print stay without it. Read by hz_edition_load (the overlay is composed then).
+ * Since 0.2.0. */
+HZ_EXPORT void hz_options_set_proof_pdf(HzOptions *o, const char *path);
 /* crop marks and bleed, TrimBox and BleedBox in the PDF */
 HZ_EXPORT void hz_options_set_marks(HzOptions *o, int on);
 /* DeviceCMYK for the press: black text, rules and greys on K only */
@@ -98,7 +112,8 @@ HZ_EXPORT int hz_diag_source_col(const HzDiags *d, int i);
 HZ_EXPORT int hz_diag_source_span(const HzDiags *d, int i);
 /* "file:line:col: level: message\n", the source line and a caret under the column when known
  * ("   12 | <story colz=...\n      |        ^~~~\n"), then "  hint: ...\n", as huozi prints
- * it; free with hz_free */
+ * it, the level and hint words in the language of LC_MESSAGES (错误, 提示 under zh_CN); free
+ * with hz_free */
 HZ_EXPORT char *hz_diag_format(const HzDiags *d, int i);
 
 /* --- editions --- */
@@ -121,8 +136,8 @@ HZ_EXPORT int hz_edition_empty_cells(const HzEdition *e);
  * error; every output is checked against the edition's inputs and the others before any is
  * written; all are written to temporary files and put in place together only when the run
  * succeeded, else none is touched. Messages name the outputs as the huozi options do (-o,
- * --split, --png, --report). Returns the exit status (hz_diags_exit_status with the options'
- * strict); e's options are the ones it was loaded with. */
+ * --split, --png, --report, --proof-pdf for the options' proof PDF). Returns the exit status
+ * (hz_diags_exit_status with the options' strict); e's options are the ones it was loaded with. */
 HZ_EXPORT int hz_edition_write(HzEdition *e, const char *pdf, const char *split_dir,
                                const char *png_dir, const char *report, HzDiags *d);
 /* The edition as one PDF in memory: *data (free with hz_free) and *len. Returns the exit

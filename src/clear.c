@@ -14,6 +14,7 @@
  * no position clear of both is a layout warning at its element, once, and sits in the middle
  * of the gap. */
 #include "clear.h"
+#include "i18n.h"
 #include <string.h>
 
 typedef struct {
@@ -213,17 +214,20 @@ warn_tight(const Clear *cl)
 {
 	const Page *pg = &cl->m->pages[cl->tight_page];
 	g_autofree char *more =
-	    cl->ntight > 1 ? g_strdup_printf(" (and %d more rules or box edges)", cl->ntight - 1)
+	    cl->ntight > 1 ? g_strdup_printf(_(" (and %d more rules or box edges)"), cl->ntight - 1)
 	                   : g_strdup("");
 	if (cl->ntight == 0)
 		return;
 	report_warning(cl->r, DIAG_LAYOUT, cl->m->file, cl->tight_line ? cl->tight_line : pg->line,
 	               cl->tight_line ? cl->tight_col : pg->col,
-	               "leave a grid line free beside it, or lower the layout's clearance "
-	               "(<grid clearance>)",
-	               "%s on page %s cannot keep the clearance of %.2f pt from the text on both "
-	               "sides: %.2f pt between their ink, it needs %.2f pt%s",
-	               cl->tight_what, pg->folio, len_to_pt(cl->clear), len_to_pt(cl->tight_gap),
+	               _("leave a grid line free beside it, or lower the layout's clearance "
+	                 "(<grid clearance>)"),
+	               /* TRANSLATORS: the first %s is a rule or a box's edge ("a horizontal
+	                * rule"), the last the count of the others (" (and 3 more rules or box
+	                * edges)") or nothing */
+	               _("%s on page %s cannot keep the clearance of %.2f pt from the text on "
+	                 "both sides: %.2f pt between their ink, it needs %.2f pt%s"),
+	               _(cl->tight_what), pg->folio, len_to_pt(cl->clear), len_to_pt(cl->tight_gap),
 	               len_to_pt(cl->tight_need), more);
 }
 
@@ -273,7 +277,8 @@ place_rule(Clear *cl, guint k, guint n)
 	} else {
 		const Figure *f = FIG(cl, g_array_index(figs, guint, k));
 		off = lo / 2 + hi / 2;
-		tight(cl, f, rule_edge(f).vertical ? "a vertical rule" : "a horizontal rule",
+		tight(cl, f,
+		      rule_edge(f).vertical ? N_("a vertical rule") : N_("a horizontal rule"),
 		      (Room){lo, hi}, half);
 	}
 	for (guint j = 0; j < n; j++) {
@@ -401,8 +406,9 @@ beside_pairs(Clear *cl, const Edge *e, Room rm)
 static void
 place_box(Clear *cl, guint bi)
 {
-	static const char *const names[] = {"the top of a box", "the foot of a box",
-	                                    "the left side of a box", "the right side of a box"};
+	static const char *const names[] = {N_("the top of a box"), N_("the foot of a box"),
+	                                    N_("the left side of a box"),
+	                                    N_("the right side of a box")};
 	Figure *bx = FIG(cl, bi);
 	bool box = bx->kind == FIG_BOX;
 	Edge e[4];

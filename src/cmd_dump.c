@@ -11,8 +11,9 @@ cmd_dump(const char *stage, const char *edition, const CliOpts *o)
 	int status;
 
 	if (!hz_dump_known(stage)) {
+		fputs("huozi: ", stderr);
 		fprintf(stderr,
-		        "huozi: unknown stage \"%s\" (desc model layout items lines flow dlist)\n",
+		        _("unknown stage \"%s\" (desc model layout items lines flow dlist)\n"),
 		        stage);
 		return EXIT_INPUT;
 	}

@@ -10,7 +10,8 @@ cmd_fit(const char *path, const CliOpts *o)
 	int status;
 
 	if (!o->layout) {
-		fprintf(stderr, "huozi: fit needs --layout FILE (e.g. layouts/broadsheet.xml)\n");
+		fprintf(stderr, "huozi: %s\n",
+		        _("fit needs --layout FILE (e.g. layouts/broadsheet.xml)"));
 		return EXIT_INPUT;
 	}
 	d = hz_diags_new();

@@ -1,6 +1,7 @@
 /* cmd_render.c - `huozi render` and `huozi check`: lay out, write PDF/PNG/report, summarize. */
 #include "cmd_render.h"
 #include <glib.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,7 +9,8 @@
 static void
 print_summary(const HzEdition *e)
 {
-	fprintf(stderr, "huozi: %d pages, %d stories, %d overset (%d lines), %d empty grid cells\n",
+	fputs("huozi: ", stderr);
+	fprintf(stderr, _("%d pages, %d stories, %d overset (%d lines), %d empty grid cells\n"),
 	        hz_edition_pages(e), hz_edition_stories(e), hz_edition_overset_stories(e),
 	        hz_edition_overset_lines(e), hz_edition_empty_cells(e));
 }
@@ -17,12 +19,32 @@ static void
 print_timings(const HzEdition *e)
 {
 	fprintf(stderr,
-	        "timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw "
-	        "%.1f  pdf %.1f\n",
+	        _("timings (ms): parse %.1f  fonts %.1f  shape %.1f  compose %.1f  flow %.1f  draw "
+	          "%.1f  pdf %.1f\n"),
 	        hz_edition_time_ms(e, HZ_TIME_PARSE), hz_edition_time_ms(e, HZ_TIME_FONTS),
 	        hz_edition_time_ms(e, HZ_TIME_SHAPE), hz_edition_time_ms(e, HZ_TIME_COMPOSE),
 	        hz_edition_time_ms(e, HZ_TIME_FLOW), hz_edition_time_ms(e, HZ_TIME_DRAW),
 	        hz_edition_time_ms(e, HZ_TIME_WRITE));
+}
+
+/* an output as -v names it: "-" is standard output */
+static const char *
+shown(const char *name)
+{
+	return strcmp(name, "-") == 0 ? _("standard output") : name;
+}
+
+/* one line of -v */
+static void written(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+static void
+written(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("huozi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 }
 
 /* -v: what was written where */
@@ -30,15 +52,13 @@ static void
 print_written(const CliOpts *o, bool write)
 {
 	if (write && o->out)
-		fprintf(stderr, "huozi: wrote the edition to %s\n",
-		        strcmp(o->out, "-") == 0 ? "standard output" : o->out);
+		written(_("wrote the edition to %s\n"), shown(o->out));
 	if (write && o->split)
-		fprintf(stderr, "huozi: wrote one PDF per page into %s\n", o->split);
+		written(_("wrote one PDF per page into %s\n"), o->split);
 	if (write && o->png)
-		fprintf(stderr, "huozi: wrote a PNG proof of each page into %s\n", o->png);
+		written(_("wrote a PNG proof of each page into %s\n"), o->png);
 	if (o->report)
-		fprintf(stderr, "huozi: wrote the fit report to %s\n",
-		        strcmp(o->report, "-") == 0 ? "standard output" : o->report);
+		written(_("wrote the fit report to %s\n"), shown(o->report));
 }
 
 /* a progress line on a terminal, once writing has taken longer than a moment */
@@ -48,7 +68,9 @@ show_progress(int done, int total, void *data)
 	gint64 *start = data;
 	if (g_get_monotonic_time() - *start < 300000)
 		return;
-	fprintf(stderr, "\rhuozi: page %d of %d%s", done, total, done == total ? "\n" : "");
+	fputs("\rhuozi: ", stderr);
+	fprintf(stderr, _("page %d of %d"), done, total);
+	fputs(done == total ? "\n" : "", stderr);
 }
 
 int

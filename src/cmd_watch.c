@@ -41,7 +41,8 @@ rerender(gpointer data)
 	/* a story may have been added or renamed; the new monitors are in place before the old ones
 	 * go and before the line that tells the user (or a script) that edits will be seen */
 	watch_inputs(w);
-	fprintf(stderr, "huozi: rendered in %.0f ms, status %d; watching for changes\n",
+	fputs("huozi: ", stderr);
+	fprintf(stderr, _("rendered in %.0f ms, status %d; watching for changes\n"),
 	        (g_get_monotonic_time() - t0) / 1e3, status);
 	return G_SOURCE_REMOVE;
 }

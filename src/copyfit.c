@@ -2,6 +2,7 @@
  * layout's grid, composed and balanced by the same flow as a real page, and measured. */
 #include "copyfit.h"
 #include "compose.h"
+#include "i18n.h"
 
 static int
 lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r, int *head)
@@ -56,9 +57,9 @@ char *
 copyfit_text(const char *shown, const Layout *l, const CopyfitRow *rows, int n)
 {
 	GString *out = g_string_new(NULL);
-	g_string_append_printf(out, "%s on %s (%d grid lines of %.1f pt per column)\n", shown,
+	g_string_append_printf(out, _("%s on %s (%d grid lines of %.1f pt per column)\n"), shown,
 	                       l->name, l->grid.lines, len_to_pt(l->grid.pitch));
-	g_string_append(out, "span  lines  head\n");
+	g_string_append(out, _("span  lines  head\n"));
 	for (int i = 0; i < n; i++) {
 		if (rows[i].fits)
 			g_string_append_printf(out, "%4d  %5d  %4d\n", rows[i].span, rows[i].lines,

@@ -1,6 +1,7 @@
 /* desc.c - reading XML with GMarkup into DescNode trees with a line:col on every node and
  * attribute. */
 #include "desc.h"
+#include "i18n.h"
 #include "suggest.h"
 #include "textfile.h"
 #include <errno.h>
@@ -266,8 +267,8 @@ check_values(Builder *b, const DescNode *n, const char **avalues)
 		gsize len = strlen(avalues[i]);
 		if (len > DESC_MAX_VALUE) {
 			report_error(b->r, DIAG_INPUT, b->file, n->attrs[i].line, n->attrs[i].col,
-			             "shorten it: an attribute value holds at most 16384 bytes",
-			             "the value of %s on <%s> is %zu bytes long, more than %d",
+			             _("shorten it: an attribute value holds at most 16384 bytes"),
+			             _("the value of %s on <%s> is %zu bytes long, more than %d"),
 			             report_clip(b->r, n->attrs[i].name),
 			             report_clip(b->r, n->name), (size_t)len, DESC_MAX_VALUE);
 			return false;
@@ -316,8 +317,8 @@ check_unique(Builder *b, const DescNode *n)
 		}
 		if (first >= 0) {
 			report_error(b->r, DIAG_INPUT, b->file, n->attrs[i].line, n->attrs[i].col,
-			             "keep one of them",
-			             "attribute %s is given twice on <%s> (first at %d:%d)",
+			             _("keep one of them"),
+			             _("attribute %s is given twice on <%s> (first at %d:%d)"),
 			             report_clip(b->r, n->attrs[i].name),
 			             report_clip(b->r, n->name), n->attrs[first].line,
 			             n->attrs[first].col);
@@ -336,7 +337,7 @@ on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const 
 
 	if (++b->depth > DESC_MAX_DEPTH) {
 		g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-		            "elements nested deeper than %d levels", DESC_MAX_DEPTH);
+		            _("elements nested deeper than %d levels"), DESC_MAX_DEPTH);
 		return;
 	}
 	n = g_new0(DescNode, 1);
@@ -359,7 +360,7 @@ on_start(GMarkupParseContext *ctx, const char *name, const char **anames, const 
 	if (b->stack->len == 0) {
 		if (b->root) {
 			g_set_error(error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-			            "a second root element “%s”", name);
+			            _("a second root element “%s”"), name);
 			node_free(n);
 			return;
 		}
@@ -421,22 +422,22 @@ static const char *
 ref_problem(guint32 u, const char **hint)
 {
 	if (u > 0x10ffff) {
-		*hint = "Unicode ends at U+10FFFF: check the number";
-		return "is beyond U+10FFFF";
+		*hint = _("Unicode ends at U+10FFFF: check the number");
+		return _("is beyond U+10FFFF");
 	}
 	if (u >= 0xd800 && u <= 0xdfff) {
-		*hint = "write the character's own code point, not half of a UTF-16 pair";
-		return "is a UTF-16 surrogate, not a character";
+		*hint = _("write the character's own code point, not half of a UTF-16 pair");
+		return _("is a UTF-16 surrogate, not a character");
 	}
 	if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || (u >= 0x7f && u <= 0x9f)) {
-		*hint =
+		*hint = _(
 		    "remove it: of the control characters only tab, line feed and carriage return "
-		    "are text";
-		return "is a control character";
+		    "are text");
+		return _("is a control character");
 	}
 	if ((u & 0xfffe) == 0xfffe || (u >= 0xfdd0 && u <= 0xfdef)) {
-		*hint = "remove it: noncharacters are not text";
-		return "is a noncharacter";
+		*hint = _("remove it: noncharacters are not text");
+		return _("is a noncharacter");
 	}
 	return NULL;
 }
@@ -482,11 +483,11 @@ check_ref(Builder *b, gsize p)
 		position_fwd(b, p, &line, &col);
 		if (u > 0x10ffff)
 			report_error(b->r, DIAG_INPUT, b->file, line, col, hint,
-			             "character reference %s %s", report_clip(b->r, ref), what);
+			             _("character reference %s %s"), report_clip(b->r, ref), what);
 		else
 			report_error(b->r, DIAG_INPUT, b->file, line, col, hint,
-			             "character reference %s (U+%04lX) %s", report_clip(b->r, ref),
-			             u, what);
+			             _("character reference %s (U+%04lX) %s"),
+			             report_clip(b->r, ref), u, what);
 	}
 	return false;
 }
@@ -521,22 +522,40 @@ check_refs(const char *file, const char *data, gsize len, Report *r)
 	return true;
 }
 
-/* GMarkup's message without its "Error on line N char M: ": the diagnostic has the position */
+/* msg after the text of a GMarkup position template (literal text, each %d a run of digits),
+ * or NULL when msg does not start with it */
+static const char *
+after_template(const char *msg, const char *tmpl)
+{
+	const char *m = msg, *t = tmpl;
+	while (*t) {
+		if (t[0] == '%' && t[1] == 'd') {
+			if (!g_ascii_isdigit(*m))
+				return NULL;
+			while (g_ascii_isdigit(*m))
+				m++;
+			t += 2;
+		} else if (*m++ != *t++)
+			return NULL;
+	}
+	return m;
+}
+
+/* GMarkup's message without its "Error on line N char M: ", which GLib writes in the user's
+ * language too (its own catalogue, glib20): the diagnostic has the position */
 static const char *
 without_position(const char *msg)
 {
-	const char *p = msg;
-	if (!g_str_has_prefix(p, "Error on line "))
-		return msg;
-	p += strlen("Error on line ");
-	while (g_ascii_isdigit(*p))
-		p++;
-	if (g_str_has_prefix(p, " char ")) {
-		p += strlen(" char ");
-		while (g_ascii_isdigit(*p))
-			p++;
+	const char *const templates[] = {
+	    g_dgettext("glib20", "Error on line %d char %d: "),
+	    "Error on line %d char %d: ", g_dgettext("glib20", "Error on line %d: "),
+	    "Error on line %d: "};
+	for (size_t i = 0; i < G_N_ELEMENTS(templates); i++) {
+		const char *rest = after_template(msg, templates[i]);
+		if (rest)
+			return rest;
 	}
-	return g_str_has_prefix(p, ": ") ? p + 2 : msg;
+	return msg;
 }
 
 /* GMarkup's message with every quoted part (“...”) cut like report_clip: GMarkup quotes names
@@ -601,8 +620,8 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 			g_autofree char *msg = clip_quoted(without_position(err->message));
 			report_error(
 			    r, DIAG_INPUT, file, line, col,
-			    "check that every element is closed and every attribute quoted",
-			    "malformed XML: %s", msg);
+			    _("check that every element is closed and every attribute quoted"),
+			    _("malformed XML: %s"), msg);
 		}
 		g_error_free(err);
 		g_markup_parse_context_free(ctx);
@@ -614,8 +633,8 @@ desc_parse(const char *file, const char *data, gssize len, Report *r)
 	g_ptr_array_free(b.stack, TRUE);
 	if (!b.root) {
 		report_error(r, DIAG_INPUT, file, 1, 1,
-		             "a page description starts with <edition>, a layout with <layout>",
-		             "no root element");
+		             _("a page description starts with <edition>, a layout with <layout>"),
+		             _("no root element"));
 		return NULL;
 	}
 	d = g_new0(Desc, 1);
@@ -640,7 +659,7 @@ desc_load_root(const char *path, const char *root, const char *hint, Report *r)
 	Desc *d = desc_load(path, r);
 	if (d && strcmp(d->root->name, root) != 0) {
 		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col, hint,
-		             "root element is <%s>", report_clip(r, d->root->name));
+		             _("root element is <%s>"), report_clip(r, d->root->name));
 		desc_free(d);
 		return NULL;
 	}
@@ -659,12 +678,12 @@ desc_check_attrs(const DescNode *n, const char *file, const char *const *known, 
 			g_autofree char *list = NULL, *all = NULL, *hint = NULL;
 			if (report_keeps(r)) { /* a flood of them is counted, not read */
 				list = suggest_list(known);
-				all = g_strdup_printf("the attributes of <%s> are: %s", n->name,
+				all = g_strdup_printf(_("the attributes of <%s> are: %s"), n->name,
 				                      list);
 				hint = suggest_hint(n->attrs[i].name, known, all);
 			}
 			report_error(r, DIAG_INPUT, file, n->attrs[i].line, n->attrs[i].col, hint,
-			             "unknown attribute %s on <%s>",
+			             _("unknown attribute %s on <%s>"),
 			             report_clip(r, n->attrs[i].name), report_clip(r, n->name));
 			ok = false;
 		}

@@ -1,6 +1,7 @@
 /* display.c - display text (every paragraph but body text) in the lines or the box it has: the
  * squeeze, the lines left out, and the findings of the fit report. */
 #include "display.h"
+#include "i18n.h"
 
 void
 display_kind(FlowCtx *c, int pi, const char *kind)
@@ -16,8 +17,9 @@ display_fit(FlowCtx *c, int pi, int max_lines, const ItemsWhere *w, const char *
 	if (max_lines <= 0) { /* its box holds no line of it */
 		if (fp->lines->n > 0)
 			report_error(c->r, DIAG_LAYOUT, w->file, w->line, w->col, hint,
-			             "%s: no room for \"%s\" in its box: %d line(s) left out",
-			             w->what, report_clip(c->r, fp->items->text), fp->lines->n);
+			             _("%s: no room for \"%s\" in its box: %d line(s) left out"),
+			             i18n_name(w->what), report_clip(c->r, fp->items->text),
+			             fp->lines->n);
 		return fp->lines->n;
 	}
 	if (flowctx_fit_lines(c, pi, max_lines))
@@ -29,10 +31,11 @@ display_fit(FlowCtx *c, int pi, int max_lines, const ItemsWhere *w, const char *
 	if (flowctx_overfull(c, pi)) /* a character wider than its column: that error says it */
 		return over;
 	report_error(c->r, DIAG_LAYOUT, w->file, w->line, w->col, hint,
-	             "%s: \"%s\" does not fit %d line(s) of %.1f pt even squeezed (tracking "
-	             "%.2f em, %d%% wide): %d line(s) left out",
-	             w->what, report_clip(c->r, fp->items->text), max_lines, len_to_pt(fp->measure),
-	             fp->style->tracking_milli / 1000.0, fp->items->xscale / 10, over);
+	             _("%s: \"%s\" does not fit %d line(s) of %.1f pt even squeezed (tracking "
+	               "%.2f em, %d%% wide): %d line(s) left out"),
+	             i18n_name(w->what), report_clip(c->r, fp->items->text), max_lines,
+	             len_to_pt(fp->measure), fp->style->tracking_milli / 1000.0,
+	             fp->items->xscale / 10, over);
 	return over;
 }
 
@@ -63,7 +66,7 @@ display_note(FlowCtx *c, int pi, const ItemsWhere *w, int max_lines, int overset
 	}
 	if (!d.squeezed && d.forced_lines == 0 && d.loose_lines == 0 && overset == 0)
 		return;
-	d.element = g_strdup(w->what ? w->what : "");
+	d.element = g_strdup(w->what ? i18n_name(w->what) : ""); /* as messages name it */
 	d.text = g_utf8_substring(t, 0, MIN(g_utf8_strlen(t, -1), 16));
 	g_array_append_val(c->out->findings, d);
 }

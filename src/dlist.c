@@ -226,6 +226,7 @@ compose(const Model *m, const Flow *f, Flow *drop, bool proof)
 		}
 		for (int k = runs.at[p]; k < runs.at[p + 1]; k++)
 			add_run_op(d, g_ptr_array_index(f->runs, runs.idx[k]));
+		pg->nproof = (int)d->ops->len;
 		for (int k = figs.at[p]; proof && k < figs.at[p + 1]; k++) {
 			const Figure *fg = &g_array_index(f->figures, Figure, figs.idx[k]);
 			if (fg->proof)
@@ -237,6 +238,7 @@ compose(const Model *m, const Flow *f, Flow *drop, bool proof)
 				add_line(d, f, fl);
 		}
 		pg->nops = (int)d->ops->len - pg->op0;
+		pg->nproof = (int)d->ops->len - pg->nproof;
 		for (int k = drop ? last.at[p + 1] : 0; drop && k < last.at[p + 2]; k++)
 			flow_drop_para(drop, last.idx[k]);
 		if (drop && p % 32 == 31)

@@ -36,6 +36,7 @@ typedef struct {
 	Len w, h;
 	char *label; /* 版次 */
 	int op0, nops;
+	int nproof; /* the last nproof of its nops: the proof overlay, painted only on proofs */
 } DPage;
 
 typedef struct {
@@ -54,7 +55,8 @@ typedef struct {
 	int nbookmarks;
 } DList;
 
-/* With proof, the proof overlay (grid, frames, overset marks) is drawn over the page. */
+/* With proof, the proof overlay (grid, frames, overset marks) is added over each page, as its
+ * last DPage.nproof ops: a painter draws it on proofs only. */
 DList *dlist_compose(const Model *m, const Flow *f, bool proof);
 /* The same, freeing every paragraph of f once the last page that draws it is composed, so that
  * the flow and the display list are not both whole at once: for a caller that reads no

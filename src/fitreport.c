@@ -1,6 +1,7 @@
 /* fitreport.c - the fit report as JSON: stories, frames, overset, underset, display findings,
  * diagnostics. */
 #include "fitreport.h"
+#include "i18n.h"
 #include "tempfile.h"
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -136,7 +137,7 @@ fitreport_write(const Model *m, const Flow *f, Report *r, const char *path, cons
 	tempfile_close(fd, &err);
 	if (err) {
 		report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(err),
-		             "cannot write the report: %s", g_strerror(err));
+		             _("cannot write the report: %s"), g_strerror(err));
 		return false;
 	}
 	return true;

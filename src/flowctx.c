@@ -1,6 +1,7 @@
 /* flowctx.c - the frame context every composition stage writes through: set, squeeze and
  * place paragraphs, add figures and bookmarks into the Flow being composed. */
 #include "flowctx.h"
+#include "i18n.h"
 
 LineAlign
 flowctx_align(Align a)
@@ -30,7 +31,7 @@ static void
 report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 {
 	int forced = 0, overfull = 0, first = -1;
-	const char *what = w && w->what ? w->what : "a paragraph";
+	const char *what = w && w->what ? i18n_name(w->what) : _("a paragraph");
 	for (int i = 0; i < fp->lines->n; i++) {
 		unsigned f = fp->lines->lines[i].flags;
 		forced += (f & LINE_FORCED) ? 1 : 0;
@@ -41,15 +42,15 @@ report_forced(FlowCtx *c, const FlowPara *fp, const ItemsWhere *w)
 	if (overfull > 0)
 		report_error(
 		    c->r, DIAG_INPUT, w ? w->file : NULL, w ? w->line : 0, w ? w->col : 0,
-		    "set the story over more columns, or give the style a smaller size",
-		    "%s: a character of its style '%s' (%.1f pt) is wider than the %.1f pt "
-		    "column it is set in",
+		    _("set the story over more columns, or give the style a smaller size"),
+		    _("%s: a character of its style '%s' (%.1f pt) is wider than the %.1f pt "
+		      "column it is set in"),
 		    what, fp->style->name, len_to_pt(fp->style->size), len_to_pt(fp->measure));
 	else if (forced > 0)
 		report_warning(c->r, DIAG_RULE, w ? w->file : NULL, w ? w->line : 0, w ? w->col : 0,
-		               "a word or number longer than the column, or a run without break "
-		               "opportunities; shorten it or widen the module",
-		               "%s: %d line(s) broken where the rules forbid it, from line %d",
+		               _("a word or number longer than the column, or a run without break "
+		                 "opportunities; shorten it or widen the module"),
+		               _("%s: %d line(s) broken where the rules forbid it, from line %d"),
 		               what, forced, first + 1);
 }
 
@@ -205,12 +206,13 @@ flowctx_squeeze(FlowCtx *c, int pi, const ItemsWhere *where)
 		return true;
 	if (flowctx_overfull(c, pi)) /* reported as the input error it is */
 		return false;
-	report_error(c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0,
-	             where ? where->col : 0,
-	             "shorten the headline, widen its span (head=) or allow more lines (max-lines)",
-	             "headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%",
-	             report_clip(c->r, fp->items->text), s->max_lines ? s->max_lines : fp->lines->n,
-	             len_to_pt(fp->measure), s->min_scale);
+	report_error(
+	    c->r, DIAG_LAYOUT, where ? where->file : NULL, where ? where->line : 0,
+	    where ? where->col : 0,
+	    _("shorten the headline, widen its span (head=) or allow more lines (max-lines)"),
+	    _("headline \"%s\" does not fit %d line(s) of %.1f pt even squeezed to %d%%"),
+	    report_clip(c->r, fp->items->text), s->max_lines ? s->max_lines : fp->lines->n,
+	    len_to_pt(fp->measure), s->min_scale);
 	return false;
 }
 

@@ -1,6 +1,7 @@
 /* font.c - a private fontconfig configuration, the Pango context, and font roles -> faces. */
 #include "font.h"
 #include "config.h"
+#include "i18n.h"
 #include "where.h"
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
@@ -183,13 +184,14 @@ check_role(Fonts *f, FontRole role, const char *layout_file, Report *r)
 		PangoFont *font = pango_font_map_load_font(f->map, f->ctx, d);
 		bool ok = font && family_matches(font, f->family[role]);
 		if (!ok) {
-			g_autofree char *got = font ? fonts_face_name(font) : g_strdup("nothing");
+			g_autofree char *got =
+			    font ? fonts_face_name(font) : g_strdup(_("nothing"));
 			report_error(
 			    r, DIAG_FONT, layout_file, 0, 0,
-			    "install the font (Debian: fonts-noto-cjk, fonts-lxgw-wenkai) or "
-			    "map the role to a family listed by `fc-list`",
-			    "font role %s%s asks for \"%s\" but fontconfig gives %s",
-			    style_role_name(role), bold ? " (bold)" : "",
+			    _("install the font (Debian: fonts-noto-cjk, fonts-lxgw-wenkai) or "
+			      "map the role to a family listed by `fc-list`"),
+			    _("font role %s%s asks for \"%s\" but fontconfig gives %s"),
+			    style_role_name(role), bold ? _(" (bold)") : "",
 			    report_clip(r, f->family[role]), got);
 		}
 		if (font)
@@ -213,8 +215,8 @@ fonts_new(const char *conf_file, const Layout *layout, Report *r)
 	if (!FcConfigParseAndLoad(f->fc, (const FcChar8 *)conf_file, FcTrue) ||
 	    !FcConfigBuildFonts(f->fc)) {
 		report_error(r, DIAG_SYSTEM, conf_file, 0, 0,
-		             "set HUOZI_FONTS_CONF to the project's fonts/fonts.conf",
-		             "cannot load the font configuration");
+		             _("set HUOZI_FONTS_CONF to the project's fonts/fonts.conf"),
+		             _("cannot load the font configuration"));
 		fonts_free(f);
 		return NULL;
 	}

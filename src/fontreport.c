@@ -1,6 +1,7 @@
 /* fontreport.c - the font report of huozi fonts: each role, the face it resolves to, and the
  * characters no font covers. */
 #include "fontreport.h"
+#include "i18n.h"
 #include <stdio.h>
 
 static void
@@ -30,9 +31,9 @@ fontreport_text(const Fonts *f, const Report *r, GString *out)
 		const Diag *dg = g_ptr_array_index(r->diags, i);
 		if (dg->kind == DIAG_GLYPH) {
 			g_autofree char *s = report_format(dg);
-			g_string_append_printf(out, "uncovered: %s", s);
+			g_string_append_printf(out, _("uncovered: %s"), s);
 			uncovered++;
 		}
 	}
-	g_string_append_printf(out, "%d uncovered characters\n", uncovered);
+	g_string_append_printf(out, _("%d uncovered characters\n"), uncovered);
 }

@@ -1,6 +1,7 @@
 /* furniture.c - composing what is not a story: running heads, mastheads, photos, ads, rules. */
 #include "furniture.h"
 #include "display.h"
+#include "i18n.h"
 #include <string.h>
 
 static const char *const weekdays[] = {"",       "星期一", "星期二", "星期三",
@@ -52,7 +53,8 @@ furniture_text(FlowCtx *c, int p, const char *text, const Style *s, Len x, Len w
 	int pi = flowctx_set(c, text, s, w, a, false, -1, -1, &where), over;
 	const FlowPara *fp;
 	display_kind(c, pi, kind);
-	over = display_fit(c, pi, 1, &where, "widen its module, or give the layout a wider page");
+	over =
+	    display_fit(c, pi, 1, &where, _("widen its module, or give the layout a wider page"));
 	display_note(c, pi, &where, 1, over);
 	fp = flowctx_para(c, pi);
 	if (fp->lines->n == 0)
@@ -83,19 +85,20 @@ running_head(FlowCtx *c, int p)
 	if (pg->proofreader)
 		g_string_append_printf(credits, "%s校对　%s", credits->len ? "　　" : "",
 		                       pg->proofreader);
-	wl = furniture_text(c, p, left, s, x, w, LB_LEFT, base, pg->line, pg->col, "running head");
+	wl = furniture_text(c, p, left, s, x, w, LB_LEFT, base, pg->line, pg->col,
+	                    N_("running head"));
 	if (credits->len)
 		wc = furniture_text(c, p, credits->str, s, x, w, LB_CENTER, base, pg->line, pg->col,
-		                    "running head");
-	wr =
-	    furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col, "running head");
+		                    N_("running head"));
+	wr = furniture_text(c, p, right, s, x, w, LB_RIGHT, base, pg->line, pg->col,
+	                    N_("running head"));
 	/* left, centred and right on one line: each side needs an em clear of the credits */
 	if (credits->len ? MAX(wl, wr) + s->size > (w - wc) / 2 : wl + wr + s->size > w)
 		report_warning(
 		    c->r, DIAG_LAYOUT, c->m->file, pg->line, pg->col,
-		    "shorten the credits, or give the layout a wider page",
-		    "running head: paper and date, credits and folio (%.1f, %.1f and %.1f "
-		    "pt) run into each other in %.1f pt",
+		    _("shorten the credits, or give the layout a wider page"),
+		    _("running head: paper and date, credits and folio (%.1f, %.1f and %.1f "
+		      "pt) run into each other in %.1f pt"),
 		    len_to_pt(wl), len_to_pt(wc), len_to_pt(wr), len_to_pt(w));
 	thick_thin(c, p, 0, 0, x, base + len_from_pt(4), w);
 	g_string_free(credits, TRUE);
@@ -108,10 +111,10 @@ masthead_room(FlowCtx *c, const Elem *e, const char *text, Len base, Len size, L
 {
 	if (base + len_em(size, 12, 100) <= rule_y) /* its descent, as grid_baseline_in */
 		return true;
-	report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
-	             "give the masthead more grid lines",
-	             "masthead: no room for \"%s\" above the rule of its %d grid lines: left out",
-	             report_clip(c->r, text), e->cell.l1 - e->cell.l0 + 1);
+	report_error(
+	    c->r, DIAG_LAYOUT, c->m->file, e->line, e->col, _("give the masthead more grid lines"),
+	    _("masthead: no room for \"%s\" above the rule of its %d grid lines: left out"),
+	    report_clip(c->r, text), e->cell.l1 - e->cell.l0 + 1);
 	return false;
 }
 
@@ -136,18 +139,18 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	base = grid_baseline_in(y, big->lines * pitch, big->size);
 	if (masthead_room(c, e, m->paper, base, big->size, rule_y))
 		furniture_text(c, p, m->paper, big, x, w - right_w, LB_LEFT, base, e->line, e->col,
-		               "masthead");
+		               N_("masthead"));
 	base = grid_baseline_in(y + big->lines * pitch, latin->lines * pitch, latin->size);
 	if (m->paper_latin && masthead_room(c, e, m->paper_latin, base, latin->size, rule_y))
 		furniture_text(c, p, m->paper_latin, latin, x, w - right_w, LB_LEFT, base, e->line,
-		               e->col, "masthead");
+		               e->col, N_("masthead"));
 	/* date, issue and folio down the right third, one under the other, above the rule */
 	base = y + pitch + small->size;
 	for (int i = 0; i < 3; i++) {
 		if (!right[i] || !masthead_room(c, e, right[i], base, small->size, rule_y))
 			continue;
 		furniture_text(c, p, right[i], small, x + w - right_w, right_w, LB_RIGHT, base,
-		               e->line, e->col, "masthead");
+		               e->line, e->col, N_("masthead"));
 		base += small->size * 3 / 2;
 	}
 	thick_thin(c, p, e->line, e->col, x, rule_y, w);
@@ -204,7 +207,7 @@ caption_para(FlowCtx *c, const Elem *e, const char *text, const Style *s, Len w,
 	pi = flowctx_set(c, text, s, w, flowctx_align(s->align), false, -1, -1, &where);
 	display_kind(c, pi, what + strlen("photo "));
 	over = display_fit(c, pi, max, &where,
-	                   "give the photo more grid lines or shorten the caption");
+	                   _("give the photo more grid lines or shorten the caption"));
 	display_note(c, pi, &where, max, over);
 	fp = flowctx_para(c, pi);
 	*used = (fp->lines->n - over) * s->lines;
@@ -231,8 +234,8 @@ photo(FlowCtx *c, int p, const Elem *e)
 	room = (int)(h / pitch) - (beside ? 0 : 2);
 	/* the caption first, leaving a line for the credit; the credit in what is left */
 	cap = caption_para(c, e, e->caption, cs, cw, MAX(room - (has_credit ? cr->lines : 0), 0),
-	                   "photo caption", &cap_lines);
-	cred = caption_para(c, e, e->credit, cr, cw, MAX(room - cap_lines, 0), "photo credit",
+	                   N_("photo caption"), &cap_lines);
+	cred = caption_para(c, e, e->credit, cr, cw, MAX(room - cap_lines, 0), N_("photo credit"),
 	                    &cred_lines);
 	lines = cap_lines + cred_lines;
 	if (lines > 0 && !beside)
@@ -270,7 +273,7 @@ check_ad_size(FlowCtx *c, const Elem *e)
 		g_string_append_printf(sizes, "%s%s %dx%d", i ? ", " : "", l->ad_sizes[i].name,
 		                       l->ad_sizes[i].cols, l->ad_sizes[i].lines);
 	report_warning(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col, sizes->str,
-	               "the ad is %d columns x %d lines, not one of the layout's ad sizes", cols,
+	               _("the ad is %d columns x %d lines, not one of the layout's ad sizes"), cols,
 	               lines);
 	g_string_free(sizes, TRUE);
 }
@@ -281,7 +284,7 @@ static void
 text_ad(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
 {
 	const Style *s = layout_style(c->m->layout, ST_AD);
-	ItemsWhere where = {c->m->file, e->line, "text ad", e->col, NULL};
+	ItemsWhere where = {c->m->file, e->line, N_("text ad"), e->col, NULL};
 	Len step = s->size * 6 / 5, inner = h - len_from_pt(4), top;
 	int max = inner < s->size ? 0 : (int)((inner - s->size) / step) + 1, pi, over, n;
 	Figure box = {.kind = FIG_BOX,
@@ -298,8 +301,9 @@ text_ad(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
 	pi =
 	    flowctx_set(c, e->text, s, MAX(w - s->size, s->size), LB_CENTER, false, -1, -1, &where);
 	display_kind(c, pi, "text-ad");
-	over = display_fit(c, pi, max, &where,
-	                   "shorten the text, or sell a larger ad size (the layout's <ad-size>)");
+	over =
+	    display_fit(c, pi, max, &where,
+	                _("shorten the text, or sell a larger ad size (the layout's <ad-size>)"));
 	display_note(c, pi, &where, max, over);
 	n = flowctx_para(c, pi)->lines->n - over;
 	top = grid_baseline_in(y, h - (n - 1) * step, s->size);

@@ -5,19 +5,21 @@
 #include "dump.h"
 #include "fontreport.h"
 #include "huozi.h"
+#include "i18n.h"
 #include "inputs.h"
 #include "model.h"
 #include "pipeline.h"
 #include "render.h"
 #include "report.h"
 #include "tempfile.h"
+#include "where.h"
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
 struct HzOptions {
-	char *fonts_conf, *layouts_dir, *pages;
+	char *fonts_conf, *layouts_dir, *pages, *proof_pdf;
 	bool allow_outside, proof, marks, cmyk, strict;
 	int threads;
 	double dpi;
@@ -47,6 +49,13 @@ hz_free(void *p)
 	g_free(p);
 }
 
+const char *
+hz_locale_dir(void)
+{
+	i18n_bind();
+	return where_locale_dir();
+}
+
 HzOptions *
 hz_options_new(void)
 {
@@ -59,6 +68,7 @@ options_clear(HzOptions *o)
 	g_free(o->fonts_conf);
 	g_free(o->layouts_dir);
 	g_free(o->pages);
+	g_free(o->proof_pdf);
 }
 
 void
@@ -103,6 +113,13 @@ hz_options_set_proof(HzOptions *o, int on)
 }
 
 void
+hz_options_set_proof_pdf(HzOptions *o, const char *path)
+{
+	g_free(o->proof_pdf);
+	o->proof_pdf = g_strdup(path);
+}
+
+void
 hz_options_set_marks(HzOptions *o, int on)
 {
 	o->marks = on;
@@ -144,6 +161,7 @@ HzDiags *
 hz_diags_new(void)
 {
 	HzDiags *d = g_new0(HzDiags, 1);
+	i18n_bind();
 	d->r = report_new();
 	return d;
 }
@@ -264,10 +282,12 @@ hz_diag_format(const HzDiags *d, int i)
 	return g ? report_format(g) : NULL;
 }
 
-/* the caller's diagnostics, or a report of our own that the caller did not want */
+/* the caller's diagnostics, or a report of our own that the caller did not want; every entry
+ * point that can produce a message comes here first, so the catalogues are bound by then */
 static Report *
 sink(HzDiags *d, Report **own)
 {
+	i18n_bind();
 	*own = d ? NULL : report_new();
 	return d ? d->r : *own;
 }
@@ -281,7 +301,7 @@ pipeline_options(const HzOptions *o, Stage last)
 	return (PipelineOptions){.last = last,
 	                         .fonts_conf = o->fonts_conf,
 	                         .layouts_dir = o->layouts_dir,
-	                         .proof = o->proof,
+	                         .proof = o->proof || o->proof_pdf,
 	                         .allow_outside = o->allow_outside,
 	                         .threads = o->threads};
 }
@@ -303,6 +323,7 @@ hz_edition_load(const char *path, const HzOptions *o, HzDiags *d)
 		e->o.fonts_conf = g_strdup(o->fonts_conf);
 		e->o.layouts_dir = g_strdup(o->layouts_dir);
 		e->o.pages = g_strdup(o->pages);
+		e->o.proof_pdf = g_strdup(o->proof_pdf);
 	}
 	report_free(own);
 	return e;
@@ -357,15 +378,18 @@ hz_edition_empty_cells(const HzEdition *e)
 	return n;
 }
 
+/* the outputs of one transaction; the proof PDF is the options' for hz_edition_write only */
 static int
 edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *png_dir,
-              const char *report, bool write, HzDiags *d)
+              const char *report, const char *proof_pdf, bool write, HzDiags *d)
 {
 	Report *own, *r = sink(d, &own);
 	RenderOptions ro = {.out = pdf,
 	                    .split = split_dir,
 	                    .png = png_dir,
 	                    .report = report,
+	                    .proof_pdf = proof_pdf,
+	                    .proof = e->o.proof,
 	                    .pages = e->o.pages,
 	                    .dpi = e->o.dpi,
 	                    .marks = e->o.marks,
@@ -384,13 +408,13 @@ int
 hz_edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *png_dir,
                  const char *report, HzDiags *d)
 {
-	return edition_write(e, pdf, split_dir, png_dir, report, true, d);
+	return edition_write(e, pdf, split_dir, png_dir, report, e->o.proof_pdf, true, d);
 }
 
 int
 hz_edition_check(HzEdition *e, const char *report, HzDiags *d)
 {
-	return edition_write(e, NULL, NULL, NULL, report, false, d);
+	return edition_write(e, NULL, NULL, NULL, report, NULL, false, d);
 }
 
 int
@@ -441,12 +465,13 @@ hz_edition_write_pdf_memory(HzEdition *e, unsigned char **data, size_t *len, HzD
 	*data = NULL;
 	*len = 0;
 	if (!dir) {
-		report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL, "cannot make a temporary folder: %s",
-		             g_strerror(errno));
+		report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL,
+		             _("cannot make a temporary folder: %s"), g_strerror(errno));
 	} else {
-		status = hz_edition_write(e, path, NULL, NULL, NULL, d ? d : &(HzDiags){r});
+		status =
+		    edition_write(e, path, NULL, NULL, NULL, NULL, true, d ? d : &(HzDiags){r});
 		if (status <= HZ_EXIT_STRICT && !g_file_get_contents(path, (char **)data, &n, NULL))
-			report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot read it back");
+			report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, _("cannot read it back"));
 		*len = n;
 		g_unlink(path);
 		g_rmdir(dir);
@@ -472,8 +497,8 @@ hz_edition_write_pdf_fd(HzEdition *e, int fd, HzDiags *d)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL, "cannot write the PDF: %s",
-			             g_strerror(errno));
+			report_error(r, DIAG_SYSTEM, NULL, 0, 0, NULL,
+			             _("cannot write the PDF: %s"), g_strerror(errno));
 			break;
 		}
 		done += (size_t)w;

@@ -1,5 +1,6 @@
 /* image.c - photos and ads: probing PNG/JPEG files and decoding them for drawing. */
 #include "image.h"
+#include "i18n.h"
 
 #include <stdio.h> /* before jpeglib.h, which needs FILE */
 
@@ -247,35 +248,37 @@ image_probe(GBytes *bytes, const char *path, const char *file, int line, int col
 	bool ok = true;
 	if (!data || (!probe_png(data, n, info) && !probe_jpeg(data, n, info))) {
 		report_error(r, DIAG_INPUT, file, line, col,
-		             "photos and ads must be PNG or JPEG files",
-		             "%s is not a PNG or JPEG image (or is truncated)", path);
+		             _("photos and ads must be PNG or JPEG files"),
+		             _("%s is not a PNG or JPEG image (or is truncated)"), path);
 		ok = false;
 	} else if (info->width <= 0 || info->height <= 0 || info->width > IMAGE_MAX_PIXELS ||
 	           info->height > IMAGE_MAX_PIXELS) {
-		report_error(
-		    r, DIAG_INPUT, file, line, col, "use an image of at most 16384 pixels a side",
-		    "%s has an unusable size of %d x %d pixels", path, info->width, info->height);
+		report_error(r, DIAG_INPUT, file, line, col,
+		             _("use an image of at most 16384 pixels a side"),
+		             _("%s has an unusable size of %d x %d pixels"), path, info->width,
+		             info->height);
 		ok = false;
 	} else if ((gint64)info->width * info->height > IMAGE_MAX_AREA) {
 		/* checked before the data is inflated or decoded: a small file may hold a huge
 		 * image */
-		report_error(r, DIAG_INPUT, file, line, col,
-		             "scale the image down: a full broadsheet page at 300 ppi is about 25 "
-		             "million pixels",
-		             "%s has %d x %d pixels, more than the limit of %d million", path,
-		             info->width, info->height, IMAGE_MAX_AREA / 1000000);
+		report_error(
+		    r, DIAG_INPUT, file, line, col,
+		    _("scale the image down: a full broadsheet page at 300 ppi is about 25 "
+		      "million pixels"),
+		    _("%s has %d x %d pixels, more than the limit of %d million"), path,
+		    info->width, info->height, IMAGE_MAX_AREA / 1000000);
 		ok = false;
 	} else if (info->format == IMAGE_PNG && !png_decodes(data, n)) {
-		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
-		             "%s is a broken PNG (its image data cannot be read)", path);
+		report_error(r, DIAG_INPUT, file, line, col, _("re-export the image"),
+		             _("%s is a broken PNG (its image data cannot be read)"), path);
 		ok = false;
 	} else if (info->format == IMAGE_JPEG && !jpeg_complete(data, n)) {
-		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
-		             "%s is a truncated JPEG (its image data has no end)", path);
+		report_error(r, DIAG_INPUT, file, line, col, _("re-export the image"),
+		             _("%s is a truncated JPEG (its image data has no end)"), path);
 		ok = false;
 	} else if (info->format == IMAGE_JPEG && !jpeg_decodes(data, n, why, sizeof why)) {
-		report_error(r, DIAG_INPUT, file, line, col, "re-export the image",
-		             "%s is a broken JPEG: %s", path, why);
+		report_error(r, DIAG_INPUT, file, line, col, _("re-export the image"),
+		             _("%s is a broken JPEG: %s"), path, why);
 		ok = false;
 	}
 	return ok;
@@ -314,8 +317,8 @@ decode_jpeg(const char *path, const guchar *data, gsize n, int want_w, int want_
 	err.pub.error_exit = jpeg_fail;
 	err.pub.emit_message = jpeg_quiet;
 	if (setjmp(err.jump)) {
-		report_error(r, DIAG_INPUT, path, 0, 0, "re-export the image", "broken JPEG: %s",
-		             err.message);
+		report_error(r, DIAG_INPUT, path, 0, 0, _("re-export the image"),
+		             _("broken JPEG: %s"), err.message);
 		jpeg_destroy_decompress(&cinfo);
 		g_free(row);
 		if (surface)
@@ -422,15 +425,15 @@ image_decode(GBytes *bytes, const char *path, bool for_pdf, int want_w, int want
 		PngReader pr = {data, n, 0};
 		s = cairo_image_surface_create_from_png_stream(png_read, &pr);
 		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-			report_error(r, DIAG_INPUT, path, 0, 0, "re-export the image",
-			             "broken PNG: %s",
+			report_error(r, DIAG_INPUT, path, 0, 0, _("re-export the image"),
+			             _("broken PNG: %s"),
 			             cairo_status_to_string(cairo_surface_status(s)));
 			cairo_surface_destroy(s);
 			return NULL;
 		}
 		return s;
 	}
-	report_error(r, DIAG_INPUT, path, 0, 0, "photos and ads must be PNG or JPEG files",
-	             "not a PNG or JPEG image");
+	report_error(r, DIAG_INPUT, path, 0, 0, _("photos and ads must be PNG or JPEG files"),
+	             _("not a PNG or JPEG image"));
 	return NULL;
 }

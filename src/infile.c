@@ -1,6 +1,7 @@
 /* infile.c - opening and reading input files: confined to a folder, regular files only, bounded.
  */
 #include "infile.h"
+#include "i18n.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
@@ -9,8 +10,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#define HINT_PATH    "check the path; it is relative to the file that names it"
-#define HINT_REGULAR "name a regular file: huozi reads no pipes, devices, sockets or folders"
+#define HINT_PATH    _("check the path; it is relative to the file that names it")
+#define HINT_REGULAR _("name a regular file: huozi reads no pipes, devices, sockets or folders")
 
 InDir *
 infile_dir_open(const char *path, bool confined, Report *r)
@@ -18,8 +19,8 @@ infile_dir_open(const char *path, bool confined, Report *r)
 	int fd = open(*path ? path : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	InDir *d;
 	if (fd < 0) {
-		report_error(r, DIAG_INPUT, path, 0, 0, "check the path of the page description",
-		             "cannot open the folder: %s", g_strerror(errno));
+		report_error(r, DIAG_INPUT, path, 0, 0, _("check the path of the page description"),
+		             _("cannot open the folder: %s"), g_strerror(errno));
 		return NULL;
 	}
 	d = g_new0(InDir, 1);
@@ -43,8 +44,8 @@ char *
 infile_limit_text(gsize max)
 {
 	if (max >= 1024 * 1024 && max % (1024 * 1024) == 0)
-		return g_strdup_printf("%zu MB", (size_t)(max / (1024 * 1024)));
-	return g_strdup_printf("%zu bytes", (size_t)max);
+		return g_strdup_printf(_("%zu MB"), (size_t)(max / (1024 * 1024)));
+	return g_strdup_printf(_("%zu bytes"), (size_t)max);
 }
 
 /* Open normally, then ask the kernel where the open file is and refuse it unless that is
@@ -149,16 +150,16 @@ const char *
 infile_kind_name(mode_t mode)
 {
 	if (S_ISDIR(mode))
-		return "a folder";
+		return _("a folder");
 	if (S_ISFIFO(mode))
-		return "a FIFO (named pipe)";
+		return _("a FIFO (named pipe)");
 	if (S_ISCHR(mode))
-		return "a character device";
+		return _("a character device");
 	if (S_ISBLK(mode))
-		return "a block device";
+		return _("a block device");
 	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a regular file";
+		return _("a socket");
+	return _("not a regular file");
 }
 
 static void
@@ -166,13 +167,14 @@ too_large(Report *r, const char *shown, guint64 size, gsize max, bool exact)
 {
 	g_autofree char *limit = infile_limit_text(max);
 	if (exact)
-		report_error(
-		    r, DIAG_INPUT, shown, 0, 0, "split the file or check that it is the right one",
-		    "file too large: %llu bytes (limit %s)", (unsigned long long)size, limit);
+		report_error(r, DIAG_INPUT, shown, 0, 0,
+		             _("split the file or check that it is the right one"),
+		             _("file too large: %llu bytes (limit %s)"), (unsigned long long)size,
+		             limit);
 	else
 		report_error(r, DIAG_INPUT, shown, 0, 0,
-		             "split the file or check that it is the right one",
-		             "file too large: more than %s", limit);
+		             _("split the file or check that it is the right one"),
+		             _("file too large: more than %s"), limit);
 }
 
 /* at most max + 1 bytes, whatever st_size said */
@@ -226,26 +228,26 @@ infile_read(const InDir *dir, const char *name, const char *shown, gsize max, GB
 	if (pfd < 0) {
 		if (outside)
 			return INFILE_OUTSIDE;
-		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_PATH, "cannot open file: %s",
+		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_PATH, _("cannot open file: %s"),
 		             g_strerror(errno));
 		return INFILE_FAILED;
 	}
 	if (fstat(pfd, &st) != 0) {
-		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_PATH, "cannot open file: %s",
+		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_PATH, _("cannot open file: %s"),
 		             g_strerror(errno));
 		close(pfd);
 		return INFILE_FAILED;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		close(pfd);
-		report_error(r, DIAG_INPUT, shown, 0, 0, "name a file, not a folder",
-		             "is a directory");
+		report_error(r, DIAG_INPUT, shown, 0, 0, _("name a file, not a folder"),
+		             _("is a directory"));
 		return INFILE_FAILED;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(pfd);
-		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_REGULAR, "is %s, not a regular file",
-		             infile_kind_name(st.st_mode));
+		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_REGULAR,
+		             _("is %s, not a regular file"), infile_kind_name(st.st_mode));
 		return INFILE_FAILED;
 	}
 	if ((guint64)st.st_size > max) {
@@ -264,20 +266,21 @@ infile_read(const InDir *dir, const char *name, const char *shown, gsize max, GB
 	if (fd < 0) {
 		if (outside)
 			return INFILE_OUTSIDE;
-		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_PATH, "cannot open file: %s",
+		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_PATH, _("cannot open file: %s"),
 		             g_strerror(errno));
 		return INFILE_FAILED;
 	}
 	/* the file read must be the file checked: a swap in between is refused */
 	if (fstat(fd, &st2) != 0 || !S_ISREG(st2.st_mode) || st2.st_dev != st.st_dev ||
 	    st2.st_ino != st.st_ino) {
-		report_error(r, DIAG_INPUT, shown, 0, 0, "run huozi again when the file is saved",
-		             "the file changed while it was being opened");
+		report_error(r, DIAG_INPUT, shown, 0, 0,
+		             _("run huozi again when the file is saved"),
+		             _("the file changed while it was being opened"));
 		close(fd);
 		return INFILE_FAILED;
 	}
 	if (!read_bounded(fd, max, (gsize)st2.st_size + 1, &data, &len)) {
-		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_PATH, "cannot read file: %s",
+		report_error(r, DIAG_INPUT, shown, 0, 0, HINT_PATH, _("cannot read file: %s"),
 		             g_strerror(errno));
 		close(fd);
 		return INFILE_FAILED;

@@ -1,5 +1,6 @@
 /* items.c - itemizing a paragraph with Pango and shaping each item once with HarfBuzz. */
 #include "items.h"
+#include "i18n.h"
 #include <hb.h>
 #include <string.h>
 
@@ -199,10 +200,10 @@ items_report_uncovered(const ItemsWhere *w, gunichar ch, gssize at, Report *r)
 		story_para_locate(w->para, (gsize)at, &line, &col);
 	show_char(ch, shown);
 	report_error(r, DIAG_GLYPH, w ? w->file : NULL, line, col,
-	             "replace the character, or add a font that has it to the font configuration "
-	             "and map it in the layout",
-	             "U+%04X %s is in none of the configured fonts; left out of the page (%s)", ch,
-	             shown, w && w->what ? w->what : "text");
+	             _("replace the character, or add a font that has it to the font configuration "
+	               "and map it in the layout"),
+	             _("U+%04X %s is in none of the configured fonts; left out of the page (%s)"),
+	             ch, shown, w && w->what ? i18n_name(w->what) : _("text"));
 }
 
 /* it->text without the characters no configured font has, each reported once. A cluster

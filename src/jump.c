@@ -2,6 +2,7 @@
  * the short headline and 上接 at the top of the next. */
 #include "jump.h"
 #include "display.h"
+#include "i18n.h"
 
 /* a jump line from the layout's template: {folio} is the other page's 版次 */
 static char *
@@ -20,13 +21,13 @@ jump_line(FlowCtx *c, int page, const char *text, bool out, Len x, LineAlign ali
 	const Layout *l = c->m->layout;
 	const Style *s = layout_style(l, ST_JUMP);
 	ItemsWhere where = {l->file, out ? l->jump_out_line : l->jump_in_line,
-	                    out ? "jump line (out)" : "jump line (in)",
+	                    out ? N_("jump line (out)") : N_("jump line (in)"),
 	                    out ? l->jump_out_col : l->jump_in_col, NULL};
 	int pi = flowctx_set(c, text, s, grid_col_width(c->g), align, false, -1, -1, &where);
 	int over;
 	display_kind(c, pi, "jump-line");
 	over = display_fit(c, pi, 1, &where,
-	                   "shorten the jump template, or make the style jump smaller");
+	                   _("shorten the jump template, or make the style jump smaller"));
 	display_note(c, pi, &where, 1, over);
 	if (flowctx_para(c, pi)->lines->n > 0)
 		flowctx_place(c, page, pi, 0, x, base);
@@ -54,7 +55,7 @@ jump_in(FlowCtx *c, int page, int prev_page, const Elem *e)
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	y0 = y;
 	if (e->title && *e->title) {
-		ItemsWhere where = {c->m->file, e->line, "jump title", e->col, NULL};
+		ItemsWhere where = {c->m->file, e->line, N_("jump title"), e->col, NULL};
 		/* the title and the 上接 line under it stay in the frame */
 		int pi, over, max;
 		FlowPara *fp;
@@ -67,7 +68,7 @@ jump_in(FlowCtx *c, int page, int prev_page, const Elem *e)
 		if (hs->max_lines > 0)
 			max = MIN(max, hs->max_lines);
 		over = display_fit(c, pi, max, &where,
-		                   "shorten the title, or give the jump frame more grid lines");
+		                   _("shorten the title, or give the jump frame more grid lines"));
 		display_note(c, pi, &where, max, over);
 		fp = flowctx_para(c, pi);
 		for (int l = 0; l < fp->lines->n - over; l++) {

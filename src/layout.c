@@ -1,6 +1,7 @@
 /* layout.c - reading a layout file: page size, grid, font roles and styles. */
 #include "layout.h"
 #include "desc.h"
+#include "i18n.h"
 #include "length.h"
 #include "suggest.h"
 #include "textfile.h"
@@ -64,14 +65,14 @@ need_len(const DescNode *n, const char *file, const char *name, Len lo, Len hi, 
 {
 	const DescAttr *a = desc_attr(n, name);
 	if (!a) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, "see docs/layouts.md",
-		             "<%s> needs attribute %s", n->name, name);
+		report_error(r, DIAG_INPUT, file, n->line, n->col, _("see docs/layouts.md"),
+		             _("<%s> needs attribute %s"), n->name, name);
 		return false;
 	}
 	if (!length_parse(a->value, out) || *out < lo || *out > hi) {
 		report_error(r, DIAG_INPUT, file, a->vline, a->vcol,
-		             "write a length such as 9pt or 20mm, within sensible bounds",
-		             "invalid length \"%s\" for %s", report_clip(r, a->value), name);
+		             _("write a length such as 9pt or 20mm, within sensible bounds"),
+		             _("invalid length \"%s\" for %s"), report_clip(r, a->value), name);
 		return false;
 	}
 	return true;
@@ -82,13 +83,13 @@ need_int(const DescNode *n, const char *file, const char *name, int lo, int hi, 
 {
 	const DescAttr *a = desc_attr(n, name);
 	if (!a) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, "see docs/layouts.md",
-		             "<%s> needs attribute %s", n->name, name);
+		report_error(r, DIAG_INPUT, file, n->line, n->col, _("see docs/layouts.md"),
+		             _("<%s> needs attribute %s"), n->name, name);
 		return false;
 	}
 	if (!length_parse_int(a->value, lo, hi, out)) {
-		report_error(r, DIAG_INPUT, file, a->vline, a->vcol, "see docs/layouts.md",
-		             "invalid value \"%s\" for %s: a whole number from %d to %d",
+		report_error(r, DIAG_INPUT, file, a->vline, a->vcol, _("see docs/layouts.md"),
+		             _("invalid value \"%s\" for %s: a whole number from %d to %d"),
 		             report_clip(r, a->value), name, lo, hi);
 		return false;
 	}
@@ -139,8 +140,8 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 		return false;
 	if (!role || !family || !*family) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col,
-		             "e.g. <font role=\"song\" family=\"Noto Serif CJK SC\"/>",
-		             "<font> needs role and family");
+		             _("e.g. <font role=\"song\" family=\"Noto Serif CJK SC\"/>"),
+		             _("<font> needs role and family"));
 		return false;
 	}
 	for (int i = 0; i < ROLE_COUNT; i++) {
@@ -153,9 +154,9 @@ read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 	{
 		static const char *const roles[] = {"song", "hei", "kai", "fangsong", NULL};
 		g_autofree char *hint =
-		    suggest_hint(role->value, roles, "use song, hei, kai or fangsong");
+		    suggest_hint(role->value, roles, _("use song, hei, kai or fangsong"));
 		report_error(r, DIAG_INPUT, file, role->vline, role->vcol, hint,
-		             "unknown font role \"%s\"", report_clip(r, role->value));
+		             _("unknown font role \"%s\""), report_clip(r, role->value));
 	}
 	return false;
 }
@@ -172,10 +173,11 @@ read_template(const DescAttr *a, const char *file, char **out, int *line, int *c
 	parts = g_strsplit(a->value, "{folio}", -1);
 	rest = g_strjoinv("", parts);
 	if (strchr(rest, '{') || strchr(rest, '}')) {
-		report_error(r, DIAG_INPUT, file, a->vline, a->vcol,
-		             "write {folio} where the page number goes; it is the only placeholder",
-		             "jump template %s=\"%s\" has a brace that is not part of {folio}",
-		             a->name, report_clip(r, a->value));
+		report_error(
+		    r, DIAG_INPUT, file, a->vline, a->vcol,
+		    _("write {folio} where the page number goes; it is the only placeholder"),
+		    _("jump template %s=\"%s\" has a brace that is not part of {folio}"), a->name,
+		    report_clip(r, a->value));
 		return false;
 	}
 	g_free(*out);
@@ -207,8 +209,8 @@ read_ad_size(const DescNode *n, const char *file, Layout *l, Report *r)
 	bool ok = check_attrs(n, file, known, r);
 	if (l->nad_sizes >= LAYOUT_MAX_STYLES) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col,
-		             "list only the ad sizes the paper sells",
-		             "more than %d ad sizes in one layout", LAYOUT_MAX_STYLES);
+		             _("list only the ad sizes the paper sells"),
+		             _("more than %d ad sizes in one layout"), LAYOUT_MAX_STYLES);
 		return false;
 	}
 	ok = need_int(n, file, "cols", 1, 20, &a.cols, r) && ok;
@@ -256,17 +258,17 @@ unknown_parent(const DescNode *root, const DescNode *n, const DescAttr *parent, 
 	g_autofree char *hint = NULL;
 	if (later) {
 		report_error(r, DIAG_INPUT, file, parent->vline, parent->vcol,
-		             "move that style before the styles based on it",
-		             "parent style \"%s\" is defined after this one (line %d)",
+		             _("move that style before the styles based on it"),
+		             _("parent style \"%s\" is defined after this one (line %d)"),
 		             report_clip(r, parent->value), later->line);
 		return;
 	}
 	for (int i = 0; i < l->nstyles; i++)
 		names[i] = l->styles[i].name;
 	hint = suggest_hint(parent->value, names,
-	                    "define the parent style before the styles based on it");
+	                    _("define the parent style before the styles based on it"));
 	report_error(r, DIAG_INPUT, file, parent->vline, parent->vcol, hint,
-	             "unknown parent style \"%s\"", report_clip(r, parent->value));
+	             _("unknown parent style \"%s\""), report_clip(r, parent->value));
 }
 
 static bool
@@ -280,18 +282,19 @@ read_style(const DescNode *root, const DescNode *n, const char *file, Layout *l,
 
 	if (!name || !*name->value) {
 		report_error(r, DIAG_INPUT, file, n->line, n->col,
-		             "e.g. <style name=\"body\" .../>; see docs/layouts.md",
-		             "<style> needs a name");
+		             _("e.g. <style name=\"body\" .../>; see docs/layouts.md"),
+		             _("<style> needs a name"));
 		return false;
 	}
 	if (l->nstyles >= LAYOUT_MAX_STYLES) {
-		report_error(r, DIAG_INPUT, file, n->line, n->col, "remove the styles no page uses",
-		             "more than %d styles in one layout", LAYOUT_MAX_STYLES);
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             _("remove the styles no page uses"),
+		             _("more than %d styles in one layout"), LAYOUT_MAX_STYLES);
 		return false;
 	}
 	if (find_style(l, name->value) >= 0) {
-		report_error(r, DIAG_INPUT, file, name->line, name->col, "rename one of them",
-		             "style \"%s\" is defined twice", report_clip(r, name->value));
+		report_error(r, DIAG_INPUT, file, name->line, name->col, _("rename one of them"),
+		             _("style \"%s\" is defined twice"), report_clip(r, name->value));
 		return false;
 	}
 	if (parent) {
@@ -319,7 +322,7 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 	for (int i = 0; i < ROLE_COUNT; i++) {
 		if (!l->family[i]) {
 			report_error(r, DIAG_INPUT, file, root->line, root->col,
-			             "add a <font> element for it", "no font for role %s",
+			             _("add a <font> element for it"), _("no font for role %s"),
 			             style_role_name((FontRole)i));
 			ok = false;
 		}
@@ -328,20 +331,21 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 		l->engine[i] = find_style(l, engine_names[i]);
 		if (l->engine[i] < 0) {
 			report_error(r, DIAG_INPUT, file, root->line, root->col,
-			             "add a <style> with that name",
-			             "the layout lacks style \"%s\"", engine_names[i]);
+			             _("add a <style> with that name"),
+			             _("the layout lacks style \"%s\""), engine_names[i]);
 			ok = false;
 		}
 	}
 	if (ok && (g->left + grid_area_width(g) > g->page_w ||
 	           g->top + grid_area_height(g) > g->page_h)) {
-		report_error(r, DIAG_INPUT, file, root->line, root->col,
-		             "reduce columns, chars, gutter, lines or pitch, or enlarge the page",
-		             "the type area (%.1f x %.1f pt at %.1f, %.1f) does not fit the page "
-		             "(%.1f x %.1f pt)",
-		             len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)),
-		             len_to_pt(g->left), len_to_pt(g->top), len_to_pt(g->page_w),
-		             len_to_pt(g->page_h));
+		report_error(
+		    r, DIAG_INPUT, file, root->line, root->col,
+		    _("reduce columns, chars, gutter, lines or pitch, or enlarge the page"),
+		    _("the type area (%.1f x %.1f pt at %.1f, %.1f) does not fit the page "
+		      "(%.1f x %.1f pt)"),
+		    len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)),
+		    len_to_pt(g->left), len_to_pt(g->top), len_to_pt(g->page_w),
+		    len_to_pt(g->page_h));
 		ok = false;
 	}
 	return ok;
@@ -367,7 +371,7 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 
 	if (d && strcmp(d->root->name, "layout") != 0) {
 		report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-		             "a layout file starts with <layout>", "root element is <%s>",
+		             _("a layout file starts with <layout>"), _("root element is <%s>"),
 		             d->root->name);
 		return NULL;
 	}
@@ -389,8 +393,8 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 	if (!have_page || !have_grid) {
 		if (ok)
 			report_error(r, DIAG_INPUT, path, d->root->line, d->root->col,
-			             "see docs/layouts.md",
-			             "the layout needs a <page> and a <grid>");
+			             _("see docs/layouts.md"),
+			             _("the layout needs a <page> and a <grid>"));
 		return NULL;
 	}
 	for (int i = 0; i < d->root->nchildren; i++) {
@@ -406,11 +410,12 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0) {
 			static const char *const names[] = {"page", "grid",    "font", "style",
 			                                    "jump", "ad-size", NULL};
-			g_autofree char *hint = suggest_hint(
-			    c->name, names,
-			    "a layout holds <page>, <grid>, <font>, <style>, <jump> and <ad-size>");
+			g_autofree char *hint =
+			    suggest_hint(c->name, names,
+			                 _("a layout holds <page>, <grid>, <font>, <style>, <jump> "
+			                   "and <ad-size>"));
 			report_error(r, DIAG_INPUT, path, c->line, c->col, hint,
-			             "unknown element <%s>", report_clip(r, c->name));
+			             _("unknown element <%s>"), report_clip(r, c->name));
 			ok = false;
 		}
 	}

@@ -32,6 +32,7 @@ enum {
 	OPT_TIMINGS = 1 << 13,
 	OPT_QUIET = 1 << 14,
 	OPT_VERBOSE = 1 << 15,
+	OPT_PROOF_PDF = 1 << 16,
 };
 
 typedef struct {
@@ -42,25 +43,30 @@ typedef struct {
 } Option;
 
 static const Option options[] = {
-    {OPT_OUT, "-o, --output", "OUT.pdf", "write the edition to this PDF (- for standard output)"},
-    {OPT_SPLIT, "--split", "DIR", "write one PDF per page into DIR (DATE-版次.pdf)"},
-    {OPT_PNG, "--png", "DIR", "write a PNG proof of each page into DIR"},
-    {OPT_DPI, "--dpi", "N", "resolution of the PNG proofs, 1 to 2400 (default 100)"},
-    {OPT_PAGES, "--pages", "LIST", "only these pages (positions in the edition), e.g. 1,3-4"},
-    {OPT_PROOF, "--proof", NULL, "draw grid, frames, names and overset marks (not for print)"},
-    {OPT_MARKS, "--marks", NULL, "crop marks and bleed, with TrimBox and BleedBox"},
+    {OPT_OUT, "-o, --output", "OUT.pdf",
+     N_("write the edition to this PDF (- for standard output)")},
+    {OPT_SPLIT, "--split", "DIR", N_("write one PDF per page into DIR (DATE-版次.pdf)")},
+    {OPT_PNG, "--png", "DIR", N_("write a PNG proof of each page into DIR")},
+    {OPT_DPI, "--dpi", "N", N_("resolution of the PNG proofs, 1 to 2400 (default 100)")},
+    {OPT_PAGES, "--pages", "LIST", N_("only these pages (positions in the edition), e.g. 1,3-4")},
+    {OPT_PROOF, "--proof", NULL,
+     N_("draw grid, frames, names and overset marks on the PNG proofs (not on -o, --split)")},
+    {OPT_PROOF_PDF, "--proof-pdf", "FILE",
+     N_("also write the edition with that overlay as a proof PDF (- for standard output)")},
+    {OPT_MARKS, "--marks", NULL, N_("crop marks and bleed, with TrimBox and BleedBox")},
     {OPT_CMYK, "--cmyk", NULL,
-     "device CMYK for the press: black text, rules and greys on the K plate only"},
-    {OPT_REPORT, "--report", "FILE", "write the fit report as JSON (- for standard output)"},
-    {OPT_STRICT, "--strict", NULL, "overset, missing glyphs and forced breaks fail (exit 1)"},
-    {OPT_WATCH, "--watch", NULL, "render again whenever an input changes"},
+     N_("device CMYK for the press: black text, rules and greys on the K plate only")},
+    {OPT_REPORT, "--report", "FILE", N_("write the fit report as JSON (- for standard output)")},
+    {OPT_STRICT, "--strict", NULL, N_("overset, missing glyphs and forced breaks fail (exit 1)")},
+    {OPT_WATCH, "--watch", NULL, N_("render again whenever an input changes")},
     {OPT_LAYOUT, "--layout", "LAYOUT",
-     "the layout to fit to: a file, or a name of the library (broadsheet)"},
-    {OPT_ALLOW, "--allow-outside", NULL, "allow files outside the edition's folder"},
-    {OPT_TIMINGS, "--timings", NULL, "print the time each stage took on stderr"},
-    {OPT_QUIET, "-q, --quiet", NULL, "no summary, no progress, no path line; diagnostics still"},
+     N_("the layout to fit to: a file, or a name of the library (broadsheet)")},
+    {OPT_ALLOW, "--allow-outside", NULL, N_("allow files outside the edition's folder")},
+    {OPT_TIMINGS, "--timings", NULL, N_("print the time each stage took on stderr")},
+    {OPT_QUIET, "-q, --quiet", NULL,
+     N_("no summary, no progress, no path line; diagnostics still")},
     {OPT_VERBOSE, "-v, --verbose", NULL,
-     "the summary, the time of each stage and what was written where"},
+     N_("the summary, the time of each stage and what was written where")},
 };
 
 typedef struct {
@@ -74,41 +80,53 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
-    {"render", "EDITION.xml", 1, "one page description",
-     "lay out the edition and write it: one PDF, a PDF per page, PNG proofs, the fit report",
-     OPT_OUT | OPT_SPLIT | OPT_PNG | OPT_DPI | OPT_PAGES | OPT_PROOF | OPT_MARKS | OPT_CMYK |
-         OPT_REPORT | OPT_STRICT | OPT_WATCH | OPT_ALLOW | OPT_TIMINGS | OPT_QUIET | OPT_VERBOSE,
+    {"render", "EDITION.xml", 1, N_("one page description"),
+     N_("lay out the edition and write it: one PDF, a PDF per page, PNG proofs, the fit report"),
+     OPT_OUT | OPT_SPLIT | OPT_PNG | OPT_DPI | OPT_PAGES | OPT_PROOF | OPT_PROOF_PDF | OPT_MARKS |
+         OPT_CMYK | OPT_REPORT | OPT_STRICT | OPT_WATCH | OPT_ALLOW | OPT_TIMINGS | OPT_QUIET |
+         OPT_VERBOSE,
      NULL},
-    {"check", "EDITION.xml", 1, "one page description",
-     "lay out the edition and report how it fits; writes no PDF",
+    {"check", "EDITION.xml", 1, N_("one page description"),
+     N_("lay out the edition and report how it fits; writes no PDF"),
      OPT_PAGES | OPT_REPORT | OPT_STRICT | OPT_ALLOW | OPT_TIMINGS | OPT_QUIET | OPT_VERBOSE,
-     "it is render's, and check writes no PDF"},
-    {"fonts", "EDITION.xml", 1, "one page description",
-     "each font role, the face it resolves to, the characters no font covers", OPT_ALLOW, NULL},
-    {"fit", "STORY.txt --layout LAYOUT", 1, "one story",
-     "the grid lines the story needs at each column span of a layout", OPT_LAYOUT | OPT_STRICT,
+     N_("it is render's, and check writes no PDF")},
+    {"fonts", "EDITION.xml", 1, N_("one page description"),
+     N_("each font role, the face it resolves to, the characters no font covers"), OPT_ALLOW, NULL},
+    {"fit", "STORY.txt --layout LAYOUT", 1, N_("one story"),
+     N_("the grid lines the story needs at each column span of a layout"), OPT_LAYOUT | OPT_STRICT,
      NULL},
-    {"dump", "STAGE EDITION.xml", 2, "a stage and a page description",
-     "the text dump of one stage: desc model layout items lines flow dlist", OPT_ALLOW, NULL},
+    {"dump", "STAGE EDITION.xml", 2, N_("a stage and a page description"),
+     N_("the text dump of one stage: desc model layout items lines flow dlist"), OPT_ALLOW, NULL},
 };
 
-static const char global_help[] =
-    "usage: huozi COMMAND ARGUMENTS [OPTIONS]\n"
-    "       huozi COMMAND --help      the synopsis and the options of a command\n"
-    "       huozi --help | --version\n"
-    "\n"
-    "commands:\n"
-    "  huozi render EDITION.xml       lay out the edition, write PDF, PNG proofs, the report\n"
-    "  huozi check EDITION.xml        the fit report; writes no PDF\n"
-    "  huozi fonts EDITION.xml        font roles, their faces, uncovered characters\n"
-    "  huozi fit STORY.txt --layout LAYOUT   grid lines the story needs at each column span\n"
-    "  huozi dump STAGE EDITION.xml   STAGE: desc model layout items lines flow dlist\n"
-    "\n"
-    "options:\n"
-    "  -h, --help       print this help, or a command's with its options\n"
-    "  --version        print the version\n"
-    "\n"
-    "exit status: 0 ok, 1 --strict found problems, 2 bad input, 3 system failure\n";
+/* the global help, line by line: a synopsis (not translated, padded) and what it does */
+static const struct {
+	const char *synopsis, *text;
+} global_lines[] = {
+    {"huozi render EDITION.xml       ",
+     N_("lay out the edition, write PDF, PNG proofs, the report")},
+    {"huozi check EDITION.xml        ", N_("the fit report; writes no PDF")},
+    {"huozi fonts EDITION.xml        ", N_("font roles, their faces, uncovered characters")},
+    {"huozi fit STORY.txt --layout LAYOUT   ",
+     N_("grid lines the story needs at each column span")},
+    {"huozi dump STAGE EDITION.xml   ", N_("STAGE: desc model layout items lines flow dlist")},
+};
+
+static void
+print_global_help(void)
+{
+	printf("%s huozi COMMAND ARGUMENTS %s\n", _("usage:"), _("[OPTIONS]"));
+	printf("       huozi COMMAND --help      %s\n",
+	       _("the synopsis and the options of a command"));
+	printf("       huozi --help | --version\n\n%s\n", _("commands:"));
+	for (size_t i = 0; i < G_N_ELEMENTS(global_lines); i++)
+		printf("  %s%s\n", global_lines[i].synopsis, _(global_lines[i].text));
+	printf("\n%s\n", _("options:"));
+	printf("  %-16s %s\n", "-h, --help", _("print this help, or a command's with its options"));
+	printf("  %-16s %s\n", "--version", _("print the version"));
+	printf("\n%s\n",
+	       _("exit status: 0 ok, 1 --strict found problems, 2 bad input, 3 system failure"));
+}
 
 static void
 free_opts(CliOpts *o)
@@ -117,6 +135,7 @@ free_opts(CliOpts *o)
 	g_free(o->split);
 	g_free(o->png);
 	g_free(o->report);
+	g_free(o->proof_pdf);
 	g_free(o->pages);
 	g_free(o->dpi_text);
 	g_free(o->layout);
@@ -141,7 +160,8 @@ given(const CliOpts *o)
 	       (o->report ? OPT_REPORT : 0) | (o->strict ? OPT_STRICT : 0) |
 	       (o->watch ? OPT_WATCH : 0) | (o->layout ? OPT_LAYOUT : 0) |
 	       (o->allow_outside ? OPT_ALLOW : 0) | (o->timings ? OPT_TIMINGS : 0) |
-	       (o->quiet ? OPT_QUIET : 0) | (o->verbose ? OPT_VERBOSE : 0);
+	       (o->quiet ? OPT_QUIET : 0) | (o->verbose ? OPT_VERBOSE : 0) |
+	       (o->proof_pdf ? OPT_PROOF_PDF : 0);
 }
 
 /* the name of an option in errors: its long form, or its short one when it has both */
@@ -155,17 +175,18 @@ option_name(const Option *opt)
 static void
 print_command_help(const Command *c)
 {
-	printf("usage: huozi %s %s [OPTIONS]\n%s\n", c->name, c->args, c->about);
-	printf("\noptions:\n");
+	printf("%s huozi %s %s %s\n%s\n", _("usage:"), c->name, c->args, _("[OPTIONS]"),
+	       _(c->about));
+	printf("\n%s\n", _("options:"));
 	for (size_t i = 0; i < G_N_ELEMENTS(options); i++) {
 		if (!(c->takes & options[i].bit))
 			continue;
 		g_autofree char *head =
 		    g_strdup_printf("%s%s%s", options[i].name, options[i].arg ? " " : "",
 		                    options[i].arg ? options[i].arg : "");
-		printf("  %-22s %s\n", head, options[i].help);
+		printf("  %-22s %s\n", head, _(options[i].help));
 	}
-	printf("  %-22s %s\n", "-h, --help", "print this help");
+	printf("  %-22s %s\n", "-h, --help", _("print this help"));
 }
 
 /* a usage error: the message, a line pointing at the help, exit status 2 */
@@ -179,10 +200,13 @@ usage_error(const Command *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	if (c)
-		fprintf(stderr, "\n  hint: huozi %s --help lists what it takes\n", c->name);
-	else
-		fputs("\n  hint: huozi --help lists the commands\n", stderr);
+	fputc('\n', stderr);
+	if (c) {
+		g_autofree char *hint =
+		    g_strdup_printf(_("huozi %s --help lists what it takes"), c->name);
+		cli_print_hint(hint);
+	} else
+		cli_print_hint(_("huozi --help lists the commands"));
 	return EXIT_INPUT;
 }
 
@@ -223,13 +247,31 @@ unknown_command(const char *name)
 			near = &commands[i];
 		}
 	}
+	fputs("huozi: ", stderr);
 	if (near)
-		fprintf(stderr, "huozi: unknown command \"%s\"; did you mean \"%s\"?\n", name,
+		fprintf(stderr, _("unknown command \"%s\"; did you mean \"%s\"?"), name,
 		        near->name);
 	else
-		fprintf(stderr, "huozi: unknown command \"%s\"\n", name);
-	fputs("  hint: huozi --help lists the commands\n", stderr);
+		fprintf(stderr, _("unknown command \"%s\""), name);
+	fputc('\n', stderr);
+	cli_print_hint(_("huozi --help lists the commands"));
 	return EXIT_INPUT;
+}
+
+/* a usage error without the pointer to the help: the message and a hint of its own */
+static bool output_refused(const char *hint, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static bool
+output_refused(const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("huozi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cli_print_hint(hint);
+	return false;
 }
 
 /* The output names, before anything is read: an empty name is a usage error, "-" (standard
@@ -242,40 +284,34 @@ outputs_usable(const CliOpts *o)
 		bool folder;
 	} outs[] = {{"-o", o->out, false},
 	            {"--report", o->report, false},
+	            {"--proof-pdf", o->proof_pdf, false},
 	            {"--split", o->split, true},
 	            {"--png", o->png, true}};
+	const char *to_stdout = NULL; /* the first file output that goes to standard output */
 	for (size_t i = 0; i < G_N_ELEMENTS(outs); i++) {
 		const char *v = outs[i].value;
-		if (v && !*v) {
-			fprintf(stderr, "huozi: %s \"\": an empty name\n  hint: %s\n",
-			        outs[i].option,
-			        outs[i].folder ? "name a folder"
-			                       : "name a file, or - for standard output");
-			return false;
-		}
-		if (v && outs[i].folder && strcmp(v, "-") == 0) {
-			fprintf(
-			    stderr,
-			    "huozi: %s -: one file per page cannot go to standard output\n  hint: "
-			    "name a folder (./- for a folder called -)\n",
+		if (v && !*v)
+			return output_refused(outs[i].folder
+			                          ? _("name a folder")
+			                          : _("name a file, or - for standard output"),
+			                      _("%s \"\": an empty name"), outs[i].option);
+		if (v && outs[i].folder && strcmp(v, "-") == 0)
+			return output_refused(
+			    _("name a folder (./- for a folder called -)"),
+			    _("%s -: one file per page cannot go to standard output"),
 			    outs[i].option);
-			return false;
-		}
+		if (v && strcmp(v, "-") == 0 && to_stdout)
+			return output_refused(
+			    _("write the other to a file"),
+			    _("%s - and %s -: only one output can go to standard output"),
+			    to_stdout, outs[i].option);
+		if (v && strcmp(v, "-") == 0)
+			to_stdout = outs[i].option;
 	}
-	if (o->out && o->report && strcmp(o->out, "-") == 0 && strcmp(o->report, "-") == 0) {
-		fputs("huozi: -o - and --report -: only one output can go to standard output\n  "
-		      "hint: "
-		      "write the other to a file\n",
-		      stderr);
-		return false;
-	}
-	if (o->watch &&
-	    ((o->out && strcmp(o->out, "-") == 0) || (o->report && strcmp(o->report, "-") == 0))) {
-		fputs("huozi: --watch renders again and again: it cannot write to standard output\n"
-		      "  hint: write to a file\n",
-		      stderr);
-		return false;
-	}
+	if (o->watch && to_stdout)
+		return output_refused(
+		    _("write to a file"), "%s",
+		    _("--watch renders again and again: it cannot write to standard output"));
 	return true;
 }
 
@@ -299,31 +335,39 @@ usage_checked(const Command *c, int argc, char **argv, CliOpts *o)
 	unsigned refused = given(o) & ~c->takes;
 	if (n != c->nargs) {
 		if (n == 0)
-			return usage_error(c, "%s needs %s (%s %s)", c->name, c->what, c->name,
-			                   c->args);
+			return usage_error(c, _("%s needs %s (%s %s)"), c->name, _(c->what),
+			                   c->name, c->args);
 		g_autofree char *list = g_strjoinv(" ", argv + 2);
-		return usage_error(c, "%s takes %s, not %d (%s)", c->name, c->what, n, list);
+		return usage_error(c, _("%s takes %s, not %d (%s)"), c->name, _(c->what), n, list);
 	}
 	for (size_t i = 0; i < G_N_ELEMENTS(options); i++) {
 		if (!(refused & options[i].bit))
 			continue;
 		g_autofree char *name = option_name(&options[i]);
 		if (c->why)
-			return usage_error(c, "%s does not take %s: %s", c->name, name, c->why);
-		return usage_error(c, "%s does not take %s", c->name, name);
+			return usage_error(c, _("%s does not take %s: %s"), c->name, name,
+			                   _(c->why));
+		return usage_error(c, _("%s does not take %s"), c->name, name);
 	}
 	if (o->dpi_text && !dpi_parsed(o)) {
-		return usage_error(c, "--dpi must be between 1 and 2400");
+		return usage_error(c, "%s", _("--dpi must be between 1 and 2400"));
 	}
 	if (o->quiet && o->verbose)
-		return usage_error(c, "-q and -v together: say one");
+		return usage_error(c, "%s", _("-q and -v together: say one"));
 	if (!outputs_usable(o))
 		return EXIT_INPUT;
-	if (strcmp(c->name, "render") == 0 && !o->out && !o->split && !o->png && !o->report)
-		return usage_error(
-		    c, "render needs -o OUT.pdf, --split DIR, --png DIR or --report FILE");
+	if (strcmp(c->name, "render") == 0 && !o->out && !o->split && !o->png && !o->report &&
+	    !o->proof_pdf)
+		return usage_error(c, "%s",
+		                   _("render needs -o OUT.pdf, --split DIR, --png DIR, --proof-pdf "
+		                     "FILE or --report FILE"));
+	if (o->proof && !o->png && !o->proof_pdf)
+		return usage_error(c, "%s",
+		                   _("--proof draws on the PNG proofs only: give --png DIR, or "
+		                     "--proof-pdf FILE for a PDF with the overlay"));
 	if (strcmp(c->name, "fit") == 0 && !o->layout)
-		return usage_error(c, "fit needs --layout LAYOUT (a file, or a name: broadsheet)");
+		return usage_error(c, "%s",
+		                   _("fit needs --layout LAYOUT (a file, or a name: broadsheet)"));
 	return 0;
 }
 
@@ -362,6 +406,7 @@ main(int argc, char **argv)
 	    {"dpi", 0, 0, G_OPTION_ARG_STRING, &o.dpi_text, NULL, NULL},
 	    {"pages", 0, 0, G_OPTION_ARG_STRING, &o.pages, NULL, NULL},
 	    {"proof", 0, 0, G_OPTION_ARG_NONE, &o.proof, NULL, NULL},
+	    {"proof-pdf", 0, 0, G_OPTION_ARG_FILENAME, &o.proof_pdf, NULL, NULL},
 	    {"marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, NULL, NULL},
 	    {"cmyk", 0, 0, G_OPTION_ARG_NONE, &o.cmyk, NULL, NULL},
 	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, NULL, NULL},
@@ -382,7 +427,8 @@ main(int argc, char **argv)
 
 	/* interrupted: remove the half-written outputs, leave the previous files as they were */
 	hz_catch_signals();
-	setlocale(LC_ALL, "");
+	setlocale(LC_ALL, ""); /* the messages' language (and only here: never in the library) */
+	cli_bind_messages();
 	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error, reported (exit 3) */
 	ctx = g_option_context_new(NULL);
 	g_option_context_set_help_enabled(ctx, FALSE); /* each command has its own help */
@@ -403,10 +449,10 @@ main(int argc, char **argv)
 		print_command_help(c);
 		status = EXIT_OK;
 	} else if (o.help && argc <= 1) {
-		fputs(global_help, stdout);
+		print_global_help();
 		status = EXIT_OK;
 	} else if (argc <= 1) {
-		status = usage_error(NULL, "no command given");
+		status = usage_error(NULL, "%s", _("no command given"));
 	} else if (!c) {
 		status = unknown_command(argv[1]);
 	} else {

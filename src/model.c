@@ -2,6 +2,7 @@
 #include "model.h"
 #include "config.h"
 #include "desc.h"
+#include "i18n.h"
 #include "infile.h"
 #include "length.h"
 #include "suggest.h"
@@ -143,8 +144,8 @@ need(Loader *ld, const DescNode *n, const char *name)
 	const DescAttr *a = desc_attr(n, name);
 	if (!a)
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "see docs/page-description.md", "<%s> needs attribute %s", n->name,
-		             name);
+		             _("see docs/page-description.md"), _("<%s> needs attribute %s"),
+		             n->name, name);
 	return a;
 }
 
@@ -170,8 +171,8 @@ read_named(Loader *ld, const char *src, int line, int col, gsize max, char **sho
 	st = infile_read(ld->in, src, *shown, max, out, id, r);
 	if (st == INFILE_OUTSIDE)
 		report_error(ld->r, DIAG_INPUT, ld->file, line, col,
-		             "keep the edition's files in its folder, or pass --allow-outside",
-		             "\"%s\" is outside the edition's folder", report_clip(ld->r, src));
+		             _("keep the edition's files in its folder, or pass --allow-outside"),
+		             _("\"%s\" is outside the edition's folder"), report_clip(ld->r, src));
 	return st;
 }
 
@@ -179,8 +180,7 @@ read_named(Loader *ld, const char *src, int line, int col, gsize max, char **sho
 static void
 bad_range(Loader *ld, const DescAttr *at, RangeCheck what, int hi, int a, int b)
 {
-	bool cols = strcmp(at->name, "cols") == 0;
-	const char *unit = cols ? "column" : "grid line";
+	bool cols = strcmp(at->name, "cols") == 0; /* else lines: whole sentences for each */
 	const char *v = report_clip(ld->r, at->value);
 	g_autofree char *hint = NULL;
 	switch (what) {
@@ -191,33 +191,39 @@ bad_range(Loader *ld, const DescAttr *at, RangeCheck what, int hi, int a, int b)
 			if (!g_ascii_isspace(*p))
 				*o++ = *p;
 		*o = '\0';
-		hint = g_strdup_printf("remove the spaces: %s=\"%s\"", at->name,
+		hint = g_strdup_printf(_("remove the spaces: %s=\"%s\""), at->name,
 		                       report_clip(ld->r, bare));
 		report_error(ld->r, DIAG_INPUT, ld->file, at->vline, at->vcol, hint,
-		             "%s=\"%s\" has white space in it: values are taken as written",
+		             _("%s=\"%s\" has white space in it: values are taken as written"),
 		             at->name, report_clip(ld->r, at->value));
 		return;
 	}
 	case RANGE_REVERSED:
-		hint =
-		    g_strdup_printf("write the first %s first: %s=\"%d-%d\"", unit, at->name, b, a);
+		hint = g_strdup_printf(cols ? _("write the first column first: %s=\"%d-%d\"")
+		                            : _("write the first grid line first: %s=\"%d-%d\""),
+		                       at->name, b, a);
 		report_error(ld->r, DIAG_INPUT, ld->file, at->vline, at->vcol, hint,
-		             "%s=\"%s\" runs backwards: %s %d comes after %d", at->name, v, unit, a,
-		             b);
+		             cols ? _("%s=\"%s\" runs backwards: column %d comes after %d")
+		                  : _("%s=\"%s\" runs backwards: grid line %d comes after %d"),
+		             at->name, v, a, b);
 		return;
 	case RANGE_SHAPE:
 		report_error(ld->r, DIAG_INPUT, ld->file, at->vline, at->vcol,
-		             cols ? "write a column or a range such as 1-3"
-		                  : "write a grid line or a range such as 12-60",
-		             "%s=\"%s\" is not a %s or a range of %ss", at->name, v, unit, unit);
+		             cols ? _("write a column or a range such as 1-3")
+		                  : _("write a grid line or a range such as 12-60"),
+		             cols ? _("%s=\"%s\" is not a column or a range of columns")
+		                  : _("%s=\"%s\" is not a grid line or a range of grid lines"),
+		             at->name, v);
 		return;
 	default:
 		hint =
-		    g_strdup_printf("the grid has %ss 1 to %d: write one or a range within them, "
-		                    "such as %s",
-		                    unit, hi, cols ? "1-3" : "12-60");
+		    g_strdup_printf(cols ? _("the grid has columns 1 to %d: write one or a range "
+		                             "within them, such as 1-3")
+		                         : _("the grid has grid lines 1 to %d: write one or a "
+		                             "range within them, such as 12-60"),
+		                    hi);
 		report_error(ld->r, DIAG_INPUT, ld->file, at->vline, at->vcol, hint,
-		             "%s=\"%s\" is not within the grid (1 to %d)", at->name, v, hi);
+		             _("%s=\"%s\" is not within the grid (1 to %d)"), at->name, v, hi);
 	}
 }
 
@@ -269,28 +275,29 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 		/* point at the reference too, so the user finds which element named the file */
 		if (st != INFILE_OUTSIDE)
 			report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, src->vline, src->vcol,
-			           NULL, "the file is named here");
+			           NULL, _("the file is named here"));
 		return -1;
 	}
 	if (s->n > MODEL_MAX_PARAS - ld->nparas)
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "a paragraph ends at a blank line: join the lines of a listing or "
-		             "table into fewer paragraphs, or split the edition",
-		             "%s brings the edition's stories to %d paragraphs, more than the %d "
-		             "an edition may have",
+		             _("a paragraph ends at a blank line: join the lines of a listing or "
+		               "table into fewer paragraphs, or split the edition"),
+		             _("%s brings the edition's stories to %d paragraphs, more than the %d "
+		               "an edition may have"),
 		             path, ld->nparas + s->n, MODEL_MAX_PARAS);
 	else if (s->bytes > MODEL_MAX_TEXT_BYTES - ld->text_bytes)
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "cut the stories, or split the edition",
-		             "%s brings the edition's story and notice files to %zu bytes, more "
-		             "than the %d an edition may have",
+		             _("cut the stories, or split the edition"),
+		             _("%s brings the edition's story and notice files to %zu bytes, more "
+		               "than the %d an edition may have"),
 		             path, ld->text_bytes + s->bytes, MODEL_MAX_TEXT_BYTES);
 	else if (s->chars > MODEL_MAX_TEXT_CHARS - ld->text_chars)
-		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "cut the stories, or split the edition",
-		             "%s brings the characters of the edition's stories to %zu, more than "
-		             "the %d an edition may have",
-		             path, ld->text_chars + s->chars, MODEL_MAX_TEXT_CHARS);
+		report_error(
+		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		    _("cut the stories, or split the edition"),
+		    _("%s brings the characters of the edition's stories to %zu, more than "
+		      "the %d an edition may have"),
+		    path, ld->text_chars + s->chars, MODEL_MAX_TEXT_CHARS);
 	ld->nparas += s->n;
 	ld->text_bytes += s->bytes;
 	ld->text_chars += s->chars;
@@ -320,7 +327,7 @@ bad_choice(Loader *ld, const DescAttr *a, const char *const *names, const char *
            const char *what)
 {
 	g_autofree char *hint = suggest_hint(a->value, names, expected);
-	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint, "%s \"%s\"", what,
+	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint, _("%s \"%s\""), what,
 	             report_clip(ld->r, a->value));
 }
 
@@ -336,9 +343,9 @@ read_yesno(Loader *ld, const DescNode *n, const char *name, bool *out)
 	}
 	{
 		static const char *const yesno[] = {"yes", "no", NULL};
-		g_autofree char *hint = suggest_hint(a->value, yesno, "use yes or no");
+		g_autofree char *hint = suggest_hint(a->value, yesno, _("use yes or no"));
 		report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint,
-		             "invalid value \"%s\" for %s", report_clip(ld->r, a->value), name);
+		             _("invalid value \"%s\" for %s"), report_clip(ld->r, a->value), name);
 	}
 	return false;
 }
@@ -355,7 +362,7 @@ read_tint(Loader *ld, const DescNode *n, uint32_t *out)
 		return true;
 	}
 	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol,
-	             "a colour as #rrggbb, e.g. #f2ece0", "invalid tint \"%s\"",
+	             _("a colour as #rrggbb, e.g. #f2ece0"), _("invalid tint \"%s\""),
 	             report_clip(ld->r, a->value));
 	return false;
 }
@@ -376,11 +383,11 @@ read_module(Loader *ld, const DescNode *n, Elem *e)
 		const Grid *g = &ld->m->layout->grid;
 		if (!length_parse_range(head->value, 1, g->columns, &e->head_c0, &e->head_c1) ||
 		    e->head_c0 > e->cell.c0 || e->head_c1 < e->cell.c1) {
-			report_error(
-			    ld->r, DIAG_INPUT, ld->file, head->vline, head->vcol,
-			    "head=\"a-b\" must cover the story's own columns and stay on the page",
-			    "head=\"%s\" does not contain cols %d-%d",
-			    report_clip(ld->r, head->value), e->cell.c0, e->cell.c1);
+			report_error(ld->r, DIAG_INPUT, ld->file, head->vline, head->vcol,
+			             _("head=\"a-b\" must cover the story's own columns and stay "
+			               "on the page"),
+			             _("head=\"%s\" does not contain cols %d-%d"),
+			             report_clip(ld->r, head->value), e->cell.c0, e->cell.c1);
 			ok = false;
 		}
 	}
@@ -396,8 +403,8 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	if (g_hash_table_contains(ld->ids, id->value)) {
 		report_error(ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol,
-		             "place further parts of a story with <jump story=\"...\">",
-		             "story id \"%s\" is used twice", report_clip(ld->r, id->value));
+		             _("place further parts of a story with <jump story=\"...\">"),
+		             _("story id \"%s\" is used twice"), report_clip(ld->r, id->value));
 		return false;
 	}
 	ok = ok && read_module(ld, n, e);
@@ -438,10 +445,10 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 		if (later)
 			report_error(
 			    ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol,
-			    "a story runs forward through the edition: place its <story> "
-			    "first and its jumps after it",
-			    "story \"%s\" is placed after this jump (line %d): the jump chain "
-			    "would run back to an earlier frame",
+			    _("a story runs forward through the edition: place its <story> "
+			      "first and its jumps after it"),
+			    _("story \"%s\" is placed after this jump (line %d): the jump chain "
+			      "would run back to an earlier frame"),
 			    report_clip(ld->r, id->value), later->line);
 		else {
 			g_autofree const char **ids =
@@ -450,9 +457,9 @@ read_jump(Loader *ld, const DescNode *n, Elem *e)
 			qsort(ids, g_hash_table_size(ld->ids), sizeof *ids, compare_names);
 			hint = suggest_hint(
 			    id->value, ids,
-			    "a jump continues a story placed earlier with <story id=\"...\">");
+			    _("a jump continues a story placed earlier with <story id=\"...\">"));
 			report_error(ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol, hint,
-			             "no story \"%s\" before this jump",
+			             _("no story \"%s\" before this jump"),
 			             report_clip(ld->r, id->value));
 		}
 		return false;
@@ -471,8 +478,8 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 	if (desc_get(n, "id") && g_hash_table_contains(ld->ids, desc_get(n, "id"))) {
 		const DescAttr *id = desc_attr(n, "id");
 		report_error(ld->r, DIAG_INPUT, ld->file, id->vline, id->vcol,
-		             "give every story and notice its own id", "id \"%s\" is used twice",
-		             report_clip(ld->r, id->value));
+		             _("give every story and notice its own id"),
+		             _("id \"%s\" is used twice"), report_clip(ld->r, id->value));
 		return false;
 	}
 	e->story = add_story(ld, n, desc_get(n, "id"), src, true);
@@ -497,7 +504,7 @@ read_image(Loader *ld, const DescNode *n, Elem *e)
 	if (st == INFILE_FAILED) {
 		const Diag *d = g_ptr_array_index(tmp->diags, 0);
 		report_error(ld->r, DIAG_INPUT, ld->file, src->vline, src->vcol, d->hint,
-		             "image %s: %s", e->src, d->msg);
+		             _("image %s: %s"), e->src, d->msg);
 	}
 	if (st != INFILE_OK)
 		return false;
@@ -530,7 +537,8 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 		e->caption_right = strcmp(cs->value, "right") == 0;
 		if (!e->caption_right && strcmp(cs->value, "below") != 0) {
 			static const char *const sides[] = {"below", "right", NULL};
-			bad_choice(ld, cs, sides, "use below or right", "unknown caption-side");
+			bad_choice(ld, cs, sides, _("use below or right"),
+			           _("unknown caption-side"));
 			ok = false;
 		}
 	}
@@ -539,7 +547,7 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 		e->fill = true;
 	else if (fit && strcmp(fit->value, "fit") != 0) {
 		static const char *const fits[] = {"fit", "fill", NULL};
-		bad_choice(ld, fit, fits, "use fit or fill", "unknown fit");
+		bad_choice(ld, fit, fits, _("use fit or fill"), _("unknown fit"));
 		ok = false;
 	}
 	return ok;
@@ -552,8 +560,8 @@ read_ad(Loader *ld, const DescNode *n, Elem *e)
 	bool ok = read_cell(ld, n, &e->cell);
 	if (!text == !desc_attr(n, "src")) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		             "an ad is an image (src=\"ad.png\") or a text (text=\"...\")",
-		             "<ad> needs exactly one of src and text");
+		             _("an ad is an image (src=\"ad.png\") or a text (text=\"...\")"),
+		             _("<ad> needs exactly one of src and text"));
 		return false;
 	}
 	if (text)
@@ -575,7 +583,7 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 	if (w && (!length_parse(w->value, &e->weight) || e->weight <= 0 ||
 	          e->weight > len_from_pt(20))) {
 		report_error(ld->r, DIAG_INPUT, ld->file, w->vline, w->vcol,
-		             "e.g. weight=\"0.5pt\"", "invalid rule weight \"%s\"",
+		             _("e.g. weight=\"0.5pt\""), _("invalid rule weight \"%s\""),
 		             report_clip(ld->r, w->value));
 		ok = false;
 	}
@@ -583,14 +591,14 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 		e->thick_thin = true;
 	else if (st && strcmp(st->value, "single") != 0) {
 		static const char *const styles[] = {"single", "thick-thin", NULL};
-		bad_choice(ld, st, styles, "use single or thick-thin", "unknown rule style");
+		bad_choice(ld, st, styles, _("use single or thick-thin"), _("unknown rule style"));
 		ok = false;
 	}
 	if (!at_line == !at_col) {
 		report_error(
 		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		    "a horizontal rule has cols and at-line; a vertical one at-col and lines",
-		    "<rule> needs exactly one of at-line and at-col");
+		    _("a horizontal rule has cols and at-line; a vertical one at-col and lines"),
+		    _("<rule> needs exactly one of at-line and at-col"));
 		return false;
 	}
 	e->vertical = at_col != NULL;
@@ -598,8 +606,8 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 		ok = read_range(ld, n, "lines", g->lines, &e->cell.l0, &e->cell.l1) && ok;
 		if (!length_parse_int(at_col->value, 1, g->columns - 1, &e->at)) {
 			report_error(ld->r, DIAG_INPUT, ld->file, at_col->vline, at_col->vcol,
-			             "the rule stands in the gutter right of this column",
-			             "at-col=\"%s\" is not a column from 1 to %d",
+			             _("the rule stands in the gutter right of this column"),
+			             _("at-col=\"%s\" is not a column from 1 to %d"),
 			             report_clip(ld->r, at_col->value), g->columns - 1);
 			ok = false;
 		}
@@ -607,8 +615,8 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 		ok = read_range(ld, n, "cols", g->columns, &e->cell.c0, &e->cell.c1) && ok;
 		if (!length_parse_int(at_line->value, 0, g->lines, &e->at)) {
 			report_error(ld->r, DIAG_INPUT, ld->file, at_line->vline, at_line->vcol,
-			             "the rule runs under this grid line (0 = above line 1)",
-			             "at-line=\"%s\" is not a grid line from 0 to %d",
+			             _("the rule runs under this grid line (0 = above line 1)"),
+			             _("at-line=\"%s\" is not a grid line from 0 to %d"),
 			             report_clip(ld->r, at_line->value), g->lines);
 			ok = false;
 		}
@@ -652,8 +660,8 @@ check_overlaps(Loader *ld, Page *pg)
 				continue;
 			}
 			report_error(ld->r, DIAG_INPUT, ld->file, pg->elems[i].line,
-			             pg->elems[i].col, "move or shrink one of the two modules",
-			             "<%s> overlaps the <%s> at line %d",
+			             pg->elems[i].col, _("move or shrink one of the two modules"),
+			             _("<%s> overlaps the <%s> at line %d"),
 			             elem_names[pg->elems[i].kind], elem_names[pg->elems[j].kind],
 			             pg->elems[j].line);
 			ok = false;
@@ -677,9 +685,9 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		                                    "notice",   "ad",    "rule", NULL};
 		g_autofree char *hint = suggest_hint(
 		    n->name, names,
-		    "a page holds masthead, story, jump, photo, notice, ad and rule elements");
+		    _("a page holds masthead, story, jump, photo, notice, ad and rule elements"));
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col, hint,
-		             "unknown element <%s>", report_clip(ld->r, n->name));
+		             _("unknown element <%s>"), report_clip(ld->r, n->name));
 		return false;
 	}
 	memset(e, 0, sizeof *e);
@@ -691,16 +699,17 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	if (n->nchildren > 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->children[0]->line, n->children[0]->col,
-		             "close the element with /> or with its end tag before this one",
-		             "<%s> takes no child elements", n->name);
+		             _("close the element with /> or with its end tag before this one"),
+		             _("<%s> takes no child elements"), n->name);
 		return false;
 	}
 	switch (e->kind) {
 	case EL_MASTHEAD:
 		if (ld->m->npages > 1) { /* the page being read is pages[npages - 1] */
-			report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-			             "inside pages carry a running head, which huozi sets itself",
-			             "<masthead> is only allowed on the first page of the edition");
+			report_error(
+			    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+			    _("inside pages carry a running head, which huozi sets itself"),
+			    _("<masthead> is only allowed on the first page of the edition"));
 			return false;
 		}
 		return read_cell(ld, n, &e->cell);
@@ -731,8 +740,9 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	pg->col = n->col;
 	if (folio && !(length_parse_int(folio->value, 1, 999, &num) && strlen(folio->value) <= 3)) {
 		report_error(ld->r, DIAG_INPUT, ld->file, folio->vline, folio->vcol,
-		             "the folio (版次) is the page number as printed, e.g. 01",
-		             "folio \"%s\" is not a page number", report_clip(ld->r, folio->value));
+		             _("the folio (版次) is the page number as printed, e.g. 01"),
+		             _("folio \"%s\" is not a page number"),
+		             report_clip(ld->r, folio->value));
 		ok = false;
 	}
 	pg->folio = g_strdup(folio ? folio->value : "");
@@ -743,9 +753,9 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 	if (n->nchildren > MODEL_MAX_ELEMS) { /* pointed at the first one too many */
 		const DescNode *over = n->children[MODEL_MAX_ELEMS];
 		report_error(ld->r, DIAG_INPUT, ld->file, over->line, over->col,
-		             "a page holds at most 500 elements: merge modules or move some to "
-		             "another page",
-		             "more than %d elements on one page: this <%s> is number %d",
+		             _("a page holds at most 500 elements: merge modules or move some to "
+		               "another page"),
+		             _("more than %d elements on one page: this <%s> is number %d"),
 		             MODEL_MAX_ELEMS, report_clip(ld->r, over->name), MODEL_MAX_ELEMS + 1);
 		return false;
 	}
@@ -786,7 +796,7 @@ read_date(Loader *ld, const DescNode *root)
 	    !g_date_valid_dmy((GDateDay)m->day, (GDateMonth)m->month, (GDateYear)m->year) ||
 	    m->year < 1900) {
 		report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol,
-		             "write the date as YYYY-MM-DD", "invalid date \"%s\"",
+		             _("write the date as YYYY-MM-DD"), _("invalid date \"%s\""),
 		             report_clip(ld->r, a->value));
 		return false;
 	}
@@ -833,14 +843,14 @@ missing_library_layout(Loader *ld, const DescAttr *a, const char *dir, GPtrArray
 	g_autofree char *list = NULL, *have = NULL, *hint = NULL;
 	g_ptr_array_add(names, NULL);
 	list = g_strjoinv(", ", (char **)names->pdata);
-	have = g_strdup_printf("the layouts library (%s) holds %s%s; a layout file of the "
-	                       "edition's own is named with its .xml, e.g. layout=\"%s.xml\"",
-	                       dir, names->len > 1 ? "" : "no layouts", list,
+	have = g_strdup_printf(_("the layouts library (%s) holds %s%s; a layout file of the "
+	                         "edition's own is named with its .xml, e.g. layout=\"%s.xml\""),
+	                       dir, names->len > 1 ? "" : _("no layouts"), list,
 	                       report_clip(ld->r, a->value));
 	hint = suggest_hint(a->value, (const char *const *)names->pdata, have);
 	g_ptr_array_remove_index(names, names->len - 1);
 	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint,
-	             "no layout \"%s\" in the layouts library", report_clip(ld->r, a->value));
+	             _("no layout \"%s\" in the layouts library"), report_clip(ld->r, a->value));
 }
 
 /* a layout named by path is read beneath the edition's folder like any other input; one of
@@ -897,20 +907,20 @@ read_edition(Loader *ld, const DescNode *root)
 	}
 	if (!m->layout) {
 		report_add(ld->r, REPORT_NOTE, DIAG_INPUT, ld->file, layout->vline, layout->vcol,
-		           NULL, "the layout is named here");
+		           NULL, _("the layout is named here"));
 		return false;
 	}
 	if (root->nchildren == 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, root->line, root->col,
-		             "add <page> elements", "the edition has no pages");
+		             _("add <page> elements"), _("the edition has no pages"));
 		return false;
 	}
 	if (root->nchildren > MODEL_MAX_PAGES) { /* pointed at the first one too many */
 		const DescNode *over = root->children[MODEL_MAX_PAGES];
 		report_error(ld->r, DIAG_INPUT, ld->file, over->line, over->col,
-		             "an edition holds at most 400 pages: split it into several page "
-		             "descriptions",
-		             "more than %d pages in one edition: this <%s> is number %d",
+		             _("an edition holds at most 400 pages: split it into several page "
+		               "descriptions"),
+		             _("more than %d pages in one edition: this <%s> is number %d"),
 		             MODEL_MAX_PAGES, report_clip(ld->r, over->name), MODEL_MAX_PAGES + 1);
 		return false;
 	}
@@ -920,9 +930,9 @@ read_edition(Loader *ld, const DescNode *root)
 		if (strcmp(c->name, "page") != 0) {
 			static const char *const names[] = {"page", NULL};
 			g_autofree char *hint =
-			    suggest_hint(c->name, names, "an edition holds <page> elements");
+			    suggest_hint(c->name, names, _("an edition holds <page> elements"));
 			report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col, hint,
-			             "unknown element <%s>", report_clip(ld->r, c->name));
+			             _("unknown element <%s>"), report_clip(ld->r, c->name));
 			ok = false;
 			continue;
 		}
@@ -930,8 +940,8 @@ read_edition(Loader *ld, const DescNode *root)
 		for (int k = 0; k < m->npages - 1; k++)
 			if (strcmp(m->pages[k].folio, m->pages[m->npages - 1].folio) == 0) {
 				report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
-				             "every page of an edition has its own 版次",
-				             "folio \"%s\" is used twice (also at line %d)",
+				             _("every page of an edition has its own 版次"),
+				             _("folio \"%s\" is used twice (also at line %d)"),
 				             report_clip(ld->r, m->pages[k].folio),
 				             m->pages[k].line);
 				ok = false;
@@ -952,7 +962,7 @@ Model *
 model_load_with(const char *path, const ModelOptions *opts, Report *r)
 {
 	g_autoptr(Desc) d =
-	    desc_load_root(path, "edition", "a page description starts with <edition>", r);
+	    desc_load_root(path, "edition", _("a page description starts with <edition>"), r);
 	Loader ld = {0};
 	Model *m;
 	bool ok;

@@ -3,6 +3,7 @@
 #include "module.h"
 #include "colfill.h"
 #include "display.h"
+#include "i18n.h"
 #include "jump.h"
 #include "storystyle.h"
 #include "vhead.h"
@@ -86,7 +87,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, Len bottom, bool skip_vertical)
 		int pi, room, over = 0;
 		if (!is_head(sp->kind) || skip_vertical)
 			continue;
-		g_snprintf(what, sizeof what, "story %s, %s", sf->ms->id ? sf->ms->id : "-",
+		g_snprintf(what, sizeof what, _("story %s, %s"), sf->ms->id ? sf->ms->id : "-",
 		           story_kind_name(sp->kind));
 		pi = flowctx_set(c, sp->text, s, w, flowctx_align(s->align), true, sf->story, i,
 		                 &where);
@@ -96,8 +97,9 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, Len bottom, bool skip_vertical)
 		y += s->space_before * g->pitch;
 		room = y < bottom ? (int)((bottom - y) / lh) : 0;
 		if (fp->lines->n > room)
-			over = display_fit(c, pi, room, &where,
-			                   "give the module more grid lines, or shorten the head");
+			over =
+			    display_fit(c, pi, room, &where,
+			                _("give the module more grid lines, or shorten the head"));
 		display_note(c, pi, &where, s->max_lines ? MIN(s->max_lines, room) : room, over);
 		fp = flowctx_para(c, pi);
 		if (sp->kind == PARA_RUBRIC && fp->lines->n > over) {
@@ -145,7 +147,7 @@ add_rows(StoryFlow *sf)
 		bool drop, display;
 		if (is_head(sp->kind))
 			continue;
-		g_snprintf(what, sizeof what, "story %s, paragraph %d",
+		g_snprintf(what, sizeof what, _("story %s, paragraph %d"),
 		           sf->ms->id ? sf->ms->id : "-", i + 1);
 		/* inner subheads and labels are display text (lines.h), squeezed a little when that
 		 * keeps the author's spaces as the breaks or a word whole */
@@ -203,11 +205,11 @@ add_holes(StoryFlow *sf, int f, int k, ColfillColumn *col)
 		    ph->cell.c1 > sf->frames[f].e->cell.c1)
 			continue;
 		if (grid_line_y(g, ph->cell.l0) < col->top && k == ph->cell.c0)
-			report_warning(
-			    sf->c->r, DIAG_LAYOUT, sf->c->m->file, ph->line, ph->col,
-			    "start the photo below the head group",
-			    "the inset photo at grid line %d overlaps the head group of story %s",
-			    ph->cell.l0, report_clip(sf->c->r, sf->ms->id));
+			report_warning(sf->c->r, DIAG_LAYOUT, sf->c->m->file, ph->line, ph->col,
+			               _("start the photo below the head group"),
+			               _("the inset photo at grid line %d overlaps the head group "
+			                 "of story %s"),
+			               ph->cell.l0, report_clip(sf->c->r, sf->ms->id));
 		col->hole_top[col->nholes] = grid_line_y(g, ph->cell.l0);
 		col->hole_bottom[col->nholes++] = grid_line_y(g, ph->cell.l1) + 2 * g->pitch;
 	}
@@ -328,12 +330,13 @@ fit_report(StoryFlow *sf, int placed, const Len *ends, Len head)
 	                in_last, ends, sf->ncols, (const FitRow *)sf->fitrows->data,
 	                (int)sf->rows->len, placed)) {
 		fit->overset_text = overset_text(sf, placed);
-		report_error(sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
-		             "enlarge the module, add a jump frame, or cut the story",
-		             "overset: story %s does not fit: %d lines (%d characters) left over, "
-		             "from \"%s\"",
-		             report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src),
-		             fit->overset_lines, fit->overset_chars, fit->overset_text);
+		report_error(
+		    sf->c->r, DIAG_OVERSET, sf->c->m->file, sf->ms->line, sf->ms->col,
+		    _("enlarge the module, add a jump frame, or cut the story"),
+		    _("overset: story %s does not fit: %d lines (%d characters) left over, "
+		      "from \"%s\""),
+		    report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src),
+		    fit->overset_lines, fit->overset_chars, fit->overset_text);
 	}
 	g_free(in_last);
 }
@@ -413,9 +416,9 @@ check_head_span(StoryFlow *sf, Len head)
 			continue;
 		if (o->c0 <= hc.c1 && hc.c0 <= o->c1 && o->l0 <= hc.l1 && hc.l0 <= o->l1)
 			report_error(c->r, DIAG_LAYOUT, c->m->file, e->line, e->col,
-			             "start the neighbour below the head group or narrow head=",
-			             "the head group of story %s (columns %d-%d, %d grid lines) "
-			             "runs into the <%s> at line %d",
+			             _("start the neighbour below the head group or narrow head="),
+			             _("the head group of story %s (columns %d-%d, %d grid lines) "
+			               "runs into the <%s> at line %d"),
 			             report_clip(c->r, sf->ms->id), hc.c0, hc.c1, lines,
 			             model_elem_name(pg->elems[i].kind), pg->elems[i].line);
 	}
@@ -430,11 +433,12 @@ check_run_out(StoryFlow *sf, const Len *ends)
 		if (sf->cols[k].frame == sf->nframes - 1 && ends[k] > sf->fcols[k].top)
 			last_used = true;
 	if (sf->nframes > 1 && !last_used && sf->rows->len > 0)
-		report_warning(
-		    sf->c->r, DIAG_LAYOUT, sf->c->m->file, sf->frames[sf->nframes - 1].e->line,
-		    sf->frames[sf->nframes - 1].e->col, "remove the jump or shrink the first part",
-		    "story %s runs out before its last frame: the jump is empty",
-		    report_clip(sf->c->r, sf->ms->id));
+		report_warning(sf->c->r, DIAG_LAYOUT, sf->c->m->file,
+		               sf->frames[sf->nframes - 1].e->line,
+		               sf->frames[sf->nframes - 1].e->col,
+		               _("remove the jump or shrink the first part"),
+		               _("story %s runs out before its last frame: the jump is empty"),
+		               report_clip(sf->c->r, sf->ms->id));
 }
 
 static void

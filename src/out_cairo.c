@@ -1,5 +1,6 @@
 /* out_cairo.c - one cairo painter over a DList, for the PDF and the PNG surfaces. */
 #include "out_cairo.h"
+#include "i18n.h"
 #include "image.h"
 #include "marks.h"
 #include "postpass.h"
@@ -16,6 +17,7 @@ typedef struct {
 	const DList *d;
 	bool pdf;                 /* JPEG need not be decoded: the PDF embeds the file */
 	double k;                 /* PNG proofs: pixels per point, so JPEGs decode no larger */
+	bool proof;               /* paint the proof overlay of each page too */
 	cairo_surface_t **images; /* decoded lazily, one per DList image, freed after each page */
 	Report *r;
 	bool ok;
@@ -149,7 +151,8 @@ paint_op(Painter *p, cairo_t *cr, const Op *op)
 static void
 paint_page(Painter *p, cairo_t *cr, const DPage *pg)
 {
-	for (int i = pg->op0; i < pg->op0 + pg->nops; i++)
+	int end = pg->op0 + pg->nops - (p->proof ? 0 : pg->nproof);
+	for (int i = pg->op0; i < end; i++)
 		paint_op(p, cr, &g_array_index(p->d->ops, Op, i));
 }
 
@@ -159,6 +162,7 @@ painter_init(Painter *p, const DList *d, Report *r)
 	p->d = d;
 	p->pdf = false;
 	p->k = 0;
+	p->proof = false;
 	p->images = g_new0(cairo_surface_t *, d->nimages + 1);
 	p->r = r;
 	p->ok = true;
@@ -233,9 +237,9 @@ sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, R
 	tempfile_close(k->fd, &k->err);
 	if (k->err)
 		report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(k->err),
-		             "cannot write the %s: %s", what, g_strerror(k->err));
+		             _("cannot write the %s: %s"), what, g_strerror(k->err));
 	else if (status != CAIRO_STATUS_SUCCESS)
-		report_error(r, DIAG_SYSTEM, shown, 0, 0, NULL, "cannot write the %s: %s", what,
+		report_error(r, DIAG_SYSTEM, shown, 0, 0, NULL, _("cannot write the %s: %s"), what,
 		             cairo_status_to_string(status));
 	return !k->err && status == CAIRO_STATUS_SUCCESS;
 }
@@ -264,6 +268,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	cr = cairo_create(s);
 	painter_init(&p, d, r);
 	p.pdf = true;
+	p.proof = o->proof;
 	for (int i = 0; i < d->npages && !k.err; i++) {
 		if (!selected(o, i))
 			continue;
@@ -329,11 +334,13 @@ out_png_name(const DList *d, int page)
 }
 
 bool
-out_png(const DList *d, const char *const *paths, const char *const *shown, double dpi, Report *r)
+out_png(const DList *d, const char *const *paths, const char *const *shown, double dpi, bool proof,
+        Report *r)
 {
 	Painter p;
 	bool ok = true;
 	painter_init(&p, d, r);
+	p.proof = proof;
 	for (int i = 0; i < d->npages && ok; i++)
 		if (paths[i])
 			ok = write_png_page(&p, &d->pages[i], paths[i], shown[i], dpi, r);

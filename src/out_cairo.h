@@ -14,6 +14,7 @@ typedef struct {
 	int npages;
 	bool marks; /* crop marks and bleed, TrimBox and BleedBox (PDF only) */
 	bool cmyk;  /* device CMYK for the press, black and greys on K only (PDF only) */
+	bool proof; /* draw the proof overlay (a proof PDF; never a PDF for print) */
 	/* called after each page is painted (the caller may show progress); may be NULL */
 	void (*progress)(int done, int total, void *data);
 	void *progress_data;
@@ -28,6 +29,7 @@ void out_prepare_fonts(const DList *d);
 /* The PNG proof of page i is named page-<label>.png. */
 char *out_png_name(const DList *d, int page);
 /* One PNG for each page whose paths[i] is not NULL, written there at dpi (temporary files the
- * caller commits); a failure is reported naming shown[i]. Stops at the first failure. */
+ * caller commits), with the proof overlay when proof; a failure is reported naming shown[i].
+ * Stops at the first failure. */
 bool out_png(const DList *d, const char *const *paths, const char *const *shown, double dpi,
-             Report *r);
+             bool proof, Report *r);

@@ -7,6 +7,7 @@
  * temporary file beside the target and the link stays. A folder output's files are written into
  * a temporary folder inside it and moved into place at the commit. */
 #include "outset.h"
+#include "i18n.h"
 #include "infile.h"
 #include "tempfile.h"
 #include <errno.h>
@@ -217,9 +218,9 @@ static void
 refuse_dangling(const char *shown, const char *path, Report *r)
 {
 	g_autofree char *to = g_file_read_link(path, NULL);
-	report_error(r, DIAG_INPUT, shown, 0, 0, "remove the link, or create the file it points to",
-	             "the output is a symbolic link to a file that does not exist (%s)",
-	             to ? to : "?");
+	report_error(
+	    r, DIAG_INPUT, shown, 0, 0, _("remove the link, or create the file it points to"),
+	    _("the output is a symbolic link to a file that does not exist (%s)"), to ? to : "?");
 }
 
 static bool
@@ -230,9 +231,9 @@ check_folder(Folder *f, Report *r)
 		if (S_ISDIR(st.st_mode))
 			return true;
 		report_error(r, DIAG_INPUT, f->shown, 0, 0,
-		             "name a folder: huozi creates it when it does not exist",
-		             "%s needs a folder, and this is %s", f->option,
-		             S_ISREG(st.st_mode) ? "a file" : infile_kind_name(st.st_mode));
+		             _("name a folder: huozi creates it when it does not exist"),
+		             _("%s needs a folder, and this is %s"), f->option,
+		             S_ISREG(st.st_mode) ? _("a file") : infile_kind_name(st.st_mode));
 		return false;
 	}
 	if (errno == ENOENT && lstat(f->shown, &st) == 0) {
@@ -250,8 +251,8 @@ check_identity(Out *o, const struct stat *st, const GArray *in, Report *r)
 		const Input *x = &g_array_index(in, Input, i);
 		if (x->dev == st->st_dev && x->ino == st->st_ino) {
 			report_error(
-			    r, DIAG_INPUT, o->shown, 0, 0, "write the output somewhere else",
-			    "the output would overwrite an input of the edition (%s)", x->name);
+			    r, DIAG_INPUT, o->shown, 0, 0, _("write the output somewhere else"),
+			    _("the output would overwrite an input of the edition (%s)"), x->name);
 			return false;
 		}
 	}
@@ -265,13 +266,13 @@ check_out(Out *o, const GArray *in, Report *r)
 {
 	struct stat st;
 	const char *hint = o->folder < 0
-	                       ? "name a regular file, or - for standard output"
-	                       : "move it out of the way, or write the pages to another folder";
+	                       ? _("name a regular file, or - for standard output")
+	                       : _("move it out of the way, or write the pages to another folder");
 	if (lstat(o->shown, &st) != 0) {
 		if (errno != ENOENT && errno != ENOTDIR) {
 			report_error(r, DIAG_SYSTEM, o->shown, 0, 0,
-			             "check the permissions of the output's folder",
-			             "cannot look at the output: %s", g_strerror(errno));
+			             _("check the permissions of the output's folder"),
+			             _("cannot look at the output: %s"), g_strerror(errno));
 			return false;
 		}
 		o->target = g_strdup(o->shown);
@@ -292,7 +293,7 @@ check_out(Out *o, const GArray *in, Report *r)
 		o->target = g_strdup(o->shown);
 	}
 	if (!S_ISREG(st.st_mode)) {
-		report_error(r, DIAG_INPUT, o->shown, 0, 0, hint, "the output is %s, not a file",
+		report_error(r, DIAG_INPUT, o->shown, 0, 0, hint, _("the output is %s, not a file"),
 		             infile_kind_name(st.st_mode));
 		return false;
 	}
@@ -335,8 +336,8 @@ outset_check(OutSet *s, const Model *m, Report *r)
 			continue;
 		if ((other = g_hash_table_lookup(seen, o->key))) {
 			report_error(r, DIAG_INPUT, o->shown, 0, 0,
-			             "give each output its own file name",
-			             "the %s (%s) and the %s (%s) would be the same file",
+			             _("give each output its own file name"),
+			             _("the %s (%s) and the %s (%s) would be the same file"),
 			             other->noun, other->option, o->noun, o->option);
 			o->refused = true;
 			ok = false;
@@ -374,8 +375,8 @@ make_folder(Folder *f, Report *r)
 		const char *dir = g_ptr_array_index(missing, k);
 		if (g_mkdir(dir, 0755) != 0 && errno != EEXIST) {
 			report_error(r, DIAG_SYSTEM, f->shown, 0, 0,
-			             "check that the folder's parent is writable",
-			             "cannot create the folder: %s", g_strerror(errno));
+			             _("check that the folder's parent is writable"),
+			             _("cannot create the folder: %s"), g_strerror(errno));
 			ok = false;
 		} else {
 			g_ptr_array_add(f->made, g_strdup(dir));
@@ -436,7 +437,7 @@ copy_to_stdout(const Out *o, Report *r)
 		close(fd);
 	if (err)
 		report_error(r, DIAG_SYSTEM, "-", 0, 0, tempfile_hint(err),
-		             "cannot write the %s to standard output: %s", o->noun,
+		             _("cannot write the %s to standard output: %s"), o->noun,
 		             g_strerror(err));
 	return !err;
 }
@@ -488,7 +489,7 @@ outset_commit(OutSet *s, bool ok, Report *r)
 				continue;
 			if (g_rename(o->tmp, o->target) != 0) {
 				report_error(r, DIAG_SYSTEM, o->shown, 0, 0, tempfile_hint(errno),
-				             "cannot move the %s into place: %s", o->noun,
+				             _("cannot move the %s into place: %s"), o->noun,
 				             g_strerror(errno));
 				ok = false;
 				break;

@@ -1,6 +1,7 @@
 /* postpass.c - the qpdf post-pass: page boxes and device CMYK on a PDF cairo has written. */
 #include "postpass.h"
 #include "cmyk.h"
+#include "i18n.h"
 #include "marks.h"
 #include "tempfile.h"
 #include <errno.h>
@@ -127,7 +128,7 @@ qpdf_failed(qpdf_data q, const char *path, Report *r)
 {
 	if (!qpdf_has_error(q))
 		return false;
-	report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, "cannot finish the PDF for print: %s",
+	report_error(r, DIAG_SYSTEM, path, 0, 0, NULL, _("cannot finish the PDF for print: %s"),
 	             qpdf_get_error_full_text(q, qpdf_get_error(q)));
 	return true;
 }
@@ -166,7 +167,7 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 		tempfile_close(fd, &err);
 		if (err) {
 			report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(err),
-			             "cannot write the PDF: %s", g_strerror(err));
+			             _("cannot write the PDF: %s"), g_strerror(err));
 			ok = false;
 		}
 	}

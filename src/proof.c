@@ -3,6 +3,7 @@
  * asks for a proof (PNG or PDF); a render without --proof never carries it. */
 #include "proof.h"
 #include "display.h"
+#include "i18n.h"
 
 #define GRID_COLOR    0x8fd3f0
 #define FRAME_COLOR   0x3c78d8
@@ -59,12 +60,12 @@ frames_overlay(FlowCtx *c, int p)
 			continue;
 		flowctx_cell_rect(c, &e->cell, &box.x, &box.y, &box.w, &box.h);
 		flowctx_figure(c, &box);
-		display_kind(
-		    c,
-		    flowctx_single(c, p, elem_label(c->m, e), s, box.x + len_from_pt(2), box.w,
-		                   LB_LEFT, box.y + s->size,
-		                   &(ItemsWhere){c->m->file, e->line, "proof label", e->col, NULL}),
-		    "proof");
+		display_kind(c,
+		             flowctx_single(c, p, elem_label(c->m, e), s, box.x + len_from_pt(2),
+		                            box.w, LB_LEFT, box.y + s->size,
+		                            &(ItemsWhere){c->m->file, e->line, N_("proof label"),
+		                                          e->col, NULL}),
+		             "proof");
 	}
 }
 
@@ -95,12 +96,12 @@ overset_mark(FlowCtx *c, int story)
 	mark.w = mark.h = size;
 	flowctx_figure(c, &mark);
 	label = g_strdup_printf("+%d 行", fit->overset_lines);
-	display_kind(
-	    c,
-	    flowctx_single(c, page, label, s, x, w - size - len_from_pt(2), LB_RIGHT,
-	                   y + h - len_from_pt(3),
-	                   &(ItemsWhere){c->m->file, last->line, "overset mark", last->col, NULL}),
-	    "proof");
+	display_kind(c,
+	             flowctx_single(c, page, label, s, x, w - size - len_from_pt(2), LB_RIGHT,
+	                            y + h - len_from_pt(3),
+	                            &(ItemsWhere){c->m->file, last->line, N_("overset mark"),
+	                                          last->col, NULL}),
+	             "proof");
 }
 
 void

@@ -4,6 +4,7 @@
 #include "render.h"
 #include "config.h"
 #include "fitreport.h"
+#include "i18n.h"
 #include "out_cairo.h"
 #include "outset.h"
 #include <stdio.h>
@@ -21,8 +22,8 @@ render_parse_pages(const char *spec, int npages, GArray *out, Report *r)
 		    (sscanf(parts[i], "%d%c", &a, &extra) == 1 && (b = a, true))) {
 			if (a < 1 || b > npages || a > b) {
 				report_error(r, DIAG_INPUT, NULL, 0, 0, NULL,
-				             "--pages %s: the edition has pages 1 to %d", parts[i],
-				             npages);
+				             _("--pages %s: the edition has pages 1 to %d"),
+				             parts[i], npages);
 				return false;
 			}
 			for (int p = a; p <= b; p++) {
@@ -30,8 +31,8 @@ render_parse_pages(const char *spec, int npages, GArray *out, Report *r)
 				g_array_append_val(out, idx);
 			}
 		} else {
-			report_error(r, DIAG_INPUT, NULL, 0, 0, "e.g. --pages 1,3-4",
-			             "bad --pages \"%s\"", spec);
+			report_error(r, DIAG_INPUT, NULL, 0, 0, _("e.g. --pages 1,3-4"),
+			             _("bad --pages \"%s\""), spec);
 			return false;
 		}
 	}
@@ -78,7 +79,7 @@ split_job(gpointer data, gpointer user)
 
 /* what this run writes: indexes into its OutSet, -1 for none (per page: not selected) */
 typedef struct {
-	int pdf, report;
+	int pdf, report, proof_pdf;
 	int *split, *png; /* one per page */
 } Plan;
 
@@ -120,7 +121,7 @@ plan_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, bool writ
 			if (page_selected(pages, i)) {
 				g_autofree char *name = split_name(m, i);
 				g_autofree char *noun =
-				    g_strdup_printf("PDF of page %s", m->pages[i].folio);
+				    g_strdup_printf(_("PDF of page %s"), m->pages[i].folio);
 				pl->split[i] = outset_add_in_folder(set, f, name, "--split", noun);
 			}
 	}
@@ -130,11 +131,14 @@ plan_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, bool writ
 			if (page_selected(pages, i)) {
 				g_autofree char *name = out_png_name(p->dlist, i);
 				g_autofree char *noun =
-				    g_strdup_printf("PNG of page %s", m->pages[i].folio);
+				    g_strdup_printf(_("PNG of page %s"), m->pages[i].folio);
 				pl->png[i] = outset_add_in_folder(set, f, name, "--png", noun);
 			}
 	}
-	pl->report = o->report ? outset_add_file(set, o->report, "--report", "report") : -1;
+	pl->report = o->report ? outset_add_file(set, o->report, "--report", _("report")) : -1;
+	pl->proof_pdf = write && o->proof_pdf
+	                    ? outset_add_file(set, o->proof_pdf, "--proof-pdf", _("proof PDF"))
+	                    : -1;
 	return set;
 }
 
@@ -200,6 +204,13 @@ write_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, const Ou
 		    out_pdf(p->dlist, &oo, outset_tmp(set, pl->pdf), outset_shown(set, pl->pdf), r);
 	if (ok && o->split)
 		ok = write_split(p, &oo, set, pl, r);
+	if (ok && pl->proof_pdf >= 0) {
+		OutOptions proof = oo;
+		proof.proof = true;
+		proof.progress = NULL; /* the progress is the PDF's, or the PNGs' */
+		ok = out_pdf(p->dlist, &proof, outset_tmp(set, pl->proof_pdf),
+		             outset_shown(set, pl->proof_pdf), r);
+	}
 	if (ok && o->png) {
 		const char **paths = g_new0(const char *, n);
 		const char **shown = g_new0(const char *, n);
@@ -208,7 +219,7 @@ write_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, const Ou
 				paths[i] = outset_tmp(set, pl->png[i]);
 				shown[i] = outset_shown(set, pl->png[i]);
 			}
-		out_png(p->dlist, paths, shown, o->dpi > 0 ? o->dpi : 100, r);
+		out_png(p->dlist, paths, shown, o->dpi > 0 ? o->dpi : 100, o->proof, r);
 		g_free(paths);
 		g_free(shown);
 	}
@@ -219,7 +230,7 @@ render_outputs(const Pipeline *p, const RenderOptions *o, RenderResult *res, Rep
 {
 	g_autoptr(GArray) pages = g_array_new(FALSE, FALSE, sizeof(int));
 	g_autoptr(OutSet) set = NULL;
-	Plan pl = {-1, -1, NULL, NULL};
+	Plan pl = {-1, -1, -1, NULL, NULL};
 	RenderResult dummy;
 
 	if (!res)

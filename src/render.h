@@ -11,11 +11,14 @@ typedef struct {
 	const char *split;  /* a folder: one PDF per page, DATE-版次.pdf, or NULL */
 	const char *png;    /* a folder: one PNG proof per page, or NULL */
 	const char *report; /* the fit report as JSON ("-" for standard output), or NULL */
-	const char *pages;  /* "1,3-4": positions in the edition, or NULL for every page */
-	double dpi;         /* of the PNG proofs; 0: 100 */
-	bool marks;         /* crop marks and bleed (PDF) */
-	bool cmyk;          /* DeviceCMYK, neutrals on K only (PDF) */
-	bool write;         /* false (check): only the report is written */
+	const char
+	    *proof_pdf;    /* the edition with the proof overlay, as one PDF ("-" too), or NULL */
+	const char *pages; /* "1,3-4": positions in the edition, or NULL for every page */
+	double dpi;        /* of the PNG proofs; 0: 100 */
+	bool marks;        /* crop marks and bleed (PDF) */
+	bool cmyk;         /* DeviceCMYK, neutrals on K only (PDF) */
+	bool proof;        /* the proof overlay on the PNG proofs (never on -o or --split) */
+	bool write;        /* false (check): only the report is written */
 	/* called after each page is painted; may be NULL */
 	void (*progress)(int done, int total, void *data);
 	void *progress_data;

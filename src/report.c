@@ -1,5 +1,6 @@
 /* report.c - collecting diagnostics and formatting them as file:line:col messages. */
 #include "report.h"
+#include "i18n.h"
 #include "srcline.h"
 #include <string.h>
 
@@ -44,12 +45,13 @@ note_dropped(Report *r)
 		r->trailer = g_new0(Diag, 1);
 		r->trailer->level = REPORT_NOTE;
 		r->trailer->kind = DIAG_LAYOUT;
-		r->trailer->hint = g_strdup("fix the first ones and run again");
+		r->trailer->hint = g_strdup(_("fix the first ones and run again"));
 		g_ptr_array_add(r->diags, r->trailer);
 	}
 	g_free(r->trailer->msg);
-	r->trailer->msg = g_strdup_printf("%d more diagnostics not shown (only the first %d are)",
-	                                  r->ndropped, REPORT_MAX_DIAGS);
+	r->trailer->msg =
+	    g_strdup_printf(_("%d more diagnostics not shown (only the first %d are)"), r->ndropped,
+	                    REPORT_MAX_DIAGS);
 }
 
 /* one more diagnostic not kept */
@@ -156,11 +158,17 @@ level_name(ReportLevel level)
 {
 	switch (level) {
 	case REPORT_ERROR:
-		return "error";
+		/* TRANSLATORS: the level of a diagnostic, "file:line:col: error: message"; GCC's
+		 * word (its zh_CN says 错误); the ": " after it stays ASCII, for tools that parse
+		 * it */
+		return _("error");
 	case REPORT_WARNING:
-		return "warning";
+		/* TRANSLATORS: the level of a diagnostic, as GCC's (zh_CN: 警告) */
+		return _("warning");
 	default:
-		return "note";
+		/* TRANSLATORS: the level of a note pointing at a related place, as GCC's (zh_CN:
+		 * 附注) */
+		return _("note");
 	}
 }
 
@@ -182,7 +190,7 @@ report_format(const Diag *d)
 	if (d->source)
 		srcline_show(s, d->line, d->source, d->source_col, d->span);
 	if (d->hint) {
-		g_string_append(s, "  hint: ");
+		g_string_append_printf(s, "  %s: ", _("hint"));
 		srcline_append_escaped(s, d->hint);
 		g_string_append_c(s, '\n');
 	}

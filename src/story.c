@@ -1,5 +1,6 @@
 /* story.c - reading story files: a key: value header, then blank-line separated paragraphs. */
 #include "story.h"
+#include "i18n.h"
 #include "suggest.h"
 #include "textfile.h"
 #include <string.h>
@@ -150,10 +151,10 @@ end_para(GArray *paras, GString *para, GArray *segs, int line, int col)
 /* the header keys, for "did you mean" */
 static const char *const key_names[] = {"rubric",  "栏目", "kicker", "引题", "headline", "主题",
                                         "subhead", "副题", "byline", "署名", NULL};
-#define KEYS_HINT                                                                                            \
-	"header keys are rubric/栏目, kicker/引题, headline/主题, subhead/副题, byline/署名; end " \
-	"the "                                                                                               \
-	"header with a blank line"
+#define KEYS_HINT                                                                                          \
+	_("header keys are rubric/栏目, kicker/引题, headline/主题, subhead/副题, byline/署名; " \
+	  "end "                                                                                           \
+	  "the header with a blank line")
 
 /* whether key is an ASCII word: letters and hyphens */
 static bool
@@ -175,10 +176,10 @@ warn_mistyped_key(const char *line, gsize klen, const char *file, Report *r)
 	g_autofree char *hint = NULL;
 	if (!best)
 		return;
-	hint = g_strdup_printf("did you mean '%s'? " KEYS_HINT, best);
+	hint = g_strdup_printf(_("did you mean '%s'? %s"), best, KEYS_HINT);
 	report_warning(r, DIAG_INPUT, file, 1, 1, hint,
-	               "\"%s\" is not a header key, so the story has no header and its first "
-	               "lines are body text",
+	               _("\"%s\" is not a header key, so the story has no header and its first "
+	                 "lines are body text"),
 	               report_clip(r, key));
 }
 
@@ -202,12 +203,12 @@ read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 			g_autofree char *hint =
 			    key ? suggest_hint(key, key_names, KEYS_HINT) : g_strdup(KEYS_HINT);
 			report_error(r, DIAG_INPUT, file, *i + 1, 1, hint,
-			             "unknown header line \"%s\"", report_clip(r, lines[*i]));
+			             _("unknown header line \"%s\""), report_clip(r, lines[*i]));
 			return false;
 		}
 		if (seen[kind]) {
-			report_error(r, DIAG_INPUT, file, *i + 1, 1, "keep one line per key",
-			             "%s given twice", kind_names[kind]);
+			report_error(r, DIAG_INPUT, file, *i + 1, 1, _("keep one line per key"),
+			             _("%s given twice"), kind_names[kind]);
 			return false;
 		}
 		seen[kind] = true;
@@ -284,11 +285,12 @@ paras_within_limit(const char *file, const GArray *paras, gsize *chars, Report *
 		glong n = g_utf8_strlen(p->text, -1);
 		*chars += (gsize)n;
 		if (n > STORY_MAX_PARA_CHARS) {
-			report_error(r, DIAG_INPUT, file, p->line, 1,
-			             "break it into paragraphs, with a blank line between them",
-			             "a paragraph of %ld characters, more than the %d a paragraph "
-			             "may have",
-			             n, STORY_MAX_PARA_CHARS);
+			report_error(
+			    r, DIAG_INPUT, file, p->line, 1,
+			    _("break it into paragraphs, with a blank line between them"),
+			    _("a paragraph of %ld characters, more than the %d a paragraph "
+			      "may have"),
+			    n, STORY_MAX_PARA_CHARS);
 			return false;
 		}
 	}

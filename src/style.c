@@ -1,5 +1,6 @@
 /* style.c - reading named paragraph styles from <style> elements, with inheritance. */
 #include "style.h"
+#include "i18n.h"
 #include "length.h"
 #include "suggest.h"
 #include <stdio.h>
@@ -40,7 +41,7 @@ static bool
 bad_value(Report *r, const char *file, const DescAttr *a, const char *expected)
 {
 	report_error(r, DIAG_INPUT, file, a->vline, a->vcol, expected,
-	             "invalid value \"%s\" for style attribute %s", report_clip(r, a->value),
+	             _("invalid value \"%s\" for style attribute %s"), report_clip(r, a->value),
 	             a->name);
 	return false;
 }
@@ -97,89 +98,97 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 	if (strcmp(n, "font") == 0)
 		return (i = pick(v, roles)) >= 0
 		           ? (s->role = (FontRole)i, true)
-		           : bad_choice(r, file, a, roles, "use song, hei, kai or fangsong");
+		           : bad_choice(r, file, a, roles, _("use song, hei, kai or fangsong"));
 	if (strcmp(n, "weight") == 0)
 		return (i = pick(v, weights)) >= 0
 		           ? (s->bold = i, true)
-		           : bad_choice(r, file, a, weights, "use regular or bold");
+		           : bad_choice(r, file, a, weights, _("use regular or bold"));
 	if (strcmp(n, "size") == 0) {
 		Len l;
 		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
-			return bad_value(r, file, a, "a size from 1pt to 400pt, e.g. 9pt or 小五");
+			return bad_value(r, file, a,
+			                 _("a size from 1pt to 400pt, e.g. 9pt or 小五"));
 		s->size = l;
 		return true;
 	}
 	if (strcmp(n, "lines") == 0)
 		return length_parse_int(v, 1, 40, &s->lines) ||
-		       bad_value(r, file, a, "a whole number of grid lines from 1 to 40");
+		       bad_value(r, file, a, _("a whole number of grid lines from 1 to 40"));
 	if (strcmp(n, "leading") == 0) {
 		Len l;
 		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
-			return bad_value(r, file, a, "a length from 1pt to 400pt, e.g. 10pt");
+			return bad_value(r, file, a, _("a length from 1pt to 400pt, e.g. 10pt"));
 		s->leading = l;
 		return true;
 	}
 	if (strcmp(n, "align") == 0)
 		return (i = pick(v, aligns)) >= 0
 		           ? (s->align = (Align)i, true)
-		           : bad_choice(r, file, a, aligns, "use justify, left, center or right");
+		           : bad_choice(r, file, a, aligns,
+		                        _("use justify, left, center or right"));
 	if (strcmp(n, "indent") == 0) {
 		if (!length_parse_number(v, 0, 20, &d))
-			return bad_value(r, file, a, "an indent in em from 0 to 20, e.g. 2");
+			return bad_value(r, file, a, _("an indent in em from 0 to 20, e.g. 2"));
 		s->indent_milli = (int)(d * 1000 + 0.5);
 		return true;
 	}
 	if (strcmp(n, "tracking") == 0) {
 		if (!length_parse_number(v, -0.5, 2, &d))
-			return bad_value(r, file, a, "tracking in em from -0.5 to 2, e.g. 0.05");
+			return bad_value(r, file, a, _("tracking in em from -0.5 to 2, e.g. 0.05"));
 		s->tracking_milli = (int)(d * 1000 + (d < 0 ? -0.5 : 0.5));
 		return true;
 	}
 	if (strcmp(n, "space-before") == 0)
 		return length_parse_int(v, 0, 40, &s->space_before) ||
-		       bad_value(r, file, a, "a whole number of grid lines from 0 to 40");
+		       bad_value(r, file, a, _("a whole number of grid lines from 0 to 40"));
 	if (strcmp(n, "space-after") == 0)
 		return length_parse_int(v, 0, 40, &s->space_after) ||
-		       bad_value(r, file, a, "a whole number of grid lines from 0 to 40");
+		       bad_value(r, file, a, _("a whole number of grid lines from 0 to 40"));
 	if (strcmp(n, "punct") == 0)
 		return (i = pick(v, puncts)) >= 0
 		           ? (s->punct = (PunctStyle)i, true)
 		           : bad_choice(r, file, a, puncts,
-		                        "use quanshen, kaiming, banshen or plain");
+		                        _("use quanshen, kaiming, banshen or plain"));
 	if (strcmp(n, "kinsoku") == 0)
 		return (i = pick(v, levels)) >= 0
 		           ? (s->kinsoku = (KinsokuLevel)i, true)
-		           : bad_choice(r, file, a, levels, "use none, basic or strict");
+		           : bad_choice(r, file, a, levels, _("use none, basic or strict"));
 	if (strcmp(n, "cjk-latin") == 0)
-		return (i = pick(v, yesno)) >= 0 ? (s->cjk_latin = i, true)
-		                                 : bad_choice(r, file, a, yesno, "use yes or no");
+		return (i = pick(v, yesno)) >= 0
+		           ? (s->cjk_latin = i, true)
+		           : bad_choice(r, file, a, yesno, _("use yes or no"));
 	if (strcmp(n, "digit-space") == 0)
-		return (i = pick(v, yesno)) >= 0 ? (s->digit_space = i, true)
-		                                 : bad_choice(r, file, a, yesno, "use yes or no");
+		return (i = pick(v, yesno)) >= 0
+		           ? (s->digit_space = i, true)
+		           : bad_choice(r, file, a, yesno, _("use yes or no"));
 	if (strcmp(n, "normalize") == 0)
-		return (i = pick(v, yesno)) >= 0 ? (s->normalize = i, true)
-		                                 : bad_choice(r, file, a, yesno, "use yes or no");
+		return (i = pick(v, yesno)) >= 0
+		           ? (s->normalize = i, true)
+		           : bad_choice(r, file, a, yesno, _("use yes or no"));
 	if (strcmp(n, "break-at-spaces") == 0)
-		return (i = pick(v, yesno)) >= 0 ? (s->space_breaks = i, true)
-		                                 : bad_choice(r, file, a, yesno, "use yes or no");
+		return (i = pick(v, yesno)) >= 0
+		           ? (s->space_breaks = i, true)
+		           : bad_choice(r, file, a, yesno, _("use yes or no"));
 	if (strcmp(n, "max-lines") == 0)
 		return length_parse_int(v, 1, 20, &s->max_lines) ||
-		       bad_value(r, file, a, "a number of lines from 1 to 20");
+		       bad_value(r, file, a, _("a number of lines from 1 to 20"));
 	if (strcmp(n, "min-scale") == 0)
 		return length_parse_int(v, 50, 100, &s->min_scale) ||
-		       bad_value(r, file, a, "a horizontal scale in percent from 50 to 100");
+		       bad_value(r, file, a, _("a horizontal scale in percent from 50 to 100"));
 	if (strcmp(n, "hang") == 0)
-		return (i = pick(v, yesno)) >= 0 ? (s->hang = i, true)
-		                                 : bad_choice(r, file, a, yesno, "use yes or no");
+		return (i = pick(v, yesno)) >= 0
+		           ? (s->hang = i, true)
+		           : bad_choice(r, file, a, yesno, _("use yes or no"));
 	if (strcmp(n, "color") == 0)
 		return style_parse_color(v, &s->color) ||
-		       bad_value(r, file, a, "a colour as #rrggbb");
+		       bad_value(r, file, a, _("a colour as #rrggbb"));
 	{
 		g_autofree char *list = suggest_list(style_attrs);
-		g_autofree char *all = g_strdup_printf("the attributes of <style> are: %s", list);
+		g_autofree char *all =
+		    g_strdup_printf(_("the attributes of <style> are: %s"), list);
 		g_autofree char *hint = suggest_hint(n, style_attrs, all);
 		report_error(r, DIAG_INPUT, file, a->line, a->col, hint,
-		             "unknown style attribute %s", report_clip(r, n));
+		             _("unknown style attribute %s"), report_clip(r, n));
 	}
 	return false;
 }

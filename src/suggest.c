@@ -1,6 +1,7 @@
 /* suggest.c - "did you mean": the known name closest to a mistyped one, by Damerau-Levenshtein
  * distance over characters, with a threshold relative to the names' length. */
 #include "suggest.h"
+#include "i18n.h"
 #include <string.h>
 
 /* the characters of s, ASCII letters folded to lower case; NULL when longer than the limit or
@@ -87,9 +88,9 @@ suggest_hint(const char *word, const char *const *known, const char *rest)
 {
 	const char *best = suggest_best(word, known);
 	if (best && rest)
-		return g_strdup_printf("did you mean '%s'? %s", best, rest);
+		return g_strdup_printf(_("did you mean '%s'? %s"), best, rest);
 	if (best)
-		return g_strdup_printf("did you mean '%s'?", best);
+		return g_strdup_printf(_("did you mean '%s'?"), best);
 	return g_strdup(rest);
 }
 

@@ -1,6 +1,7 @@
 /* tempfile.c - output files written beside their target and renamed into place; the ones still
  * being written are listed in fixed slots that a signal handler can remove without allocating. */
 #include "tempfile.h"
+#include "i18n.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -153,9 +154,9 @@ create_listed(char *tmp, int kind, const char *shown, Report *r)
 	g_mutex_unlock(&lock);
 	if (fd < 0) {
 		report_error(
-		    r, DIAG_SYSTEM, shown, 0, 0, "check that the folder exists and is writable",
-		    kind == SLOT_FILE ? "cannot create the output file: %s"
-		                      : "cannot create a temporary folder for the pages: %s",
+		    r, DIAG_SYSTEM, shown, 0, 0, _("check that the folder exists and is writable"),
+		    kind == SLOT_FILE ? _("cannot create the output file: %s")
+		                      : _("cannot create a temporary folder for the pages: %s"),
 		    g_strerror(err));
 		g_free(tmp);
 		return NULL;
@@ -184,7 +185,7 @@ tempfile_commit(char *tmp, const char *path, bool ok, Report *r)
 {
 	if (ok && g_rename(tmp, path) != 0) {
 		report_error(r, DIAG_SYSTEM, path, 0, 0, NULL,
-		             "cannot move the output into place: %s", g_strerror(errno));
+		             _("cannot move the output into place: %s"), g_strerror(errno));
 		ok = false;
 	}
 	if (!ok)
@@ -258,12 +259,13 @@ tempfile_hint(int err)
 	switch (err) {
 	case ENOSPC:
 	case EDQUOT:
-		return "free some space on that disk, or write the output somewhere else";
+		return _("free some space on that disk, or write the output somewhere else");
 	case EPIPE:
-		return "keep the program reading huozi's output running until huozi ends";
+		return _("keep the program reading huozi's output running until huozi ends");
 	default:
-		return "check that the output's folder is writable, or write the output somewhere "
-		       "else";
+		return _(
+		    "check that the output's folder is writable, or write the output somewhere "
+		    "else");
 	}
 }
 

@@ -1,5 +1,6 @@
 /* textfile.c - text input files: read unconfined through infile, UTF-8 checked with a location. */
 #include "textfile.h"
+#include "i18n.h"
 #include "infile.h"
 #include <string.h>
 
@@ -52,22 +53,23 @@ textfile_check_utf8(const char *file, const char *data, gsize len, Report *r)
 
 	if (len >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe) ||
 	                 ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff))) {
-		report_error(r, DIAG_INPUT, file, 1, 1, "save the file as UTF-8",
-		             "the file is UTF-16, not UTF-8");
+		report_error(r, DIAG_INPUT, file, 1, 1, _("save the file as UTF-8"),
+		             _("the file is UTF-16, not UTF-8"));
 		return false;
 	}
 	if (!g_utf8_validate_len(data, len, &end)) {
 		textfile_position(data, (gsize)(end - data), &line, &col);
-		report_error(r, DIAG_INPUT, file, line, col, "save the file as UTF-8",
-		             "invalid UTF-8 (byte 0x%02x)", (unsigned char)*end);
+		report_error(r, DIAG_INPUT, file, line, col, _("save the file as UTF-8"),
+		             _("invalid UTF-8 (byte 0x%02x)"), (unsigned char)*end);
 		return false;
 	}
 	for (gsize i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)data[i];
 		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
 			textfile_position(data, i, &line, &col);
-			report_error(r, DIAG_INPUT, file, line, col, "remove the control character",
-			             "control character U+%04X in text", ch);
+			report_error(r, DIAG_INPUT, file, line, col,
+			             _("remove the control character"),
+			             _("control character U+%04X in text"), ch);
 			return false;
 		}
 	}
@@ -77,14 +79,15 @@ textfile_check_utf8(const char *file, const char *data, gsize len, Report *r)
 		gunichar u = g_utf8_get_char(p);
 		if (u >= 0x80 && u <= 0x9f) {
 			textfile_position(data, (gsize)(p - data), &line, &col);
-			report_error(r, DIAG_INPUT, file, line, col, "remove the control character",
-			             "control character U+%04X in text", u);
+			report_error(r, DIAG_INPUT, file, line, col,
+			             _("remove the control character"),
+			             _("control character U+%04X in text"), u);
 			return false;
 		}
 		if ((u & 0xfffe) == 0xfffe || (u >= 0xfdd0 && u <= 0xfdef)) {
 			textfile_position(data, (gsize)(p - data), &line, &col);
-			report_error(r, DIAG_INPUT, file, line, col, "remove the character",
-			             "noncharacter U+%04X in text", u);
+			report_error(r, DIAG_INPUT, file, line, col, _("remove the character"),
+			             _("noncharacter U+%04X in text"), u);
 			return false;
 		}
 	}

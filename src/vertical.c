@@ -2,6 +2,7 @@
  * the font's vertical forms (vert), ideographs upright, and 2-3 digits set across one cell
  * (纵中横, tate-chu-yoko). Columns of text follow each other from right to left. */
 #include "vertical.h"
+#include "i18n.h"
 #include <hb.h>
 #include <string.h>
 
@@ -141,14 +142,14 @@ vertical_set(FlowCtx *c, int page, const char *text, const Style *s, Len x_right
 		if (g_array_index(v.run->glyphs, RunGlyph, i).id == 0)
 			report_error(c->r, DIAG_GLYPH, where ? where->file : NULL,
 			             where ? where->line : 0, 0,
-			             "replace the character or map a font that has it",
-			             "a character of the vertical text \"%s\" has no glyph",
+			             _("replace the character or map a font that has it"),
+			             _("a character of the vertical text \"%s\" has no glyph"),
 			             report_clip(c->r, text));
 	if (columns > 1)
 		report_warning(c->r, DIAG_LAYOUT, where ? where->file : NULL,
 		               where ? where->line : 0, 0,
-		               "shorten the headline or give the module more grid lines",
-		               "vertical text \"%s\" needs %d columns of %d grid lines",
+		               _("shorten the headline or give the module more grid lines"),
+		               _("vertical text \"%s\" needs %d columns of %d grid lines"),
 		               report_clip(c->r, text), columns, (int)(height / c->g->pitch));
 	g_ptr_array_add(c->out->runs, v.run);
 	g_object_unref(font);

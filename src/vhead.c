@@ -1,6 +1,7 @@
 /* vhead.c - a head group set vertically (直排) in the right-hand columns of a module: the rubric
  * on its grey tag, then kicker, headline and subhead leftwards. */
 #include "vhead.h"
+#include "i18n.h"
 #include "storystyle.h"
 #include "vertical.h"
 
@@ -11,7 +12,7 @@ rubric(FlowCtx *c, const ModelStory *ms, int page, const StoryPara *sp, Len x_ri
        Len height, Figure *tag_out)
 {
 	const Style *s = storystyle_for(c->m->layout, PARA_RUBRIC, false);
-	ItemsWhere where = {ms->src, sp->line, "vertical rubric", sp->col, sp};
+	ItemsWhere where = {ms->src, sp->line, N_("vertical rubric"), sp->col, sp};
 	Len pad = s->size / 4, depth = 0, w;
 	Figure tag = {.kind = FIG_TINT, .page = page, .y = top, .color = 0xe6e6e6};
 
@@ -44,8 +45,9 @@ vhead_compose(FlowCtx *c, const ModelStory *ms, int page, const Elem *e, Len y, 
 		for (int i = 0; i < st->n; i++)
 			if (st->paras[i].kind == k) {
 				const Style *s = storystyle_for(c->m->layout, k, false);
-				ItemsWhere where = {ms->src, st->paras[i].line, "vertical headline",
-				                    st->paras[i].col, &st->paras[i]};
+				ItemsWhere where = {ms->src, st->paras[i].line,
+				                    N_("vertical headline"), st->paras[i].col,
+				                    &st->paras[i]};
 				used += vertical_set(c, page, st->paras[i].text, s, right - used,
 				                     y + c->g->pitch, h - 2 * c->g->pitch, &where,
 				                     NULL);

@@ -8,7 +8,7 @@
 
 typedef struct {
 	bool build_tree;
-	char *layouts, *fonts;
+	char *layouts, *fonts, *locale;
 } Where;
 
 /* the real path of the file this code was loaded from: libhuozi.so, or the program */
@@ -49,6 +49,7 @@ where_find(gpointer unused)
 		w->build_tree = true;
 		w->layouts = g_strdup(HUOZI_SOURCE_LAYOUTS_DIR);
 		w->fonts = g_strdup(HUOZI_SOURCE_FONTS_DIR);
+		w->locale = g_strdup(HUOZI_BUILD_LOCALE_DIR);
 	} else {
 		g_autofree char *dir = self ? g_path_get_dirname(self) : NULL;
 		g_autofree char *prefix = dir ? prefix_of(dir) : NULL;
@@ -60,6 +61,9 @@ where_find(gpointer unused)
 			w->layouts = g_strdup(HUOZI_LAYOUTS_DIR);
 			w->fonts = g_strdup(HUOZI_FONTS_DIR);
 		}
+		w->locale = prefix && !g_path_is_absolute(HUOZI_LOCALEDIR)
+		                ? g_build_filename(prefix, HUOZI_LOCALEDIR, NULL)
+		                : g_strdup(HUOZI_LOCALE_DIR);
 	}
 	free(self);
 	free(build);
@@ -89,4 +93,10 @@ const char *
 where_fonts_dir(void)
 {
 	return where()->fonts;
+}
+
+const char *
+where_locale_dir(void)
+{
+	return where()->locale;
 }

@@ -1,5 +1,5 @@
 /* where.h - where the running huozi is: its build tree or an installation, and so where its
- * layouts library and font configuration are. */
+ * layouts library, font configuration and message catalogues are. */
 #pragma once
 
 #include <stdbool.h>
@@ -13,3 +13,6 @@ bool where_in_build_tree(void);
 const char *where_layouts_dir(void);
 /* the folder of the font configuration, as where_layouts_dir */
 const char *where_fonts_dir(void);
+/* the folder of the message catalogues (LANG/LC_MESSAGES/huozi.mo): the build tree's po/ (the
+ * catalogues compiled there), or the installation's share/locale, as where_layouts_dir */
+const char *where_locale_dir(void);

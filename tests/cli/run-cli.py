@@ -21,13 +21,13 @@ CASES = []
 
 # every option of the program, with an argument for those that take one
 ALL_OPTIONS = {'-o': 'x.pdf', '--split': 'dir', '--png': 'dir', '--dpi': '100', '--pages': '1',
-               '--proof': None, '--marks': None, '--cmyk': None, '--report': 'r.json',
+               '--proof': None, '--proof-pdf': 'p.pdf', '--marks': None, '--cmyk': None, '--report': 'r.json',
                '--strict': None, '--watch': None, '--layout': 'broadsheet',
                '--allow-outside': None, '--timings': None, '-q': None, '-v': None}
 # what each command takes, and the arguments to give it
 TAKES = {
-    'render': ({'-o', '--split', '--png', '--dpi', '--pages', '--proof', '--marks', '--cmyk',
-                '--report', '--strict', '--watch', '--allow-outside', '--timings', '-q', '-v'},
+    'render': ({'-o', '--split', '--png', '--dpi', '--pages', '--proof', '--proof-pdf', '--marks',
+                '--cmyk', '--report', '--strict', '--watch', '--allow-outside', '--timings', '-q', '-v'},
                ['ed/edition.xml']),
     'check': ({'--pages', '--report', '--strict', '--allow-outside', '--timings', '-q', '-v'},
               ['ed/edition.xml']),
@@ -162,7 +162,30 @@ def fit_without_layout(c):
 @case
 def render_without_output(c):
     expect(c.run('render', 'ed/edition.xml'), 2, usage(
-        'render', 'render needs -o OUT.pdf, --split DIR, --png DIR or --report FILE'), '')
+        'render', 'render needs -o OUT.pdf, --split DIR, --png DIR, --proof-pdf FILE or '
+        '--report FILE'), '')
+
+
+@case
+def proof_without_a_proof_output(c):
+    # the overlay goes to the PNG proofs (or a proof PDF), never into -o's PDF
+    expect(c.run('render', 'ed/edition.xml', '-o', 'x.pdf', '--proof'), 2, usage(
+        'render', '--proof draws on the PNG proofs only: give --png DIR, or --proof-pdf FILE for '
+        'a PDF with the overlay'), '')
+
+
+@case
+def proof_pdf_and_pdf_both_to_stdout(c):
+    expect(c.run('render', 'ed/edition.xml', '-o', '-', '--proof-pdf', '-'), 2,
+           'huozi: -o - and --proof-pdf -: only one output can go to standard output\n'
+           '  hint: write the other to a file\n', '')
+
+
+@case
+def proof_pdf_alone(c):
+    st, out, err = c.run('render', 'ed/edition.xml', '--proof-pdf', 'p.pdf', '-q')
+    if st != 0 or out or err or not c.exists('p.pdf') or c.exists('x.pdf'):
+        raise Failure(f'exit {st}, stdout {out!r}, stderr\n{err}')
 
 
 @case

@@ -402,12 +402,14 @@ TIGHT_RULES = (
 @case
 @heavy
 def stories_50000_with_every_option_render(c):
-    """the same edition with the proof overlay, crop marks, CMYK and the fit report"""
+    """the same edition as a proof PDF (the overlay goes to proofs only) with crop marks, CMYK
+    and the fit report"""
     c.write('ed/stories/t.txt', '甲\n')
     page = story_cells(c, 125)
     edition(c, [page.replace('{p}', str(p)) for p in range(400)])
-    r = render(c, '-o', 'out.pdf', '--proof', '--marks', '--cmyk', '--report', 'fit.json')
-    expect(r, 0, stdout='out.pdf\n', **BUDGET)
+    r = render(c, '--proof-pdf', 'out.pdf', '--marks', '--cmyk', '--report', 'fit.json')
+    expect(r, 0, stdout='', **BUDGET)
+    check(c.read('out.pdf').startswith(b'%PDF'), 'the proof PDF is written')
     check(c.read('fit.json').startswith(b'{'), 'fit.json is written')
 
 

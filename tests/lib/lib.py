@@ -96,10 +96,12 @@ def install(tmp):
               os.path.join(libdir, 'pkgconfig', 'huozi.pc'),
               os.path.join(root, opts['mandir'], 'man1', 'huozi.1'),
               os.path.join(datadir, 'huozi', 'layouts', 'broadsheet.xml'),
-              os.path.join(datadir, 'huozi', 'fonts', 'fonts.conf')]:
+              os.path.join(datadir, 'huozi', 'fonts', 'fonts.conf'),
+              os.path.join(root, opts['localedir'], 'zh_CN', 'LC_MESSAGES', 'huozi.mo')]:
         if not os.path.exists(f):
             fail('not installed: %s' % f)
-    print('ok   installed: program, library, header, huozi.pc, man page, layouts, fonts.conf')
+    print('ok   installed: program, library, header, huozi.pc, man page, layouts, fonts.conf, '
+          'the Chinese messages')
     # a folder with no source tree in sight: a copy of the sample edition
     work = os.path.join(tmp, 'work')
     shutil.copytree(SAMPLE, os.path.join(work, 'edition'))
@@ -132,6 +134,14 @@ def install(tmp):
     if shutil.which('huozi', path=env['PATH']) != os.path.join(bindir, 'huozi'):
         fail('huozi is not the installed one')
     check_pdf(os.path.join(work, 'huozi.pdf'))
+    # the installed program speaks Chinese from its installation's catalogues
+    zh = {k: v for k, v in bare.items() if not k.startswith('LC_') and k != 'LANGUAGE'}
+    zh['LANG'] = 'zh_CN.UTF-8'
+    if 'zh_CN.utf8' in run(['locale', '-a'], cwd=work).stdout.split():
+        help_text = run(['huozi', 'render', '--help'], env=zh, cwd=work).stdout
+        if not help_text.startswith('用法: huozi render'):
+            fail('the installed huozi under LANG=zh_CN.UTF-8: %r' % help_text[:80])
+        print('ok   the installed huozi prints its help in Chinese under LANG=zh_CN.UTF-8')
     if open(os.path.join(work, 'c.pdf'), 'rb').read() != \
             open(os.path.join(work, 'huozi.pdf'), 'rb').read():
         fail('the example and the installed huozi wrote different PDFs')

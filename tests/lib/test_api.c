@@ -1,5 +1,6 @@
 /* test_api.c - libhuozi through its public header only (huozi.h): the handles, the diagnostics
- * and their exit status, writing to memory and to a descriptor, the output transaction. */
+ * and their exit status, writing to memory and to a descriptor, the output transaction, the proof
+ * PDF, the message catalogues. */
 #include <check.h>
 #include <fcntl.h>
 #include <glib.h>
@@ -194,6 +195,60 @@ START_TEST(test_transaction)
 }
 END_TEST
 
+/* the proof overlay goes to the proof PDF only: -o and the memory PDF stay as without it */
+START_TEST(test_proof_pdf)
+{
+	g_autofree char *path = sample();
+	g_autofree char *dir = g_dir_make_tmp("huozi-api-XXXXXX", NULL);
+	g_autofree char *pdf = g_build_filename(dir, "out.pdf", NULL);
+	g_autofree char *proof = g_build_filename(dir, "proof.pdf", NULL);
+	g_autofree char *pdfbytes = NULL, *proofbytes = NULL;
+	HzOptions *o = hz_options_new();
+	HzDiags *d = hz_diags_new();
+	HzEdition *plain, *e;
+	unsigned char *buf = NULL, *plainbuf = NULL;
+	size_t len = 0, plainlen = 0;
+	gsize n1, n2;
+
+	plain = hz_edition_load(path, o, d);
+	ck_assert_ptr_nonnull(plain);
+	ck_assert_int_eq(hz_edition_write_pdf_memory(plain, &plainbuf, &plainlen, d), HZ_EXIT_OK);
+	hz_options_set_proof(o, 1);
+	hz_options_set_proof_pdf(o, proof);
+	e = hz_edition_load(path, o, d);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(hz_edition_write(e, pdf, NULL, NULL, NULL, d), HZ_EXIT_OK);
+	ck_assert(g_file_get_contents(pdf, &pdfbytes, &n1, NULL));
+	ck_assert(g_file_get_contents(proof, &proofbytes, &n2, NULL));
+	ck_assert_uint_eq(n1, plainlen);
+	ck_assert_int_eq(memcmp(pdfbytes, plainbuf, plainlen), 0);
+	ck_assert(n2 != plainlen || memcmp(proofbytes, plainbuf, plainlen) != 0);
+	/* the memory PDF is the -o one, and writes no proof PDF */
+	g_unlink(proof);
+	ck_assert_int_eq(hz_edition_write_pdf_memory(e, &buf, &len, d), HZ_EXIT_OK);
+	ck_assert_uint_eq(len, plainlen);
+	ck_assert_int_eq(memcmp(buf, plainbuf, len), 0);
+	ck_assert(!g_file_test(proof, G_FILE_TEST_EXISTS));
+	hz_free(buf);
+	hz_free(plainbuf);
+	hz_edition_free(e);
+	hz_edition_free(plain);
+	hz_options_free(o);
+	hz_diags_free(d);
+	g_unlink(pdf);
+	g_rmdir(dir);
+}
+END_TEST
+
+/* the catalogues the library binds: the build tree's, with the Chinese one */
+START_TEST(test_locale_dir)
+{
+	g_autofree char *mo =
+	    g_build_filename(hz_locale_dir(), "zh_CN", "LC_MESSAGES", HZ_TEXTDOMAIN ".mo", NULL);
+	ck_assert_msg(g_file_test(mo, G_FILE_TEST_IS_REGULAR), "no %s", mo);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -207,6 +262,8 @@ main(void)
 	tcase_add_test(tc, test_diag_source);
 	tcase_add_test(tc, test_memory_fd_file);
 	tcase_add_test(tc, test_transaction);
+	tcase_add_test(tc, test_proof_pdf);
+	tcase_add_test(tc, test_locale_dir);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_ENV);

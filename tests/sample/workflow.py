@@ -3,7 +3,8 @@
   fit     `huozi fit STORY --layout L` agrees, at the story's span, with the grid lines the story
           takes when placed (depth_lines of the fit report), for every one-frame story
   marks   --marks gives every page a TrimBox inside a BleedBox inside the MediaBox (pdfinfo -box)
-  proof   --proof draws its overlay in the PNG proof, and a render without it draws none
+  proof   --proof draws its overlay in the PNG proof and --proof-pdf's PDF, never in the -o PDF
+          (byte-identical to a render without --proof), and a render without it draws none
   watch   --watch renders again after a story changes, then keeps watching
   threads the stories composed on 2 and 3 threads give the PDF and flow dump of 1 thread
   cmyk    --cmyk leaves no RGB colour operator in any page, black as K only, groups in CMYK
@@ -62,16 +63,29 @@ def png_pixels(path):
     return open(path, "rb").read()
 
 
+def pdf_text(path):
+    return subprocess.run(["pdftotext", path, "-"], check=True, capture_output=True, text=True).stdout
+
+
 def check_proof(d):
-    for name, extra in (("plain", []), ("proof", ["--proof"])):
+    for name, extra in (("plain", ["-o", os.path.join(d, "plain.pdf")]),
+                        ("proof", ["--proof", "-o", os.path.join(d, "proof.pdf"),
+                                   "--proof-pdf", os.path.join(d, "proof-overlay.pdf")])):
         subprocess.run([HUOZI, "render", EDITION, "--png", os.path.join(d, name), "--dpi", "20"] + extra,
                        check=True, capture_output=True)
     if png_pixels(os.path.join(d, "plain", "page-01.png")) == png_pixels(os.path.join(d, "proof", "page-01.png")):
         fail("the --proof PNG is the same as the plain one")
+    # the frame names of the overlay (story ids) are in the proof PDF only, never in -o's
+    if "lead" not in pdf_text(os.path.join(d, "proof-overlay.pdf")):
+        fail("the --proof-pdf PDF has no frame name of the overlay")
+    if "lead" in pdf_text(os.path.join(d, "proof.pdf")):
+        fail("the proof overlay leaked into the -o PDF of a --proof render")
+    if open(os.path.join(d, "proof.pdf"), "rb").read() != open(os.path.join(d, "plain.pdf"), "rb").read():
+        fail("the -o PDF of a --proof render differs from the one without --proof")
     dump = subprocess.run([HUOZI, "dump", "dlist", EDITION], check=True, capture_output=True, text=True).stdout
     if '"lead"' in dump or "+" in "".join(l for l in dump.splitlines() if "行" in l):
         fail("the proof overlay leaked into a render without --proof")
-    print("ok: --proof draws its overlay only when asked")
+    print("ok: --proof draws its overlay on the PNG proofs and --proof-pdf only, never in -o")
 
 
 def check_watch(d):

@@ -37,7 +37,7 @@ START_TEST(test_png_pixels)
 	g_autofree char *png = g_build_filename(dir, "p.png", NULL);
 	const char *paths[] = {png}, *shown[] = {"p.png"};
 	cairo_surface_t *s;
-	ck_assert_msg(out_png(p->dlist, paths, shown, 72, r), "%s", unit_report_text(r));
+	ck_assert_msg(out_png(p->dlist, paths, shown, 72, false, r), "%s", unit_report_text(r));
 	s = cairo_image_surface_create_from_png(png);
 	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
 	/* 255.12 x 481.89 pt at 72 dpi */
