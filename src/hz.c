@@ -7,6 +7,7 @@
 #include "huozi.h"
 #include "i18n.h"
 #include "inputs.h"
+#include "library.h"
 #include "model.h"
 #include "pipeline.h"
 #include "render.h"
@@ -548,16 +549,17 @@ hz_fonts_report(const char *path, const HzOptions *o, HzDiags *d)
 }
 
 /* fit's layout "broadsheet" names a layout of the library, as layout="broadsheet" does in a
- * page description; anything with a slash or .xml is a path */
+ * page description; anything with a slash or .xml is a path. NULL: reported. */
 static char *
-fit_layout_path(const char *layout, const HzOptions *o)
+fit_layout_path(const char *layout, const HzOptions *o, Report *r)
 {
-	if (*layout && !strchr(layout, '/') && !g_str_has_suffix(layout, ".xml")) {
-		g_autofree char *name = g_strconcat(layout, ".xml", NULL);
-		return g_build_filename(o && o->layouts_dir ? o->layouts_dir : model_layouts_dir(),
-		                        name, NULL);
-	}
-	return g_strdup(layout);
+	g_autofree char *own = NULL;
+	if (!library_is_name(layout))
+		return g_strdup(layout);
+	own = g_strdup_printf(_("a layout file is named by its path, e.g. --layout ./%s.xml"),
+	                      report_clip(r, layout));
+	return library_layout_path(
+	    layout, o && o->layouts_dir ? o->layouts_dir : model_layouts_dir(), NULL, 0, 0, own, r);
 }
 
 char *
@@ -567,9 +569,9 @@ hz_fit(const char *story, const char *layout, const HzOptions *o, HzDiags *d)
 	g_autoptr(Layout) l = NULL;
 	g_autoptr(Fonts) f = NULL;
 	g_autoptr(Story) s = NULL;
-	g_autofree char *path = fit_layout_path(layout, o);
+	g_autofree char *path = fit_layout_path(layout, o, r);
 	char *text = NULL;
-	if ((l = layout_load(path, r)) && (s = story_load(story, r)) &&
+	if (path && (l = layout_load(path, r)) && (s = story_load(story, r)) &&
 	    (f = fonts_new(o && o->fonts_conf ? o->fonts_conf : fonts_default_conf(), l, r))) {
 		int n = 0;
 		CopyfitRow *rows = copyfit_table(l, f, s, r, &n);

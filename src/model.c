@@ -5,6 +5,7 @@
 #include "i18n.h"
 #include "infile.h"
 #include "length.h"
+#include "library.h"
 #include "suggest.h"
 #include "textfile.h"
 #include "where.h"
@@ -804,78 +805,27 @@ read_date(Loader *ld, const DescNode *root)
 	return true;
 }
 
-/* layout="broadsheet" names a layout of the library; anything with a slash or .xml is a path */
-static char *
-layout_path(Loader *ld, const DescAttr *a)
-{
-	if (!strchr(a->value, '/') && !g_str_has_suffix(a->value, ".xml") && *a->value) {
-		g_autofree char *name = g_strconcat(a->value, ".xml", NULL);
-		return g_build_filename(
-		    ld->opts.layouts_dir ? ld->opts.layouts_dir : model_layouts_dir(), name, NULL);
-	}
-	return NULL;
-}
-
-/* the layouts of the library folder dir: the names of its *.xml files, sorted; NULL when the
- * folder cannot be read */
-static GPtrArray *
-library_names(const char *dir)
-{
-	GDir *d = g_dir_open(dir, 0, NULL);
-	GPtrArray *names;
-	const char *f;
-	if (!d)
-		return NULL;
-	names = g_ptr_array_new_with_free_func(g_free);
-	while ((f = g_dir_read_name(d)))
-		if (g_str_has_suffix(f, ".xml") && strlen(f) > strlen(".xml"))
-			g_ptr_array_add(names, g_strndup(f, strlen(f) - strlen(".xml")));
-	g_dir_close(d);
-	g_ptr_array_sort(names, compare_names);
-	return names;
-}
-
-/* layout="NAME" names no layout of the library: said at the attribute, with the folder
- * searched, the names it holds and the closest one */
-static void
-missing_library_layout(Loader *ld, const DescAttr *a, const char *dir, GPtrArray *names)
-{
-	g_autofree char *list = NULL, *have = NULL, *hint = NULL;
-	g_ptr_array_add(names, NULL);
-	list = g_strjoinv(", ", (char **)names->pdata);
-	have = g_strdup_printf(_("the layouts library (%s) holds %s%s; a layout file of the "
-	                         "edition's own is named with its .xml, e.g. layout=\"%s.xml\""),
-	                       dir, names->len > 1 ? "" : _("no layouts"), list,
-	                       report_clip(ld->r, a->value));
-	hint = suggest_hint(a->value, (const char *const *)names->pdata, have);
-	g_ptr_array_remove_index(names, names->len - 1);
-	report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol, hint,
-	             _("no layout \"%s\" in the layouts library"), report_clip(ld->r, a->value));
-}
-
 /* a layout named by path is read beneath the edition's folder like any other input; one of
  * the library by name through infile_read too, but from the library's folder. *here: the
  * error was reported at the attribute (leaving the folder, a name the library lacks). */
 static Layout *
 read_layout(Loader *ld, const DescAttr *a, bool *here)
 {
-	g_autofree char *lib = layout_path(ld, a), *shown = NULL;
+	g_autofree char *shown = NULL;
 	g_autoptr(GBytes) bytes = NULL;
 	InFileStatus st;
 	gsize len = 0;
 	g_autofree char *data = NULL;
-	if (lib) {
-		g_autofree char *dir = g_path_get_dirname(lib);
-		g_autoptr(GPtrArray) names = library_names(dir);
-		bool found = false;
-		for (guint i = 0; names && i < names->len && !found; i++)
-			found = strcmp(a->value, g_ptr_array_index(names, i)) == 0;
-		if (names && !found) {
-			missing_library_layout(ld, a, dir, names);
-			*here = true;
-			return NULL;
-		}
-		return layout_load(lib, ld->r);
+	if (library_is_name(a->value)) {
+		g_autofree char *own = g_strdup_printf(
+		    _("a layout file of the edition's own is named with its .xml, e.g. "
+		      "layout=\"%s.xml\""),
+		    report_clip(ld->r, a->value));
+		g_autofree char *lib = library_layout_path(
+		    a->value, ld->opts.layouts_dir ? ld->opts.layouts_dir : model_layouts_dir(),
+		    ld->file, a->vline, a->vcol, own, ld->r);
+		*here = lib == NULL;
+		return lib ? layout_load(lib, ld->r) : NULL;
 	}
 	st = read_named(ld, a->value, a->vline, a->vcol, DESC_MAX_BYTES, &shown, &bytes, NULL,
 	                ld->r);

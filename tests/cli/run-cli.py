@@ -286,6 +286,16 @@ def fit_layout_by_name(c):
         raise Failure(f'by path {by_path}\nby name {by_name}')
 
 
+@case
+def fit_layout_name_mistyped(c):
+    lib = os.path.join(ROOT, 'layouts')
+    expect(c.run('fit', 'ed/stories/a.txt', '--layout', 'broadshet'), 2,
+           'error: no layout "broadshet" in the layouts library\n'
+           f"  hint: did you mean 'broadsheet'? the layouts library ({lib}) holds broadsheet, "
+           'broadsheet-11; a layout file is named by its path, e.g. --layout ./broadshet.xml\n',
+           '')
+
+
 # ---- 6. --dpi is 1 to 2400 ----
 
 @case
