@@ -1,6 +1,7 @@
 /* compose.c - the composition of a whole edition: which stage runs in which order (page
  * furniture, then every story through its modules, on threads, then the proof overlay). */
 #include "compose.h"
+#include "clear.h"
 #include "flowctx.h"
 #include "flowpar.h"
 #include "furniture.h"
@@ -75,6 +76,7 @@ compose_edition(const Model *m, Fonts *f, int threads, Report *r)
 	    !flowpar_compose_stories(&c, threads))
 		for (int s = 0; s < m->nstories; s++)
 			module_compose_story(&c, s);
+	clear_edition(m, out, r);
 	out->uncovered = g_new0(int, m->npages + 1);
 	for (int p = 0; p < m->npages; p++)
 		out->uncovered[p] = uncovered_cells(m, out, p);

@@ -210,17 +210,15 @@ compose(const Model *m, const Flow *f, Flow *drop, bool proof)
 		pg->h = m->layout->grid.page_h;
 		pg->label = g_strdup(m->pages[p].folio);
 		pg->op0 = (int)d->ops->len;
-		/* tints under everything, then images, rules, text */
-		for (int k = figs.at[p]; k < figs.at[p + 1]; k++) {
-			const Figure *fg = &g_array_index(f->figures, Figure, figs.idx[k]);
-			if (fg->kind == FIG_TINT && !fg->proof)
-				add_figure(d, fg);
-		}
-		for (int k = figs.at[p]; k < figs.at[p + 1]; k++) {
-			const Figure *fg = &g_array_index(f->figures, Figure, figs.idx[k]);
-			if (fg->kind != FIG_TINT && !fg->proof)
-				add_figure(d, fg);
-		}
+		/* tints under everything, then images, then rules and boxes (never covered by
+		 * an image), then text */
+		for (int layer = 0; layer < 3; layer++)
+			for (int k = figs.at[p]; k < figs.at[p + 1]; k++) {
+				const Figure *fg = &g_array_index(f->figures, Figure, figs.idx[k]);
+				int in = fg->kind == FIG_TINT ? 0 : fg->kind == FIG_IMAGE ? 1 : 2;
+				if (in == layer && !fg->proof)
+					add_figure(d, fg);
+			}
 		for (int k = lines.at[p]; k < lines.at[p + 1]; k++) {
 			const FlowLine *fl = &g_array_index(f->lines, FlowLine, lines.idx[k]);
 			if (!fl->proof)

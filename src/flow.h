@@ -63,8 +63,10 @@ typedef struct {
 	Len weight;         /* rule and box line width */
 	uint32_t color;     /* 0xRRGGBB */
 	int image;          /* FIG_IMAGE: index into Flow.images */
+	bool fill;          /* FIG_IMAGE: covers the rect, cropped (a photo's fit="fill") */
 	Len ix, iy, iw, ih; /* where the whole image goes; drawn clipped to the rect */
 	bool proof;         /* part of the proof overlay, not of the printed page */
+	int line, col;      /* the element that drew it, for messages (0: its page) */
 } Figure;
 
 typedef struct {

@@ -18,20 +18,28 @@ date_text(const Model *m)
 	return s;
 }
 
+/* a rule drawn for the element at line:col of the page description (0: the page's own) */
 static void
-rule(FlowCtx *c, int page, Len x, Len y, Len w, Len h, Len weight)
+rule(FlowCtx *c, int page, int line, int col, Len x, Len y, Len w, Len h, Len weight)
 {
-	Figure f = {
-	    .kind = FIG_RULE, .page = page, .x = x, .y = y, .w = w, .h = h, .weight = weight};
+	Figure f = {.kind = FIG_RULE,
+	            .page = page,
+	            .x = x,
+	            .y = y,
+	            .w = w,
+	            .h = h,
+	            .weight = weight,
+	            .line = line,
+	            .col = col};
 	flowctx_figure(c, &f);
 }
 
 /* 文武线: a thick rule over a thin one, the top of the pair at y */
 static void
-thick_thin(FlowCtx *c, int page, Len x, Len y, Len w)
+thick_thin(FlowCtx *c, int page, int line, int col, Len x, Len y, Len w)
 {
-	rule(c, page, x, y + len_from_pt(0.75), w, 0, len_from_pt(1.5));
-	rule(c, page, x, y + len_from_pt(2.6), w, 0, len_from_pt(0.4));
+	rule(c, page, line, col, x, y + len_from_pt(0.75), w, 0, len_from_pt(1.5));
+	rule(c, page, line, col, x, y + len_from_pt(2.6), w, 0, len_from_pt(0.4));
 }
 
 /* A piece of furniture text, meant for one line: squeezed onto it when it needs more; what
@@ -93,7 +101,7 @@ running_head(FlowCtx *c, int p)
 		    _("running head: paper and date, credits and folio (%.1f, %.1f and %.1f "
 		      "pt) run into each other in %.1f pt"),
 		    len_to_pt(wl), len_to_pt(wc), len_to_pt(wr), len_to_pt(w));
-	thick_thin(c, p, x, base + len_from_pt(4), w);
+	thick_thin(c, p, 0, 0, x, base + len_from_pt(4), w);
 	g_string_free(credits, TRUE);
 }
 
@@ -146,7 +154,7 @@ masthead(FlowCtx *c, int p, const Elem *e)
 		               e->line, e->col, N_("masthead"));
 		base += small->size * 3 / 2;
 	}
-	thick_thin(c, p, x, rule_y, w);
+	thick_thin(c, p, e->line, e->col, x, rule_y, w);
 }
 
 /* one entry per file (the model shares one GBytes per file, whatever its name): the PDF then
@@ -165,7 +173,14 @@ image_index(FlowCtx *c, const Elem *e)
 static void
 image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool fill)
 {
-	Figure f = {.kind = FIG_IMAGE, .page = p, .x = x, .y = y, .w = w, .h = h};
+	Figure f = {.kind = FIG_IMAGE,
+	            .page = p,
+	            .x = x,
+	            .y = y,
+	            .w = w,
+	            .h = h,
+	            .line = e->line,
+	            .col = e->col};
 	double sx = (double)w / e->image.width, sy = (double)h / e->image.height;
 	double s = fill ? MAX(sx, sy) : MIN(sx, sy);
 	f.iw = (Len)(e->image.width * s);
@@ -173,6 +188,7 @@ image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool 
 	f.ix = x + (w - f.iw) / 2;
 	f.iy = fill ? y + (h - f.ih) / 2 : y;
 	f.image = image_index(c, e);
+	f.fill = fill;
 	flowctx_figure(c, &f);
 }
 
@@ -278,7 +294,9 @@ text_ad(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
 	              .y = y + len_from_pt(1),
 	              .w = w,
 	              .h = h - len_from_pt(2),
-	              .weight = len_from_pt(0.5)};
+	              .weight = len_from_pt(0.5),
+	              .line = e->line,
+	              .col = e->col};
 
 	flowctx_figure(c, &box);
 	pi =
@@ -313,14 +331,15 @@ page_rule(FlowCtx *c, int p, const Elem *e)
 	if (e->vertical) {
 		Len x = grid_col_x(g, e->at) + grid_col_width(g) + g->gutter / 2;
 		Len y = grid_line_y(g, e->cell.l0);
-		rule(c, p, x, y, 0, (e->cell.l1 - e->cell.l0 + 1) * g->pitch, e->weight);
+		rule(c, p, e->line, e->col, x, y, 0, (e->cell.l1 - e->cell.l0 + 1) * g->pitch,
+		     e->weight);
 	} else {
 		Len x = grid_col_x(g, e->cell.c0), w = grid_span_width(g, e->cell.c0, e->cell.c1);
 		Len y = g->top + e->at * g->pitch; /* under grid line at-line: in the leading */
 		if (e->thick_thin)
-			thick_thin(c, p, x, y - len_from_pt(1.5), w);
+			thick_thin(c, p, e->line, e->col, x, y - len_from_pt(1.5), w);
 		else
-			rule(c, p, x, y, w, 0, e->weight);
+			rule(c, p, e->line, e->col, x, y, w, 0, e->weight);
 	}
 }
 

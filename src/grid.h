@@ -12,6 +12,7 @@ typedef struct {
 	Len gutter;         /* space between columns */
 	Len body_size;      /* body type size: one character cell is body_size square */
 	Len pitch;          /* baseline-to-baseline distance of body lines */
+	Len clearance;      /* white kept between text ink and a rule or box edge (clear.c) */
 } Grid;
 
 Len grid_col_width(const Grid *g);

@@ -104,8 +104,9 @@ read_page(const DescNode *n, const char *file, Grid *g, Report *r)
 static bool
 read_grid(const DescNode *n, const char *file, Grid *g, Report *r)
 {
-	static const char *const known[] = {"columns", "chars", "gutter", "body-size",
-	                                    "pitch",   "lines", NULL};
+	static const char *const known[] = {"columns", "chars", "gutter",    "body-size",
+	                                    "pitch",   "lines", "clearance", NULL};
+	const DescAttr *clear = desc_attr(n, "clearance");
 	bool ok = check_attrs(n, file, known, r);
 	ok = need_int(n, file, "columns", 1, 20, &g->columns, r) && ok;
 	ok = need_int(n, file, "chars", 2, 100, &g->chars, r) && ok;
@@ -114,7 +115,12 @@ read_grid(const DescNode *n, const char *file, Grid *g, Report *r)
 	ok =
 	    need_len(n, file, "body-size", len_from_pt(4), len_from_pt(72), &g->body_size, r) && ok;
 	ok = need_len(n, file, "pitch", len_from_pt(4), len_from_pt(200), &g->pitch, r) && ok;
-	return ok;
+	if (!ok)
+		return false;
+	g->clearance = g->pitch / 4;
+	if (clear && !need_len(n, file, "clearance", 0, g->pitch / 2, &g->clearance, r))
+		return false;
+	return true;
 }
 
 static bool
@@ -424,15 +430,15 @@ layout_dump(const Layout *l, GString *out)
 {
 	const Grid *g = &l->grid;
 	g_string_append_printf(out, "layout \"%s\"\n", l->name);
-	g_string_append_printf(out,
-	                       "  page %.2fx%.2fpt area at %.2f,%.2f size %.2fx%.2fpt\n"
-	                       "  grid columns=%d chars=%d lines=%d column=%.2fpt gutter=%.2fpt "
-	                       "body=%.2fpt pitch=%.2fpt\n",
-	                       len_to_pt(g->page_w), len_to_pt(g->page_h), len_to_pt(g->left),
-	                       len_to_pt(g->top), len_to_pt(grid_area_width(g)),
-	                       len_to_pt(grid_area_height(g)), g->columns, g->chars, g->lines,
-	                       len_to_pt(grid_col_width(g)), len_to_pt(g->gutter),
-	                       len_to_pt(g->body_size), len_to_pt(g->pitch));
+	g_string_append_printf(
+	    out,
+	    "  page %.2fx%.2fpt area at %.2f,%.2f size %.2fx%.2fpt\n"
+	    "  grid columns=%d chars=%d lines=%d column=%.2fpt gutter=%.2fpt "
+	    "body=%.2fpt pitch=%.2fpt clearance=%.2fpt\n",
+	    len_to_pt(g->page_w), len_to_pt(g->page_h), len_to_pt(g->left), len_to_pt(g->top),
+	    len_to_pt(grid_area_width(g)), len_to_pt(grid_area_height(g)), g->columns, g->chars,
+	    g->lines, len_to_pt(grid_col_width(g)), len_to_pt(g->gutter), len_to_pt(g->body_size),
+	    len_to_pt(g->pitch), len_to_pt(g->clearance));
 	for (int i = 0; i < ROLE_COUNT; i++)
 		g_string_append_printf(out, "  font %s = \"%s\"\n", style_role_name((FontRole)i),
 		                       l->family[i]);

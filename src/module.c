@@ -373,7 +373,9 @@ decorate(StoryFlow *sf, int f, Len body_top, int right_cols)
 		            .y = y,
 		            .w = w + 2 * out,
 		            .h = h,
-		            .color = e->tint};
+		            .color = e->tint,
+		            .line = e->line,
+		            .col = e->col};
 		flowctx_figure(c, &t);
 	}
 	if (e->box) {
@@ -383,7 +385,9 @@ decorate(StoryFlow *sf, int f, Len body_top, int right_cols)
 		            .y = y - g->pitch / 4,
 		            .w = w + 2 * out,
 		            .h = h + g->pitch / 4,
-		            .weight = len_from_pt(0.75)};
+		            .weight = len_from_pt(0.75),
+		            .line = e->line,
+		            .col = e->col};
 		flowctx_figure(c, &b);
 	}
 	for (int k = e->cell.c0; e->column_rules && k < e->cell.c1 - right_cols; k++) {
@@ -392,7 +396,9 @@ decorate(StoryFlow *sf, int f, Len body_top, int right_cols)
 		            .x = grid_col_x(g, k) + grid_col_width(g) + g->gutter / 2,
 		            .y = body_top,
 		            .h = y + h - body_top,
-		            .weight = len_from_pt(0.3)};
+		            .weight = len_from_pt(0.3),
+		            .line = e->line,
+		            .col = e->col};
 		flowctx_figure(c, &r);
 	}
 }
@@ -467,7 +473,9 @@ first_frame(StoryFlow *sf)
 		              .y = y + g->pitch / 4,
 		              .w = w,
 		              .h = h - g->pitch / 2,
-		              .weight = len_from_pt(0.75)};
+		              .weight = len_from_pt(0.75),
+		              .line = e->line,
+		              .col = e->col};
 		if (e->tint) {
 			Figure t = box;
 			t.kind = FIG_TINT;

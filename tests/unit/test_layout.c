@@ -42,6 +42,7 @@ START_TEST(test_broadsheet_grid)
 	ck_assert_int_eq(g->gutter, 9 * 1024);
 	ck_assert_int_eq(g->body_size, 9 * 1024);
 	ck_assert_int_eq(g->pitch, 13 * 1024);
+	ck_assert_int_eq(g->clearance, g->pitch / 4); /* the default: a quarter of the pitch */
 	/* the comment of broadsheet.xml: type area 999 x 1352 pt */
 	ck_assert_int_eq(grid_col_width(g), 117 * 1024);
 	ck_assert_int_eq(grid_area_width(g), 999 * 1024);
@@ -138,7 +139,7 @@ START_TEST(test_broadsheet_dump)
 	ck_assert_ptr_nonnull(strstr(out->str, "layout \"对开 8栏 小五\"\n"));
 	ck_assert_ptr_nonnull(strstr(out->str,
 	                             "  grid columns=8 chars=13 lines=104 column=117.00pt "
-	                             "gutter=9.00pt body=9.00pt pitch=13.00pt\n"));
+	                             "gutter=9.00pt body=9.00pt pitch=13.00pt clearance=3.25pt\n"));
 	ck_assert_ptr_nonnull(strstr(out->str, "size 999.00x1352.00pt\n"));
 	ck_assert_ptr_nonnull(strstr(out->str, "  font kai = \"LXGW WenKai\"\n"));
 	ck_assert_ptr_nonnull(strstr(out->str, "  style body font=song size=9.00pt lines=1 "));
@@ -337,6 +338,23 @@ START_TEST(test_error_grid_values)
 	             "  <grid columns=\"8\" chars=\"13\" gutter=\"9pt\" body-size=\"3pt\" "
 	             "pitch=\"13pt\" lines=\"104\"/>",
 	             NULL, NULL, 3, 55, "invalid length \"3pt\" for body-size");
+}
+END_TEST
+
+/* the clearance: a length from 0 to half the pitch */
+START_TEST(test_grid_clearance)
+{
+	Try t = try_layout(NULL,
+	                   "  <grid columns=\"8\" chars=\"13\" gutter=\"9pt\" body-size=\"9pt\" "
+	                   "pitch=\"13pt\" lines=\"104\" clearance=\"2pt\"/>",
+	                   NULL, NULL);
+	ck_assert_msg(t.l != NULL, "%s", unit_report_text(t.r));
+	ck_assert_int_eq(t.l->grid.clearance, 2 * 1024);
+	try_done(&t);
+	expect_error(NULL,
+	             "  <grid columns=\"8\" chars=\"13\" gutter=\"9pt\" body-size=\"9pt\" "
+	             "pitch=\"13pt\" lines=\"104\" clearance=\"7pt\"/>",
+	             NULL, NULL, 3, 96, "invalid length \"7pt\" for clearance");
 }
 END_TEST
 
@@ -648,6 +666,7 @@ layout_suite(void)
 	tcase_add_test(files, test_error_unknown_element);
 	tcase_add_test(files, test_error_grid_attributes);
 	tcase_add_test(files, test_error_grid_values);
+	tcase_add_test(files, test_grid_clearance);
 	tcase_add_test(files, test_error_page);
 	tcase_add_test(files, test_error_no_grid);
 	tcase_add_test(files, test_error_area_too_large);
