@@ -2,6 +2,7 @@
 #include "furniture.h"
 #include "display.h"
 #include "i18n.h"
+#include "storystyle.h"
 #include <string.h>
 
 static const char *const weekdays[] = {"",       "星期一", "星期二", "星期三",
@@ -122,9 +123,9 @@ static void
 masthead(FlowCtx *c, int p, const Elem *e)
 {
 	const Model *m = c->m;
-	const Style *big = layout_style(m->layout, ST_MASTHEAD);
-	const Style *latin = layout_style(m->layout, ST_MASTHEAD_LATIN);
-	const Style *small = layout_style(m->layout, ST_FOLIO);
+	const Style *big = storystyle_get(m->layout, &e->styles, ST_MASTHEAD);
+	const Style *latin = storystyle_get(m->layout, &e->styles, ST_MASTHEAD_LATIN);
+	const Style *small = storystyle_get(m->layout, &e->styles, ST_FOLIO);
 	Len x, y, w, h, pitch = c->g->pitch, right_w, base, rule_y;
 	g_autofree char *date = date_text(m);
 	const Page *pg = &m->pages[p];
@@ -220,8 +221,8 @@ caption_para(FlowCtx *c, const Elem *e, const char *text, const Style *s, Len w,
 static void
 photo(FlowCtx *c, int p, const Elem *e)
 {
-	const Style *cs = layout_style(c->m->layout, ST_CAPTION);
-	const Style *cr = layout_style(c->m->layout, ST_CREDIT);
+	const Style *cs = storystyle_get(c->m->layout, &e->styles, ST_CAPTION);
+	const Style *cr = storystyle_get(c->m->layout, &e->styles, ST_CREDIT);
 	Len x, y, w, h, pitch = c->g->pitch, cx, cw, cy;
 	int cap, cred, room, cap_lines, cred_lines, lines;
 	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
@@ -283,7 +284,7 @@ check_ad_size(FlowCtx *c, const Elem *e)
 static void
 text_ad(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
 {
-	const Style *s = layout_style(c->m->layout, ST_AD);
+	const Style *s = storystyle_get(c->m->layout, &e->styles, ST_AD);
 	ItemsWhere where = {c->m->file, e->line, N_("text ad"), e->col, NULL};
 	Len step = s->size * 6 / 5, inner = h - len_from_pt(4), top;
 	int max = inner < s->size ? 0 : (int)((inner - s->size) / step) + 1, pi, over, n;

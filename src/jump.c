@@ -3,6 +3,7 @@
 #include "jump.h"
 #include "display.h"
 #include "i18n.h"
+#include "storystyle.h"
 
 /* a jump line from the layout's template: {folio} is the other page's 版次 */
 static char *
@@ -47,7 +48,7 @@ Len
 jump_in(FlowCtx *c, int page, int prev_page, const Elem *e)
 {
 	const Style *s = layout_style(c->m->layout, ST_JUMP);
-	const Style *hs = layout_style_named(c->m->layout, "jump-head");
+	const Style *hs = storystyle_get(c->m->layout, &e->styles, ST_JUMP_HEAD);
 	const Grid *g = c->g;
 	g_autofree char *t = jump_text(c->m, c->m->layout->jump_in, prev_page);
 	Len x, y, w, h, y0;
@@ -59,8 +60,6 @@ jump_in(FlowCtx *c, int page, int prev_page, const Elem *e)
 		/* the title and the 上接 line under it stay in the frame */
 		int pi, over, max;
 		FlowPara *fp;
-		if (!hs)
-			hs = layout_style(c->m->layout, ST_SUBHEAD);
 		max = (int)((h - g->pitch) / style_line_height(hs, g->pitch));
 		pi =
 		    flowctx_set(c, e->title, hs, w, flowctx_align(hs->align), true, -1, -1, &where);

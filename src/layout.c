@@ -2,22 +2,12 @@
 #include "layout.h"
 #include "desc.h"
 #include "i18n.h"
+#include "layoutrank.h"
 #include "length.h"
+#include "stylepart.h"
 #include "suggest.h"
 #include "textfile.h"
 #include <string.h>
-
-static const char *const engine_names[ST_COUNT] = {
-    "rubric",   "kicker",         "headline", "subhead",     "byline", "body", "inner-subhead",
-    "label",    "caption",        "credit",   "notice-head", "notice", "ad",   "folio",
-    "masthead", "masthead-latin", "jump",
-};
-
-const char *
-layout_style_name(StyleId id)
-{
-	return engine_names[id];
-}
 
 const Style *
 layout_style(const Layout *l, StyleId id)
@@ -47,6 +37,9 @@ layout_free(Layout *l)
 	for (int i = 0; i < l->nstyles; i++)
 		style_done(&l->styles[i]);
 	g_free(l->styles);
+	for (int i = 0; i < l->nranks; i++)
+		g_free(l->ranks[i].name);
+	g_free(l->ranks);
 	for (int i = 0; i < ROLE_COUNT; i++)
 		g_free(l->family[i]);
 	g_free(l->file);
@@ -328,11 +321,14 @@ check_complete(const DescNode *root, const char *file, Layout *l, Report *r)
 		}
 	}
 	for (int i = 0; i < ST_COUNT; i++) {
-		l->engine[i] = find_style(l, engine_names[i]);
+		l->engine[i] = find_style(l, stylepart_name((StyleId)i));
+		if (l->engine[i] < 0 && i == ST_JUMP_HEAD) /* optional */
+			l->engine[i] = l->engine[ST_SUBHEAD];
 		if (l->engine[i] < 0) {
 			report_error(r, DIAG_INPUT, file, root->line, root->col,
 			             _("add a <style> with that name"),
-			             _("the layout lacks style \"%s\""), engine_names[i]);
+			             _("the layout lacks style \"%s\""),
+			             stylepart_name((StyleId)i));
 			ok = false;
 		}
 	}
@@ -407,18 +403,23 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 			ok = read_jump(c, path, l, r) && ok;
 		else if (strcmp(c->name, "ad-size") == 0)
 			ok = read_ad_size(c, path, l, r) && ok;
-		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0) {
+		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0 &&
+		         strcmp(c->name, "rank") != 0) {
 			static const char *const names[] = {"page", "grid",    "font", "style",
-			                                    "jump", "ad-size", NULL};
-			g_autofree char *hint =
-			    suggest_hint(c->name, names,
-			                 _("a layout holds <page>, <grid>, <font>, <style>, <jump> "
-			                   "and <ad-size>"));
+			                                    "jump", "ad-size", "rank", NULL};
+			g_autofree char *hint = suggest_hint(
+			    c->name, names,
+			    _("a layout holds <page>, <grid>, <font>, <style>, <jump>, "
+			      "<ad-size> and <rank>"));
 			report_error(r, DIAG_INPUT, path, c->line, c->col, hint,
 			             _("unknown element <%s>"), report_clip(r, c->name));
 			ok = false;
 		}
 	}
+	/* ranks name styles, which may come after them */
+	for (int i = 0; i < d->root->nchildren; i++)
+		if (strcmp(d->root->children[i]->name, "rank") == 0)
+			ok = layoutrank_read(d->root->children[i], path, l, r) && ok;
 	if (!ok || !check_complete(d->root, path, l, r))
 		return NULL;
 	return g_steal_pointer(&l);
@@ -445,4 +446,5 @@ layout_dump(const Layout *l, GString *out)
 		g_string_append(out, "  ");
 		style_dump(&l->styles[i], out);
 	}
+	layoutrank_dump(l, out);
 }

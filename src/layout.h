@@ -24,8 +24,26 @@ typedef enum {
 	ST_MASTHEAD,
 	ST_MASTHEAD_LATIN,
 	ST_JUMP,
+	ST_JUMP_HEAD, /* the title over a continuation; optional: subhead when the layout lacks it
+	               */
 	ST_COUNT
 } StyleId;
+
+/* the styles one element, or one rank, gives its parts: index + 1 into Layout.styles of the
+ * style of each part, 0 where the rank's, or else the layout's own style of that name, holds */
+typedef struct {
+	int rank; /* a story's rank=, 0: the layout's default rank (not used by a rank itself) */
+	short part[ST_COUNT];
+} StyleSet;
+
+/* a story's importance (rank="1" 头条 … rank="4" 简讯): the head-group styles it gets */
+typedef struct {
+	int n;
+	char *name; /* what the paper calls it, e.g. 头条; may be empty */
+	StyleSet set;
+} LayoutRank;
+
+#define LAYOUT_MAX_RANK 9 /* ranks are 1 to this */
 
 /* a standard ad module size sold by the paper (通栏, 半通栏, 报眼…) */
 typedef struct {
@@ -47,6 +65,9 @@ typedef struct {
 	Style *styles;            /* all styles, in file order */
 	int nstyles;
 	int engine[ST_COUNT]; /* index into styles of each engine style */
+	LayoutRank *ranks;    /* in file order */
+	int nranks;
+	int default_rank; /* n of the rank of a story without rank=, 0: the layout's own styles */
 } Layout;
 
 #define LAYOUT_MAX_STYLES 1000 /* styles, and ad sizes, in one layout */
@@ -58,7 +79,6 @@ Layout *layout_parse(const char *path, const char *data, gsize len, Report *r);
 void layout_free(Layout *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Layout, layout_free)
 
-const char *layout_style_name(StyleId id);
 const Style *layout_style(const Layout *l, StyleId id);
 /* a style the engine can do without (e.g. "jump-head"), or NULL */
 const Style *layout_style_named(const Layout *l, const char *name);

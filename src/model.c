@@ -6,6 +6,8 @@
 #include "infile.h"
 #include "length.h"
 #include "library.h"
+#include "storystyle.h"
+#include "stylepart.h"
 #include "suggest.h"
 #include "textfile.h"
 #include "where.h"
@@ -24,12 +26,24 @@ static const char *const page_attrs[] = {"folio",    "section",     "editor",
 static const char *const elem_attrs[][12] = {
     [EL_MASTHEAD] = {"cols", "lines", NULL},
     [EL_STORY] = {"id", "src", "cols", "lines", "head", "balance", "box", "tint", "column-rules",
-                  "vertical-head", NULL},
+                  "vertical-head", "rank", NULL},
     [EL_JUMP] = {"story", "cols", "lines", "title", "balance", "box", "tint", "column-rules", NULL},
     [EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", "caption-side", NULL},
     [EL_NOTICE] = {"src", "cols", "lines", "id", "tint", NULL},
     [EL_AD] = {"src", "text", "cols", "lines", NULL},
     [EL_RULE] = {"cols", "lines", "at-line", "at-col", "weight", "style", NULL},
+};
+
+/* the parts of each element a style-PART= may style */
+static const StyleId elem_parts[][10] = {
+    [EL_MASTHEAD] = {ST_MASTHEAD, ST_MASTHEAD_LATIN, ST_FOLIO, ST_COUNT},
+    [EL_STORY] = {ST_RUBRIC, ST_KICKER, ST_HEADLINE, ST_SUBHEAD, ST_BYLINE, ST_BODY,
+                  ST_INNER_SUBHEAD, ST_LABEL, ST_COUNT},
+    [EL_JUMP] = {ST_JUMP_HEAD, ST_COUNT},
+    [EL_PHOTO] = {ST_CAPTION, ST_CREDIT, ST_COUNT},
+    [EL_NOTICE] = {ST_NOTICE_HEAD, ST_NOTICE, ST_COUNT},
+    [EL_AD] = {ST_AD, ST_COUNT},
+    [EL_RULE] = {ST_COUNT}, /* its style= is the rule's own */
 };
 
 typedef struct {
@@ -410,6 +424,8 @@ read_story(Loader *ld, const DescNode *n, Elem *e)
 	}
 	ok = ok && read_module(ld, n, e);
 	e->story = add_story(ld, n, id->value, src, false);
+	if (e->story >= 0)
+		ld->m->stories[e->story].styles = e->styles;
 	return e->story >= 0 && ok;
 }
 
@@ -484,6 +500,8 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 		return false;
 	}
 	e->story = add_story(ld, n, desc_get(n, "id"), src, true);
+	if (e->story >= 0)
+		ld->m->stories[e->story].styles = e->styles;
 	return e->story >= 0 && ok;
 }
 
@@ -672,6 +690,28 @@ check_overlaps(Loader *ld, Page *pg)
 	return ok;
 }
 
+/* the attributes of element n (of kind e->kind): its own, and the style-PART= and rank= that
+ * storystyle reads into e->styles */
+static bool
+check_elem_attrs(Loader *ld, const DescNode *n, Elem *e)
+{
+	g_autoptr(GPtrArray) known = g_ptr_array_new();
+	bool ok;
+	for (int i = 0; elem_attrs[e->kind][i]; i++)
+		g_ptr_array_add(known, (gpointer)elem_attrs[e->kind][i]);
+	if (e->kind != EL_RULE)
+		for (int i = 0; i < n->nattrs; i++)
+			if (storystyle_owns(n->attrs[i].name))
+				g_ptr_array_add(known, n->attrs[i].name);
+	g_ptr_array_add(known, NULL);
+	ok = check_attrs(ld, n, (const char *const *)known->pdata);
+	if (e->kind == EL_RULE)
+		return ok;
+	return storystyle_read(ld->m->layout, n, ld->file, elem_parts[e->kind], e->kind == EL_STORY,
+	                       &e->styles, ld->r) &&
+	       ok;
+}
+
 static bool
 read_elem(Loader *ld, const DescNode *n, Elem *e)
 {
@@ -696,7 +736,7 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 	e->line = n->line;
 	e->col = n->col;
 	e->story = -1;
-	if (!check_attrs(ld, n, elem_attrs[k]))
+	if (!check_elem_attrs(ld, n, e))
 		return false;
 	if (n->nchildren > 0) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->children[0]->line, n->children[0]->col,
@@ -954,6 +994,18 @@ basename_of(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* an element's rank= and style-PART=, as written */
+static void
+dump_styles(const Layout *l, const StyleSet *set, GString *out)
+{
+	if (set->rank)
+		g_string_append_printf(out, " rank=%d", set->rank);
+	for (int p = 0; p < ST_COUNT; p++)
+		if (set->part[p])
+			g_string_append_printf(out, " style-%s=%s", stylepart_name((StyleId)p),
+			                       l->styles[set->part[p] - 1].name);
+}
+
 void
 model_dump(const Model *m, GString *out)
 {
@@ -992,6 +1044,7 @@ model_dump(const Model *m, GString *out)
 				    e->image.height);
 			if (e->text)
 				g_string_append_printf(out, " text=\"%s\"", e->text);
+			dump_styles(m->layout, &e->styles, out);
 			g_string_append_c(out, '\n');
 		}
 	}

@@ -17,11 +17,12 @@ typedef struct {
 
 typedef struct {
 	ElemKind kind;
-	int line, col; /* where the element is in the page description */
-	Cell cell;     /* not used by rules */
-	int story;     /* story, jump, notice: index into Model.stories; else -1 */
-	char *src;     /* photo, ad: resolved path of the image, for messages */
-	GBytes *data;  /* photo, ad: the image file's bytes, read once, shared by every use */
+	int line, col;   /* where the element is in the page description */
+	Cell cell;       /* not used by rules */
+	int story;       /* story, jump, notice: index into Model.stories; else -1 */
+	StyleSet styles; /* its style-PART= (and a story's rank=): storystyle_get */
+	char *src;       /* photo, ad: resolved path of the image, for messages */
+	GBytes *data;    /* photo, ad: the image file's bytes, read once, shared by every use */
 	ImageInfo image;
 	char *text;         /* text ad */
 	char *caption;      /* photo */
@@ -60,6 +61,7 @@ typedef struct {
 	char *src; /* resolved path */
 	Story *story;
 	bool notice;
+	StyleSet styles; /* of its <story> or <notice>: the styles of its paragraphs */
 	int line, col;
 } ModelStory;
 

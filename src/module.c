@@ -80,7 +80,8 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, Len bottom, bool skip_vertical)
 
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
-		const Style *s = storystyle_for(c->m->layout, sp->kind, sf->ms->notice);
+		const Style *s =
+		    storystyle_for(c->m->layout, &sf->ms->styles, sp->kind, sf->ms->notice);
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		Len lh = style_line_height(s, g->pitch);
@@ -140,7 +141,8 @@ add_rows(StoryFlow *sf)
 	}
 	for (int i = 0; i < st->n; i++) {
 		const StoryPara *sp = &st->paras[i];
-		const Style *s = storystyle_for(c->m->layout, sp->kind, sf->ms->notice);
+		const Style *s =
+		    storystyle_for(c->m->layout, &sf->ms->styles, sp->kind, sf->ms->notice);
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
@@ -481,7 +483,7 @@ first_frame(StoryFlow *sf)
 			flowctx_figure(c, &t);
 		}
 		flowctx_figure(c, &box);
-		sf->inset = layout_style(c->m->layout, ST_NOTICE)->size;
+		sf->inset = storystyle_get(c->m->layout, &sf->ms->styles, ST_NOTICE)->size;
 		y += g->pitch / 2;
 		head = place_head(sf, x + sf->inset, y, w - 2 * sf->inset, y + h - g->pitch, false);
 		add_columns(sf, 0, y + head, 0);

@@ -11,7 +11,7 @@ static Len
 rubric(FlowCtx *c, const ModelStory *ms, int page, const StoryPara *sp, Len x_right, Len top,
        Len height, Figure *tag_out)
 {
-	const Style *s = storystyle_for(c->m->layout, PARA_RUBRIC, false);
+	const Style *s = storystyle_for(c->m->layout, &ms->styles, PARA_RUBRIC, false);
 	ItemsWhere where = {ms->src, sp->line, N_("vertical rubric"), sp->col, sp};
 	Len pad = s->size / 4, depth = 0, w;
 	Figure tag = {.kind = FIG_TINT, .page = page, .y = top, .color = 0xe6e6e6};
@@ -44,7 +44,8 @@ vhead_compose(FlowCtx *c, const ModelStory *ms, int page, const Elem *e, Len y, 
 	for (ParaKind k = PARA_KICKER; k <= PARA_SUBHEAD; k++)
 		for (int i = 0; i < st->n; i++)
 			if (st->paras[i].kind == k) {
-				const Style *s = storystyle_for(c->m->layout, k, false);
+				const Style *s =
+				    storystyle_for(c->m->layout, &ms->styles, k, false);
 				ItemsWhere where = {ms->src, st->paras[i].line,
 				                    N_("vertical headline"), st->paras[i].col,
 				                    &st->paras[i]};

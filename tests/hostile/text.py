@@ -499,14 +499,20 @@ def jump_edition(c):
             text=c.read('ed/edition.xml').decode('utf-8'))
 
 
+def jump_line(c):
+    """the line of the layout copied to ed/lay.xml that holds its <jump> templates"""
+    lines = c.read('ed/lay.xml').decode('utf-8').splitlines()
+    return next(i for i, line in enumerate(lines, 1) if '<jump out=' in line)
+
+
 @case
 def jump_template_brace(c):
     jump_edition(c)
     text = c.read('ed/edition.xml').decode('utf-8')
     layout(c, 'out="（下转第{folio}版）"', 'out="（下转第{foilo}版）"')
     edition(c, 'layout="broadsheet"', 'layout="lay.xml"', text=text)
-    refused(c, ['ed/lay.xml:49:13: error: jump template out="（下转第{foilo}版）" has a brace '
-                'that is not part of {folio}',
+    refused(c, [f'ed/lay.xml:{jump_line(c)}:13: error: jump template '
+                'out="（下转第{foilo}版）" has a brace that is not part of {folio}',
                 '  hint: write {folio} where the page number goes; it is the only placeholder',
                 LAYOUT_NOTE])
 
@@ -521,7 +527,7 @@ def jump_template_too_long(c):
     edition(c, 'layout="broadsheet"', 'layout="lay.xml"', text=text)
     r = c.render('-o', 'out.pdf')
     expect(r, 0, stdout='out.pdf\n', stderr=[
-        'ed/lay.xml:49:29: error: jump line (in): "（上接第01版）' + '接' * 32 +
+        f'ed/lay.xml:{jump_line(c)}:29: error: jump line (in): "（上接第01版）' + '接' * 32 +
         '…" does not fit 1 line(s) of 117.0 pt even squeezed (tracking -0.10 em, 100% wide): '
         '3 line(s) left out',
         '  hint: shorten the jump template, or make the style jump smaller',
