@@ -288,6 +288,18 @@ line_cost(const Sums *s, int a, int b, Cost *c)
 	return true;
 }
 
+/* a line [a, e) wider than the measure even squeezed and tightened to the full (a hanging
+ * mark may stick out) */
+static bool
+too_wide(const Sums *s, int a, int e)
+{
+	const BreakInput *in = s->in;
+	return natural(s, a, e) - squeezable(s, a, e) -
+	           (gint64)in->tighten * stretch_gaps(s, a, e) -
+	           ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) >
+	       avail_for(in, a);
+}
+
 /* best[p]: least cost to set clusters [0, p) ending with a break before p */
 static bool
 search(const Sums *s, Cost *best, int *from)
@@ -304,13 +316,8 @@ search(const Sums *s, Cost *best, int *from)
 		for (int a = b - 1, k = 0; a >= 0 && k < MAX_LOOKBACK; a--, k++) {
 			int e = set_end(in, a, b);
 			Cost c;
-			if (natural(s, a, e) - squeezable(s, a, e) -
-			            (gint64)in->tighten * stretch_gaps(s, a, e) -
-			            ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) >
-			        avail_for(in, a) &&
-			    a < b - 1)
-				break; /* longer lines only get wider (a hanging mark may stick out)
-				        */
+			if (a < b - 1 && too_wide(s, a, e))
+				break; /* longer lines only get wider */
 			if (best[a].defects == INF || !breakable(s, a))
 				continue;
 			if (!line_cost(s, a, b, &c))
@@ -347,12 +354,8 @@ search_limited(const Sums *s, Cost *best, int *from)
 		for (int a = b - 1, j = 0; a >= 0 && j < MAX_LOOKBACK; a--, j++) {
 			int e = set_end(in, a, b);
 			Cost c;
-			if (natural(s, a, e) - squeezable(s, a, e) -
-			            (gint64)in->tighten * stretch_gaps(s, a, e) -
-			            ((in->flags[e - 1] & LB_HANG) ? in->width[e - 1] : 0) >
-			        avail_for(in, a) &&
-			    a < b - 1)
-				break;
+			if (a < b - 1 && too_wide(s, a, e))
+				break; /* longer lines only get wider */
 			if (!breakable(s, a) || !line_cost(s, a, b, &c))
 				continue;
 			for (int k = 1; k <= lim; k++) {
