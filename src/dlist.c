@@ -3,15 +3,40 @@
 #include "font.h"
 #include <string.h>
 
+/* what makes two font objects one font of the page: face file, face and size */
+static char *
+font_key(PangoFont *font)
+{
+	PangoFontDescription *desc = pango_font_describe_with_absolute_size(font);
+	g_autofree char *file = fonts_face_file(font),
+	                *name = pango_font_description_to_string(desc);
+	pango_font_description_free(desc);
+	return g_strdup_printf("%s|%s", file ? file : "", name);
+}
+
+/* The index of font in d->fonts. Fonts are numbered by the face and size they are, not by the
+ * object: stories shaped on other threads hold other objects for the same face, and which
+ * thread shaped which story must not change the numbering (dump dlist is byte-stable). */
 static int
 font_index(DList *d, PangoFont *font)
 {
-	for (int i = 0; i < d->nfonts; i++)
-		if (d->fonts[i] == font)
-			return i;
-	d->fonts = g_renew(PangoFont *, d->fonts, d->nfonts + 1);
-	d->fonts[d->nfonts] = g_object_ref(font);
-	return d->nfonts++;
+	int id = GPOINTER_TO_INT(g_hash_table_lookup(d->font_ids, font)) - 1;
+	g_autofree char *key = NULL;
+	if (id >= 0)
+		return id;
+	key = font_key(font);
+	for (int i = 0; i < d->nfonts && id < 0; i++) {
+		g_autofree char *other = font_key(d->fonts[i]);
+		if (strcmp(key, other) == 0)
+			id = i;
+	}
+	if (id < 0) {
+		d->fonts = g_renew(PangoFont *, d->fonts, d->nfonts + 1);
+		d->fonts[d->nfonts] = g_object_ref(font);
+		id = d->nfonts++;
+	}
+	g_hash_table_insert(d->font_ids, g_object_ref(font), GINT_TO_POINTER(id + 1));
+	return id;
 }
 
 /* Emit the clusters [a, b) of a line, all of one font, as one text op. */
@@ -178,6 +203,7 @@ compose(const Model *m, const Flow *f, Flow *drop, bool proof)
 	ByPage runs;
 	DList *d = g_new0(DList, 1);
 	d->ops = g_array_new(FALSE, FALSE, sizeof(Op));
+	d->font_ids = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
 	d->glyphs = g_array_new(FALSE, FALSE, sizeof(DGlyph));
 	d->clusters = g_array_new(FALSE, FALSE, sizeof(DCluster));
 	d->text = g_string_new(NULL);
@@ -279,6 +305,8 @@ dlist_free(DList *d)
 	g_string_free(d->text, TRUE);
 	for (int i = 0; i < d->nfonts; i++)
 		g_object_unref(d->fonts[i]);
+	if (d->font_ids)
+		g_hash_table_unref(d->font_ids);
 	g_free(d->fonts);
 	for (int i = 0; i < d->nimages; i++) {
 		g_free(d->images[i]);

@@ -46,10 +46,12 @@ typedef struct {
 	GArray *glyphs;   /* DGlyph */
 	GArray *clusters; /* DCluster */
 	GString *text;
-	PangoFont **fonts; /* owned references */
+	PangoFont **fonts; /* owned references, one per face and size */
 	int nfonts;
-	char **images;       /* paths, for messages only: the painter never opens them */
-	GBytes **image_data; /* the bytes the model read, which the painter decodes */
+	GHashTable *font_ids; /* PangoFont* -> index + 1: every font object seen, so that the same
+	                         face and size shaped on two threads is one font */
+	char **images;        /* paths, for messages only: the painter never opens them */
+	GBytes **image_data;  /* the bytes the model read, which the painter decodes */
 	int nimages;
 	Bookmark *bookmarks; /* copied */
 	int nbookmarks;

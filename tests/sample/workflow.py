@@ -6,7 +6,7 @@
   proof   --proof draws its overlay in the PNG proof and --proof-pdf's PDF, never in the -o PDF
           (byte-identical to a render without --proof), and a render without it draws none
   watch   --watch renders again after a story changes, then keeps watching
-  threads the stories composed on 2 and 3 threads give the PDF and flow dump of 1 thread
+  threads the stories composed on 2 and 3 threads give the PDF, flow and dlist dumps of 1 thread
   cmyk    --cmyk leaves no RGB colour operator in any page, black as K only, groups in CMYK
 """
 import json, os, queue, re, shutil, signal, subprocess, sys, tempfile, threading, time, zlib
@@ -166,13 +166,16 @@ def check_threads(d):
         pdf = os.path.join(d, f"t{n}.pdf")
         subprocess.run([HUOZI, "render", EDITION, "-o", pdf], check=True, capture_output=True, env=env)
         dump = subprocess.run([HUOZI, "dump", "flow", EDITION], check=True, capture_output=True, env=env).stdout
-        out[n] = (open(pdf, "rb").read(), dump)
+        dlist = subprocess.run([HUOZI, "dump", "dlist", EDITION], check=True, capture_output=True, env=env).stdout
+        out[n] = (open(pdf, "rb").read(), dump, dlist)
     for n in ("2", "3"):
         if out[n][1] != out["1"][1]:
             fail(f"the flow composed on {n} threads differs from one thread's")
+        if out[n][2] != out["1"][2]:
+            fail(f"the display list composed on {n} threads differs from one thread's")
         if out[n][0] != out["1"][0]:
             fail(f"the PDF composed on {n} threads differs from one thread's")
-    print("ok: 1, 2 and 3 composing threads give the same flow and the same PDF bytes")
+    print("ok: 1, 2 and 3 composing threads give the same flow, display list and PDF bytes")
 
 
 def main(what):
