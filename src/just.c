@@ -141,6 +141,15 @@ between_single_words(const Items *it, const int *b, int nb, int k, int i)
 	       b[k - 1] == x->start && b[k] == x->start + x->len && b[k + 1] == y->start + y->len;
 }
 
+/* In display text, a number with its unit followed by another number (1月15日, 2026年1月,
+ * 3时20分) is one figure: a date or a time is not broken after its first unit. */
+static bool
+splits_figure(const Items *it, int i)
+{
+	return i > 0 && it->cl[i - 1].cls == KC_DIGIT && it->cl[i].cls == KC_IDEO &&
+	       it->cl[i + 1].cls == KC_DIGIT;
+}
+
 /* Where a break would split a number from its unit, or in display text a word (ICU's dictionary
  * boundaries, segment.c): LB_INWORD; in display text between two one-character words (a name,
  * a word the dictionary does not know): LB_WEAK. The body is not segmented: ICU's dictionary
@@ -152,7 +161,8 @@ set_words(Just *j, const Items *it, bool display)
 	g_autofree int *b = display ? segment_words(it->text, it->textlen, &nb) : NULL;
 	for (int i = 0; i + 1 < it->n; i++) {
 		int at = it->cl[i + 1].start;
-		if (kinsoku_binds_unit(it->cl[i].cls, it->cl[i + 1].cls)) {
+		if (kinsoku_binds_unit(it->cl[i].cls, it->cl[i + 1].cls) ||
+		    (display && splits_figure(it, i))) {
 			j->flags[i] |= LB_INWORD;
 			continue;
 		}

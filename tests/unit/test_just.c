@@ -441,6 +441,15 @@ START_TEST(test_display_word_kept)
 }
 END_TEST
 
+START_TEST(test_display_date_kept)
+{
+	/* a date is one figure in display text: not 全市供暖1月 / 15日起全面提温 */
+	Style s = headline_style(2);
+	g_autofree char *a = set_display("全市供暖1月15日起全面提温", &s, 9, true, LB_CENTER);
+	ck_assert_str_eq(a, "全市供暖1月15日 / 起全面提温");
+}
+END_TEST
+
 START_TEST(test_display_no_short_line)
 {
 	/* never 1-2 characters on a line of display text: not 走进社区 结合基层治理谈 / 变化 */
@@ -587,6 +596,7 @@ just_suite(void)
 	tcase_add_test(display, test_display_space_break);
 	tcase_add_test(display, test_display_spaces_missed);
 	tcase_add_test(display, test_display_word_kept);
+	tcase_add_test(display, test_display_date_kept);
 	tcase_add_test(display, test_display_no_short_line);
 	tcase_add_test(display, test_notice_no_lone_lines);
 	tcase_add_test(display, test_byline_parts);
