@@ -18,7 +18,10 @@ SrcText *
 srcline_text_new(const char *data, gsize len, bool story)
 {
 	SrcText *t = g_new0(SrcText, 1);
-	t->data = g_memdup2(data, len);
+	t->data = g_malloc(len + 1); /* never NULL, even for an empty file */
+	if (len > 0)
+		memcpy(t->data, data, len);
+	t->data[len] = '\0';
 	t->len = len;
 	t->cr = story;
 	t->top = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
@@ -162,8 +165,8 @@ srcline_get(SrcText *t, int line, int col, int around, int *at, int *span)
 	GString *s;
 	*at = 0;
 	*span = 1;
-	if (line < 1 || !find_line(t, line))
-		return NULL;
+	if (line < 1 || t->len <= t->top || !find_line(t, line))
+		return NULL; /* no such line, or an empty file: nothing to show */
 	end = line_end(t, t->at_start);
 	caret = col > 0 ? find_col(t, col, end) : t->at_start;
 	for (from = caret; from > t->at_start && before < around; before++) {

@@ -24,6 +24,16 @@ START_TEST(test_attribute_name)
 }
 END_TEST
 
+START_TEST(test_empty_text)
+{
+	/* an empty file (the fuzzers' first input) has no line to show, and no NULL text */
+	g_autofree char *s = shown("", false, 1, 1);
+	g_autofree char *bom = shown("\xef\xbb\xbf", false, 1, 1);
+	ck_assert_str_eq(s, "");
+	ck_assert_str_eq(bom, "");
+}
+END_TEST
+
 START_TEST(test_element_and_value)
 {
 	g_autofree char *el = shown("<ab x='1'>", false, 1, 1);
@@ -161,6 +171,7 @@ srcline_suite(void)
 	Suite *s = suite_create("srcline");
 	TCase *tc = tcase_create("srcline");
 	tcase_add_test(tc, test_attribute_name);
+	tcase_add_test(tc, test_empty_text);
 	tcase_add_test(tc, test_element_and_value);
 	tcase_add_test(tc, test_tab_expanded);
 	tcase_add_test(tc, test_cjk_two_columns);
