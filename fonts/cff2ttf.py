@@ -37,7 +37,10 @@ def face_index(src, family):
 
 
 def convert(src, family, dst):
-    font = TTFont(src, fontNumber=face_index(src, family), lazy=False)
+    index = face_index(src, family)
+    # recalcTimestamp=False: head.modified stays the source's, so that every conversion of the
+    # same face gives the same bytes (and the PDFs that embed it do too)
+    font = TTFont(src, fontNumber=index, lazy=False, recalcTimestamp=False)
     if font.sfntVersion != "OTTO":
         raise SystemExit(f"{src}#{index} has no CFF outlines")
     order = font.getGlyphOrder()
