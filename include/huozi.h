@@ -30,7 +30,8 @@ enum {
 	HZ_DIAG_GLYPH = 3,   /* a character no font covers */
 	HZ_DIAG_FONT = 4,    /* a font role resolved to an unexpected face */
 	HZ_DIAG_RULE = 5,    /* a typographic rule that had to be broken */
-	HZ_DIAG_LAYOUT = 6,  /* other layout findings (underset, loose lines) */
+	HZ_DIAG_LAYOUT = 6,  /* other layout findings (loose lines, squeezed display text) */
+	HZ_DIAG_MAKEUP = 7,  /* a module that does not end flush beyond the layout's tolerance */
 };
 /* exit statuses, as the huozi program uses them */
 enum { HZ_EXIT_OK = 0, HZ_EXIT_STRICT = 1, HZ_EXIT_INPUT = 2, HZ_EXIT_SYSTEM = 3 };

@@ -24,6 +24,21 @@ colfill_clear_holes(const ColfillGrid *g, const ColfillColumn *col, Len yy, Len 
 	return yy;
 }
 
+Len
+colfill_floor(const ColfillColumn *col)
+{
+	Len floor = col->bottom;
+	for (bool moved = true; moved;) {
+		moved = false;
+		for (int i = 0; i < col->nholes; i++)
+			if (col->hole_top[i] < floor && col->hole_bottom[i] >= floor) {
+				floor = col->hole_top[i];
+				moved = true;
+			}
+	}
+	return MAX(floor, col->top);
+}
+
 /* the depth the rows kept with row r take under it: each row it keeps with, up to and
  * including the first that keeps with none (a heading of two lines and the line after it) */
 static Len
@@ -62,12 +77,13 @@ colfill_fill(const ColfillGrid *g, const ColfillRow *rows, int nrows, const Colf
 			move = yy + row->height + kept_depth(rows, nrows, r) > col->limit;
 		/* no widow: a paragraph's last line does not start a column when one more line
 		 * can go with it */
-		if (!move && !at_top && row->nlines >= 3 && row->line == row->nlines - 2 &&
-		    r + 1 < nrows)
+		if (!move && !at_top && !g->level && row->nlines >= 3 &&
+		    row->line == row->nlines - 2 && r + 1 < nrows)
 			move = yy + row->height + rows[r + 1].height > col->limit;
 		/* no orphan: a paragraph of three lines or more does not leave its first line
 		 * alone at the foot of a column */
-		if (!move && !at_top && row->nlines >= 3 && row->line == 0 && r + 1 < nrows)
+		if (!move && !at_top && !g->level && row->nlines >= 3 && row->line == 0 &&
+		    r + 1 < nrows)
 			move = yy + row->height + rows[r + 1].height > col->limit;
 		if (move) {
 			if (++ci < ncols)

@@ -11,6 +11,7 @@
 /* the baseline grid: the top of its first line and its pitch */
 typedef struct {
 	Len top, pitch;
+	bool level; /* level columns beat widow and orphan avoidance: those rules are off */
 } ColfillGrid;
 
 /* one line of a body paragraph waiting to be placed */
@@ -42,6 +43,9 @@ Len colfill_snap(const ColfillGrid *g, Len y);
 /* the first y at or below y where a row of height h clears every hole of col (on the grid when
  * grid is true) */
 Len colfill_clear_holes(const ColfillGrid *g, const ColfillColumn *col, Len y, Len h, bool grid);
+/* the lowest a column's text can end: its bottom, or the top of a hole (an inset photo) that
+ * reaches the bottom */
+Len colfill_floor(const ColfillColumn *col);
 /* Place rows into columns down to each column's limit, in order. Returns how many rows were
  * placed (the rest are overset); ends[k] is the bottom of the text in column k (its top when
  * empty); spots (may be NULL) receives, for every placed row, where it went. */

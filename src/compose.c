@@ -11,13 +11,13 @@
 /* fewer stories than this are composed on one thread: a second one costs its fonts */
 #define COMPOSE_PARALLEL_MIN_STORIES 8
 
-/* grid cells of a page that no module covers (rules do not count; a head group wider than its
- * module covers the cells it spans) */
+/* grid cells of a page that no module covers (a rule under a line does not count, one on a line
+ * of its own does; a head group wider than its module covers the cells it spans) */
 static bool
 covers(const Flow *f, const Elem *e, int col, int line)
 {
 	const Cell *c = &e->cell;
-	if (e->kind == EL_RULE)
+	if (e->kind == EL_RULE && !e->own_line)
 		return false;
 	if (col >= c->c0 && col <= c->c1 && line >= c->l0 && line <= c->l1)
 		return true;

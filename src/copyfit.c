@@ -9,6 +9,9 @@ lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r
 {
 	const Grid *g = &l->grid;
 	Elem e = {.kind = EL_STORY, .cell = {1, span, 1, g->lines}, .story = 0};
+	/* the depth the text needs, not the module the make-up would make of the page's depth:
+	 * no flush rules here */
+	Layout natural = *l;
 	Page pg = {.folio = "01", .elems = &e, .nelems = 1};
 	ModelStory ms = {.id = "fit", .src = story->file, .story = (Story *)story};
 	Model m = {.file = story->file,
@@ -17,12 +20,13 @@ lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r
 	           .year = 2000,
 	           .month = 1,
 	           .day = 1,
-	           .layout = (Layout *)l,
+	           .layout = &natural,
 	           .pages = &pg,
 	           .npages = 1,
 	           .stories = &ms,
 	           .nstories = 1};
 	Report *quiet = report_new(); /* missing glyphs etc. are reported once, below */
+	natural.flush = (FlushRules){.tolerance = G_MAXINT};
 	Flow *flow = compose_edition(&m, f, 1, quiet);
 	int lines = flow->fits[0].overset_lines > 0 ? -1 : flow->fits[0].depth_lines;
 	*head = flow->fits[0].head_lines;

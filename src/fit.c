@@ -25,7 +25,7 @@ fit_measure(StoryFit *fit, Len pitch, int nframes, Len head, Len last_top,
 		fit->lines_avail += (int)((cols[k].bottom - cols[k].top) / pitch);
 		fit->lines_set += (int)((ends[k] - cols[k].top + pitch - 1) / pitch);
 		if (last[k])
-			fit->underset += (int)((cols[k].bottom - ends[k]) / pitch);
+			fit->underset += (int)(MAX(colfill_floor(&cols[k]) - ends[k], 0) / pitch);
 	}
 	if (placed >= nrows)
 		return false;

@@ -18,6 +18,13 @@ typedef struct {
 	int depth_lines;  /* grid lines from the module top to the deepest text of the last frame */
 	int loose_lines;  /* lines with more than 1/4 em of extra space per gap */
 	int forced_lines; /* lines broken against the rules or overfull */
+	/* what the make-up did to end the module flush (flush.c) */
+	int underset_was; /* empty grid lines before it */
+	int flush_head;   /* grid lines the head group grew by */
+	int flush_space;  /* grid lines of space added before inner subheads, labels, items */
+	int flush_pulled; /* paragraphs set a line shorter */
+	int flush_pushed; /* paragraphs set a line longer */
+	bool flush_level; /* the widow and orphan rules gave way to level columns */
 } StoryFit;
 
 /* what the fit counts of a row: its line's LINE_* flags and its clusters */

@@ -29,7 +29,7 @@ static const char *
 kind_name(DiagKind k)
 {
 	static const char *const names[] = {"input", "system", "overset", "glyph",
-	                                    "font",  "rule",   "layout"};
+	                                    "font",  "rule",   "layout",  "makeup"};
 	return names[k];
 }
 
@@ -49,10 +49,14 @@ story_json(GString *s, const Model *m, const Flow *f, int i)
 	    ", \"notice\": %s, \"frames\": %d, \"lines_set\": %d, \"lines_available\": %d"
 	    ", \"underset_lines\": %d, \"head_lines\": %d, \"depth_lines\": %d"
 	    ", \"loose_lines\": %d, \"forced_lines\": %d"
-	    ", \"overset_lines\": %d, \"overset_chars\": %d, \"overset_text\": ",
+	    ", \"overset_lines\": %d, \"overset_chars\": %d"
+	    ", \"flush\": {\"underset_before\": %d, \"head_lines\": %d, \"space_lines\": %d"
+	    ", \"pulled\": %d, \"pushed\": %d, \"level_over_widows\": %s}, \"overset_text\": ",
 	    ms->notice ? "true" : "false", fit->frames, fit->lines_set, fit->lines_avail,
 	    fit->underset, fit->head_lines, fit->depth_lines, fit->loose_lines, fit->forced_lines,
-	    fit->overset_lines, fit->overset_chars);
+	    fit->overset_lines, fit->overset_chars, fit->underset_was, fit->flush_head,
+	    fit->flush_space, fit->flush_pulled, fit->flush_pushed,
+	    fit->flush_level ? "true" : "false");
 	json_str(s, fit->overset_text);
 	g_string_append(s, "}");
 }

@@ -67,6 +67,41 @@ break_para(FlowPara *fp, const Style *s)
 	just_free(j);
 }
 
+/* a line that a pull-up or push-down may not make: loose, broken against the rules (tightened by
+ * at most 1/64 em a gap, as the body allows as its last resort, is no flaw) */
+#define EDIT_FLAWS (LINE_LOOSE | LINE_FORCED | LINE_OVERFULL)
+
+Lines *
+flowctx_break_exact(FlowCtx *c, int pi, int nlines, double *cost)
+{
+	FlowPara *fp = flowctx_para(c, pi);
+	Just *j = just_prepare(fp->items, fp->style, fp->measure, fp->align, fp->balance);
+	Lines *l = lines_break_exact(&j->in, nlines);
+	bool clean = l && l->demerits < 1e7; /* no 孤字 */
+	/* no flaw, and no line stretched past 1/8 em a gap: a paragraph pushed down a line must
+	 * not read looser than its neighbours (the body's usual stretch stays under that) */
+	for (int i = 0; clean && i < l->n; i++)
+		clean =
+		    !(l->lines[i].flags & EDIT_FLAWS) && l->lines[i].per_gap <= fp->style->size / 8;
+	if (clean && l->n > 0)
+		clean = lines_core_count(&j->in, &l->lines[l->n - 1]) >= 2;
+	just_free(j);
+	if (!clean) {
+		lines_free(l);
+		return NULL;
+	}
+	*cost = l->demerits - fp->lines->demerits;
+	return l;
+}
+
+void
+flowctx_take_lines(FlowCtx *c, int pi, Lines *lines)
+{
+	FlowPara *fp = flowctx_para(c, pi);
+	lines_free(fp->lines);
+	fp->lines = lines;
+}
+
 int
 flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
             bool balance, int story, int para, const ItemsWhere *where)

@@ -34,6 +34,12 @@ bool flowctx_fit_lines(FlowCtx *c, int para, int max_lines);
  * input error, reported when it was set (flowctx_set); no squeeze helps, and its failure is
  * not reported again */
 bool flowctx_overfull(FlowCtx *c, int para);
+/* The paragraph set again in exactly nlines lines (the make-up's 缩行 or 拉行), when that needs
+ * no loose, tightened or forced line and leaves at least two characters on its last line;
+ * NULL otherwise. *cost: the demerits it adds. */
+Lines *flowctx_break_exact(FlowCtx *c, int para, int nlines, double *cost);
+/* give the paragraph these lines instead of its own (from flowctx_break_exact) */
+void flowctx_take_lines(FlowCtx *c, int para, Lines *lines);
 /* the paragraph at index i */
 FlowPara *flowctx_para(FlowCtx *c, int i);
 void flowctx_place(FlowCtx *c, int page, int para, int line, Len x, Len baseline);

@@ -335,7 +335,9 @@ page_rule(FlowCtx *c, int p, const Elem *e)
 		     e->weight);
 	} else {
 		Len x = grid_col_x(g, e->cell.c0), w = grid_span_width(g, e->cell.c0, e->cell.c1);
-		Len y = g->top + e->at * g->pitch; /* under grid line at-line: in the leading */
+		/* under grid line at-line, in the leading; or through the middle of its own line */
+		Len y =
+		    e->own_line ? grid_line_y(g, e->at) + g->pitch / 2 : g->top + e->at * g->pitch;
 		if (e->thick_thin)
 			thick_thin(c, p, e->line, e->col, x, y - len_from_pt(1.5), w);
 		else

@@ -123,6 +123,36 @@ read_grid(const DescNode *n, const char *file, Grid *g, Report *r)
 	return true;
 }
 
+/* an optional whole number attribute within [lo, hi] */
+static bool
+opt_int(const DescNode *n, const char *file, const char *name, int lo, int hi, int *out, Report *r)
+{
+	return !desc_attr(n, name) || need_int(n, file, name, lo, hi, out, r);
+}
+
+static bool
+read_flush(const DescNode *n, const char *file, FlushRules *f, Report *r)
+{
+	static const char *const known[] = {"head-max", "subhead-max", "pull-max",
+	                                    "level",    "tolerance",   NULL};
+	const DescAttr *level = desc_attr(n, "level");
+	bool ok = check_attrs(n, file, known, r);
+	ok = opt_int(n, file, "head-max", 0, 20, &f->head_max, r) && ok;
+	ok = opt_int(n, file, "subhead-max", 0, 4, &f->sub_max, r) && ok;
+	ok = opt_int(n, file, "pull-max", 0, 20, &f->pull_max, r) && ok;
+	ok = opt_int(n, file, "tolerance", 0, 1000, &f->tolerance, r) && ok;
+	if (level && strcmp(level->value, "columns") != 0 && strcmp(level->value, "widows") != 0) {
+		report_error(r, DIAG_INPUT, file, level->vline, level->vcol,
+		             _("use columns (level columns beat widow avoidance) or widows"),
+		             _("invalid value \"%s\" for %s"), report_clip(r, level->value),
+		             "level");
+		ok = false;
+	} else if (level) {
+		f->level = strcmp(level->value, "columns") == 0;
+	}
+	return ok;
+}
+
 static bool
 read_font(const DescNode *n, const char *file, Layout *l, Report *r)
 {
@@ -378,6 +408,7 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 	l->name = g_strdup(desc_get(d->root, "name") ? desc_get(d->root, "name") : "");
 	l->jump_out = g_strdup("（下转第{folio}版）");
 	l->jump_in = g_strdup("（上接第{folio}版）");
+	l->flush = (FlushRules){.head_max = 4, .sub_max = 1, .pull_max = 4, .level = true};
 	/* the grid comes first: styles need the body size */
 	for (int i = 0; i < d->root->nchildren; i++) {
 		const DescNode *c = d->root->children[i];
@@ -403,14 +434,17 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 			ok = read_jump(c, path, l, r) && ok;
 		else if (strcmp(c->name, "ad-size") == 0)
 			ok = read_ad_size(c, path, l, r) && ok;
+		else if (strcmp(c->name, "flush") == 0)
+			ok = read_flush(c, path, &l->flush, r) && ok;
 		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0 &&
 		         strcmp(c->name, "rank") != 0) {
-			static const char *const names[] = {"page", "grid",    "font", "style",
-			                                    "jump", "ad-size", "rank", NULL};
+			static const char *const names[] = {"page",  "grid",  "font",
+			                                    "style", "jump",  "ad-size",
+			                                    "rank",  "flush", NULL};
 			g_autofree char *hint = suggest_hint(
 			    c->name, names,
 			    _("a layout holds <page>, <grid>, <font>, <style>, <jump>, "
-			      "<ad-size> and <rank>"));
+			      "<ad-size>, <rank> and <flush>"));
 			report_error(r, DIAG_INPUT, path, c->line, c->col, hint,
 			             _("unknown element <%s>"), report_clip(r, c->name));
 			ok = false;
@@ -446,5 +480,9 @@ layout_dump(const Layout *l, GString *out)
 		g_string_append(out, "  ");
 		style_dump(&l->styles[i], out);
 	}
+	g_string_append_printf(
+	    out, "  flush head-max=%d subhead-max=%d pull-max=%d level=%s tolerance=%d\n",
+	    l->flush.head_max, l->flush.sub_max, l->flush.pull_max,
+	    l->flush.level ? "columns" : "widows", l->flush.tolerance);
 	layoutrank_dump(l, out);
 }

@@ -51,10 +51,21 @@ typedef struct {
 	int cols, lines;
 } AdSize;
 
+/* The make-up's flush rules (<flush>): how a module its text leaves short is made to end
+ * flush, in this order, before what is left is a finding (flush.c). */
+typedef struct {
+	int head_max;  /* grid lines the head group of a story may grow by */
+	int sub_max;   /* grid lines added before each inner subhead or label */
+	int pull_max;  /* paragraphs a module may pull up or push down a line (缩行/拉行) */
+	bool level;    /* level columns beat widow and orphan avoidance */
+	int tolerance; /* underset grid lines per module that are no finding */
+} FlushRules;
+
 typedef struct {
 	char *file;
 	char *name;
 	Grid grid;
+	FlushRules flush;
 	char *jump_out; /* the 下转 line, {folio} replaced by the page's 版次 */
 	char *jump_in;  /* the 上接 line */
 	int jump_out_line, jump_out_col; /* where each template is written (0: the default) */

@@ -333,13 +333,14 @@ search(const Sums *s, Cost *best, int *from)
 	return best[n].defects != INF;
 }
 
-/* Display text with max-lines: the least cost over sequences of at most max_lines lines, from
- * a table by line count (display text is short); false when there is none. */
+/* The least cost over sequences of at most lim lines (exactly lim when exact), from a table by
+ * line count: display text with max-lines (short), and a paragraph pulled up or pushed down a
+ * line by the make-up (one paragraph, once); false when there is none. */
 static bool
-search_limited(const Sums *s, Cost *best, int *from)
+search_counted(const Sums *s, Cost *best, int *from, int lim, bool exact)
 {
 	const BreakInput *in = s->in;
-	int n = in->n, lim = in->max_lines, k0 = 0;
+	int n = in->n, k0 = 0;
 	Cost *t = g_new(Cost, (gsize)(lim + 1) * (gsize)(n + 1));
 	int *f = g_new(int, (gsize)(lim + 1) * (gsize)(n + 1));
 #define AT(k, p) ((gsize)(k) * (gsize)(n + 1) + (gsize)(p))
@@ -368,7 +369,7 @@ search_limited(const Sums *s, Cost *best, int *from)
 			}
 		}
 	}
-	for (int k = 1; k <= lim; k++)
+	for (int k = exact ? lim : 1; k <= lim; k++)
 		if (t[AT(k, n)].defects != INF && (k0 == 0 || cost_less(t[AT(k, n)], t[AT(k0, n)])))
 			k0 = k;
 	if (k0 > 0) {
@@ -387,7 +388,7 @@ static bool
 search_fit(const Sums *s, Cost *best, int *from)
 {
 	if (s->in->balance && s->in->max_lines > 0)
-		return search_limited(s, best, from);
+		return search_counted(s, best, from, s->in->max_lines, false);
 	return search(s, best, from);
 }
 
@@ -660,6 +661,40 @@ lines_break(const BreakInput *in)
 	out->defects = best[in->n].defects;
 	out->demerits = best[in->n].demerits;
 	collect(&s, from, out);
+	g_free(best);
+	g_free(from);
+	sums_done(&s);
+	return out;
+}
+
+Lines *
+lines_break_exact(const BreakInput *in, int nlines)
+{
+	Lines *out;
+	Sums s = {0};
+	Cost *best;
+	int *from;
+	bool ok;
+
+	if (in->n == 0 || nlines < 1 || nlines > in->n)
+		return NULL;
+	sums_init(&s, in);
+	mark_forced(&s);
+	best = g_new(Cost, in->n + 1);
+	from = g_new(int, in->n + 1);
+	ok = search_counted(&s, best, from, nlines, true) && best[in->n].defects == 0;
+	out = NULL;
+	if (ok) {
+		out = g_new0(Lines, 1);
+		out->nclusters = in->n;
+		out->x = g_new0(Len, in->n + 1);
+		out->adv = g_new0(Len, in->n + 1);
+		out->shift = g_new0(Len, in->n + 1);
+		out->drawn = g_new0(bool, in->n + 1);
+		out->defects = best[in->n].defects;
+		out->demerits = best[in->n].demerits;
+		collect(&s, from, out);
+	}
 	g_free(best);
 	g_free(from);
 	sums_done(&s);

@@ -82,6 +82,11 @@ typedef struct {
 } Lines;
 
 Lines *lines_break(const BreakInput *in);
+/* The same paragraph in exactly nlines lines with no defect (no forced break, no line of one
+ * character, no word split in display text): the make-up's pull-up or push-down of a paragraph
+ * by a line (缩行/拉行). NULL when no such sequence exists; the caller judges its spacing
+ * (LINE_LOOSE, LINE_TIGHTENED, the 孤字 demerits). */
+Lines *lines_break_exact(const BreakInput *in, int nlines);
 void lines_free(Lines *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Lines, lines_free)
 

@@ -31,7 +31,7 @@ static const char *const elem_attrs[][12] = {
     [EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", "caption-side", NULL},
     [EL_NOTICE] = {"src", "cols", "lines", "id", "tint", NULL},
     [EL_AD] = {"src", "text", "cols", "lines", NULL},
-    [EL_RULE] = {"cols", "lines", "at-line", "at-col", "weight", "style", NULL},
+    [EL_RULE] = {"cols", "lines", "at-line", "line", "at-col", "weight", "style", NULL},
 };
 
 /* the parts of each element a style-PART= may style */
@@ -596,6 +596,7 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 	const Grid *g = &ld->m->layout->grid;
 	const DescAttr *w = desc_attr(n, "weight"), *st = desc_attr(n, "style");
 	const DescAttr *at_line = desc_attr(n, "at-line"), *at_col = desc_attr(n, "at-col");
+	const DescAttr *own = desc_attr(n, "line");
 	bool ok = true;
 
 	e->weight = len_from_pt(0.5);
@@ -613,12 +614,25 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 		bad_choice(ld, st, styles, _("use single or thick-thin"), _("unknown rule style"));
 		ok = false;
 	}
-	if (!at_line == !at_col) {
-		report_error(
-		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
-		    _("a horizontal rule has cols and at-line; a vertical one at-col and lines"),
-		    _("<rule> needs exactly one of at-line and at-col"));
+	if ((at_line != NULL) + (at_col != NULL) + (own != NULL) != 1) {
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		             _("a horizontal rule has cols and at-line (under a grid line) or line "
+		               "(on a grid line of its own); a vertical one at-col and lines"),
+		             _("<rule> needs exactly one of at-line, line and at-col"));
 		return false;
+	}
+	if (own) {
+		ok = read_range(ld, n, "cols", g->columns, &e->cell.c0, &e->cell.c1) && ok;
+		if (!length_parse_int(own->value, 1, g->lines, &e->at)) {
+			report_error(ld->r, DIAG_INPUT, ld->file, own->vline, own->vcol,
+			             _("the rule takes this grid line, through its middle"),
+			             _("line=\"%s\" is not a grid line from 1 to %d"),
+			             report_clip(ld->r, own->value), g->lines);
+			ok = false;
+		}
+		e->own_line = true;
+		e->cell.l0 = e->cell.l1 = e->at;
+		return ok;
 	}
 	e->vertical = at_col != NULL;
 	if (e->vertical) {
@@ -668,11 +682,12 @@ check_overlaps(Loader *ld, Page *pg)
 {
 	bool ok = true;
 	for (int i = 0; i < pg->nelems; i++) {
-		if (pg->elems[i].kind == EL_RULE)
+		if (pg->elems[i].kind == EL_RULE && !pg->elems[i].own_line)
 			continue;
 		for (int j = 0; j < i; j++) {
 			Elem *a = &pg->elems[i], *b = &pg->elems[j];
-			if (b->kind == EL_RULE || !cells_overlap(&a->cell, &b->cell))
+			if ((b->kind == EL_RULE && !b->own_line) ||
+			    !cells_overlap(&a->cell, &b->cell))
 				continue;
 			if (is_inset(a, b) || is_inset(b, a)) {
 				(a->kind == EL_PHOTO ? a : b)->inset = true;
@@ -1025,9 +1040,10 @@ model_dump(const Model *m, GString *out)
 			const Elem *e = &pg->elems[i];
 			g_string_append_printf(out, "    %s @%d", elem_names[e->kind], e->line);
 			if (e->kind == EL_RULE)
-				g_string_append_printf(out, " %s at=%d weight=%.2fpt%s",
+				g_string_append_printf(out, " %s %s=%d weight=%.2fpt%s",
 				                       e->vertical ? "vertical" : "horizontal",
-				                       e->at, len_to_pt(e->weight),
+				                       e->own_line ? "line" : "at", e->at,
+				                       len_to_pt(e->weight),
 				                       e->thick_thin ? " thick-thin" : "");
 			if (e->kind != EL_RULE)
 				dump_cell(&e->cell, out);

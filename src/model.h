@@ -45,6 +45,8 @@ typedef struct {
 	int at;        /* grid line (horizontal) or column (vertical) */
 	Len weight;
 	bool thick_thin; /* 文武线 */
+	bool own_line; /* a horizontal rule on grid line `at` of its own (line=), through its middle
+	                */
 } Elem;
 
 typedef struct {

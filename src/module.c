@@ -3,6 +3,7 @@
 #include "module.h"
 #include "colfill.h"
 #include "display.h"
+#include "flush.h"
 #include "i18n.h"
 #include "jump.h"
 #include "storystyle.h"
@@ -48,6 +49,12 @@ typedef struct {
 	Len inset;          /* notices: the text is inset from the box */
 	Figure tag;         /* a vertical rubric's grey tag, added over the module's own tint */
 	bool has_tag;
+	GArray *heading; /* gboolean per row: the first row of an inner subhead, label or item */
+	guint head_lines0, head_lines1; /* the head group's lines in c->out->lines */
+	guint head_figs0, head_figs1;   /* and its figures in c->out->figures */
+	Len body_top;                   /* of the first frame, under the head group */
+	int vcols;                      /* columns a vertical headline takes */
+	bool level;                     /* the columns are filled without the widow rules */
 } StoryFlow;
 
 static bool
@@ -146,7 +153,8 @@ add_rows(StoryFlow *sf)
 		ItemsWhere where = {sf->ms->src, sp->line, what, sp->col, sp};
 		FlowPara *fp;
 		int pi;
-		bool drop, display;
+		bool drop, display, item;
+		gboolean heading;
 		if (is_head(sp->kind))
 			continue;
 		g_snprintf(what, sizeof what, _("story %s, paragraph %d"),
@@ -182,6 +190,11 @@ add_rows(StoryFlow *sf)
 			row.grid = s->leading == 0;
 			/* a heading's lines stay together and with the line after them */
 			row.keep_next = sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL;
+			/* where space may go (flush.c): before a heading, a notice's item, a
+			 * brief's item (a paragraph led by its 【label】) */
+			item = sf->ms->notice || g_str_has_prefix(sp->text, "【");
+			heading = l == 0 && (row.keep_next || (item && sf->rows->len > 0));
+			g_array_append_val(sf->heading, heading);
 			g_array_append_val(sf->rows, row);
 			g_array_append_val(sf->srcs, src);
 			g_array_append_val(sf->fitrows, fr);
@@ -275,8 +288,9 @@ fill(StoryFlow *sf, Len *ends)
 	const Grid *g = sf->c->g;
 	int nrows = (int)sf->rows->len, placed;
 	ColfillSpot *spots = g_new0(ColfillSpot, nrows + 1);
-	placed = colfill_fill(&(ColfillGrid){g->top, g->pitch}, (const ColfillRow *)sf->rows->data,
-	                      nrows, sf->fcols, sf->ncols, ends, spots);
+	placed = colfill_fill(&(ColfillGrid){g->top, g->pitch, sf->level},
+	                      (const ColfillRow *)sf->rows->data, nrows, sf->fcols, sf->ncols, ends,
+	                      spots);
 	for (int r = 0; r < placed; r++) {
 		const ColfillRow *row = &g_array_index(sf->rows, ColfillRow, r);
 		const RowSource *src = &g_array_index(sf->srcs, RowSource, r);
@@ -289,6 +303,273 @@ fill(StoryFlow *sf, Len *ends)
 	return placed;
 }
 
+/* The make-up's flush (flush.c): what the module offers its plan, and the plan carried out. */
+typedef struct {
+	int *para;      /* per row: its paragraph, local */
+	int *first_row; /* per paragraph */
+	int npara;
+	bool *heading, *under_head, *pull, *push;
+	double *cost;
+	Lines **pulled, **pushed; /* per paragraph: its lines a line shorter, longer, or NULL */
+	FlushInput in;
+} FlushOffer;
+
+static void
+offer_init(StoryFlow *sf, FlushOffer *o)
+{
+	int nrows = (int)sf->rows->len;
+	const Elem *e = sf->frames[0].e;
+	o->para = g_new0(int, nrows + 1);
+	o->first_row = g_new0(int, nrows + 1);
+	o->heading = g_new0(bool, nrows + 1);
+	o->under_head = g_new0(bool, sf->ncols + 1);
+	for (int r = 0; r < nrows; r++) {
+		if (g_array_index(sf->srcs, RowSource, r).line == 0)
+			o->first_row[o->npara++] = r;
+		o->para[r] = o->npara - 1;
+		o->heading[r] = g_array_index(sf->heading, gboolean, r);
+	}
+	/* the head group grows down the columns of the first frame (not a vertical one). In a
+	 * story that jumps, what it takes from the first frame goes on into the last. */
+	for (int k = 0; k < sf->ncols; k++)
+		o->under_head[k] = sf->cols[k].frame == 0 && !e->vertical_head;
+	o->pull = g_new0(bool, o->npara + 1);
+	o->push = g_new0(bool, o->npara + 1);
+	o->cost = g_new0(double, o->npara + 1);
+	o->pulled = g_new0(Lines *, o->npara + 1);
+	o->pushed = g_new0(Lines *, o->npara + 1);
+	o->in = (FlushInput){(const ColfillRow *)sf->rows->data,
+	                     nrows,
+	                     o->para,
+	                     o->heading,
+	                     o->npara,
+	                     NULL,
+	                     NULL,
+	                     o->cost,
+	                     sf->fcols,
+	                     sf->ncols,
+	                     0,
+	                     o->under_head};
+	while (o->in.first < sf->ncols && sf->cols[o->in.first].frame != sf->nframes - 1)
+		o->in.first++;
+}
+
+/* which text paragraphs can be set a line shorter or longer, cleanly (flowctx_break_exact) */
+static void
+offer_edits(StoryFlow *sf, FlushOffer *o)
+{
+	for (int p = 0; p < o->npara; p++) {
+		int pi = g_array_index(sf->srcs, RowSource, o->first_row[p]).para;
+		FlowPara *fp = flowctx_para(sf->c, pi);
+		double pull_cost = 0, push_cost = 0;
+		if (fp->balance)
+			continue; /* display text keeps its breaks */
+		if (fp->lines->n >= 2)
+			o->pulled[p] = flowctx_break_exact(sf->c, pi, fp->lines->n - 1, &pull_cost);
+		o->pushed[p] = flowctx_break_exact(sf->c, pi, fp->lines->n + 1, &push_cost);
+		o->pull[p] = o->pulled[p] != NULL;
+		o->push[p] = o->pushed[p] != NULL;
+		o->cost[p] = o->pulled[p] ? pull_cost : push_cost;
+	}
+	o->in.pull = o->pull;
+	o->in.push = o->push;
+}
+
+static void
+offer_done(FlushOffer *o)
+{
+	for (int p = 0; p < o->npara; p++) {
+		lines_free(o->pulled[p]);
+		lines_free(o->pushed[p]);
+	}
+	g_free(o->pulled);
+	g_free(o->pushed);
+	g_free(o->para);
+	g_free(o->first_row);
+	g_free(o->heading);
+	g_free(o->under_head);
+	g_free(o->pull);
+	g_free(o->push);
+	g_free(o->cost);
+}
+
+/* the rows again after paragraphs took other lines and headings space (plan) */
+static void
+rebuild_rows(StoryFlow *sf, FlushOffer *o, const FlushPlan *plan)
+{
+	const Grid *g = sf->c->g;
+	GArray *rows = g_array_new(FALSE, FALSE, sizeof(ColfillRow));
+	GArray *srcs = g_array_new(FALSE, FALSE, sizeof(RowSource));
+	GArray *fitrows = g_array_new(FALSE, FALSE, sizeof(FitRow));
+	GArray *heading = g_array_new(FALSE, FALSE, sizeof(gboolean));
+	for (int p = 0; p < o->npara; p++) {
+		int r0 = o->first_row[p], r1 = p + 1 < o->npara ? o->first_row[p + 1] : o->in.nrows;
+		int pi = g_array_index(sf->srcs, RowSource, r0).para;
+		ColfillRow first = g_array_index(sf->rows, ColfillRow, r0),
+		           last = g_array_index(sf->rows, ColfillRow, r1 - 1);
+		const FlowPara *fp;
+		if (plan->delta[p] < 0)
+			flowctx_take_lines(sf->c, pi, g_steal_pointer(&o->pulled[p]));
+		else if (plan->delta[p] > 0)
+			flowctx_take_lines(sf->c, pi, g_steal_pointer(&o->pushed[p]));
+		fp = flowctx_para(sf->c, pi);
+		for (int l = 0; l < fp->lines->n; l++) {
+			const Line *ln = &fp->lines->lines[l];
+			ColfillRow row = first;
+			RowSource src = {pi, l};
+			FitRow fr = {ln->flags, ln->end - ln->start};
+			gboolean h = l == 0 && g_array_index(sf->heading, gboolean, r0);
+			row.line = l;
+			row.nlines = fp->lines->n;
+			row.space_before =
+			    l == 0 ? first.space_before + plan->sub_lines[r0] * g->pitch : 0;
+			row.space_after = l == fp->lines->n - 1 ? last.space_after : 0;
+			g_array_append_val(rows, row);
+			g_array_append_val(srcs, src);
+			g_array_append_val(fitrows, fr);
+			g_array_append_val(heading, h);
+		}
+	}
+	g_array_free(sf->rows, TRUE);
+	g_array_free(sf->srcs, TRUE);
+	g_array_free(sf->fitrows, TRUE);
+	g_array_free(sf->heading, TRUE);
+	sf->rows = rows;
+	sf->srcs = srcs;
+	sf->fitrows = fitrows;
+	sf->heading = heading;
+}
+
+/* the head group down by half of the lines it grew by, the odd one above it: they go above and
+ * below it, and a rule over the module is clear of its first line */
+static void
+grow_head(StoryFlow *sf, FlushOffer *o, int lines)
+{
+	const Grid *g = sf->c->g;
+	Len dy = (lines + 1) / 2 * g->pitch;
+	for (guint i = sf->head_lines0; i < sf->head_lines1; i++)
+		g_array_index(sf->c->out->lines, FlowLine, i).baseline += dy;
+	for (guint i = sf->head_figs0; i < sf->head_figs1; i++)
+		if (g_array_index(sf->c->out->figures, Figure, i).kind == FIG_TINT)
+			g_array_index(sf->c->out->figures, Figure, i).y += dy;
+	for (int k = 0; k < sf->ncols; k++)
+		if (o->under_head[k])
+			sf->fcols[k].top += lines * g->pitch;
+	sf->body_top += lines * g->pitch;
+}
+
+/* A head group wider than its module (破栏) grows only down to the next element under its
+ * columns beyond the module: the grid lines free there. */
+static int
+free_under_head_span(const StoryFlow *sf, Len head)
+{
+	const Elem *e = sf->frames[0].e;
+	const Page *pg = &sf->c->m->pages[sf->frames[0].page];
+	int below = e->cell.l0 + (int)(head / sf->c->g->pitch), free = G_MAXINT;
+	if (!e->head_c0)
+		return free;
+	for (int i = 0; i < pg->nelems; i++) {
+		const Elem *o = &pg->elems[i];
+		if (o == e || o->kind == EL_RULE || o->inset || o->cell.c1 < e->head_c0 ||
+		    o->cell.c0 > e->head_c1 || o->cell.l1 < below)
+			continue;
+		free = MIN(free, MAX(o->cell.l0 - below, 0));
+	}
+	return MIN(free, e->cell.l1 - below + 1);
+}
+
+/* A notice's leftover goes first, evenly, between its items (at most two lines each). */
+static int
+spread_items(StoryFlow *sf, const FlushOffer *o, int under)
+{
+	const Grid *g = sf->c->g;
+	int gaps = 0, each;
+	for (int r = 0; r < o->in.nrows; r++)
+		gaps += o->heading[r] ? 1 : 0;
+	each = gaps > 0 ? MIN(under / gaps, 2) : 0;
+	for (int r = 0; each > 0 && r < o->in.nrows; r++)
+		if (o->heading[r])
+			g_array_index(sf->rows, ColfillRow, r).space_before += each * g->pitch;
+	return each * gaps;
+}
+
+/* Make the module end flush, by the layout's rules (flush.c); returns the grid lines the head
+ * group grew by. Not for a story that is overset: that is the finding. */
+static int
+make_flush(StoryFlow *sf, Len head_depth)
+{
+	const Grid *g = sf->c->g;
+	StoryFit *fit = &sf->c->fits[sf->story];
+	FlushRules rules = sf->c->m->layout->flush;
+	ColfillGrid cg = {g->top, g->pitch, false};
+	FlushOffer o = {0};
+	FlushPlan *plan;
+	int under, spread = 0, head;
+
+	if (sf->ncols == 0 || sf->rows->len == 0 || sf->dropped_text)
+		return 0;
+	offer_init(sf, &o);
+	under = flush_underset(&cg, &o.in);
+	fit->underset_was = MAX(under, 0);
+	if (under > 0 && sf->ms->notice) {
+		spread = spread_items(sf, &o, under);
+		rules.head_max = MIN(rules.head_max, 1);
+		rules.sub_max = MAX(rules.sub_max, 1);
+	}
+	rules.head_max = MIN(rules.head_max, free_under_head_span(sf, head_depth));
+	plan = flush_plan(&cg, &o.in, &rules);
+	if (plan->underset > 0 && rules.pull_max > 0) {
+		flush_plan_free(plan);
+		offer_edits(sf, &o);
+		plan = flush_plan(&cg, &o.in, &rules);
+	}
+	if (plan->fits && plan->underset < plan->underset_was) {
+		rebuild_rows(sf, &o, plan);
+		if (plan->head)
+			grow_head(sf, &o, plan->head);
+		sf->level = plan->level;
+		fit->flush_head = plan->head;
+		fit->flush_level = plan->level;
+		for (int r = 0; r < o.in.nrows; r++)
+			fit->flush_space += plan->sub_lines[r];
+		for (int p = 0; p < o.npara; p++) {
+			fit->flush_pulled += plan->delta[p] < 0 ? 1 : 0;
+			fit->flush_pushed += plan->delta[p] > 0 ? 1 : 0;
+		}
+	}
+	fit->flush_space += spread;
+	head = fit->flush_head;
+	flush_plan_free(plan);
+	offer_done(&o);
+	return head;
+}
+
+/* a module that still ends short beyond the layout's tolerance is a make-up finding */
+static void
+check_underset(StoryFlow *sf)
+{
+	const StoryFit *fit = &sf->c->fits[sf->story];
+	const Elem *last = sf->frames[sf->nframes - 1].e;
+	if (fit->overset_lines > 0 || fit->underset <= sf->c->m->layout->flush.tolerance)
+		return;
+	{
+		const char *hint =
+		    _("give the module fewer grid lines (or use a <stack>), or let the "
+		      "layout's <flush> rules take more");
+		const char *who = report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src);
+		if (sf->ms->notice)
+			report_warning(
+			    sf->c->r, DIAG_MAKEUP, sf->c->m->file, last->line, last->col, hint,
+			    _("underset: the notice %s ends %d grid line(s) short of its module"),
+			    who, fit->underset);
+		else
+			report_warning(
+			    sf->c->r, DIAG_MAKEUP, sf->c->m->file, last->line, last->col, hint,
+			    _("underset: story %s ends %d grid line(s) short of its module"), who,
+			    fit->underset);
+	}
+}
+
 /* Balance the last frame: the least depth at which everything still fits. */
 static void
 balance(StoryFlow *sf, Len *ends)
@@ -299,8 +580,9 @@ balance(StoryFlow *sf, Len *ends)
 		return;
 	while (first < sf->ncols && sf->cols[first].frame != sf->nframes - 1)
 		first++;
-	colfill_balance(&(ColfillGrid){g->top, g->pitch}, (const ColfillRow *)sf->rows->data,
-	                (int)sf->rows->len, sf->fcols, sf->ncols, first, ends);
+	colfill_balance(&(ColfillGrid){g->top, g->pitch, sf->level},
+	                (const ColfillRow *)sf->rows->data, (int)sf->rows->len, sf->fcols,
+	                sf->ncols, first, ends);
 }
 
 static char *
@@ -456,6 +738,32 @@ collect_frames(StoryFlow *sf)
 	}
 }
 
+/* where the head group's lines and figures start (or end) in the flow, to move it down */
+static void
+mark_head(StoryFlow *sf, bool start)
+{
+	const Flow *out = sf->c->out;
+	if (start) {
+		sf->head_lines0 = out->lines->len;
+		sf->head_figs0 = out->figures->len;
+	} else {
+		sf->head_lines1 = out->lines->len;
+		sf->head_figs1 = out->figures->len;
+	}
+}
+
+/* the rest of the first frame, once the head group's depth is settled: its rules and tints */
+static void
+finish_first_frame(StoryFlow *sf, Len head)
+{
+	if (sf->ms->notice)
+		return;
+	check_head_span(sf, head);
+	decorate(sf, 0, sf->body_top, sf->vcols);
+	if (sf->has_tag)
+		flowctx_figure(sf->c, &sf->tag);
+}
+
 static Len
 first_frame(StoryFlow *sf)
 {
@@ -485,7 +793,10 @@ first_frame(StoryFlow *sf)
 		flowctx_figure(c, &box);
 		sf->inset = storystyle_get(c->m->layout, &sf->ms->styles, ST_NOTICE)->size;
 		y += g->pitch / 2;
+		mark_head(sf, true);
 		head = place_head(sf, x + sf->inset, y, w - 2 * sf->inset, y + h - g->pitch, false);
+		mark_head(sf, false);
+		sf->body_top = y + head;
 		add_columns(sf, 0, y + head, 0);
 		return head;
 	}
@@ -499,11 +810,11 @@ first_frame(StoryFlow *sf)
 		w = grid_span_width(g, e->cell.c0, e->cell.c1 - vcols);
 	}
 	/* the head group ends above the 下转 line of a story that jumps */
+	mark_head(sf, true);
 	head = place_head(sf, x, y, w, y + h - (sf->nframes > 1 ? g->pitch : 0), e->vertical_head);
-	check_head_span(sf, head);
-	decorate(sf, 0, y + head, vcols);
-	if (sf->has_tag)
-		flowctx_figure(c, &sf->tag);
+	mark_head(sf, false);
+	sf->body_top = y + head;
+	sf->vcols = vcols;
 	add_columns(sf, 0, y + head, vcols);
 	return head;
 }
@@ -533,22 +844,27 @@ module_compose_story(FlowCtx *c, int story)
 	sf.rows = g_array_new(FALSE, FALSE, sizeof(ColfillRow));
 	sf.srcs = g_array_new(FALSE, FALSE, sizeof(RowSource));
 	sf.fitrows = g_array_new(FALSE, FALSE, sizeof(FitRow));
+	sf.heading = g_array_new(FALSE, FALSE, sizeof(gboolean));
 	/* a column the head group fills to its foot (top below bottom) holds nothing: counting it
 	 * negative would make room smaller than the other columns hold, and drop paragraphs that
 	 * fit there as "certainly overset" */
 	for (int k = 0; k < sf.ncols; k++)
 		sf.room += MAX((gint64)sf.fcols[k].bottom - sf.fcols[k].top, 0);
 	add_rows(&sf);
+	head += make_flush(&sf, head) * c->g->pitch;
+	finish_first_frame(&sf, head);
 	ends = g_new0(Len, sf.ncols + 1);
 	balance(&sf, ends);
 	placed = fill(&sf, ends);
 	fit_report(&sf, placed, ends, head);
+	check_underset(&sf);
 	check_run_out(&sf, ends);
 	jump_lines(&sf);
 	g_free(ends);
 	g_array_free(sf.rows, TRUE);
 	g_array_free(sf.srcs, TRUE);
 	g_array_free(sf.fitrows, TRUE);
+	g_array_free(sf.heading, TRUE);
 	g_free(sf.dropped_text);
 	g_free(sf.cols);
 	g_free(sf.fcols);

@@ -18,7 +18,9 @@ typedef enum {
 	DIAG_GLYPH,   /* a character no font covers (exit 1 with --strict) */
 	DIAG_FONT,    /* a font role resolved to an unexpected face */
 	DIAG_RULE,    /* a typographic rule that had to be broken */
-	DIAG_LAYOUT,  /* other layout findings (underset, loose lines) */
+	DIAG_LAYOUT,  /* other layout findings (loose lines, squeezed display text) */
+	DIAG_MAKEUP,  /* a module that does not end flush beyond the layout's tolerance (exit 1
+	                 with --strict) */
 } DiagKind;
 
 typedef struct {

@@ -162,7 +162,7 @@ def fifo_as_ad(c):
 
 @case
 def fifo_as_layout_by_path(c):
-    set_edition(c, 'layout="broadsheet"', 'layout="lay.xml"')
+    set_edition(c, 'layout="layout.xml"', 'layout="lay.xml"')
     replace_with_fifo(c, 'ed/lay.xml')
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf', timeout=20)
@@ -172,6 +172,7 @@ def fifo_as_layout_by_path(c):
 
 @case
 def fifo_as_layout_in_layouts_dir(c):
+    set_edition(c, 'layout="layout.xml"', 'layout="broadsheet"')  # by library name
     os.makedirs(c.path('lib'))
     replace_with_fifo(c, 'lib/broadsheet.xml')
     snap = Snapshot(c.tmp)
@@ -318,7 +319,7 @@ def directory_as_photo(c):
 
 @case
 def directory_as_layout(c):
-    set_edition(c, 'layout="broadsheet"', 'layout="stories/"')
+    set_edition(c, 'layout="layout.xml"', 'layout="stories/"')
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf')
     fails_cleanly(c, r, 2, ['ed/stories/: error: is a directory',
@@ -471,7 +472,7 @@ def dotdot_out_missing_refused(c):
 def layout_path_leaving_refused(c):
     os.makedirs(c.path('lib'))
     c.write('lib/x.xml', '<layout/>')
-    set_edition(c, 'layout="broadsheet"', 'layout="../lib/x.xml"')
+    set_edition(c, 'layout="layout.xml"', 'layout="../lib/x.xml"')
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf')
     fails_cleanly(c, r, 2, outside('../lib/x.xml', at=LAYOUT), snap)
@@ -512,7 +513,7 @@ def oversize_edition(c):
 
 @case
 def oversize_layout(c):
-    set_edition(c, 'layout="broadsheet"', 'layout="lay.xml"')
+    set_edition(c, 'layout="layout.xml"', 'layout="lay.xml"')
     sparse(c, 'ed/lay.xml', 16 * MB + 1, b'<layout/>')
     snap = Snapshot(c.tmp)
     r = c.render('-o', 'out.pdf')
@@ -746,6 +747,7 @@ def fifo_as_layout_in_fit(c):
 
 @case
 def layouts_dir_entry_links_to_dev_zero(c):
+    set_edition(c, 'layout="layout.xml"', 'layout="broadsheet"')  # by library name
     os.makedirs(c.path('lib'))
     os.symlink('/dev/zero', c.path('lib/broadsheet.xml'))
     snap = Snapshot(c.tmp)

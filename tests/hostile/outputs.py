@@ -157,7 +157,7 @@ def report_layout_file(c):
     """a layout named by path inside the edition folder is an input too"""
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     shutil.copy(os.path.join(root, 'layouts', 'broadsheet.xml'), c.path('ed', 'grid.xml'))
-    edit(c, 'layout="broadsheet"', 'layout="grid.xml"')
+    edit(c, 'layout="layout.xml"', 'layout="grid.xml"')
     snap = Snapshot(c.tmp)
     r = c.render('--report', 'ed/grid.xml')
     expect(r, 2, stdout='', stderr=overwrite('ed/grid.xml', 'grid.xml') + [SUMMARY])
@@ -663,7 +663,7 @@ def big_edition(c, pages):
         body.append(f'  <page folio="{i:03d}">\n    <story id="s{i}" src="stories/s{i:03d}.txt" '
                     f'cols="1-4" lines="1-20"/>\n  </page>\n')
     c.write('big/edition.xml', '<?xml version="1.0" encoding="UTF-8"?>\n<edition paper="江城日报" '
-            'date="2026-11-28" layout="broadsheet">\n' + ''.join(body) + '</edition>\n')
+            'date="2026-11-28" layout="layout.xml">\n' + ''.join(body) + '</edition>\n')
 
 
 def pages_written(d, before):

@@ -150,6 +150,7 @@ START_TEST(test_swap_after_read_changes_nothing)
 
 	g_free(copy_fixture(dir, "stories/a.txt"));
 	g_free(copy_fixture(dir, "stories/b.txt"));
+	g_free(copy_fixture(dir, "layout.xml"));
 	ck_assert(g_file_get_contents(jpg, &orig, &norig, NULL));
 	p = pipeline_run(edition, &po, r);
 	ck_assert_msg(p != NULL, "%s", unit_report_text(r));

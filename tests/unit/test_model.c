@@ -577,7 +577,7 @@ START_TEST(test_error_ads_and_rules)
 	expect_line4_error("    <ad src=\"images/a.jpg\" text=\"x\" cols=\"5-8\" lines=\"1-20\"/>",
 	                   "<ad", "<ad> needs exactly one of src and text");
 	expect_line4_error("    <rule cols=\"1-8\"/>", "<rule",
-	                   "<rule> needs exactly one of at-line and at-col");
+	                   "<rule> needs exactly one of at-line, line and at-col");
 	expect_line4_error("    <rule cols=\"1-8\" at-line=\"105\"/>", "at-line=\"",
 	                   "at-line=\"105\" is not a grid line from 0 to 104");
 	expect_line4_error("    <rule at-col=\"8\" lines=\"1-20\"/>", "at-col=\"",
