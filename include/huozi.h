@@ -31,6 +31,7 @@ enum {
 	HZ_DIAG_FONT = 4,    /* a font role resolved to an unexpected face */
 	HZ_DIAG_RULE = 5,    /* a typographic rule that had to be broken */
 	HZ_DIAG_LAYOUT = 6,  /* other layout findings (underset, loose lines) */
+	HZ_DIAG_AD = 7,      /* a PDF ad's preflight finding (adcheck.h) */
 };
 /* exit statuses, as the huozi program uses them */
 enum { HZ_EXIT_OK = 0, HZ_EXIT_STRICT = 1, HZ_EXIT_INPUT = 2, HZ_EXIT_SYSTEM = 3 };

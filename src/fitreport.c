@@ -29,7 +29,7 @@ static const char *
 kind_name(DiagKind k)
 {
 	static const char *const names[] = {"input", "system", "overset", "glyph",
-	                                    "font",  "rule",   "layout"};
+	                                    "font",  "rule",   "layout",  "ad"};
 	return names[k];
 }
 

@@ -19,6 +19,7 @@ typedef enum {
 	DIAG_FONT,    /* a font role resolved to an unexpected face */
 	DIAG_RULE,    /* a typographic rule that had to be broken */
 	DIAG_LAYOUT,  /* other layout findings (underset, loose lines) */
+	DIAG_AD,      /* a PDF ad's preflight finding (exit 1 with --strict) */
 } DiagKind;
 
 typedef struct {
@@ -88,7 +89,7 @@ bool report_keeps(const Report *r);
 /* true when any error of this kind was reported */
 bool report_has(const Report *r, DiagKind kind, ReportLevel min_level);
 /* The exit status the diagnostics call for: 3 a system error, 2 an input (or font) error, 1 with
- * strict an overset, missing glyph, broken rule or layout error, else 0. */
+ * strict an overset, missing glyph, broken rule, layout error or ad preflight finding, else 0. */
 int report_status(const Report *r, bool strict);
 /* one diagnostic as "file:line:col: level: msg\n", then the source line and a caret under the
  * column when known, then "  hint: ...\n" */
