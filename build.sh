@@ -149,7 +149,7 @@ fuzz-smoke)
 	# open-ended fuzzing (tests/fuzz/README.md) uses random seeds.
 	install_missing
 	ok=0 failed=0
-	for t in desc story layout pipeline; do
+	for t in desc story layout pipeline pdfad; do
 		if FUZZ_ARGS="-seed=1 ${FUZZ_ARGS:-}" tests/fuzz/run-fuzz.sh "$t" 30; then ok=$((ok + 1)); else failed=$((failed + 1)); fi
 	done
 	echo "fuzz-smoke: $ok passed, $failed failed"
