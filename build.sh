@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
 	build-essential meson ninja-build pkg-config gettext locales
 	libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev
-	libjpeg62-turbo-dev libqpdf-dev zlib1g-dev libicu-dev check
+	libjpeg62-turbo-dev libqpdf-dev libpoppler-glib-dev zlib1g-dev libicu-dev check
 	fonts-noto-cjk fonts-lxgw-wenkai
 	poppler-utils python3 libxml2-utils python3-fonttools
 	clang libclang-rt-14-dev clang-format valgrind
@@ -149,7 +149,7 @@ fuzz-smoke)
 	# open-ended fuzzing (tests/fuzz/README.md) uses random seeds.
 	install_missing
 	ok=0 failed=0
-	for t in desc story layout pipeline; do
+	for t in desc story layout pipeline pdfad; do
 		if FUZZ_ARGS="-seed=1 ${FUZZ_ARGS:-}" tests/fuzz/run-fuzz.sh "$t" 30; then ok=$((ok + 1)); else failed=$((failed + 1)); fi
 	done
 	echo "fuzz-smoke: $ok passed, $failed failed"

@@ -32,6 +32,7 @@ enum {
 	HZ_DIAG_RULE = 5,    /* a typographic rule that had to be broken */
 	HZ_DIAG_LAYOUT = 6,  /* other layout findings (loose lines, squeezed display text) */
 	HZ_DIAG_MAKEUP = 7,  /* a module that does not end flush beyond the layout's tolerance */
+	HZ_DIAG_AD = 8,      /* a PDF ad's preflight finding (adcheck.h) */
 };
 /* exit statuses, as the huozi program uses them */
 enum { HZ_EXIT_OK = 0, HZ_EXIT_STRICT = 1, HZ_EXIT_INPUT = 2, HZ_EXIT_SYSTEM = 3 };

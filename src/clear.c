@@ -450,11 +450,13 @@ place_box(Clear *cl, guint bi)
 
 /* An image that a stroke comes closer to than the clearance yields: its area ends the
  * clearance away from the stroke's ink (never less than a pitch deep or wide); a fitted image
- * is scaled into what is left, centred at its top, a filled one is cropped more. */
+ * is scaled into what is left, centred at its top (a PDF ad: centred both ways), a filled one
+ * is cropped more. */
 static void
 inset_image(Clear *cl, Figure *im)
 {
 	Rect r = {im->x, im->y, im->x + im->w, im->y + im->h};
+	bool centred;
 	for (guint i = 0; i < cl->strokes->len; i++) {
 		const Edge *e = &g_array_index(cl->strokes, Edge, i);
 		Len a0, a1, q0, q1;
@@ -479,6 +481,7 @@ inset_image(Clear *cl, Figure *im)
 	}
 	if (r.x0 == im->x && r.y0 == im->y && r.x1 == im->x + im->w && r.y1 == im->y + im->h)
 		return;
+	centred = im->iy > im->y; /* a PDF ad is centred both ways, a photo hangs from the top */
 	im->x = r.x0;
 	im->y = r.y0;
 	im->w = r.x1 - r.x0;
@@ -488,7 +491,7 @@ inset_image(Clear *cl, Figure *im)
 		im->iw = (Len)(im->iw * s);
 		im->ih = (Len)(im->ih * s);
 		im->ix = im->x + (im->w - im->iw) / 2;
-		im->iy = im->y;
+		im->iy = centred ? im->y + (im->h - im->ih) / 2 : im->y;
 	}
 }
 

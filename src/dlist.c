@@ -212,9 +212,11 @@ compose(const Model *m, const Flow *f, Flow *drop, bool proof)
 	d->nimages = (int)f->images->len;
 	d->images = g_new0(char *, d->nimages + 1);
 	d->image_data = g_new0(GBytes *, d->nimages + 1);
+	d->image_info = g_new0(ImageInfo, d->nimages + 1);
 	for (int i = 0; i < d->nimages; i++) {
 		d->images[i] = g_strdup(g_ptr_array_index(f->images, i));
 		d->image_data[i] = g_bytes_ref(g_ptr_array_index(f->image_data, i));
+		d->image_info[i] = g_array_index(f->image_info, ImageInfo, i);
 	}
 	for (guint i = 0; i < f->runs->len; i++)
 		run_pages[i] = run_page((const FlowRun *const *)f->runs->pdata, i);
@@ -314,6 +316,7 @@ dlist_free(DList *d)
 	}
 	g_free(d->images);
 	g_free(d->image_data);
+	g_free(d->image_info);
 	for (int i = 0; i < d->nbookmarks; i++)
 		g_free(d->bookmarks[i].title);
 	g_free(d->bookmarks);

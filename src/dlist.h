@@ -48,10 +48,11 @@ typedef struct {
 	GString *text;
 	PangoFont **fonts; /* owned references, one per face and size */
 	int nfonts;
-	GHashTable *font_ids; /* PangoFont* -> index + 1: every font object seen, so that the same
-	                         face and size shaped on two threads is one font */
-	char **images;        /* paths, for messages only: the painter never opens them */
-	GBytes **image_data;  /* the bytes the model read, which the painter decodes */
+	GHashTable *font_ids;  /* PangoFont* -> index + 1: every font object seen, so that the same
+	                          face and size shaped on two threads is one font */
+	char **images;         /* paths, for messages only: the painter never opens them */
+	GBytes **image_data;   /* the bytes the model read, which the painter decodes */
+	ImageInfo *image_info; /* what the model found in them: a PDF ad is drawn as a PDF */
 	int nimages;
 	Bookmark *bookmarks; /* copied */
 	int nbookmarks;

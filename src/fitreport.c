@@ -28,8 +28,8 @@ json_str(GString *s, const char *v)
 static const char *
 kind_name(DiagKind k)
 {
-	static const char *const names[] = {"input", "system", "overset", "glyph",
-	                                    "font",  "rule",   "layout",  "makeup"};
+	static const char *const names[] = {"input", "system", "overset", "glyph", "font",
+	                                    "rule",  "layout", "makeup",  "ad"};
 	return names[k];
 }
 

@@ -40,6 +40,7 @@ flow_new(const Model *m, int nfits)
 	out->figures = g_array_new(FALSE, FALSE, sizeof(Figure));
 	out->images = g_ptr_array_new_with_free_func(g_free);
 	out->image_data = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+	out->image_info = g_array_new(FALSE, FALSE, sizeof(ImageInfo));
 	out->bookmarks = g_array_new(FALSE, FALSE, sizeof(Bookmark));
 	out->findings = g_array_new(FALSE, FALSE, sizeof(DisplayFinding));
 	out->nfits = nfits;
@@ -60,6 +61,7 @@ flow_free(Flow *f)
 	g_array_free(f->figures, TRUE);
 	g_ptr_array_unref(f->images);
 	g_ptr_array_unref(f->image_data);
+	g_array_free(f->image_info, TRUE);
 	for (int i = 0; i < f->nfits; i++)
 		g_free(f->fits[i].overset_text);
 	g_free(f->fits);

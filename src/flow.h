@@ -102,6 +102,7 @@ typedef struct {
 	GArray *figures;       /* Figure, in drawing order */
 	GPtrArray *images;     /* char* paths, for messages */
 	GPtrArray *image_data; /* GBytes: each image's bytes, as the model read them */
+	GArray *image_info;    /* ImageInfo of each: a PDF ad, its page and boxes */
 	StoryFit *fits;        /* one per story */
 	int nfits;
 	GArray *bookmarks; /* Bookmark */

@@ -157,16 +157,18 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	thick_thin(c, p, e->line, e->col, x, rule_y, w);
 }
 
-/* one entry per file (the model shares one GBytes per file, whatever its name): the PDF then
- * embeds a photo or ad used on several pages once */
+/* one entry per file (the model shares one GBytes per file, whatever its name), and per page
+ * of a PDF ad: the PDF then embeds a photo or ad used on several pages once */
 static int
 image_index(FlowCtx *c, const Elem *e)
 {
-	guint i;
-	if (g_ptr_array_find(c->out->image_data, e->data, &i))
-		return (int)i;
+	for (guint i = 0; i < c->out->image_data->len; i++)
+		if (g_ptr_array_index(c->out->image_data, i) == e->data &&
+		    g_array_index(c->out->image_info, ImageInfo, i).page == e->image.page)
+			return (int)i;
 	g_ptr_array_add(c->out->images, g_strdup(e->src));
 	g_ptr_array_add(c->out->image_data, g_bytes_ref(e->data));
+	g_array_append_val(c->out->image_info, e->image);
 	return (int)c->out->images->len - 1;
 }
 
@@ -186,7 +188,8 @@ image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool 
 	f.iw = (Len)(e->image.width * s);
 	f.ih = (Len)(e->image.height * s);
 	f.ix = x + (w - f.iw) / 2;
-	f.iy = fill ? y + (h - f.ih) / 2 : y;
+	/* a photo hangs from the top of its module; a PDF ad is centred both ways */
+	f.iy = fill || e->image.format == IMAGE_PDF ? y + (h - f.ih) / 2 : y;
 	f.image = image_index(c, e);
 	f.fill = fill;
 	flowctx_figure(c, &f);

@@ -6,11 +6,17 @@
 #include <glib.h>
 #include <stdbool.h>
 
-typedef enum { IMAGE_PNG, IMAGE_JPEG } ImageFormat;
+typedef enum { IMAGE_PNG, IMAGE_JPEG, IMAGE_PDF } ImageFormat;
 
 typedef struct {
 	ImageFormat format;
-	int width, height; /* pixels */
+	int width, height; /* pixels; a PDF ad: the size of its box as shown, in Len (1/1024 pt) */
+	/* a PDF ad (pdfad.h): the page placed (1-based), its box (TrimBox, else CropBox, else
+	 * MediaBox) and its CropBox in the page's default user space (points, x0 y0 x1 y1), and
+	 * its /Rotate (0, 90, 180 or 270) */
+	int page;
+	double box[4], crop[4];
+	int rotate;
 } ImageInfo;
 
 #define IMAGE_MAX_BYTES  (64 * 1024 * 1024)

@@ -6,6 +6,7 @@
 #include "infile.h"
 #include "length.h"
 #include "library.h"
+#include "pdfad.h"
 #include "storystyle.h"
 #include "stylepart.h"
 #include "suggest.h"
@@ -30,7 +31,7 @@ static const char *const elem_attrs[][12] = {
     [EL_JUMP] = {"story", "cols", "lines", "title", "balance", "box", "tint", "column-rules", NULL},
     [EL_PHOTO] = {"src", "cols", "lines", "fit", "caption", "credit", "caption-side", NULL},
     [EL_NOTICE] = {"src", "cols", "lines", "id", "tint", NULL},
-    [EL_AD] = {"src", "text", "cols", "lines", NULL},
+    [EL_AD] = {"src", "text", "cols", "lines", "page", NULL},
     [EL_RULE] = {"cols", "lines", "at-line", "line", "at-col", "weight", "style", NULL},
 };
 
@@ -505,10 +506,30 @@ read_notice(Loader *ld, const DescNode *n, Elem *e)
 	return e->story >= 0 && ok;
 }
 
-/* The image is read once, here, and its bytes kept: the painter draws these bytes and never
- * opens a file by name, so nothing swapped in later reaches the page. */
+/* A PDF ad: probed and preflighted at the size of its module, for each <ad> that places it
+ * (the findings are at that element); its bytes are kept like an image's. */
 static bool
-read_image(Loader *ld, const DescNode *n, Elem *e)
+read_pdf_ad(Loader *ld, const DescNode *n, Elem *e, const DescAttr *src, int page, GBytes *bytes)
+{
+	const Grid *g = &ld->m->layout->grid;
+	AdWhere w = {ld->file, src->vline, src->vcol, e->src};
+	AdCheckOptions o = {ld->opts.press, ld->opts.ink_limit};
+	Len mw, mh;
+	if (!read_cell(ld, n, &e->cell))
+		return false;
+	mw = grid_span_width(g, e->cell.c0, e->cell.c1);
+	mh = (e->cell.l1 - e->cell.l0 + 1) * g->pitch;
+	if (!pdfad_probe(bytes, page, mw, mh, &o, &w, &e->image, ld->r))
+		return false;
+	e->data = g_bytes_ref(bytes);
+	return true;
+}
+
+/* The image is read once, here, and its bytes kept: the painter draws these bytes and never
+ * opens a file by name, so nothing swapped in later reaches the page. pdf_page: for an ad,
+ * the page= it names (0: none), and a PDF is read as a PDF ad; -1 for a photo. */
+static bool
+read_image(Loader *ld, const DescNode *n, Elem *e, int pdf_page)
 {
 	const DescAttr *src = desc_attr(n, "src");
 	g_autoptr(GBytes) bytes = NULL;
@@ -527,6 +548,15 @@ read_image(Loader *ld, const DescNode *n, Elem *e)
 	}
 	if (st != INFILE_OK)
 		return false;
+	if (pdf_page >= 0 && pdfad_is_pdf(bytes, e->src))
+		return read_pdf_ad(ld, n, e, src, pdf_page, bytes);
+	if (pdf_page > 0) {
+		const DescAttr *pa = desc_attr(n, "page");
+		report_error(ld->r, DIAG_INPUT, ld->file, pa->vline, pa->vcol,
+		             _("page= names the page of a PDF ad; remove it"),
+		             _("page= is for a PDF ad, and %s is an image"), e->src);
+		return false;
+	}
 	li = g_hash_table_lookup(ld->images, &id);
 	if (!li) {
 		ImageInfo info;
@@ -549,7 +579,7 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 	bool ok = read_cell(ld, n, &e->cell);
 	if (!need(ld, n, "src"))
 		return false;
-	ok = read_image(ld, n, e) && ok;
+	ok = read_image(ld, n, e, -1) && ok;
 	e->caption = g_strdup(desc_get(n, "caption"));
 	if (desc_get(n, "caption-side")) {
 		const DescAttr *cs = desc_attr(n, "caption-side");
@@ -576,6 +606,8 @@ static bool
 read_ad(Loader *ld, const DescNode *n, Elem *e)
 {
 	const char *text = desc_get(n, "text");
+	const DescAttr *page = desc_attr(n, "page");
+	int pdf_page = 0;
 	bool ok = read_cell(ld, n, &e->cell);
 	if (!text == !desc_attr(n, "src")) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
@@ -583,10 +615,22 @@ read_ad(Loader *ld, const DescNode *n, Elem *e)
 		             _("<ad> needs exactly one of src and text"));
 		return false;
 	}
+	if (text && page) {
+		report_error(ld->r, DIAG_INPUT, ld->file, page->line, page->col,
+		             _("page= names the page of a PDF ad; remove it"),
+		             _("page= is for a PDF ad, not a text ad"));
+		return false;
+	}
+	if (page && (!length_parse_int(page->value, 1, 100000, &pdf_page))) {
+		report_error(ld->r, DIAG_INPUT, ld->file, page->vline, page->vcol,
+		             _("page= is a page number of the PDF, from 1"),
+		             _("bad page number \"%s\""), report_clip(ld->r, page->value));
+		return false;
+	}
 	if (text)
 		e->text = g_strdup(text);
 	else
-		ok = read_image(ld, n, e) && ok;
+		ok = read_image(ld, n, e, pdf_page) && ok;
 	return ok;
 }
 
@@ -1054,10 +1098,17 @@ model_dump(const Model *m, GString *out)
 			if (e->story >= 0)
 				g_string_append_printf(out, " story=%d", e->story);
 			if (e->src)
+				g_string_append_printf(out, " image=%s %s %dx%d",
+				                       basename_of(e->src),
+				                       e->image.format == IMAGE_PNG    ? "png"
+				                       : e->image.format == IMAGE_JPEG ? "jpeg"
+				                                                       : "pdf",
+				                       e->image.width, e->image.height);
+			if (e->image.format == IMAGE_PDF)
 				g_string_append_printf(
-				    out, " image=%s %s %dx%d", basename_of(e->src),
-				    e->image.format == IMAGE_PNG ? "png" : "jpeg", e->image.width,
-				    e->image.height);
+				    out, " page=%d rotate=%d box=%.2f,%.2f,%.2f,%.2f",
+				    e->image.page, e->image.rotate, e->image.box[0],
+				    e->image.box[1], e->image.box[2], e->image.box[3]);
 			if (e->text)
 				g_string_append_printf(out, " text=\"%s\"", e->text);
 			dump_styles(m->layout, &e->styles, out);

@@ -17,13 +17,13 @@ typedef struct {
 
 typedef struct {
 	ElemKind kind;
-	int line, col;   /* where the element is in the page description */
-	Cell cell;       /* not used by rules */
-	int story;       /* story, jump, notice: index into Model.stories; else -1 */
-	StyleSet styles; /* its style-PART= (and a story's rank=): storystyle_get */
-	char *src;       /* photo, ad: resolved path of the image, for messages */
-	GBytes *data;    /* photo, ad: the image file's bytes, read once, shared by every use */
-	ImageInfo image;
+	int line, col;      /* where the element is in the page description */
+	Cell cell;          /* not used by rules */
+	int story;          /* story, jump, notice: index into Model.stories; else -1 */
+	StyleSet styles;    /* its style-PART= (and a story's rank=): storystyle_get */
+	char *src;          /* photo, ad: resolved path of the image, for messages */
+	GBytes *data;       /* photo, ad: the image file's bytes, read once, shared by every use */
+	ImageInfo image;    /* a PDF ad: IMAGE_PDF, its page and boxes (pdfad.h) */
 	char *text;         /* text ad */
 	char *caption;      /* photo */
 	char *credit;       /* photo */
@@ -99,6 +99,10 @@ typedef struct {
 	bool allow_outside;
 	/* where layout="NAME" (no slash, no .xml) is looked up; NULL: model_layouts_dir() */
 	const char *layouts_dir;
+	/* the preflight of PDF ads (adcheck.h): a press run (RGB content is a finding), and the
+	 * total ink limit in percent (0: ADCHECK_INK_LIMIT, 240) */
+	bool press;
+	int ink_limit;
 } ModelOptions;
 
 /* the layouts library: $HUOZI_LAYOUTS_DIR, else the source tree's layouts/ for a program in the

@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "image.h"
 #include "marks.h"
+#include "pdfproof.h"
 #include "postpass.h"
 #include "tempfile.h"
 #include <cairo-pdf.h>
@@ -84,7 +85,22 @@ static void
 paint_image(Painter *p, cairo_t *cr, const Op *op)
 {
 	cairo_surface_t *s = p->images[op->image];
+	const ImageInfo *info = &p->d->image_info[op->image];
 	int w, h;
+	if (info->format == IMAGE_PDF) {
+		/* a PDF ad: the PDF's post-pass imports its page (pdf_ads); a proof renders it */
+		if (!p->pdf) {
+			cairo_save(cr);
+			cairo_rectangle(cr, pt(op->x), pt(op->y), pt(op->w), pt(op->h));
+			cairo_clip(cr);
+			p->ok = pdfproof_draw(cr, p->d->image_data[op->image], info,
+			                      p->d->images[op->image], pt(op->ix), pt(op->iy),
+			                      pt(op->iw), pt(op->ih), p->r) &&
+			        p->ok;
+			cairo_restore(cr);
+		}
+		return;
+	}
 	if (!s) {
 		/* the bytes the model read: no file is opened here */
 		int want_w = p->k > 0 ? (int)(pt(op->iw) * p->k) + 1 : 0;
@@ -216,6 +232,32 @@ add_outline(cairo_surface_t *s, const DList *d, int page, int out_page)
 	}
 }
 
+/* The PDF ads on the page written as the out_page-th (0-based): where the post-pass places
+ * them, in PDF points (y up) of a page `grow` larger than the DList's for the crop marks. */
+static void
+pdf_ads(const DList *d, int page, int out_page, Len grow, GArray *out)
+{
+	const DPage *pg = &d->pages[page];
+	double h = pt(pg->h + grow);
+	Len off = grow / 2;
+	for (int i = pg->op0; i < pg->op0 + pg->nops - pg->nproof; i++) {
+		const Op *op = &g_array_index(d->ops, Op, i);
+		PdfAdPlace ad;
+		if (op->kind != OP_IMAGE || d->image_info[op->image].format != IMAGE_PDF)
+			continue;
+		ad = (PdfAdPlace){.out_page = out_page,
+		                  .image = op->image,
+		                  .bytes = d->image_data[op->image],
+		                  .path = d->images[op->image],
+		                  .info = d->image_info[op->image],
+		                  .x = pt(op->ix + off),
+		                  .y = h - pt(op->iy + off + op->ih),
+		                  .w = pt(op->iw),
+		                  .h = pt(op->ih)};
+		g_array_append_val(out, ad);
+	}
+}
+
 /* cairo writes through this: every byte goes to the file or the first error is kept */
 typedef struct {
 	int fd;
@@ -254,6 +296,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	int out_page = 0;
 	Len grow;
 	bool ok;
+	g_autoptr(GArray) ads = g_array_new(FALSE, FALSE, sizeof(PdfAdPlace));
 
 	k.fd = tempfile_open(path, &k.err);
 	grow = o->marks ? 2 * marks_offset() : 0;
@@ -274,6 +317,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 			continue;
 		cairo_pdf_surface_set_size(s, pt(d->pages[i].w + grow), pt(d->pages[i].h + grow));
 		cairo_pdf_surface_set_page_label(s, d->pages[i].label);
+		pdf_ads(d, i, out_page, grow, ads);
 		add_outline(s, d, i, ++out_page);
 		cairo_save(cr);
 		if (o->marks) {
@@ -292,9 +336,14 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	ok = sink_done(&k, cairo_surface_status(s), shown, "PDF", r) && p.ok;
 	cairo_surface_destroy(s);
 	painter_done(&p);
-	if (ok && (o->marks || o->cmyk))
-		ok = postpass_run(
-		    path, &(PostPass){.boxes = o->marks, .cmyk = o->cmyk, .shown = shown}, r);
+	if (ok && (o->marks || o->cmyk || ads->len))
+		ok = postpass_run(path,
+		                  &(PostPass){.boxes = o->marks,
+		                              .cmyk = o->cmyk,
+		                              .shown = shown,
+		                              .ads = (const PdfAdPlace *)(void *)ads->data,
+		                              .nads = (int)ads->len},
+		                  r);
 	return ok;
 }
 

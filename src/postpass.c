@@ -1,4 +1,5 @@
-/* postpass.c - the qpdf post-pass: page boxes and device CMYK on a PDF cairo has written. */
+/* postpass.c - the qpdf post-pass: page boxes, device CMYK and PDF ads on a PDF cairo has
+ * written. */
 #include "postpass.h"
 #include "cmyk.h"
 #include "i18n.h"
@@ -140,6 +141,7 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	const char *shown = pp->shown ? pp->shown : path;
 	char *tmp = tempfile_beside(path, shown, r);
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	PdfAdImports *ads = pdfad_imports_new();
 	bool ok = tmp != NULL;
 
 	qpdf_silence_errors(q);
@@ -152,7 +154,9 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 			set_boxes(q, page);
 		if (pp->cmyk)
 			page_to_cmyk(q, page, seen);
-		ok = !qpdf_failed(q, shown, r);
+		if (pp->nads) /* after the CMYK rewrite: the ads keep their own colours */
+			ok = pdfad_place(q, page, i, pp->ads, pp->nads, ads, shown, r);
+		ok = !qpdf_failed(q, shown, r) && ok;
 	}
 	if (ok) {
 		qpdf_init_write(q, tmp);
@@ -172,6 +176,7 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 		}
 	}
 	qpdf_cleanup(&q);
+	pdfad_imports_free(ads);
 	g_hash_table_destroy(seen);
 	return tmp ? tempfile_commit(tmp, path, ok, r) : false;
 }

@@ -2,13 +2,16 @@
  * boxes (TrimBox, BleedBox) and device colours for the press (DeviceCMYK, black on K only). */
 #pragma once
 
+#include "pdfad.h"
 #include "report.h"
 #include <stdbool.h>
 
 typedef struct {
-	bool boxes;        /* TrimBox and BleedBox around the crop marks (marks.h) */
-	bool cmyk;         /* RGB colour operators to DeviceCMYK, neutrals to K only (cmyk.h) */
-	const char *shown; /* the output's name for messages; NULL: path */
+	bool boxes;            /* TrimBox and BleedBox around the crop marks (marks.h) */
+	bool cmyk;             /* RGB colour operators to DeviceCMYK, neutrals to K only (cmyk.h) */
+	const char *shown;     /* the output's name for messages; NULL: path */
+	const PdfAdPlace *ads; /* PDF ads to import and place as Form XObjects (pdfad.h) */
+	int nads;
 } PostPass;
 
 /* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic

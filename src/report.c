@@ -257,7 +257,7 @@ report_status(const Report *r, bool strict)
 	if (strict &&
 	    (report_has(r, DIAG_OVERSET, REPORT_ERROR) || report_has(r, DIAG_GLYPH, REPORT_ERROR) ||
 	     report_has(r, DIAG_RULE, REPORT_WARNING) || report_has(r, DIAG_LAYOUT, REPORT_ERROR) ||
-	     report_has(r, DIAG_MAKEUP, REPORT_WARNING)))
+	     report_has(r, DIAG_MAKEUP, REPORT_WARNING) || report_has(r, DIAG_AD, REPORT_WARNING)))
 		return 1;
 	return 0;
 }

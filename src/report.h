@@ -21,6 +21,7 @@ typedef enum {
 	DIAG_LAYOUT,  /* other layout findings (loose lines, squeezed display text) */
 	DIAG_MAKEUP,  /* a module that does not end flush beyond the layout's tolerance (exit 1
 	                 with --strict) */
+	DIAG_AD,      /* a PDF ad's preflight finding (exit 1 with --strict) */
 } DiagKind;
 
 typedef struct {
@@ -90,7 +91,7 @@ bool report_keeps(const Report *r);
 /* true when any error of this kind was reported */
 bool report_has(const Report *r, DiagKind kind, ReportLevel min_level);
 /* The exit status the diagnostics call for: 3 a system error, 2 an input (or font) error, 1 with
- * strict an overset, missing glyph, broken rule or layout error, else 0. */
+ * strict an overset, missing glyph, broken rule, layout error or ad preflight finding, else 0. */
 int report_status(const Report *r, bool strict);
 /* one diagnostic as "file:line:col: level: msg\n", then the source line and a caret under the
  * column when known, then "  hint: ...\n" */

@@ -2,7 +2,7 @@
 # tests/fuzz/run-fuzz.sh TARGET SECONDS - build the libFuzzer targets (clang, ASan + UBSan) in
 # build-fuzz/ and fuzz one of them for a bounded time.
 #
-#   TARGET   desc | story | layout | pipeline   (tests/fuzz/fuzz_TARGET.c)
+#   TARGET   desc | story | layout | pipeline | pdfad   (tests/fuzz/fuzz_TARGET.c)
 #   SECONDS  how long to fuzz (libFuzzer's -max_total_time)
 #
 # Seeds: tests/fuzz/corpus/TARGET/ (read only: new entries go to a scratch folder, never to the
@@ -20,13 +20,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 usage() {
-	echo "usage: tests/fuzz/run-fuzz.sh desc|story|layout|pipeline SECONDS" >&2
+	echo "usage: tests/fuzz/run-fuzz.sh desc|story|layout|pipeline|pdfad SECONDS" >&2
 	exit 2
 }
 [ $# -eq 2 ] || usage
 target=$1 seconds=$2
 case "$target" in
 desc | story | layout) max_len=8192 ;;
+pdfad) max_len=16384 ;; # a PDF ad: probed and preflighted in memory
 pipeline) max_len=4096 ;; # a page description; each run lays out whole pages
 *) usage ;;
 esac

@@ -330,7 +330,7 @@ def long_value_at_limit(c):
     quoted cut short"""
     edition(c, 'cols="5-8" lines="60-89"', 'cols="5-8" lines="60-89" bogus="' + 'x' * 16384 + '"')
     refused(c, ['ed/edition.xml:7:53: error: unknown attribute bogus on <ad>',
-                '  hint: the attributes of <ad> are: src, text, cols, lines'])
+                '  hint: the attributes of <ad> are: src, text, cols, lines, page'])
 
 
 @case

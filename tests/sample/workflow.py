@@ -135,18 +135,25 @@ def check_watch(d):
 
 
 def content_streams(pdf):
-    """the decoded content stream of every page, in page order (qpdf writes plain objects)"""
+    """the decoded content of every page, in page order (qpdf writes plain objects); a page
+    with several content streams (a PDF ad placed after cairo's content) as one"""
     data = open(pdf, "rb").read()
     objs = {int(m.group(1)): m.start() for m in re.finditer(rb"(?m)^(\d+) 0 obj", data)}
     out = []
     for start in sorted(objs.values()):
         head = data[start:data.index(b"endobj", start)].split(b"stream")[0]
-        m = re.search(rb"/Contents (\d+) 0 R", head)
+        m = re.search(rb"/Contents (\d+ 0 R|\[[^\]]*\])", head)
         if not m or not re.search(rb"/Type /Page(?!s)", head):
             continue
-        begin = data.index(b"stream", objs[int(m.group(1))])
-        begin += 7 if data[begin + 6:begin + 7] == b"\n" else 8
-        out.append(zlib.decompressobj().decompress(data[begin:data.index(b"endstream", begin)]))
+        content = b""
+        for ref in re.findall(rb"(\d+) 0 R", m.group(1)):
+            begin = data.index(b"stream", objs[int(ref)])
+            begin += 7 if data[begin + 6:begin + 7] == b"\n" else 8
+            raw = data[begin:data.index(b"endstream", begin)]
+            head_ref = data[objs[int(ref)]:begin]
+            content += (zlib.decompressobj().decompress(raw) if b"FlateDecode" in head_ref
+                        else raw) + b"\n"
+        out.append(content)
     return data, out
 
 
