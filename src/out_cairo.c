@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "image.h"
 #include "marks.h"
+#include "pdffont.h"
 #include "postpass.h"
 #include "tempfile.h"
 #include <cairo-pdf.h>
@@ -19,6 +20,7 @@ typedef struct {
 	double k;                 /* PNG proofs: pixels per point, so JPEGs decode no larger */
 	bool proof;               /* paint the proof overlay of each page too */
 	cairo_surface_t **images; /* decoded lazily, one per DList image, freed after each page */
+	PdfFonts *fonts;          /* PDF: the faces cut to the glyphs written; NULL: Pango's */
 	Report *r;
 	bool ok;
 } Painter;
@@ -42,8 +44,10 @@ paint_text(Painter *p, cairo_t *cr, const Op *op)
 	const DList *d = p->d;
 	cairo_glyph_t *gl = g_new(cairo_glyph_t, op->ng);
 	cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, op->nc);
-	PangoFont *font = d->fonts[op->font];
-	cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	cairo_scaled_font_t *sf =
+	    p->fonts ? pdffont_scaled(p->fonts, op->font)
+	             : cairo_scaled_font_reference(
+	                   pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(d->fonts[op->font])));
 
 	for (int i = 0; i < op->ng; i++) {
 		const DGlyph *g = &g_array_index(d->glyphs, DGlyph, op->g0 + i);
@@ -54,16 +58,18 @@ paint_text(Painter *p, cairo_t *cr, const Op *op)
 		cl[i] = (cairo_text_cluster_t){c->bytes, c->glyphs};
 	}
 	if (op->xscale != 1000) { /* a squeezed headline: the same face, narrower */
+		cairo_scaled_font_t *squeezed;
 		cairo_matrix_t fm, ctm;
 		cairo_font_options_t *fo = cairo_font_options_create();
 		cairo_scaled_font_get_font_matrix(sf, &fm);
 		cairo_scaled_font_get_ctm(sf, &ctm);
 		cairo_scaled_font_get_font_options(sf, fo);
 		fm.xx *= op->xscale / 1000.0;
-		sf = cairo_scaled_font_create(cairo_scaled_font_get_font_face(sf), &fm, &ctm, fo);
+		squeezed =
+		    cairo_scaled_font_create(cairo_scaled_font_get_font_face(sf), &fm, &ctm, fo);
 		cairo_font_options_destroy(fo);
-	} else {
-		cairo_scaled_font_reference(sf);
+		cairo_scaled_font_destroy(sf);
+		sf = squeezed;
 	}
 	cairo_set_scaled_font(cr, sf);
 	set_color(cr, op->color);
@@ -164,6 +170,7 @@ painter_init(Painter *p, const DList *d, Report *r)
 	p->k = 0;
 	p->proof = false;
 	p->images = g_new0(cairo_surface_t *, d->nimages + 1);
+	p->fonts = NULL;
 	p->r = r;
 	p->ok = true;
 }
@@ -185,6 +192,7 @@ painter_done(Painter *p)
 {
 	painter_page_done(p);
 	g_free(p->images);
+	pdffont_free(p->fonts);
 }
 
 static bool
@@ -269,6 +277,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	painter_init(&p, d, r);
 	p.pdf = true;
 	p.proof = o->proof;
+	p.fonts = pdffont_new(d, o->pages, o->npages, o->proof);
 	for (int i = 0; i < d->npages && !k.err; i++) {
 		if (!selected(o, i))
 			continue;
