@@ -4,6 +4,7 @@
 #include "image.h"
 #include "marks.h"
 #include "pdffont.h"
+#include "pdfimage.h"
 #include "postpass.h"
 #include "tempfile.h"
 #include <cairo-pdf.h>
@@ -21,6 +22,7 @@ typedef struct {
 	bool proof;               /* paint the proof overlay of each page too */
 	cairo_surface_t **images; /* decoded lazily, one per DList image, freed after each page */
 	PdfFonts *fonts;          /* PDF: the faces cut to the glyphs written; NULL: Pango's */
+	GBytes **pngs;            /* PDF: the PNGs drawn through stand-ins, by image (pdfimage.c) */
 	Report *r;
 	bool ok;
 } Painter;
@@ -91,6 +93,23 @@ paint_image(Painter *p, cairo_t *cr, const Op *op)
 {
 	cairo_surface_t *s = p->images[op->image];
 	int w, h;
+	if (!s && p->pdf) {
+		gsize n;
+		const guchar *data = g_bytes_get_data(p->d->image_data[op->image], &n);
+		GBytes *standin = data ? pdfimage_standin(data, n, op->image) : NULL;
+		if (standin) { /* the post-pass puts the PNG's own data in its place */
+			gconstpointer j = g_bytes_get_data(standin, &n);
+			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, j, n,
+			                            (cairo_destroy_func_t)g_bytes_unref, standin);
+			if (!p->pngs[op->image])
+				p->pngs[op->image] = g_bytes_ref(p->d->image_data[op->image]);
+			char *uid = g_strdup_printf("huozi-image-%d", op->image);
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (guchar *)uid,
+			                            strlen(uid), g_free, uid);
+			p->images[op->image] = s;
+		}
+	}
 	if (!s) {
 		/* the bytes the model read: no file is opened here */
 		int want_w = p->k > 0 ? (int)(pt(op->iw) * p->k) + 1 : 0;
@@ -171,6 +190,7 @@ painter_init(Painter *p, const DList *d, Report *r)
 	p->proof = false;
 	p->images = g_new0(cairo_surface_t *, d->nimages + 1);
 	p->fonts = NULL;
+	p->pngs = g_new0(GBytes *, d->nimages + 1);
 	p->r = r;
 	p->ok = true;
 }
@@ -193,6 +213,10 @@ painter_done(Painter *p)
 	painter_page_done(p);
 	g_free(p->images);
 	pdffont_free(p->fonts);
+	for (int i = 0; i < p->d->nimages; i++)
+		if (p->pngs[i])
+			g_bytes_unref(p->pngs[i]);
+	g_free(p->pngs);
 }
 
 static bool
@@ -261,7 +285,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	Painter p;
 	int out_page = 0;
 	Len grow;
-	bool ok;
+	bool ok, has_pngs = false;
 
 	k.fd = tempfile_open(path, &k.err);
 	grow = o->marks ? 2 * marks_offset() : 0;
@@ -300,10 +324,17 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	cairo_surface_finish(s);
 	ok = sink_done(&k, cairo_surface_status(s), shown, "PDF", r) && p.ok;
 	cairo_surface_destroy(s);
+	for (int i = 0; i < d->nimages; i++)
+		has_pngs = has_pngs || p.pngs[i];
+	if (ok && (o->marks || o->cmyk || has_pngs))
+		ok = postpass_run(path,
+		                  &(PostPass){.boxes = o->marks,
+		                              .cmyk = o->cmyk,
+		                              .shown = shown,
+		                              .pngs = has_pngs ? p.pngs : NULL,
+		                              .npngs = d->nimages},
+		                  r);
 	painter_done(&p);
-	if (ok && (o->marks || o->cmyk))
-		ok = postpass_run(
-		    path, &(PostPass){.boxes = o->marks, .cmyk = o->cmyk, .shown = shown}, r);
 	return ok;
 }
 

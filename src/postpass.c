@@ -3,6 +3,7 @@
 #include "cmyk.h"
 #include "i18n.h"
 #include "marks.h"
+#include "pdfimage.h"
 #include "tempfile.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -140,6 +141,7 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	const char *shown = pp->shown ? pp->shown : path;
 	char *tmp = tempfile_beside(path, shown, r);
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GHashTable *seen_images = g_hash_table_new(g_direct_hash, g_direct_equal);
 	bool ok = tmp != NULL;
 
 	qpdf_silence_errors(q);
@@ -152,11 +154,16 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 			set_boxes(q, page);
 		if (pp->cmyk)
 			page_to_cmyk(q, page, seen);
+		if (pp->pngs)
+			pdfimage_replace(q, page, pp->pngs, pp->npngs, seen_images);
 		ok = !qpdf_failed(q, shown, r);
 	}
 	if (ok) {
 		qpdf_init_write(q, tmp);
 		qpdf_set_deterministic_ID(q, QPDF_TRUE);
+		if (pp->pngs) /* the PNG data stays as it came (qpdf would inflate and deflate it)
+		               */
+			qpdf_set_decode_level(q, qpdf_dl_none);
 		qpdf_write(q);
 		ok = !qpdf_failed(q, shown, r);
 	}
@@ -173,5 +180,6 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	}
 	qpdf_cleanup(&q);
 	g_hash_table_destroy(seen);
+	g_hash_table_destroy(seen_images);
 	return tmp ? tempfile_commit(tmp, path, ok, r) : false;
 }

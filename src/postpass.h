@@ -3,12 +3,16 @@
 #pragma once
 
 #include "report.h"
+#include <glib.h>
 #include <stdbool.h>
 
 typedef struct {
 	bool boxes;        /* TrimBox and BleedBox around the crop marks (marks.h) */
 	bool cmyk;         /* RGB colour operators to DeviceCMYK, neutrals to K only (cmyk.h) */
 	const char *shown; /* the output's name for messages; NULL: path */
+	/* the PNGs drawn through stand-ins (pdfimage.c), by DList image; NULL where none */
+	GBytes *const *pngs;
+	int npngs;
 } PostPass;
 
 /* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic
