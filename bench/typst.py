@@ -35,11 +35,27 @@ PAGE = [
     ("photo", "4-8", "27-52", 0),
     ("story", "1-3", "46-80", 950),
     ("story", "4-6", "53-80", 720),
-    ("story", "7-8", "53-80", 460),
+    ("story", "7-8", "53-80", 400),
     ("ad", "1-8", "81-104", 0),
 ]
 PHOTO = (3000, 2000)
 AD = (4000, 1250)
+
+
+def story_text(paras, heads, n, chars):
+    """edition.story_text, its body cut to `chars` characters (ending a sentence), so that a
+    small frame is not overset by a long last paragraph"""
+    text = edition.story_text(paras, heads, n, chars)
+    header, _, body = text.partition("\n\n")
+    out, count = [], 0
+    for p in body.strip().split("\n\n"):
+        if count + len(p) > chars:
+            p = p[:max(chars - count, 1)].rstrip("，、；：") + "。"
+        out.append(p)
+        count += len(p)
+        if count >= chars:
+            break
+    return header + "\n\n" + "\n\n".join(out) + "\n"
 
 
 def make(folder, pages):
@@ -58,7 +74,7 @@ def make(folder, pages):
         for kind, cols, lines, size in PAGE:
             if kind == "story":
                 name = f"s{n:04d}.txt"
-                text = edition.story_text(paras, heads, n, size)
+                text = story_text(paras, heads, n, size)
                 chars += size
                 open(os.path.join(folder, "stories", name), "w", encoding="utf-8").write(text)
                 xml.append(f'    <story id="s{n}" src="stories/{name}" cols="{cols}" lines="{lines}"/>')
