@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 # locale the Chinese messages are tested in), and the tools its tests read PDFs with.
 PACKAGES=(
 	build-essential meson ninja-build pkg-config gettext locales
-	libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev
+	libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libfreetype-dev
 	libjpeg62-turbo-dev libqpdf-dev libpoppler-glib-dev zlib1g-dev libicu-dev check
 	fonts-noto-cjk fonts-lxgw-wenkai
 	poppler-utils python3 libxml2-utils python3-fonttools

@@ -3,6 +3,8 @@
 #include "i18n.h"
 #include "image.h"
 #include "marks.h"
+#include "pdffont.h"
+#include "pdfimage.h"
 #include "pdfproof.h"
 #include "postpass.h"
 #include "tempfile.h"
@@ -20,6 +22,8 @@ typedef struct {
 	double k;                 /* PNG proofs: pixels per point, so JPEGs decode no larger */
 	bool proof;               /* paint the proof overlay of each page too */
 	cairo_surface_t **images; /* decoded lazily, one per DList image, freed after each page */
+	PdfFonts *fonts;          /* PDF: the faces cut to the glyphs written; NULL: Pango's */
+	GBytes **pngs;            /* PDF: the PNGs drawn through stand-ins, by image (pdfimage.c) */
 	Report *r;
 	bool ok;
 } Painter;
@@ -43,8 +47,10 @@ paint_text(Painter *p, cairo_t *cr, const Op *op)
 	const DList *d = p->d;
 	cairo_glyph_t *gl = g_new(cairo_glyph_t, op->ng);
 	cairo_text_cluster_t *cl = g_new(cairo_text_cluster_t, op->nc);
-	PangoFont *font = d->fonts[op->font];
-	cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	cairo_scaled_font_t *sf =
+	    p->fonts ? pdffont_scaled(p->fonts, op->font)
+	             : cairo_scaled_font_reference(
+	                   pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(d->fonts[op->font])));
 
 	for (int i = 0; i < op->ng; i++) {
 		const DGlyph *g = &g_array_index(d->glyphs, DGlyph, op->g0 + i);
@@ -55,16 +61,18 @@ paint_text(Painter *p, cairo_t *cr, const Op *op)
 		cl[i] = (cairo_text_cluster_t){c->bytes, c->glyphs};
 	}
 	if (op->xscale != 1000) { /* a squeezed headline: the same face, narrower */
+		cairo_scaled_font_t *squeezed;
 		cairo_matrix_t fm, ctm;
 		cairo_font_options_t *fo = cairo_font_options_create();
 		cairo_scaled_font_get_font_matrix(sf, &fm);
 		cairo_scaled_font_get_ctm(sf, &ctm);
 		cairo_scaled_font_get_font_options(sf, fo);
 		fm.xx *= op->xscale / 1000.0;
-		sf = cairo_scaled_font_create(cairo_scaled_font_get_font_face(sf), &fm, &ctm, fo);
+		squeezed =
+		    cairo_scaled_font_create(cairo_scaled_font_get_font_face(sf), &fm, &ctm, fo);
 		cairo_font_options_destroy(fo);
-	} else {
-		cairo_scaled_font_reference(sf);
+		cairo_scaled_font_destroy(sf);
+		sf = squeezed;
 	}
 	cairo_set_scaled_font(cr, sf);
 	set_color(cr, op->color);
@@ -100,6 +108,23 @@ paint_image(Painter *p, cairo_t *cr, const Op *op)
 			cairo_restore(cr);
 		}
 		return;
+	}
+	if (!s && p->pdf) {
+		gsize n;
+		const guchar *data = g_bytes_get_data(p->d->image_data[op->image], &n);
+		GBytes *standin = data ? pdfimage_standin(data, n, op->image) : NULL;
+		if (standin) { /* the post-pass puts the PNG's own data in its place */
+			gconstpointer j = g_bytes_get_data(standin, &n);
+			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, j, n,
+			                            (cairo_destroy_func_t)g_bytes_unref, standin);
+			if (!p->pngs[op->image])
+				p->pngs[op->image] = g_bytes_ref(p->d->image_data[op->image]);
+			char *uid = g_strdup_printf("huozi-image-%d", op->image);
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (guchar *)uid,
+			                            strlen(uid), g_free, uid);
+			p->images[op->image] = s;
+		}
 	}
 	if (!s) {
 		/* the bytes the model read: no file is opened here */
@@ -180,6 +205,8 @@ painter_init(Painter *p, const DList *d, Report *r)
 	p->k = 0;
 	p->proof = false;
 	p->images = g_new0(cairo_surface_t *, d->nimages + 1);
+	p->fonts = NULL;
+	p->pngs = g_new0(GBytes *, d->nimages + 1);
 	p->r = r;
 	p->ok = true;
 }
@@ -201,6 +228,11 @@ painter_done(Painter *p)
 {
 	painter_page_done(p);
 	g_free(p->images);
+	pdffont_free(p->fonts);
+	for (int i = 0; i < p->d->nimages; i++)
+		if (p->pngs[i])
+			g_bytes_unref(p->pngs[i]);
+	g_free(p->pngs);
 }
 
 static bool
@@ -295,7 +327,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	Painter p;
 	int out_page = 0;
 	Len grow;
-	bool ok;
+	bool ok, has_pngs = false;
 	g_autoptr(GArray) ads = g_array_new(FALSE, FALSE, sizeof(PdfAdPlace));
 
 	k.fd = tempfile_open(path, &k.err);
@@ -312,6 +344,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	painter_init(&p, d, r);
 	p.pdf = true;
 	p.proof = o->proof;
+	p.fonts = pdffont_new(d, o->pages, o->npages, o->proof);
 	for (int i = 0; i < d->npages && !k.err; i++) {
 		if (!selected(o, i))
 			continue;
@@ -335,15 +368,19 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	cairo_surface_finish(s);
 	ok = sink_done(&k, cairo_surface_status(s), shown, "PDF", r) && p.ok;
 	cairo_surface_destroy(s);
-	painter_done(&p);
-	if (ok && (o->marks || o->cmyk || ads->len))
+	for (int i = 0; i < d->nimages; i++)
+		has_pngs = has_pngs || p.pngs[i];
+	if (ok && (o->marks || o->cmyk || ads->len || has_pngs))
 		ok = postpass_run(path,
 		                  &(PostPass){.boxes = o->marks,
 		                              .cmyk = o->cmyk,
 		                              .shown = shown,
 		                              .ads = (const PdfAdPlace *)(void *)ads->data,
-		                              .nads = (int)ads->len},
+		                              .nads = (int)ads->len,
+		                              .pngs = has_pngs ? p.pngs : NULL,
+		                              .npngs = d->nimages},
 		                  r);
+	painter_done(&p);
 	return ok;
 }
 

@@ -4,6 +4,7 @@
 #include "cmyk.h"
 #include "i18n.h"
 #include "marks.h"
+#include "pdfimage.h"
 #include "tempfile.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -142,6 +143,7 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	char *tmp = tempfile_beside(path, shown, r);
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	PdfAdImports *ads = pdfad_imports_new();
+	GHashTable *seen_images = g_hash_table_new(g_direct_hash, g_direct_equal);
 	bool ok = tmp != NULL;
 
 	qpdf_silence_errors(q);
@@ -156,11 +158,16 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 			page_to_cmyk(q, page, seen);
 		if (pp->nads) /* after the CMYK rewrite: the ads keep their own colours */
 			ok = pdfad_place(q, page, i, pp->ads, pp->nads, ads, shown, r);
+		if (pp->pngs)
+			pdfimage_replace(q, page, pp->pngs, pp->npngs, seen_images);
 		ok = !qpdf_failed(q, shown, r) && ok;
 	}
 	if (ok) {
 		qpdf_init_write(q, tmp);
 		qpdf_set_deterministic_ID(q, QPDF_TRUE);
+		if (pp->pngs) /* the PNG data stays as it came (qpdf would inflate and deflate it)
+		               */
+			qpdf_set_decode_level(q, qpdf_dl_none);
 		qpdf_write(q);
 		ok = !qpdf_failed(q, shown, r);
 	}
@@ -178,5 +185,6 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	qpdf_cleanup(&q);
 	pdfad_imports_free(ads);
 	g_hash_table_destroy(seen);
+	g_hash_table_destroy(seen_images);
 	return tmp ? tempfile_commit(tmp, path, ok, r) : false;
 }

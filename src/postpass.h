@@ -4,6 +4,7 @@
 
 #include "pdfad.h"
 #include "report.h"
+#include <glib.h>
 #include <stdbool.h>
 
 typedef struct {
@@ -12,6 +13,9 @@ typedef struct {
 	const char *shown;     /* the output's name for messages; NULL: path */
 	const PdfAdPlace *ads; /* PDF ads to import and place as Form XObjects (pdfad.h) */
 	int nads;
+	/* the PNGs drawn through stand-ins (pdfimage.c), by DList image; NULL where none */
+	GBytes *const *pngs;
+	int npngs;
 } PostPass;
 
 /* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic
