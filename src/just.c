@@ -255,7 +255,7 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 		compress_across_spaces(j, it, s);
 	set_gaps(j, it, s);
 	set_flags(j, it, s, balance);
-	set_words(j, it, balance);
+	set_words(j, it, balance || s->keep_words);
 	if (s->space_breaks)
 		mark_inside_parts(j, it);
 	j->in = (BreakInput){
@@ -268,11 +268,13 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 	    .flags = j->flags,
 	    .measure = measure,
 	    .indent = s->indent,
+	    .hang_indent = s->hang_indent,
 	    .em = it->em,
 	    .align = align,
 	    .balance = balance,
 	    .max_lines = s->max_lines,
 	    .prefer_spaces = s->space_breaks,
+	    .keep_words = s->keep_words,
 	    .tighten = align == LB_JUSTIFY && !balance ? len_em(it->em, 1, 64) : 0,
 	};
 	return j;

@@ -11,7 +11,8 @@
  *            aside) in a paragraph of more than one line 100 (the last line of justified text
  *            excepted: that is the 孤字 penalty below); in display text (balance) also a line
  *            of two characters 10 and a break inside a word or between a number and its unit
- *            1 (LB_INWORD); in bylines (prefer_spaces) a break inside a part 1 (LB_INWORD).
+ *            1 (LB_INWORD); in bylines (prefer_spaces) a break inside a part 1 (LB_INWORD);
+ *            with keep_words (notice items) a break inside a word 1 (LB_INWORD).
  *   demerits(line) = (10 + badness)^2 + penalties, badness capped at 1e7:
  *   badness(stretch) = 100 * (per-gap stretch / (1/4 em))^3   loose lines are expensive
  *   badness(squeeze) =  60 * (squeezed / squeezable)^3        push-in is preferred to push-out
@@ -23,10 +24,11 @@
  * justified (no gap) 1e6; a break that is not the author's space 3e3 (display text, and
  * bylines with prefer_spaces); in display text a break between two one-character words
  * (LB_WEAK: a name, a word the dictionary lacks), in bylines between a role and its name
- * (通讯员 / 邹子涵; LB_WEAK too) 2e4; in other text a number split from its
- * unit (LB_INWORD) 50, a soft preference: less than a line stretched by 1/16 em costs more
- * than a set one, so it only chooses among breaks that are about as good, and it is dropped
- * when it would change the number of lines or add a loose line.
+ * (通讯员 / 邹子涵; LB_WEAK too) 2e4; text with keep_words (notice items) has the display
+ * text's word defect and LB_WEAK penalty, without the balance and the spaces; in other text a
+ * number split from its unit (LB_INWORD) 50, a soft preference: less than a line stretched by 1/16
+ * em costs more than a set one, so it only chooses among breaks that are about as good, and it is
+ * dropped when it would change the number of lines or add a loose line.
  *
  * Display text with the author's spaces is first broken at those spaces only: when that takes
  * no more than max_lines lines, no line is overfull and it leaves no line of one or two
@@ -145,7 +147,7 @@ stretch_gaps(const Sums *s, int a, int e)
 static Len
 avail_for(const BreakInput *in, int a)
 {
-	return in->measure - (a == 0 ? in->indent : 0);
+	return in->measure - (a == 0 ? in->indent : in->hang_indent);
 }
 
 static bool
@@ -239,9 +241,9 @@ rule_cost(const Sums *s, int a, int b, int e, Cost *c)
 		return;
 	if (!allowed(in, b))
 		c->defects += D_FORCED;
-	else if ((in->balance || in->prefer_spaces) && (f & LB_INWORD))
+	else if ((in->balance || in->prefer_spaces || in->keep_words) && (f & LB_INWORD))
 		c->defects += D_INWORD;
-	else if ((in->balance || in->prefer_spaces) && (f & LB_WEAK))
+	else if ((in->balance || in->prefer_spaces || in->keep_words) && (f & LB_WEAK))
 		c->demerits += 2e4;
 	else if ((f & LB_INWORD) && !s->no_soft)
 		c->demerits += SOFT_INWORD;
@@ -462,7 +464,7 @@ static bool
 search_text(Sums *s, Cost *best, int *from)
 {
 	bool ok;
-	if (s->in->balance || s->in->prefer_spaces)
+	if (s->in->balance || s->in->prefer_spaces || s->in->keep_words)
 		return search_fit(s, best, from);
 	s->no_soft = true;
 	ok = search(s, best, from);
@@ -539,7 +541,7 @@ set_line(const Sums *s, Lines *out, Line *ln)
 	Len *cap = g_new0(Len, 2 * k + 1), *take = g_new0(Len, 2 * k + 1);
 	Len *gap_take = g_new0(Len, k + 1), *stretch = g_new0(Len, k + 1);
 	gint64 d = ln->natural - ln->avail;
-	Len x = a == 0 ? in->indent : 0, x0;
+	Len x = a == 0 ? in->indent : in->hang_indent, x0;
 
 	if (hangs(in, a, e, ln->natural, ln->avail)) {
 		ln->flags |= LINE_HANGING;

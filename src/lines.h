@@ -34,6 +34,7 @@ typedef struct {
 	const uint8_t *flags;  /* LB_* */
 	Len measure;           /* line width */
 	Len indent;            /* first-line indent */
+	Len hang_indent;       /* indent of every other line (a hanging indent: notice items) */
 	Len em;                /* type size, the unit of the cost model */
 	LineAlign align;       /* justify: every line but the last fills the measure */
 	bool balance;          /* display text (headlines): even lines, the author's breaks, words
@@ -41,6 +42,8 @@ typedef struct {
 	int max_lines;         /* display text: the author's spaces are the breaks when breaking
 	                          only there takes no more lines than this (0: any number) */
 	bool prefer_spaces;    /* break at the author's spaces where there are any (bylines) */
+	bool keep_words;       /* a break inside a word (LB_INWORD) is a defect, one between
+	                          one-character words (LB_WEAK) costs more (notice items) */
 	Len tighten;           /* last resort: each justification gap may shrink this much */
 } BreakInput;
 
