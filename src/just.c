@@ -1,6 +1,7 @@
 /* just.c - the clreq spacing of one shaped paragraph: punctuation compression (标点挤压),
  * CJK-Latin spacing, break opportunities and justification points, as plain arrays. */
 #include "just.h"
+#include "phrase.h"
 #include "segment.h"
 
 void
@@ -150,8 +151,27 @@ splits_figure(const Items *it, int i)
 	       it->cl[i + 1].cls == KC_DIGIT;
 }
 
+/* a date or span of time and the particle that makes it a point in time: 1月15日 / 起, 3天 /
+ * 后 (phrase.c) */
+static bool
+splits_date_particle(const Items *it, int i)
+{
+	return i > 0 && it->cl[i - 1].cls == KC_DIGIT && phrase_date_unit(it->cl[i].ch) &&
+	       phrase_date_particle(it->cl[i + 1].ch);
+}
+
+/* the word of boundaries b[k-1], b[k] is a verb and a character of its object follows: 走进 /
+ * 江城 (phrase.c) */
+static bool
+splits_verb_object(const Items *it, const int *b, int k, int i)
+{
+	return k > 0 && kinsoku_is_han(it->cl[i + 1].cls) &&
+	       phrase_verb(it->text + b[k - 1], b[k] - b[k - 1]);
+}
+
 /* Where a break would split a number from its unit, or in display text a word (ICU's dictionary
- * boundaries, segment.c): LB_INWORD; in display text between two one-character words (a name,
+ * boundaries, segment.c), a verb from its object or a date from its particle (phrase.c):
+ * LB_INWORD; in display text between two one-character words (a name,
  * a word the dictionary does not know): LB_WEAK. The body is not segmented: ICU's dictionary
  * would cost more than shaping the text (docs/pipeline.md), for a soft preference. */
 static void
@@ -162,7 +182,7 @@ set_words(Just *j, const Items *it, bool display)
 	for (int i = 0; i + 1 < it->n; i++) {
 		int at = it->cl[i + 1].start;
 		if (kinsoku_binds_unit(it->cl[i].cls, it->cl[i + 1].cls) ||
-		    (display && splits_figure(it, i))) {
+		    (display && (splits_figure(it, i) || splits_date_particle(it, i)))) {
 			j->flags[i] |= LB_INWORD;
 			continue;
 		}
@@ -170,7 +190,7 @@ set_words(Just *j, const Items *it, bool display)
 			continue;
 		while (k < nb && b[k] < at)
 			k++;
-		if (k >= nb || b[k] != at)
+		if (k >= nb || b[k] != at || splits_verb_object(it, b, k, i))
 			j->flags[i] |= LB_INWORD;
 		else if (between_single_words(it, b, nb, k, i))
 			j->flags[i] |= LB_WEAK;
