@@ -10,9 +10,12 @@
  *   defects: an overfull line 1e6, a forced break 1e4, a line of one character (its marks
  *            aside) in a paragraph of more than one line 100 (the last line of justified text
  *            excepted: that is the 孤字 penalty below); in display text (balance) also a line
- *            of two characters 10 and a break inside a word or between a number and its unit
- *            1 (LB_INWORD); in bylines (prefer_spaces) a break inside a part 1 (LB_INWORD);
- *            with keep_words (notice items) a break inside a word 1 (LB_INWORD).
+ *            of two characters 10 (Lines.short_parts counts those that are a whole part
+ *            between the author's spaces, 江城 / 迎初雪: the caller narrows no glyphs to
+ *            avoid them) and a break inside a word or between a number and its unit 1
+ *            (LB_INWORD);
+ *            in bylines (prefer_spaces) a break inside a part 1 (LB_INWORD); with keep_words
+ *            (notice items) a break inside a word 1 (LB_INWORD).
  *   demerits(line) = (10 + badness)^2 + penalties, badness capped at 1e7:
  *   badness(stretch) = 100 * (per-gap stretch / (1/4 em))^3   loose lines are expensive
  *   badness(squeeze) =  60 * (squeezed / squeezable)^3        push-in is preferred to push-out
@@ -630,6 +633,9 @@ collect(const Sums *s, const int *from, Lines *out)
 			ln->flags |= LINE_FORCED;
 		if (p < in->n && spaces && !at_space(in, p))
 			out->spaces_missed = true;
+		if (spaces && count > 1 && at_space(in, from[p]) && at_space(in, p) &&
+		    s->core[ln->end] - s->core[ln->start] == 2)
+			out->short_parts++;
 		set_line(s, out, ln);
 	}
 }

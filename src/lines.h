@@ -82,6 +82,8 @@ typedef struct {
 	    defects; /* weighted rule defects (forced breaks, one-character lines, split words) */
 	double demerits;    /* the cost of the spacing, compared only between equal defects */
 	bool spaces_missed; /* display text with author's spaces broken somewhere else */
+	int short_parts;    /* display text: lines of two characters that are a whole part between
+	                       the author's spaces (江城 / 迎初雪), each a defect of 10 */
 } Lines;
 
 Lines *lines_break(const BreakInput *in);

@@ -475,6 +475,23 @@ START_TEST(test_display_no_short_line)
 		    set_display("治气 盯住重点时段和关键点位", &s, 11, true, LB_CENTER);
 		ck_assert_str_eq(c, "治气 盯住重点 / 时段和关键点位");
 	}
+	/* 江城 迎初雪 at 4 em: the spaces' break leaves 江城, a short line the caller may not
+	 * narrow glyphs for (short_parts); 江城迎初 / 雪 is no way out */
+	{
+		g_autoptr(Items) it = fake_items("江城 迎初雪");
+		g_autoptr(Just) j = just_prepare(it, &s, 4 * EM, LB_CENTER, true);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_int_eq(l->lines[0].end, 2);
+		ck_assert_int_eq(l->short_parts, 1);
+		ck_assert_double_eq(l->defects, 10);
+	}
+	{ /* not counted where the two characters are not a whole part */
+		g_autoptr(Items) it = fake_items("江城迎初雪");
+		g_autoptr(Just) j = just_prepare(it, &s, 4 * EM, LB_CENTER, true);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->short_parts, 0);
+	}
 }
 END_TEST
 
