@@ -197,6 +197,28 @@ set_words(Just *j, const Items *it, bool display)
 	}
 }
 
+/* Body text: whether a break before cluster p, between two ideographs, splits a word: ICU's
+ * dictionary on a window of 4 clusters either side (8 gives the same breaks on the sample
+ * edition at six times the cost: the dictionary search grows faster than the window). Asked by the
+ * line breaker only where another break is about as good (lines.c, prefer_words). */
+static bool
+body_splits_word(const void *ctx, int p)
+{
+	const Items *it = ctx;
+	int lo = MAX(p - 4, 0), hi = MIN(p + 4, it->n), nb = 0, b0, b1, at;
+	g_autofree int *b = NULL;
+	if (p <= 0 || p >= it->n || it->cl[p - 1].cls != KC_IDEO || it->cl[p].cls != KC_IDEO)
+		return false;
+	b0 = it->cl[lo].start;
+	b1 = it->cl[hi - 1].start + it->cl[hi - 1].len;
+	b = segment_words(it->text + b0, b1 - b0, &nb);
+	at = it->cl[p].start - b0;
+	for (int k = 0; k < nb; k++)
+		if (b[k] == at)
+			return false;
+	return b != NULL;
+}
+
 /* A byline part that names a role rather than a person: 记者, 全媒体记者, 通讯员, 评论员,
  * 实习生, 摄影, 本报讯 end so. A name that happens to end so only loses a preference. */
 static bool
@@ -297,5 +319,9 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 	    .keep_words = s->keep_words,
 	    .tighten = align == LB_JUSTIFY && !balance ? len_em(it->em, 1, 64) : 0,
 	};
+	if (!balance && !s->space_breaks && !s->keep_words) {
+		j->in.splits_word = body_splits_word;
+		j->in.word_ctx = it;
+	}
 	return j;
 }

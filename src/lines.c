@@ -461,8 +461,69 @@ prefer_units(Sums *s, Cost *best, int *from)
 	g_free(soft_from);
 }
 
+/* the cost of the two lines [a, b) [b, c); false if either cannot be set */
+static bool
+pair_cost(const Sums *s, int a, int b, int c, Cost *sum)
+{
+	Cost x, y;
+	if (!breakable(s, b) || !line_cost(s, a, b, &x) || !line_cost(s, b, c, &y))
+		return false;
+	*sum = (Cost){x.defects + y.defects, x.demerits + y.demerits};
+	return true;
+}
+
+/* the line [a, b) is stretched by more than 1/4 em per gap */
+static bool
+loose_line(const Sums *s, int a, int b)
+{
+	const BreakInput *in = s->in;
+	int e = set_end(in, a, b), g = stretch_gaps(s, a, e);
+	gint64 slack = avail_for(in, a) - natural(s, a, e);
+	return b < in->n && in->align == LB_JUSTIFY && g > 0 && slack > (gint64)g * in->em / 4;
+}
+
+/* The soft preference for words kept whole (ICU, through in->splits_word), local and cheap:
+ * each chosen break b between lines [a, b) and [b, c) may move one cluster either way when
+ * that costs no more than SOFT_INWORD, adds no defect and no loose line, and b splits a word
+ * where the new break does not. The segmenter is asked only about such breaks, so the body
+ * is not segmented (docs/pipeline.md: that costs four times the shaping). */
+static void
+prefer_words(const Sums *s, Cost *best, int *from)
+{
+	const BreakInput *in = s->in;
+	int count = count_lines(in, from), *at = g_new(int, count + 1), k = count;
+	for (int p = in->n; p > 0; p = from[p])
+		at[k--] = p;
+	at[0] = 0;
+	for (int i = 1; i < count; i++) {
+		int a = at[i - 1], b = at[i], c = at[i + 1], move = -1;
+		Cost now, alt, pick = {INF, 0};
+		if (!pair_cost(s, a, b, c, &now))
+			continue;
+		for (int d = -1; d <= 1; d += 2) {
+			int b2 = b + d;
+			if (b2 <= a || b2 >= c || !pair_cost(s, a, b2, c, &alt) ||
+			    alt.defects > now.defects ||
+			    alt.demerits > now.demerits + SOFT_INWORD ||
+			    loose_line(s, a, b2) > loose_line(s, a, b) ||
+			    loose_line(s, b2, c) > loose_line(s, b, c) || !cost_less(alt, pick))
+				continue;
+			pick = alt;
+			move = b2;
+		}
+		if (move < 0 || !in->splits_word(in->word_ctx, b) ||
+		    in->splits_word(in->word_ctx, move))
+			continue;
+		best[in->n].demerits += pick.demerits - now.demerits;
+		from[move] = a;
+		from[c] = move;
+		at[i] = move;
+	}
+	g_free(at);
+}
+
 /* Text other than display text: the search without the soft preference, then with it where it
- * matters. */
+ * matters, then words kept whole where that costs about nothing. */
 static bool
 search_text(Sums *s, Cost *best, int *from)
 {
@@ -474,6 +535,8 @@ search_text(Sums *s, Cost *best, int *from)
 	s->no_soft = false;
 	if (ok)
 		prefer_units(s, best, from);
+	if (ok && s->in->splits_word)
+		prefer_words(s, best, from);
 	return ok;
 }
 

@@ -45,6 +45,10 @@ typedef struct {
 	bool keep_words;       /* a break inside a word (LB_INWORD) is a defect, one between
 	                          one-character words (LB_WEAK) costs more (notice items) */
 	Len tighten;           /* last resort: each justification gap may shrink this much */
+	/* other text (the body): whether a break before cluster p splits a word, asked only of
+	 * a chosen break that has a neighbour about as good (lines.c); NULL: never */
+	bool (*splits_word)(const void *ctx, int p);
+	const void *word_ctx;
 } BreakInput;
 
 enum {

@@ -576,6 +576,25 @@ START_TEST(test_display_word_flags)
 }
 END_TEST
 
+START_TEST(test_body_splits_word)
+{
+	/* body text asks ICU about one break at a time, on a few characters around it */
+	g_autoptr(Items) it = fake_items("依托澄江流域的茶叶、柑橘等特色产业");
+	Style s = style_with(PUNCT_QUANSHEN);
+	g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, LB_JUSTIFY, false);
+	ck_assert_ptr_nonnull(j->in.splits_word);
+	ck_assert(j->in.splits_word(j->in.word_ctx, 11));  /* 柑|橘 */
+	ck_assert(!j->in.splits_word(j->in.word_ctx, 12)); /* 柑橘|等 */
+	ck_assert(j->in.splits_word(j->in.word_ctx, 3));   /* 澄|江 */
+	ck_assert(!j->in.splits_word(j->in.word_ctx, 10)); /* 、|柑: not between ideographs */
+	{ /* display text and bylines are segmented whole instead */
+		Style h = headline_style(2);
+		g_autoptr(Just) k = just_prepare(it, &h, 13 * EM, LB_CENTER, true);
+		ck_assert_ptr_null(k->in.splits_word);
+	}
+}
+END_TEST
+
 START_TEST(test_display_date_particle_flags)
 {
 	g_autoptr(Items) it = fake_items("3天后12日起20时止");
@@ -647,6 +666,7 @@ just_suite(void)
 	tcase_add_test(display, test_unit_flags);
 	tcase_add_test(display, test_display_word_flags);
 	tcase_add_test(display, test_display_date_particle_flags);
+	tcase_add_test(display, test_body_splits_word);
 	tcase_add_test(display, test_pair_across_space);
 	suite_add_tcase(s, flags);
 	suite_add_tcase(s, display);

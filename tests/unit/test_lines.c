@@ -861,6 +861,57 @@ START_TEST(test_soft_inword_keeps_line_count)
 }
 END_TEST
 
+/* a fake segmenter: a break before cluster p splits a word when p is in the list */
+static bool
+fake_splits(const void *ctx, int p)
+{
+	for (const int *w = ctx; *w >= 0; w++)
+		if (*w == p)
+			return true;
+	return false;
+}
+
+START_TEST(test_soft_words)
+{
+	/* body text with a blank to squeeze on every cluster: [0,10) is the best first line,
+	 * [0,11) squeezes a little. When a break before 10 splits a word (柑|橘) and one before
+	 * 11 does not, the break moves; the segmenter is not asked about breaks that have no
+	 * neighbour about as good, and never changes the line count */
+	static const int at10[] = {10, -1}, none[] = {-1}, both[] = {10, 11, -1};
+	g_autoptr(Para) p = para_new(20, 10);
+	for (int i = 0; i < 20; i++)
+		p->shrink_r[i] = EM / 2;
+	p->in.splits_word = fake_splits;
+	p->in.word_ctx = none;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_int_eq(l->lines[0].end, 10);
+	}
+	p->in.word_ctx = at10;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_int_eq(l->lines[0].end, 11);
+		ck_assert(l->lines[0].flags & LINE_SQUEEZED);
+		ck_assert_double_eq(l->defects, 0);
+	}
+	p->in.word_ctx = both; /* 11 splits a word too, and 9 would stretch the line: stays */
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->lines[0].end, 10);
+	}
+	/* without blanks a move would stretch or overfill a line: the break stays */
+	for (int i = 0; i < 20; i++)
+		p->shrink_r[i] = 0;
+	p->in.word_ctx = at10;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->lines[0].end, 10);
+	}
+}
+END_TEST
+
 static Suite *
 lines_suite(void)
 {
@@ -899,6 +950,7 @@ lines_suite(void)
 	tcase_add_test(rules, test_soft_inword);
 	tcase_add_test(rules, test_soft_inword_keeps_line_count);
 	tcase_add_test(rules, test_keep_words);
+	tcase_add_test(rules, test_soft_words);
 	tcase_add_test(align, test_align_left_center_right);
 	tcase_add_test(align, test_ragged_lines_not_stretched);
 	tcase_add_test(align, test_balance_prefers_authors_space);
