@@ -76,13 +76,17 @@ flowctx_break_exact(FlowCtx *c, int pi, int nlines, double *cost)
 {
 	FlowPara *fp = flowctx_para(c, pi);
 	Just *j = just_prepare(fp->items, fp->style, fp->measure, fp->align, fp->balance);
-	Lines *l = lines_break_exact(&j->in, nlines);
+	/* only justified text: a ragged paragraph (a notice item) set a line longer or shorter is
+	 * only broken somewhere worse */
+	Lines *l = fp->align == LB_JUSTIFY ? lines_break_exact(&j->in, nlines) : NULL;
 	bool clean = l && l->demerits < 1e7; /* no 孤字 */
-	/* no flaw, and no line stretched past 1/8 em a gap: a paragraph pushed down a line must
-	 * not read looser than its neighbours (the body's usual stretch stays under that) */
+	/* no flaw, every line but the last full, and none stretched past 1/8 em a gap: a paragraph
+	 * pushed down a line must not read looser than its neighbours (the body's usual stretch
+	 * stays under that), nor start with a line it cannot justify */
 	for (int i = 0; clean && i < l->n; i++)
-		clean =
-		    !(l->lines[i].flags & EDIT_FLAWS) && l->lines[i].per_gap <= fp->style->size / 8;
+		clean = !(l->lines[i].flags & EDIT_FLAWS) &&
+		        l->lines[i].per_gap <= fp->style->size / 8 &&
+		        (i == l->n - 1 || l->lines[i].width >= l->lines[i].avail - fp->style->size / 8);
 	if (clean && l->n > 0)
 		clean = lines_core_count(&j->in, &l->lines[l->n - 1]) >= 2;
 	just_free(j);
@@ -185,6 +189,8 @@ squeeze_to(FlowCtx *c, FlowPara *fp, const Style *s, int step)
 
 /* what is wrong with a headline that fits: breaks off the author's spaces first, then the
  * breaker's defects (a split word, a line of 1-2 characters); 0 for none */
+#define D_SHORT_PART 10 /* lines.c: the defect of a line of two characters */
+
 static double
 head_flaws(const FlowPara *fp)
 {
@@ -193,13 +199,16 @@ head_flaws(const FlowPara *fp)
 
 /* The loosest step at which the paragraph fits max_lines: for display text (fp->balance) the one
  * with the fewest flaws, so a tighter setting that keeps the author's spaces as the breaks, or a
- * word whole, beats a looser one that does not. */
+ * word whole, beats a looser one that does not. Squeeze only as far as needed: a line of two
+ * characters that is a whole part of the author's (江城 / 迎初雪) is worth tighter tracking
+ * (治土 守护“舌尖上的安全” on one line) but not narrowed glyphs, so at the steps that narrow
+ * them such lines of the best setting so far do not count against it. */
 bool
 flowctx_fit_lines(FlowCtx *c, int pi, int max_lines)
 {
 	FlowPara *fp = flowctx_para(c, pi);
 	const Style *s = fp->base_style;
-	int milli, scale, last = squeeze_steps(s, 0, &milli, &scale), best = -1;
+	int milli, scale, last = squeeze_steps(s, 0, &milli, &scale), best = -1, best_short = 0;
 	double best_flaws = 0;
 
 	if (fits_lines(fp, max_lines) && (!fp->balance || head_flaws(fp) == 0))
@@ -209,10 +218,14 @@ flowctx_fit_lines(FlowCtx *c, int pi, int max_lines)
 	for (int step = 0; step <= last; step++) {
 		if (step > 0 || fp->style != s) /* step 0 again: squeezed before, for more lines */
 			squeeze_to(c, fp, s, step);
-		if (!fits_lines(fp, max_lines) || (best >= 0 && head_flaws(fp) >= best_flaws))
+		squeeze_steps(s, step, &milli, &scale);
+		if (!fits_lines(fp, max_lines) ||
+		    (best >= 0 &&
+		     head_flaws(fp) >= best_flaws - (scale < 1000 ? D_SHORT_PART * best_short : 0)))
 			continue;
 		best = step;
 		best_flaws = head_flaws(fp);
+		best_short = fp->lines->short_parts;
 		if (best_flaws == 0 || !fp->balance)
 			return true;
 	}

@@ -302,8 +302,7 @@ text_ad(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
 	              .col = e->col};
 
 	flowctx_figure(c, &box);
-	pi =
-	    flowctx_set(c, e->text, s, MAX(w - s->size, s->size), LB_CENTER, false, -1, -1, &where);
+	pi = flowctx_set(c, e->text, s, MAX(w - s->size, s->size), LB_CENTER, true, -1, -1, &where);
 	display_kind(c, pi, "text-ad");
 	over =
 	    display_fit(c, pi, max, &where,

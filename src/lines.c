@@ -10,8 +10,12 @@
  *   defects: an overfull line 1e6, a forced break 1e4, a line of one character (its marks
  *            aside) in a paragraph of more than one line 100 (the last line of justified text
  *            excepted: that is the 孤字 penalty below); in display text (balance) also a line
- *            of two characters 10 and a break inside a word or between a number and its unit
- *            1 (LB_INWORD); in bylines (prefer_spaces) a break inside a part 1 (LB_INWORD).
+ *            of two characters 10 (Lines.short_parts counts those that are a whole part
+ *            between the author's spaces, 江城 / 迎初雪: the caller narrows no glyphs to
+ *            avoid them) and a break inside a word or between a number and its unit 1
+ *            (LB_INWORD);
+ *            in bylines (prefer_spaces) a break inside a part 1 (LB_INWORD); with keep_words
+ *            (notice items) a break inside a word 1 (LB_INWORD).
  *   demerits(line) = (10 + badness)^2 + penalties, badness capped at 1e7:
  *   badness(stretch) = 100 * (per-gap stretch / (1/4 em))^3   loose lines are expensive
  *   badness(squeeze) =  60 * (squeezed / squeezable)^3        push-in is preferred to push-out
@@ -23,10 +27,11 @@
  * justified (no gap) 1e6; a break that is not the author's space 3e3 (display text, and
  * bylines with prefer_spaces); in display text a break between two one-character words
  * (LB_WEAK: a name, a word the dictionary lacks), in bylines between a role and its name
- * (通讯员 / 邹子涵; LB_WEAK too) 2e4; in other text a number split from its
- * unit (LB_INWORD) 50, a soft preference: less than a line stretched by 1/16 em costs more
- * than a set one, so it only chooses among breaks that are about as good, and it is dropped
- * when it would change the number of lines or add a loose line.
+ * (通讯员 / 邹子涵; LB_WEAK too) 2e4; text with keep_words (notice items) has the display
+ * text's word defect and LB_WEAK penalty, without the balance and the spaces; in other text a
+ * number split from its unit (LB_INWORD) 50, a soft preference: less than a line stretched by 1/16
+ * em costs more than a set one, so it only chooses among breaks that are about as good, and it is
+ * dropped when it would change the number of lines or add a loose line.
  *
  * Display text with the author's spaces is first broken at those spaces only: when that takes
  * no more than max_lines lines, no line is overfull and it leaves no line of one or two
@@ -145,7 +150,7 @@ stretch_gaps(const Sums *s, int a, int e)
 static Len
 avail_for(const BreakInput *in, int a)
 {
-	return in->measure - (a == 0 ? in->indent : 0);
+	return in->measure - (a == 0 ? in->indent : in->hang_indent);
 }
 
 static bool
@@ -239,9 +244,9 @@ rule_cost(const Sums *s, int a, int b, int e, Cost *c)
 		return;
 	if (!allowed(in, b))
 		c->defects += D_FORCED;
-	else if ((in->balance || in->prefer_spaces) && (f & LB_INWORD))
+	else if ((in->balance || in->prefer_spaces || in->keep_words) && (f & LB_INWORD))
 		c->defects += D_INWORD;
-	else if ((in->balance || in->prefer_spaces) && (f & LB_WEAK))
+	else if ((in->balance || in->prefer_spaces || in->keep_words) && (f & LB_WEAK))
 		c->demerits += 2e4;
 	else if ((f & LB_INWORD) && !s->no_soft)
 		c->demerits += SOFT_INWORD;
@@ -457,19 +462,82 @@ prefer_units(Sums *s, Cost *best, int *from)
 	g_free(soft_from);
 }
 
+/* the cost of the two lines [a, b) [b, c); false if either cannot be set */
+static bool
+pair_cost(const Sums *s, int a, int b, int c, Cost *sum)
+{
+	Cost x, y;
+	if (!breakable(s, b) || !line_cost(s, a, b, &x) || !line_cost(s, b, c, &y))
+		return false;
+	*sum = (Cost){x.defects + y.defects, x.demerits + y.demerits};
+	return true;
+}
+
+/* the line [a, b) is stretched by more than 1/4 em per gap */
+static bool
+loose_line(const Sums *s, int a, int b)
+{
+	const BreakInput *in = s->in;
+	int e = set_end(in, a, b), g = stretch_gaps(s, a, e);
+	gint64 slack = avail_for(in, a) - natural(s, a, e);
+	return b < in->n && in->align == LB_JUSTIFY && g > 0 && slack > (gint64)g * in->em / 4;
+}
+
+/* The soft preference for words kept whole (ICU, through in->splits_word), local and cheap:
+ * each chosen break b between lines [a, b) and [b, c) may move one cluster either way when
+ * that costs no more than SOFT_INWORD, adds no defect and no loose line, and b splits a word
+ * where the new break does not. The segmenter is asked only about such breaks, so the body
+ * is not segmented (docs/pipeline.md: that costs four times the shaping). */
+static void
+prefer_words(const Sums *s, Cost *best, int *from)
+{
+	const BreakInput *in = s->in;
+	int count = count_lines(in, from), *at = g_new(int, count + 1), k = count;
+	for (int p = in->n; p > 0; p = from[p])
+		at[k--] = p;
+	at[0] = 0;
+	for (int i = 1; i < count; i++) {
+		int a = at[i - 1], b = at[i], c = at[i + 1], move = -1;
+		Cost now, alt, pick = {INF, 0};
+		if (!pair_cost(s, a, b, c, &now))
+			continue;
+		for (int d = -1; d <= 1; d += 2) {
+			int b2 = b + d;
+			if (b2 <= a || b2 >= c || !pair_cost(s, a, b2, c, &alt) ||
+			    alt.defects > now.defects ||
+			    alt.demerits > now.demerits + SOFT_INWORD ||
+			    loose_line(s, a, b2) > loose_line(s, a, b) ||
+			    loose_line(s, b2, c) > loose_line(s, b, c) || !cost_less(alt, pick))
+				continue;
+			pick = alt;
+			move = b2;
+		}
+		if (move < 0 || !in->splits_word(in->word_ctx, b) ||
+		    in->splits_word(in->word_ctx, move))
+			continue;
+		best[in->n].demerits += pick.demerits - now.demerits;
+		from[move] = a;
+		from[c] = move;
+		at[i] = move;
+	}
+	g_free(at);
+}
+
 /* Text other than display text: the search without the soft preference, then with it where it
- * matters. */
+ * matters, then words kept whole where that costs about nothing. */
 static bool
 search_text(Sums *s, Cost *best, int *from)
 {
 	bool ok;
-	if (s->in->balance || s->in->prefer_spaces)
+	if (s->in->balance || s->in->prefer_spaces || s->in->keep_words)
 		return search_fit(s, best, from);
 	s->no_soft = true;
 	ok = search(s, best, from);
 	s->no_soft = false;
 	if (ok)
 		prefer_units(s, best, from);
+	if (ok && s->in->splits_word)
+		prefer_words(s, best, from);
 	return ok;
 }
 
@@ -540,7 +608,7 @@ set_line(const Sums *s, Lines *out, Line *ln)
 	Len *cap = g_new0(Len, 2 * k + 1), *take = g_new0(Len, 2 * k + 1);
 	Len *gap_take = g_new0(Len, k + 1), *stretch = g_new0(Len, k + 1);
 	gint64 d = ln->natural - ln->avail;
-	Len x = a == 0 ? in->indent : 0, x0;
+	Len x = a == 0 ? in->indent : in->hang_indent, x0;
 
 	if (hangs(in, a, e, ln->natural, ln->avail)) {
 		ln->flags |= LINE_HANGING;
@@ -629,6 +697,9 @@ collect(const Sums *s, const int *from, Lines *out)
 			ln->flags |= LINE_FORCED;
 		if (p < in->n && spaces && !at_space(in, p))
 			out->spaces_missed = true;
+		if (spaces && count > 1 && at_space(in, from[p]) && at_space(in, p) &&
+		    s->core[ln->end] - s->core[ln->start] == 2)
+			out->short_parts++;
 		set_line(s, out, ln);
 	}
 }

@@ -34,6 +34,7 @@ typedef struct {
 	const uint8_t *flags;  /* LB_* */
 	Len measure;           /* line width */
 	Len indent;            /* first-line indent */
+	Len hang_indent;       /* indent of every other line (a hanging indent: notice items) */
 	Len em;                /* type size, the unit of the cost model */
 	LineAlign align;       /* justify: every line but the last fills the measure */
 	bool balance;          /* display text (headlines): even lines, the author's breaks, words
@@ -41,7 +42,13 @@ typedef struct {
 	int max_lines;         /* display text: the author's spaces are the breaks when breaking
 	                          only there takes no more lines than this (0: any number) */
 	bool prefer_spaces;    /* break at the author's spaces where there are any (bylines) */
+	bool keep_words;       /* a break inside a word (LB_INWORD) is a defect, one between
+	                          one-character words (LB_WEAK) costs more (notice items) */
 	Len tighten;           /* last resort: each justification gap may shrink this much */
+	/* other text (the body): whether a break before cluster p splits a word, asked only of
+	 * a chosen break that has a neighbour about as good (lines.c); NULL: never */
+	bool (*splits_word)(const void *ctx, int p);
+	const void *word_ctx;
 } BreakInput;
 
 enum {
@@ -79,6 +86,8 @@ typedef struct {
 	    defects; /* weighted rule defects (forced breaks, one-character lines, split words) */
 	double demerits;    /* the cost of the spacing, compared only between equal defects */
 	bool spaces_missed; /* display text with author's spaces broken somewhere else */
+	int short_parts;    /* display text: lines of two characters that are a whole part between
+	                       the author's spaces (江城 / 迎初雪), each a defect of 10 */
 } Lines;
 
 Lines *lines_break(const BreakInput *in);

@@ -102,7 +102,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, Len bottom, bool skip_vertical)
 		display_kind(c, pi, para_kind(sp->kind, sf->ms->notice));
 		flowctx_squeeze(c, pi, &where);
 		fp = flowctx_para(c, pi);
-		y += s->space_before * g->pitch;
+		y += (Len)((gint64)s->space_before_milli * g->pitch / 1000);
 		room = y < bottom ? (int)((bottom - y) / lh) : 0;
 		if (fp->lines->n > room)
 			over =
@@ -128,7 +128,7 @@ place_head(StoryFlow *sf, Len x, Len y, Len w, Len bottom, bool skip_vertical)
 		}
 		if (sp->kind == PARA_RUBRIC && fp->lines->n > over)
 			x -= s->size / 2;
-		y += s->space_after * g->pitch;
+		y += (Len)((gint64)s->space_after_milli * g->pitch / 1000);
 	}
 	return grid_snap(g, y) - y0;
 }
@@ -185,8 +185,12 @@ add_rows(StoryFlow *sf)
 			RowSource src = {drop ? -1 : pi, l};
 			FitRow fr = {ln->flags, ln->end - ln->start};
 			sf->depth += row.height;
-			row.space_before = l == 0 ? s->space_before * g->pitch : 0;
-			row.space_after = l == fp->lines->n - 1 ? s->space_after * g->pitch : 0;
+			row.space_before =
+			    l == 0 ? (Len)((gint64)s->space_before_milli * g->pitch / 1000) : 0;
+			row.space_after =
+			    l == fp->lines->n - 1
+			        ? (Len)((gint64)s->space_after_milli * g->pitch / 1000)
+			        : 0;
 			row.grid = s->leading == 0;
 			/* a heading's lines stay together and with the line after them */
 			row.keep_next = sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL;

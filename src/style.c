@@ -55,30 +55,24 @@ bad_choice(Report *r, const char *file, const DescAttr *a, const char *const *na
 	return bad_value(r, file, a, hint);
 }
 
+/* a number of grid lines from 0 to 40 ("1", "0.5", "0.25") in 1/1000 grid line */
+static bool
+grid_lines_milli(const char *v, int *out)
+{
+	double d;
+	if (!length_parse_number(v, 0, 40, &d))
+		return false;
+	*out = (int)(d * 1000 + 0.5);
+	return true;
+}
+
 /* the attributes of <style> */
-static const char *const style_attrs[] = {"name",
-                                          "parent",
-                                          "font",
-                                          "weight",
-                                          "size",
-                                          "lines",
-                                          "leading",
-                                          "align",
-                                          "indent",
-                                          "tracking",
-                                          "space-before",
-                                          "space-after",
-                                          "punct",
-                                          "kinsoku",
-                                          "cjk-latin",
-                                          "digit-space",
-                                          "normalize",
-                                          "break-at-spaces",
-                                          "max-lines",
-                                          "min-scale",
-                                          "hang",
-                                          "color",
-                                          NULL};
+static const char *const style_attrs[] = {
+    "name",      "parent",       "font",        "weight",          "size",
+    "lines",     "leading",      "align",       "indent",          "hanging-indent",
+    "tracking",  "space-before", "space-after", "punct",           "kinsoku",
+    "cjk-latin", "digit-space",  "normalize",   "break-at-spaces", "keep-words",
+    "max-lines", "min-scale",    "hang",        "color",           NULL};
 
 static bool
 read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
@@ -132,6 +126,12 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 		s->indent_milli = (int)(d * 1000 + 0.5);
 		return true;
 	}
+	if (strcmp(n, "hanging-indent") == 0) {
+		if (!length_parse_number(v, 0, 20, &d))
+			return bad_value(r, file, a, _("an indent in em from 0 to 20, e.g. 2"));
+		s->hang_indent_milli = (int)(d * 1000 + 0.5);
+		return true;
+	}
 	if (strcmp(n, "tracking") == 0) {
 		if (!length_parse_number(v, -0.5, 2, &d))
 			return bad_value(r, file, a, _("tracking in em from -0.5 to 2, e.g. 0.05"));
@@ -139,11 +139,13 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 		return true;
 	}
 	if (strcmp(n, "space-before") == 0)
-		return length_parse_int(v, 0, 40, &s->space_before) ||
-		       bad_value(r, file, a, _("a whole number of grid lines from 0 to 40"));
+		return grid_lines_milli(v, &s->space_before_milli) ||
+		       bad_value(r, file, a,
+		                 _("a number of grid lines from 0 to 40, e.g. 1 or 0.5"));
 	if (strcmp(n, "space-after") == 0)
-		return length_parse_int(v, 0, 40, &s->space_after) ||
-		       bad_value(r, file, a, _("a whole number of grid lines from 0 to 40"));
+		return grid_lines_milli(v, &s->space_after_milli) ||
+		       bad_value(r, file, a,
+		                 _("a number of grid lines from 0 to 40, e.g. 1 or 0.5"));
 	if (strcmp(n, "punct") == 0)
 		return (i = pick(v, puncts)) >= 0
 		           ? (s->punct = (PunctStyle)i, true)
@@ -168,6 +170,10 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 	if (strcmp(n, "break-at-spaces") == 0)
 		return (i = pick(v, yesno)) >= 0
 		           ? (s->space_breaks = i, true)
+		           : bad_choice(r, file, a, yesno, _("use yes or no"));
+	if (strcmp(n, "keep-words") == 0)
+		return (i = pick(v, yesno)) >= 0
+		           ? (s->keep_words = i, true)
 		           : bad_choice(r, file, a, yesno, _("use yes or no"));
 	if (strcmp(n, "max-lines") == 0)
 		return length_parse_int(v, 1, 20, &s->max_lines) ||
@@ -220,6 +226,7 @@ style_read(const DescNode *n, const char *file, const Style *parent, Len body_si
 	for (int i = 0; i < n->nattrs; i++)
 		ok = read_attr(&n->attrs[i], file, out, r) && ok;
 	out->indent = len_em(out->size, out->indent_milli, 1000);
+	out->hang_indent = len_em(out->size, out->hang_indent_milli, 1000);
 	out->tracking = len_em(out->size, out->tracking_milli, 1000);
 	return ok;
 }
@@ -231,21 +238,47 @@ style_done(Style *s)
 	s->name = NULL;
 }
 
+/* 1/1000 grid lines as "1", "0.5", "0.25" (no locale, no trailing zeros) */
+static void
+dump_milli(GString *out, int milli)
+{
+	char frac[8];
+	int n;
+	g_string_append_printf(out, "%d", milli / 1000);
+	if (milli % 1000 == 0)
+		return;
+	n = g_snprintf(frac, sizeof frac, "%03d", milli % 1000);
+	while (n > 0 && frac[n - 1] == '0')
+		frac[--n] = 0;
+	g_string_append_printf(out, ".%s", frac);
+}
+
 void
 style_dump(const Style *s, GString *out)
 {
 	static const char *const aligns[] = {"justify", "left", "center", "right"};
 	static const char *const puncts[] = {"quanshen", "kaiming", "banshen", "plain"};
 	static const char *const levels[] = {"none", "basic", "strict"};
+	g_string_append_printf(out,
+	                       "style %s font=%s%s size=%.2fpt lines=%d leading=%.2fpt align=%s "
+	                       "indent=%.2fpt",
+	                       s->name, role_names[s->role], s->bold ? "-bold" : "",
+	                       len_to_pt(s->size), s->lines, len_to_pt(s->leading),
+	                       aligns[s->align], len_to_pt(s->indent));
+	if (s->hang_indent)
+		g_string_append_printf(out, " hanging-indent=%.2fpt", len_to_pt(s->hang_indent));
+	g_string_append(out, " space=");
+	dump_milli(out, s->space_before_milli);
+	g_string_append(out, "/");
+	dump_milli(out, s->space_after_milli);
 	g_string_append_printf(
 	    out,
-	    "style %s font=%s%s size=%.2fpt lines=%d leading=%.2fpt align=%s "
-	    "indent=%.2fpt space=%d/%d tracking=%.2fpt punct=%s kinsoku=%s "
-	    "cjk-latin=%d digit-space=%d normalize=%d hang=%d break-at-spaces=%d max-lines=%d "
-	    "min-scale=%d color=#%06x\n",
-	    s->name, role_names[s->role], s->bold ? "-bold" : "", len_to_pt(s->size), s->lines,
-	    len_to_pt(s->leading), aligns[s->align], len_to_pt(s->indent), s->space_before,
-	    s->space_after, len_to_pt(s->tracking), puncts[s->punct], levels[s->kinsoku],
-	    s->cjk_latin, s->digit_space, s->normalize, s->hang, s->space_breaks, s->max_lines,
-	    s->min_scale, s->color);
+	    " tracking=%.2fpt punct=%s kinsoku=%s cjk-latin=%d digit-space=%d normalize=%d hang=%d "
+	    "break-at-spaces=%d",
+	    len_to_pt(s->tracking), puncts[s->punct], levels[s->kinsoku], s->cjk_latin,
+	    s->digit_space, s->normalize, s->hang, s->space_breaks);
+	if (s->keep_words)
+		g_string_append(out, " keep-words=1");
+	g_string_append_printf(out, " max-lines=%d min-scale=%d color=#%06x\n", s->max_lines,
+	                       s->min_scale, s->color);
 }

@@ -22,12 +22,14 @@ typedef struct {
 	int lines;   /* grid lines one text line occupies (行取り) */
 	Len leading; /* > 0: lines stacked at this leading, off the grid (small type) */
 	Align align;
-	int indent_milli;   /* first-line indent in 1/1000 em, as written */
-	Len indent;         /* first-line indent (size * indent_milli / 1000) */
-	int space_before;   /* grid lines */
-	int space_after;    /* grid lines */
-	int tracking_milli; /* extra advance per character in 1/1000 em, as written */
-	Len tracking;       /* the same as a length (may be negative) */
+	int indent_milli;       /* first-line indent in 1/1000 em, as written */
+	Len indent;             /* first-line indent (size * indent_milli / 1000) */
+	int space_before_milli; /* 1/1000 grid line (space-before="0.5" is 500) */
+	int space_after_milli;  /* 1/1000 grid line */
+	int hang_indent_milli;  /* continuation-line indent in 1/1000 em, as written */
+	Len hang_indent;        /* every line but the first indented so much (hanging indent) */
+	int tracking_milli;     /* extra advance per character in 1/1000 em, as written */
+	Len tracking;           /* the same as a length (may be negative) */
 	PunctStyle punct;
 	KinsokuLevel kinsoku;
 	bool cjk_latin;    /* quarter em between Han and Latin letters */
@@ -35,6 +37,7 @@ typedef struct {
 	bool normalize;    /* half-width punctuation -> full width in Chinese context */
 	bool hang;         /* a line-end 、，。 or closing mark may hang past the measure */
 	bool space_breaks; /* bylines: breaks only between parts (at spaces, after ）) */
+	bool keep_words;   /* a break inside a word (ICU's dictionary) only when it must */
 	int max_lines;     /* headlines: more lines than this is squeezed (0: no limit) */
 	int min_scale;     /* headlines: squeeze down to this horizontal scale, in % */
 	uint32_t color;    /* 0xRRGGBB */

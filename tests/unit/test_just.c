@@ -430,23 +430,32 @@ END_TEST
 START_TEST(test_display_word_kept)
 {
 	/* 17 characters on two lines: 8/9 splits 走进, 10/7 splits 江城 (two one-character
-	 * words to the dictionary); 9/8 breaks between words */
+	 * words to the dictionary), 9/8 splits the verb 走进 from its object 江城 (phrase.c);
+	 * 7/10 breaks between subject and predicate */
 	Style s = headline_style(2);
 	g_autofree char *a =
 	    set_display("国家级专家团队走进江城开展专题调研", &s, 10, true, LB_CENTER);
 	g_autofree char *b = set_display("市区两级联动推进老旧小区改造", &s, 8, true, LB_CENTER);
-	ck_assert_str_eq(a, "国家级专家团队走进 / 江城开展专题调研");
-	/* the even 7/7 splits 推进: a word boundary serves, at the cost of balance */
-	ck_assert_str_eq(b, "市区两级联动推进 / 老旧小区改造");
+	/* at 9 em (the 2-column module unsqueezed) only 9/8 keeps the words whole: it is
+	 * taken, with a defect, and the caller squeezes to find the 7/10 (flowctx_fit_lines) */
+	g_autofree char *c =
+	    set_display("国家级专家团队走进江城开展专题调研", &s, 9, true, LB_CENTER);
+	ck_assert_str_eq(a, "国家级专家团队 / 走进江城开展专题调研");
+	ck_assert_str_eq(c, "国家级专家团队走进 / 江城开展专题调研");
+	/* the even 7/7 splits 推进, 8/6 splits the verb 推进 from its object: 6/8 */
+	ck_assert_str_eq(b, "市区两级联动 / 推进老旧小区改造");
 }
 END_TEST
 
 START_TEST(test_display_date_kept)
 {
-	/* a date is one figure in display text: not 全市供暖1月 / 15日起全面提温 */
+	/* a date is one figure in display text: not 全市供暖1月 / 15日起全面提温, and 起 goes
+	 * with it: not 全市供暖1月15日 / 起全面提温 */
 	Style s = headline_style(2);
 	g_autofree char *a = set_display("全市供暖1月15日起全面提温", &s, 9, true, LB_CENTER);
-	ck_assert_str_eq(a, "全市供暖1月15日 / 起全面提温");
+	g_autofree char *b = set_display("调研报告将于1月15日前形成", &s, 9, true, LB_CENTER);
+	ck_assert_str_eq(a, "全市供暖1月15日起 / 全面提温");
+	ck_assert(strstr(b, "日 / 前") == NULL);
 }
 END_TEST
 
@@ -465,6 +474,23 @@ START_TEST(test_display_no_short_line)
 		g_autofree char *c =
 		    set_display("治气 盯住重点时段和关键点位", &s, 11, true, LB_CENTER);
 		ck_assert_str_eq(c, "治气 盯住重点 / 时段和关键点位");
+	}
+	/* 江城 迎初雪 at 4 em: the spaces' break leaves 江城, a short line the caller may not
+	 * narrow glyphs for (short_parts); 江城迎初 / 雪 is no way out */
+	{
+		g_autoptr(Items) it = fake_items("江城 迎初雪");
+		g_autoptr(Just) j = just_prepare(it, &s, 4 * EM, LB_CENTER, true);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_int_eq(l->lines[0].end, 2);
+		ck_assert_int_eq(l->short_parts, 1);
+		ck_assert_double_eq(l->defects, 10);
+	}
+	{ /* not counted where the two characters are not a whole part */
+		g_autoptr(Items) it = fake_items("江城迎初雪");
+		g_autoptr(Just) j = just_prepare(it, &s, 4 * EM, LB_CENTER, true);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->short_parts, 0);
 	}
 }
 END_TEST
@@ -543,9 +569,46 @@ START_TEST(test_display_word_flags)
 	Style s = headline_style(2);
 	g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, LB_CENTER, true);
 	ck_assert(j->flags[0] & LB_INWORD);                /* 走|进 */
-	ck_assert(!(j->flags[1] & (LB_INWORD | LB_WEAK))); /* 走进|江 */
+	ck_assert(j->flags[1] & LB_INWORD);                /* 走进|江: a verb and its object */
 	ck_assert(j->flags[2] & LB_WEAK);                  /* 江|城: one-character words */
 	ck_assert(!(j->flags[3] & (LB_INWORD | LB_WEAK))); /* 城|开展 */
+	ck_assert(j->flags[5] & LB_INWORD);                /* 开展|调研 */
+}
+END_TEST
+
+START_TEST(test_body_splits_word)
+{
+	/* body text asks ICU about one break at a time, on a few characters around it */
+	g_autoptr(Items) it = fake_items("依托澄江流域的茶叶、柑橘等特色产业");
+	Style s = style_with(PUNCT_QUANSHEN);
+	g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, LB_JUSTIFY, false);
+	ck_assert_ptr_nonnull(j->in.splits_word);
+	ck_assert(j->in.splits_word(j->in.word_ctx, 11));  /* 柑|橘 */
+	ck_assert(!j->in.splits_word(j->in.word_ctx, 12)); /* 柑橘|等 */
+	ck_assert(j->in.splits_word(j->in.word_ctx, 3));   /* 澄|江 */
+	ck_assert(!j->in.splits_word(j->in.word_ctx, 10)); /* 、|柑: not between ideographs */
+	{ /* display text and bylines are segmented whole instead */
+		Style h = headline_style(2);
+		g_autoptr(Just) k = just_prepare(it, &h, 13 * EM, LB_CENTER, true);
+		ck_assert_ptr_null(k->in.splits_word);
+	}
+}
+END_TEST
+
+START_TEST(test_display_date_particle_flags)
+{
+	g_autoptr(Items) it = fake_items("3天后12日起20时止");
+	Style s = headline_style(2);
+	g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, LB_CENTER, true);
+	ck_assert(j->flags[1] & LB_INWORD);    /* 3天|后 */
+	ck_assert(!(j->flags[2] & LB_INWORD)); /* 后|12 */
+	ck_assert(j->flags[5] & LB_INWORD);    /* 12日|起 */
+	ck_assert(j->flags[9] & LB_INWORD);    /* 20时|止 */
+	{ /* the body is not segmented: a break there costs nothing more */
+		Style b = style_with(PUNCT_QUANSHEN);
+		g_autoptr(Just) k = just_prepare(it, &b, 13 * EM, LB_JUSTIFY, false);
+		ck_assert(!(k->flags[5] & LB_INWORD));
+	}
 }
 END_TEST
 
@@ -602,6 +665,8 @@ just_suite(void)
 	tcase_add_test(display, test_byline_parts);
 	tcase_add_test(display, test_unit_flags);
 	tcase_add_test(display, test_display_word_flags);
+	tcase_add_test(display, test_display_date_particle_flags);
+	tcase_add_test(display, test_body_splits_word);
 	tcase_add_test(display, test_pair_across_space);
 	suite_add_tcase(s, flags);
 	suite_add_tcase(s, display);

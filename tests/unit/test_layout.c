@@ -105,7 +105,7 @@ START_TEST(test_broadsheet_styles)
 	ck_assert_int_eq(sub->size, 9216);
 	ck_assert_int_eq(sub->indent, 0);
 	ck_assert_int_eq(sub->align, ALIGN_CENTER);
-	ck_assert_int_eq(sub->space_before, 1);
+	ck_assert_int_eq(sub->space_before_milli, 1000);
 	ck_assert_int_eq(sub->kinsoku, KINSOKU_STRICT);
 
 	ck_assert_int_eq(head->size, 26 * 1024); /* 一号 */
@@ -124,7 +124,7 @@ START_TEST(test_broadsheet_styles)
 	ck_assert_int_eq(notice->kinsoku, KINSOKU_BASIC);
 
 	ck_assert_uint_eq(rubric->color, 0xc00000);
-	ck_assert_int_eq(style_named(l, "subhead")->space_after, 1);
+	ck_assert_int_eq(style_named(l, "subhead")->space_after_milli, 1000);
 	ck_assert_int_eq(style_named(l, "masthead")->size, 72 * 1024);
 	ck_assert_int_eq(style_named(l, "masthead-latin")->tracking, len_em(12 * 1024, 300, 1000));
 	ck_assert(!style_named(l, "jump")->normalize);
@@ -527,8 +527,8 @@ START_TEST(test_style_defaults)
 	ck_assert_int_eq(s.leading, 0);
 	ck_assert_int_eq(s.align, ALIGN_JUSTIFY);
 	ck_assert_int_eq(s.indent, 0);
-	ck_assert_int_eq(s.space_before, 0);
-	ck_assert_int_eq(s.space_after, 0);
+	ck_assert_int_eq(s.space_before_milli, 0);
+	ck_assert_int_eq(s.space_after_milli, 0);
 	ck_assert_int_eq(s.tracking, 0);
 	ck_assert_int_eq(s.punct, PUNCT_QUANSHEN);
 	ck_assert_int_eq(s.kinsoku, KINSOKU_STRICT);
@@ -549,7 +549,8 @@ START_TEST(test_style_all_attributes)
 	Style s =
 	    read_style("<style name=\"all\" font=\"kai\" weight=\"bold\" size=\"四号\" lines=\"2\" "
 	               "leading=\"16pt\" align=\"right\" indent=\"1.5\" tracking=\"-0.05\" "
-	               "space-before=\"1\" space-after=\"2\" punct=\"kaiming\" kinsoku=\"none\" "
+	               "space-before=\"1\" space-after=\"2.5\" hanging-indent=\"1\" "
+	               "keep-words=\"yes\" punct=\"kaiming\" kinsoku=\"none\" "
 	               "cjk-latin=\"no\" digit-space=\"yes\" normalize=\"no\" hang=\"yes\" "
 	               "color=\"#1A2b3C\"/>",
 	               NULL, true, r);
@@ -562,9 +563,12 @@ START_TEST(test_style_all_attributes)
 	ck_assert_int_eq(s.indent_milli, 1500);
 	ck_assert_int_eq(s.indent, 21504); /* 1.5 em of 14 pt */
 	ck_assert_int_eq(s.tracking_milli, -50);
-	ck_assert_int_eq(s.tracking, -717); /* -0.05 em of 14 pt = -716.8 */
-	ck_assert_int_eq(s.space_before, 1);
-	ck_assert_int_eq(s.space_after, 2);
+	ck_assert_int_eq(s.tracking, -717);           /* -0.05 em of 14 pt = -716.8 */
+	ck_assert_int_eq(s.space_before_milli, 1000); /* 1/1000 grid line */
+	ck_assert_int_eq(s.space_after_milli, 2500);
+	ck_assert_int_eq(s.hang_indent_milli, 1000);
+	ck_assert_int_eq(s.hang_indent, 14 * 1024);
+	ck_assert(s.keep_words);
 	ck_assert_int_eq(s.punct, PUNCT_KAIMING);
 	ck_assert_int_eq(s.kinsoku, KINSOKU_NONE);
 	ck_assert(!s.cjk_latin);
@@ -574,7 +578,9 @@ START_TEST(test_style_all_attributes)
 	ck_assert_uint_eq(s.color, 0x1a2b3c);
 	style_dump(&s, out);
 	ck_assert_ptr_nonnull(strstr(out->str, "style all font=kai-bold size=14.00pt lines=2 "
-	                                       "leading=16.00pt align=right indent=21.00pt"));
+	                                       "leading=16.00pt align=right indent=21.00pt "
+	                                       "hanging-indent=14.00pt space=1/2.5 "));
+	ck_assert_ptr_nonnull(strstr(out->str, "break-at-spaces=0 keep-words=1 max-lines"));
 	ck_assert_ptr_nonnull(strstr(out->str, "punct=kaiming kinsoku=none cjk-latin=0 "
 	                                       "digit-space=1 normalize=0"));
 	ck_assert_ptr_nonnull(strstr(out->str, "color=#1a2b3c\n"));

@@ -95,7 +95,7 @@ break_checked(const Para *p)
 		bool last = i == l->n - 1;
 		ck_assert_int_lt(ln->start, ln->end);
 		ck_assert_int_le(ln->end, ln->next);
-		ck_assert_int_eq(ln->avail, in->measure - (i == 0 ? in->indent : 0));
+		ck_assert_int_eq(ln->avail, in->measure - (i == 0 ? in->indent : in->hang_indent));
 		ck_assert_msg(!!(ln->flags & LINE_LAST) == last, "LINE_LAST on line %d of %d", i,
 		              l->n);
 		if (!last) {
@@ -114,7 +114,7 @@ break_checked(const Para *p)
 			              l->drawn[c]);
 		for (int c = ln->start + 1; c < ln->end; c++)
 			ck_assert_int_ge(l->x[c], l->x[c - 1] + l->adv[c - 1]);
-		ck_assert_int_eq(l->x[ln->start] - (i == 0 ? in->indent : 0) >= 0, 1);
+		ck_assert_int_eq(l->x[ln->start] - (i == 0 ? in->indent : in->hang_indent) >= 0, 1);
 	}
 	return l;
 }
@@ -174,6 +174,55 @@ START_TEST(test_first_line_indent)
 	ck_assert_int_eq(l->x[0], 2 * EM);
 	ck_assert_int_eq(l->x[10], 12 * EM);
 	ck_assert_int_eq(l->x[11], 0);
+}
+END_TEST
+
+START_TEST(test_hanging_indent)
+{
+	/* notice items: the continuation lines are indented (1 em), the first line is not */
+	g_autoptr(Para) p = para_new(30, 13);
+	g_autoptr(Lines) l = NULL;
+	p->in.align = LB_LEFT;
+	p->in.hang_indent = EM;
+	l = break_checked(p);
+	ck_assert_int_eq(l->n, 3);
+	ck_assert_int_eq(l->lines[0].end, 13);
+	ck_assert_int_eq(l->lines[0].avail, 13 * EM);
+	ck_assert_int_eq(l->x[0], 0);
+	ck_assert_int_eq(l->lines[1].end, 25);
+	ck_assert_int_eq(l->lines[1].avail, 12 * EM);
+	ck_assert_int_eq(l->lines[1].width, 12 * EM); /* the indent is not part of the width */
+	ck_assert_int_eq(l->x[13], EM);
+	ck_assert_int_eq(l->x[25], EM);
+}
+END_TEST
+
+START_TEST(test_keep_words)
+{
+	/* ragged text (a notice item) of 16 one-em clusters at 10 em, a word 9|10 across the
+	 * end of a full first line (…有限公 / 司): without keep_words the full line is taken;
+	 * with it the break inside the word is a defect and the line ends before the word */
+	g_autoptr(Para) p = para_new(16, 10);
+	p->in.align = LB_LEFT;
+	p->flags[9] |= LB_INWORD;
+	p->flags[8] |= LB_INWORD;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->lines[0].end, 10);
+	}
+	p->in.keep_words = true;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_int_eq(l->lines[0].end, 8);
+		ck_assert_double_eq(l->defects, 0);
+	}
+	/* a break between two one-character words (LB_WEAK, a name) is avoided too */
+	p->flags[7] |= LB_WEAK;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->lines[0].end, 7);
+	}
 }
 END_TEST
 
@@ -812,6 +861,57 @@ START_TEST(test_soft_inword_keeps_line_count)
 }
 END_TEST
 
+/* a fake segmenter: a break before cluster p splits a word when p is in the list */
+static bool
+fake_splits(const void *ctx, int p)
+{
+	for (const int *w = ctx; *w >= 0; w++)
+		if (*w == p)
+			return true;
+	return false;
+}
+
+START_TEST(test_soft_words)
+{
+	/* body text with a blank to squeeze on every cluster: [0,10) is the best first line,
+	 * [0,11) squeezes a little. When a break before 10 splits a word (柑|橘) and one before
+	 * 11 does not, the break moves; the segmenter is not asked about breaks that have no
+	 * neighbour about as good, and never changes the line count */
+	static const int at10[] = {10, -1}, none[] = {-1}, both[] = {10, 11, -1};
+	g_autoptr(Para) p = para_new(20, 10);
+	for (int i = 0; i < 20; i++)
+		p->shrink_r[i] = EM / 2;
+	p->in.splits_word = fake_splits;
+	p->in.word_ctx = none;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_int_eq(l->lines[0].end, 10);
+	}
+	p->in.word_ctx = at10;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->n, 2);
+		ck_assert_int_eq(l->lines[0].end, 11);
+		ck_assert(l->lines[0].flags & LINE_SQUEEZED);
+		ck_assert_double_eq(l->defects, 0);
+	}
+	p->in.word_ctx = both; /* 11 splits a word too, and 9 would stretch the line: stays */
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->lines[0].end, 10);
+	}
+	/* without blanks a move would stretch or overfill a line: the break stays */
+	for (int i = 0; i < 20; i++)
+		p->shrink_r[i] = 0;
+	p->in.word_ctx = at10;
+	{
+		g_autoptr(Lines) l = break_checked(p);
+		ck_assert_int_eq(l->lines[0].end, 10);
+	}
+}
+END_TEST
+
 static Suite *
 lines_suite(void)
 {
@@ -822,6 +922,7 @@ lines_suite(void)
 	TCase *align = tcase_create("align");
 	tcase_add_test(basic, test_thirty_clusters);
 	tcase_add_test(basic, test_first_line_indent);
+	tcase_add_test(basic, test_hanging_indent);
 	tcase_add_test(basic, test_justification_per_gap);
 	tcase_add_test(basic, test_justification_only_where_allowed);
 	tcase_add_test(basic, test_loose_line);
@@ -848,6 +949,8 @@ lines_suite(void)
 	tcase_add_test(rules, test_lone_lines_never_cheap);
 	tcase_add_test(rules, test_soft_inword);
 	tcase_add_test(rules, test_soft_inword_keeps_line_count);
+	tcase_add_test(rules, test_keep_words);
+	tcase_add_test(rules, test_soft_words);
 	tcase_add_test(align, test_align_left_center_right);
 	tcase_add_test(align, test_ragged_lines_not_stretched);
 	tcase_add_test(align, test_balance_prefers_authors_space);
