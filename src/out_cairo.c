@@ -244,6 +244,25 @@ sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, R
 	return !k->err && status == CAIRO_STATUS_SUCCESS;
 }
 
+/* the post-pass of --press: the default output condition (press.h) */
+static bool
+press_postpass(const char *path, const char *shown, Report *r)
+{
+	ColourSetup cs = {COLOUR_DEFAULT_PROFILE, COLOUR_RELATIVE, true, COLOUR_DEFAULT_INK_LIMIT};
+	Colour *c = colour_new(&cs, shown, r);
+	bool ok;
+	if (!c)
+		return false;
+	ok = postpass_run(path,
+	                  &(PostPass){.boxes = true,
+	                              .cmyk = true,
+	                              .shown = shown,
+	                              .press = &(PressSetup){c, PRESS_CONDITION, colour_name(c)}},
+	                  r);
+	colour_free(c);
+	return ok;
+}
+
 bool
 out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown, Report *r)
 {
@@ -265,6 +284,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	                               o->creator ? o->creator : "huozi");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, o->date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, o->date);
+	if (o->press) /* PDF/X-1a:2003 */
+		cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_4);
 	cr = cairo_create(s);
 	painter_init(&p, d, r);
 	p.pdf = true;
@@ -292,7 +313,9 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	ok = sink_done(&k, cairo_surface_status(s), shown, "PDF", r) && p.ok;
 	cairo_surface_destroy(s);
 	painter_done(&p);
-	if (ok && (o->marks || o->cmyk))
+	if (ok && o->press)
+		ok = press_postpass(path, shown, r);
+	else if (ok && (o->marks || o->cmyk))
 		ok = postpass_run(
 		    path, &(PostPass){.boxes = o->marks, .cmyk = o->cmyk, .shown = shown}, r);
 	return ok;

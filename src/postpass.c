@@ -46,7 +46,7 @@ group_to_cmyk(qpdf_data q, qpdf_oh dict)
 }
 
 static void
-stream_to_cmyk(qpdf_data q, qpdf_oh stream)
+stream_to_cmyk(qpdf_data q, qpdf_oh stream, const Colour *colour)
 {
 	unsigned char *data = NULL;
 	size_t len = 0;
@@ -60,7 +60,9 @@ stream_to_cmyk(qpdf_data q, qpdf_oh stream)
 		free(data);
 		return;
 	}
-	out = cmyk_rewrite_content((const char *)data, len, &changed);
+	out = colour ? cmyk_rewrite_content_with((const char *)data, len, colour_convert, colour,
+	                                         &changed)
+	             : cmyk_rewrite_content((const char *)data, len, &changed);
 	if (changed)
 		qpdf_oh_replace_stream_data(q, stream, (unsigned char *)out->str, out->len,
 		                            qpdf_oh_new_null(q), qpdf_oh_new_null(q));
@@ -68,11 +70,12 @@ stream_to_cmyk(qpdf_data q, qpdf_oh stream)
 	free(data);
 }
 
-static void resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth);
+static void resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth,
+                              const Colour *colour);
 
 /* the form XObjects a page or form draws, each once */
 static void
-forms_to_cmyk(qpdf_data q, qpdf_oh xobjects, GHashTable *seen, int depth)
+forms_to_cmyk(qpdf_data q, qpdf_oh xobjects, GHashTable *seen, int depth, const Colour *colour)
 {
 	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
 	if (!qpdf_oh_is_dictionary(q, xobjects) || depth > MAX_FORM_DEPTH) {
@@ -92,35 +95,35 @@ forms_to_cmyk(qpdf_data q, qpdf_oh xobjects, GHashTable *seen, int depth)
 		dict = qpdf_oh_get_dict(q, x);
 		if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"), "/Form"))
 			continue;
-		stream_to_cmyk(q, x);
+		stream_to_cmyk(q, x, colour);
 		group_to_cmyk(q, dict);
-		resources_to_cmyk(q, dict, seen, depth + 1);
+		resources_to_cmyk(q, dict, seen, depth + 1, colour);
 	}
 	g_ptr_array_unref(keys);
 }
 
 static void
-resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth)
+resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth, const Colour *colour)
 {
 	qpdf_oh res = qpdf_oh_get_key(q, holder, "/Resources");
 	if (qpdf_oh_is_dictionary(q, res))
-		forms_to_cmyk(q, qpdf_oh_get_key(q, res, "/XObject"), seen, depth);
+		forms_to_cmyk(q, qpdf_oh_get_key(q, res, "/XObject"), seen, depth, colour);
 }
 
 static void
-page_to_cmyk(qpdf_data q, qpdf_oh page, GHashTable *seen)
+page_to_cmyk(qpdf_data q, qpdf_oh page, GHashTable *seen, const Colour *colour)
 {
 	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
 	if (qpdf_oh_is_stream(q, contents))
-		stream_to_cmyk(q, contents);
+		stream_to_cmyk(q, contents, colour);
 	else if (qpdf_oh_is_array(q, contents))
 		for (int i = 0; i < qpdf_oh_get_array_n_items(q, contents); i++) {
 			qpdf_oh s = qpdf_oh_get_array_item(q, contents, i);
 			if (qpdf_oh_is_stream(q, s))
-				stream_to_cmyk(q, s);
+				stream_to_cmyk(q, s, colour);
 		}
 	group_to_cmyk(q, page);
-	resources_to_cmyk(q, page, seen, 0);
+	resources_to_cmyk(q, page, seen, 0, colour);
 }
 
 static bool
@@ -151,12 +154,18 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 		if (pp->boxes)
 			set_boxes(q, page);
 		if (pp->cmyk)
-			page_to_cmyk(q, page, seen);
+			page_to_cmyk(q, page, seen, pp->press ? pp->press->colour : NULL);
 		ok = !qpdf_failed(q, shown, r);
 	}
+	if (ok && pp->press) /* press.h: after the colours, it removes the groups they fixed */
+		ok = press_apply(q, pp->press, shown, r) && !qpdf_failed(q, shown, r);
 	if (ok) {
 		qpdf_init_write(q, tmp);
 		qpdf_set_deterministic_ID(q, QPDF_TRUE);
+		if (pp->press) { /* PDF/X-1a:2003 is PDF 1.4: no object streams */
+			qpdf_set_object_stream_mode(q, qpdf_o_disable);
+			qpdf_force_pdf_version(q, "1.4");
+		}
 		qpdf_write(q);
 		ok = !qpdf_failed(q, shown, r);
 	}

@@ -2,6 +2,7 @@
  * boxes (TrimBox, BleedBox) and device colours for the press (DeviceCMYK, black on K only). */
 #pragma once
 
+#include "press.h"
 #include "report.h"
 #include <stdbool.h>
 
@@ -9,6 +10,7 @@ typedef struct {
 	bool boxes;        /* TrimBox and BleedBox around the crop marks (marks.h) */
 	bool cmyk;         /* RGB colour operators to DeviceCMYK, neutrals to K only (cmyk.h) */
 	const char *shown; /* the output's name for messages; NULL: path */
+	const PressSetup *press; /* PDF/X-1a (press.h), colours through its profile; NULL: not */
 } PostPass;
 
 /* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic
