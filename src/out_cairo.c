@@ -297,10 +297,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 		cairo_pdf_surface_set_page_label(s, d->pages[i].label);
 		add_outline(s, d, i, ++out_page);
 		cairo_save(cr);
-		if (o->marks) {
-			marks_draw(cr, d->pages[i].w, d->pages[i].h);
+		if (o->marks) /* the post-pass draws the marks, in the registration colour */
 			cairo_translate(cr, pt(marks_offset()), pt(marks_offset()));
-		}
 		paint_page(&p, cr, &d->pages[i]);
 		cairo_restore(cr);
 		cairo_show_page(cr);

@@ -35,6 +35,68 @@ set_boxes(qpdf_data q, qpdf_oh page)
 	                    box(q, off - bleed, off - bleed, w - off + bleed, h - off + bleed));
 }
 
+/* the registration colour: a separation named All prints on every plate */
+static qpdf_oh
+registration(qpdf_data q)
+{
+	qpdf_oh cs = qpdf_oh_new_array(q), fn = qpdf_oh_new_dictionary(q), c0, c1, domain;
+	c0 = qpdf_oh_new_array(q);
+	c1 = qpdf_oh_new_array(q);
+	domain = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, domain, qpdf_oh_new_integer(q, 0));
+	qpdf_oh_append_item(q, domain, qpdf_oh_new_integer(q, 1));
+	for (int i = 0; i < 4; i++) {
+		qpdf_oh_append_item(q, c0, qpdf_oh_new_integer(q, 0));
+		qpdf_oh_append_item(q, c1, qpdf_oh_new_integer(q, 1));
+	}
+	qpdf_oh_replace_key(q, fn, "/FunctionType", qpdf_oh_new_integer(q, 2));
+	qpdf_oh_replace_key(q, fn, "/Domain", domain);
+	qpdf_oh_replace_key(q, fn, "/C0", c0);
+	qpdf_oh_replace_key(q, fn, "/C1", c1);
+	qpdf_oh_replace_key(q, fn, "/N", qpdf_oh_new_integer(q, 1));
+	qpdf_oh_append_item(q, cs, qpdf_oh_new_name(q, "/Separation"));
+	qpdf_oh_append_item(q, cs, qpdf_oh_new_name(q, "/All"));
+	qpdf_oh_append_item(q, cs, qpdf_oh_new_name(q, "/DeviceCMYK"));
+	qpdf_oh_append_item(q, cs, fn);
+	return cs;
+}
+
+/* the crop marks (marks.h) as a content stream before the page's own, with their colour
+ * space in the page's resources */
+static void
+add_marks(qpdf_data q, qpdf_oh page, qpdf_oh all)
+{
+	qpdf_oh media = qpdf_oh_get_key(q, page, "/MediaBox");
+	double w = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 2));
+	double h = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 3));
+	qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources"), spaces, contents, arr, s;
+	GString *marks = marks_content(w, h, "HzAll");
+
+	if (!qpdf_oh_is_dictionary(q, res)) {
+		res = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, page, "/Resources", res);
+	}
+	spaces = qpdf_oh_get_key(q, res, "/ColorSpace");
+	if (!qpdf_oh_is_dictionary(q, spaces)) {
+		spaces = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, res, "/ColorSpace", spaces);
+	}
+	qpdf_oh_replace_key(q, spaces, "/HzAll", all);
+	s = qpdf_oh_new_stream(q);
+	qpdf_oh_replace_stream_data(q, s, (unsigned char *)marks->str, marks->len,
+	                            qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	g_string_free(marks, TRUE);
+	contents = qpdf_oh_get_key(q, page, "/Contents");
+	arr = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, arr, s);
+	if (qpdf_oh_is_array(q, contents))
+		for (int i = 0; i < qpdf_oh_get_array_n_items(q, contents); i++)
+			qpdf_oh_append_item(q, arr, qpdf_oh_get_array_item(q, contents, i));
+	else
+		qpdf_oh_append_item(q, arr, contents);
+	qpdf_oh_replace_key(q, page, "/Contents", arr);
+}
+
 /* a transparency group composites in the colour space it names: in RGB, K-only black would
  * come back as a four-colour black */
 static void
@@ -144,6 +206,7 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	char *tmp = tempfile_beside(path, shown, r);
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	bool ok = tmp != NULL;
+	qpdf_oh all = 0;
 
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
@@ -155,6 +218,11 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 			set_boxes(q, page);
 		if (pp->cmyk)
 			page_to_cmyk(q, page, seen, pp->press ? pp->press->colour : NULL);
+		if (pp->boxes) {
+			if (!all)
+				all = qpdf_make_indirect_object(q, registration(q));
+			add_marks(q, page, all);
+		}
 		ok = !qpdf_failed(q, shown, r);
 	}
 	if (ok && pp->press) /* press.h: after the colours, it removes the groups they fixed */
