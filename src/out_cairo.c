@@ -257,7 +257,8 @@ press_postpass(const char *path, const char *shown, Report *r)
 	                  &(PostPass){.boxes = true,
 	                              .cmyk = true,
 	                              .shown = shown,
-	                              .press = &(PressSetup){c, PRESS_CONDITION, colour_name(c)}},
+	                              .press = &(PressSetup){c, PRESS_CONDITION, colour_name(c),
+	                                                     PRESS_JPEG_QUALITY}},
 	                  r);
 	colour_free(c);
 	return ok;

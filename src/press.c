@@ -79,6 +79,41 @@ indexed_to_cmyk(Walk *w, qpdf_oh cs)
 	free(data);
 }
 
+/* the image came as a JPEG (its only filter DCTDecode) */
+static bool
+jpeg_source(qpdf_data q, qpdf_oh dict)
+{
+	qpdf_oh f = qpdf_oh_get_key(q, dict, "/Filter");
+	if (qpdf_oh_is_array(q, f) && qpdf_oh_get_array_n_items(q, f) == 1)
+		f = qpdf_oh_get_array_item(q, f, 0);
+	return qpdf_oh_is_name_and_equals(q, f, "/DCTDecode");
+}
+
+/* rgb as a CMYK JPEG whose decoded pixels keep the ink limit: JPEG's error can push a pixel
+ * over it, so the conversion is limited tighter by what the last try overshot, up to four
+ * times; NULL if it does not come within (the image is then stored lossless) */
+static GBytes *
+within_limit_jpeg(Walk *w, const guint8 *rgb, guint8 *cmyk, int width, int height)
+{
+	int limit = colour_limit(w->s->colour), target = limit;
+	for (int tries = 0; tries < 4; tries++) {
+		GBytes *jpeg;
+		int worst;
+		colour_rgb_to_cmyk_within(w->s->colour, rgb, cmyk, (gsize)width * (gsize)height,
+		                          target);
+		jpeg = colour_cmyk_jpeg(cmyk, width, height, w->s->jpeg_quality);
+		worst = jpeg ? colour_jpeg_max_ink(jpeg) : -1;
+		if (worst >= 0 && worst <= limit)
+			return jpeg;
+		if (jpeg)
+			g_bytes_unref(jpeg);
+		if (worst < 0)
+			return NULL;
+		target -= worst - limit + 2;
+	}
+	return NULL;
+}
+
 static void
 image_to_cmyk(Walk *w, qpdf_oh img)
 {
@@ -90,6 +125,7 @@ image_to_cmyk(Walk *w, qpdf_oh img)
 	unsigned char *data = NULL;
 	size_t len = 0, n;
 	guint8 *cmyk;
+	GBytes *jpeg;
 
 	if (qpdf_oh_has_key(q, dict, "/SMask") || qpdf_oh_has_key(q, dict, "/SMaskInData")) {
 		refuse(w, _("a soft mask (transparency)"));
@@ -112,11 +148,24 @@ image_to_cmyk(Walk *w, qpdf_oh img)
 		return;
 	}
 	cmyk = g_malloc(4 * n);
-	colour_rgb_to_cmyk(w->s->colour, data, cmyk, n);
-	/* unfiltered: qpdf compresses it with Flate on writing */
-	qpdf_oh_replace_stream_data(q, img, cmyk, 4 * n, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	jpeg = jpeg_source(q, dict) ? within_limit_jpeg(w, data, cmyk, width, height) : NULL;
+	if (!jpeg)
+		colour_rgb_to_cmyk(w->s->colour, data, cmyk, n);
 	qpdf_oh_replace_key(q, dict, "/ColorSpace", qpdf_oh_new_name(q, "/DeviceCMYK"));
 	qpdf_oh_remove_key(q, dict, "/Decode");
+	if (jpeg) { /* a JPEG stays a JPEG: Adobe's inverted CMYK, undone by /Decode */
+		gsize jlen = 0;
+		const guint8 *jd = g_bytes_get_data(jpeg, &jlen);
+		qpdf_oh dec = qpdf_oh_new_array(q);
+		for (int i = 0; i < 8; i++)
+			qpdf_oh_append_item(q, dec, qpdf_oh_new_integer(q, (i + 1) % 2));
+		qpdf_oh_replace_stream_data(q, img, (unsigned char *)jd, jlen,
+		                            qpdf_oh_new_name(q, "/DCTDecode"), qpdf_oh_new_null(q));
+		qpdf_oh_replace_key(q, dict, "/Decode", dec);
+		g_bytes_unref(jpeg);
+	} else /* unfiltered: qpdf compresses it with Flate on writing */
+		qpdf_oh_replace_stream_data(q, img, cmyk, 4 * n, qpdf_oh_new_null(q),
+		                            qpdf_oh_new_null(q));
 	g_free(cmyk);
 	free(data);
 }
