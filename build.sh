@@ -14,6 +14,7 @@ PACKAGES=(
 	libjpeg62-turbo-dev libqpdf-dev libpoppler-glib-dev zlib1g-dev libicu-dev check
 	fonts-noto-cjk fonts-lxgw-wenkai
 	poppler-utils python3 libxml2-utils python3-fonttools
+	liblcms2-dev libgs-common ghostscript qpdf
 	clang libclang-rt-14-dev clang-format valgrind
 )
 

@@ -73,6 +73,9 @@ HZ_EXPORT void hz_options_set_proof_pdf(HzOptions *o, const char *path);
 HZ_EXPORT void hz_options_set_marks(HzOptions *o, int on);
 /* DeviceCMYK for the press: black text, rules and greys on K only */
 HZ_EXPORT void hz_options_set_cmyk(HzOptions *o, int on);
+/* PDF/X-1a:2003 for the printing plant: implies cmyk and marks, adds the output intent and its
+ * ICC profile, converts the photos to CMYK within the ink limit. Since 0.3.0. */
+HZ_EXPORT void hz_options_set_press(HzOptions *o, int on);
 /* only these pages, positions in the edition: "1,3-4" (default NULL: all); checked on writing */
 HZ_EXPORT void hz_options_set_pages(HzOptions *o, const char *pages);
 /* resolution of the PNG proofs, 1..2400 (default 100) */

@@ -42,6 +42,7 @@ cli_options(const CliOpts *o)
 	hz_options_set_proof_pdf(h, o->proof_pdf);
 	hz_options_set_marks(h, o->marks);
 	hz_options_set_cmyk(h, o->cmyk);
+	hz_options_set_press(h, o->press);
 	hz_options_set_pages(h, o->pages);
 	hz_options_set_dpi(h, o->dpi);
 	hz_options_set_strict(h, o->strict);

@@ -31,7 +31,8 @@ typedef struct {
 	gboolean proof;
 	gboolean watch;
 	gboolean marks;
-	gboolean cmyk; /* --cmyk: DeviceCMYK, neutrals on K only */
+	gboolean cmyk;  /* --cmyk: DeviceCMYK, neutrals on K only */
+	gboolean press; /* --press: PDF/X-1a, implies --cmyk and --marks */
 	gboolean allow_outside;
 	gboolean timings; /* print the time of each stage on stderr */
 	gboolean quiet;   /* -q: no summary, no progress, no path line */

@@ -99,10 +99,18 @@ append_number(GString *out, double v)
 }
 
 static void
-append_cmyk(GString *out, const Operand *ops, bool stroke)
+naive(double r, double g, double b, double cmyk[4], const void *data)
+{
+	(void)data;
+	cmyk_from_rgb(r, g, b, cmyk);
+}
+
+static void
+append_cmyk(GString *out, const Operand *ops, bool stroke, CmykConvert convert,
+            const void *convert_data)
 {
 	double cmyk[4];
-	cmyk_from_rgb(ops[0].value, ops[1].value, ops[2].value, cmyk);
+	convert(ops[0].value, ops[1].value, ops[2].value, cmyk, convert_data);
 	for (int i = 0; i < 4; i++) {
 		append_number(out, cmyk[i]);
 		g_string_append_c(out, ' ');
@@ -133,6 +141,13 @@ is_keyword(const char *s, gsize n, const char *kw)
 
 GString *
 cmyk_rewrite_content(const char *d, gsize len, int *changed)
+{
+	return cmyk_rewrite_content_with(d, len, naive, NULL, changed);
+}
+
+GString *
+cmyk_rewrite_content_with(const char *d, gsize len, CmykConvert convert, const void *convert_data,
+                          int *changed)
 {
 	GString *out = g_string_sized_new(len + len / 16);
 	Operands ops = {0};
@@ -198,7 +213,7 @@ cmyk_rewrite_content(const char *d, gsize len, int *changed)
 		if ((is_keyword(d + start, n, "rg") || is_keyword(d + start, n, "RG")) &&
 		    ops.n == 3 && ops.last[0].number && ops.last[1].number && ops.last[2].number) {
 			g_string_append_len(out, d + copied, (gssize)(ops.last[0].start - copied));
-			append_cmyk(out, ops.last, c == 'R');
+			append_cmyk(out, ops.last, c == 'R', convert, convert_data);
 			copied = p;
 			(*changed)++;
 		}

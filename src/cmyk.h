@@ -16,3 +16,11 @@ void cmyk_from_rgb(double r, double g, double b, double cmyk[4]);
  * is copied byte for byte. *changed counts the operators rewritten. A pure function: the
  * result is new, owned by the caller. */
 GString *cmyk_rewrite_content(const char *data, gsize len, int *changed);
+
+/* a conversion of one colour: r, g, b in [0, 1] to c, m, y, k in [0, 1] */
+typedef void (*CmykConvert)(double r, double g, double b, double cmyk[4], const void *data);
+
+/* cmyk_rewrite_content with another conversion than cmyk_from_rgb (the press converts
+ * through the output profile, press.h) */
+GString *cmyk_rewrite_content_with(const char *data, gsize len, CmykConvert convert,
+                                   const void *convert_data, int *changed);

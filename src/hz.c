@@ -21,7 +21,7 @@
 
 struct HzOptions {
 	char *fonts_conf, *layouts_dir, *pages, *proof_pdf;
-	bool allow_outside, proof, marks, cmyk, strict;
+	bool allow_outside, proof, marks, cmyk, press, strict;
 	int threads;
 	double dpi;
 	void (*progress)(int done, int total, void *data);
@@ -130,6 +130,12 @@ void
 hz_options_set_cmyk(HzOptions *o, int on)
 {
 	o->cmyk = on;
+}
+
+void
+hz_options_set_press(HzOptions *o, int on)
+{
+	o->press = on;
 }
 
 void
@@ -393,8 +399,9 @@ edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *
 	                    .proof = e->o.proof,
 	                    .pages = e->o.pages,
 	                    .dpi = e->o.dpi,
-	                    .marks = e->o.marks,
-	                    .cmyk = e->o.cmyk,
+	                    .marks = e->o.marks || e->o.press,
+	                    .cmyk = e->o.cmyk || e->o.press,
+	                    .press = e->o.press,
 	                    .write = write,
 	                    .progress = e->o.progress,
 	                    .progress_data = e->o.progress_data};

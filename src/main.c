@@ -33,6 +33,7 @@ enum {
 	OPT_QUIET = 1 << 14,
 	OPT_VERBOSE = 1 << 15,
 	OPT_PROOF_PDF = 1 << 16,
+	OPT_PRESS = 1 << 17,
 };
 
 typedef struct {
@@ -56,6 +57,8 @@ static const Option options[] = {
     {OPT_MARKS, "--marks", NULL, N_("crop marks and bleed, with TrimBox and BleedBox")},
     {OPT_CMYK, "--cmyk", NULL,
      N_("device CMYK for the press: black text, rules and greys on the K plate only")},
+    {OPT_PRESS, "--press", NULL,
+     N_("PDF/X-1a for the printing plant: --cmyk, --marks, output intent, photos in CMYK")},
     {OPT_REPORT, "--report", "FILE", N_("write the fit report as JSON (- for standard output)")},
     {OPT_STRICT, "--strict", NULL, N_("overset, missing glyphs and forced breaks fail (exit 1)")},
     {OPT_WATCH, "--watch", NULL, N_("render again whenever an input changes")},
@@ -83,8 +86,8 @@ static const Command commands[] = {
     {"render", "EDITION.xml", 1, N_("one page description"),
      N_("lay out the edition and write it: one PDF, a PDF per page, PNG proofs, the fit report"),
      OPT_OUT | OPT_SPLIT | OPT_PNG | OPT_DPI | OPT_PAGES | OPT_PROOF | OPT_PROOF_PDF | OPT_MARKS |
-         OPT_CMYK | OPT_REPORT | OPT_STRICT | OPT_WATCH | OPT_ALLOW | OPT_TIMINGS | OPT_QUIET |
-         OPT_VERBOSE,
+         OPT_CMYK | OPT_PRESS | OPT_REPORT | OPT_STRICT | OPT_WATCH | OPT_ALLOW | OPT_TIMINGS |
+         OPT_QUIET | OPT_VERBOSE,
      NULL},
     {"check", "EDITION.xml", 1, N_("one page description"),
      N_("lay out the edition and report how it fits; writes no PDF"),
@@ -157,11 +160,11 @@ given(const CliOpts *o)
 	return (o->out ? OPT_OUT : 0) | (o->split ? OPT_SPLIT : 0) | (o->png ? OPT_PNG : 0) |
 	       (o->dpi_text ? OPT_DPI : 0) | (o->pages ? OPT_PAGES : 0) |
 	       (o->proof ? OPT_PROOF : 0) | (o->marks ? OPT_MARKS : 0) | (o->cmyk ? OPT_CMYK : 0) |
-	       (o->report ? OPT_REPORT : 0) | (o->strict ? OPT_STRICT : 0) |
-	       (o->watch ? OPT_WATCH : 0) | (o->layout ? OPT_LAYOUT : 0) |
-	       (o->allow_outside ? OPT_ALLOW : 0) | (o->timings ? OPT_TIMINGS : 0) |
-	       (o->quiet ? OPT_QUIET : 0) | (o->verbose ? OPT_VERBOSE : 0) |
-	       (o->proof_pdf ? OPT_PROOF_PDF : 0);
+	       (o->press ? OPT_PRESS : 0) | (o->report ? OPT_REPORT : 0) |
+	       (o->strict ? OPT_STRICT : 0) | (o->watch ? OPT_WATCH : 0) |
+	       (o->layout ? OPT_LAYOUT : 0) | (o->allow_outside ? OPT_ALLOW : 0) |
+	       (o->timings ? OPT_TIMINGS : 0) | (o->quiet ? OPT_QUIET : 0) |
+	       (o->verbose ? OPT_VERBOSE : 0) | (o->proof_pdf ? OPT_PROOF_PDF : 0);
 }
 
 /* the name of an option in errors: its long form, or its short one when it has both */
@@ -409,6 +412,7 @@ main(int argc, char **argv)
 	    {"proof-pdf", 0, 0, G_OPTION_ARG_FILENAME, &o.proof_pdf, NULL, NULL},
 	    {"marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, NULL, NULL},
 	    {"cmyk", 0, 0, G_OPTION_ARG_NONE, &o.cmyk, NULL, NULL},
+	    {"press", 0, 0, G_OPTION_ARG_NONE, &o.press, NULL, NULL},
 	    {"report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, NULL, NULL},
 	    {"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict, NULL, NULL},
 	    {"watch", 0, 0, G_OPTION_ARG_NONE, &o.watch, NULL, NULL},

@@ -19,6 +19,8 @@
 typedef struct {
 	const DList *d;
 	bool pdf;                 /* JPEG need not be decoded: the PDF embeds the file */
+	bool standins;            /* PNG data through stand-ins (pdfimage.c); not for --press, whose
+	                             post-pass converts the images cairo wrote */
 	double k;                 /* PNG proofs: pixels per point, so JPEGs decode no larger */
 	bool proof;               /* paint the proof overlay of each page too */
 	cairo_surface_t **images; /* decoded lazily, one per DList image, freed after each page */
@@ -109,7 +111,7 @@ paint_image(Painter *p, cairo_t *cr, const Op *op)
 		}
 		return;
 	}
-	if (!s && p->pdf) {
+	if (!s && p->standins) {
 		gsize n;
 		const guchar *data = g_bytes_get_data(p->d->image_data[op->image], &n);
 		GBytes *standin = data ? pdfimage_standin(data, n, op->image) : NULL;
@@ -318,6 +320,23 @@ sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, R
 	return !k->err && status == CAIRO_STATUS_SUCCESS;
 }
 
+/* the post-pass of --press: the default output condition (press.h) */
+static bool
+press_postpass(const char *path, const PostPass *base, Report *r)
+{
+	ColourSetup cs = {COLOUR_DEFAULT_PROFILE, COLOUR_RELATIVE, true, COLOUR_DEFAULT_INK_LIMIT};
+	Colour *c = colour_new(&cs, base->shown, r);
+	PostPass pp = *base;
+	bool ok;
+	if (!c)
+		return false;
+	pp.boxes = pp.cmyk = true;
+	pp.press = &(PressSetup){c, PRESS_CONDITION, colour_name(c), PRESS_JPEG_QUALITY};
+	ok = postpass_run(path, &pp, r);
+	colour_free(c);
+	return ok;
+}
+
 bool
 out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown, Report *r)
 {
@@ -340,9 +359,12 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	                               o->creator ? o->creator : "huozi");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, o->date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, o->date);
+	if (o->press) /* PDF/X-1a:2003 */
+		cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_4);
 	cr = cairo_create(s);
 	painter_init(&p, d, r);
 	p.pdf = true;
+	p.standins = !o->press;
 	p.proof = o->proof;
 	p.fonts = pdffont_new(d, o->pages, o->npages, o->proof);
 	for (int i = 0; i < d->npages && !k.err; i++) {
@@ -353,10 +375,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 		pdf_ads(d, i, out_page, grow, ads);
 		add_outline(s, d, i, ++out_page);
 		cairo_save(cr);
-		if (o->marks) {
-			marks_draw(cr, d->pages[i].w, d->pages[i].h);
+		if (o->marks) /* the post-pass draws the marks, in the registration colour */
 			cairo_translate(cr, pt(marks_offset()), pt(marks_offset()));
-		}
 		paint_page(&p, cr, &d->pages[i]);
 		cairo_restore(cr);
 		cairo_show_page(cr);
@@ -370,16 +390,19 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	cairo_surface_destroy(s);
 	for (int i = 0; i < d->nimages; i++)
 		has_pngs = has_pngs || p.pngs[i];
-	if (ok && (o->marks || o->cmyk || ads->len || has_pngs))
-		ok = postpass_run(path,
-		                  &(PostPass){.boxes = o->marks,
-		                              .cmyk = o->cmyk,
-		                              .shown = shown,
-		                              .ads = (const PdfAdPlace *)(void *)ads->data,
-		                              .nads = (int)ads->len,
-		                              .pngs = has_pngs ? p.pngs : NULL,
-		                              .npngs = d->nimages},
-		                  r);
+	{
+		PostPass pp = {.boxes = o->marks,
+		               .cmyk = o->cmyk,
+		               .shown = shown,
+		               .ads = (const PdfAdPlace *)(void *)ads->data,
+		               .nads = (int)ads->len,
+		               .pngs = has_pngs ? p.pngs : NULL,
+		               .npngs = d->nimages};
+		if (ok && o->press)
+			ok = press_postpass(path, &pp, r);
+		else if (ok && (o->marks || o->cmyk || ads->len || has_pngs))
+			ok = postpass_run(path, &pp, r);
+	}
 	painter_done(&p);
 	return ok;
 }

@@ -14,6 +14,7 @@ typedef struct {
 	int npages;
 	bool marks; /* crop marks and bleed, TrimBox and BleedBox (PDF only) */
 	bool cmyk;  /* device CMYK for the press, black and greys on K only (PDF only) */
+	bool press; /* PDF/X-1a: output intent, no transparency, CMYK images (press.h; PDF only) */
 	bool proof; /* draw the proof overlay (a proof PDF; never a PDF for print) */
 	/* called after each page is painted (the caller may show progress); may be NULL */
 	void (*progress)(int done, int total, void *data);

@@ -37,6 +37,68 @@ set_boxes(qpdf_data q, qpdf_oh page)
 	                    box(q, off - bleed, off - bleed, w - off + bleed, h - off + bleed));
 }
 
+/* the registration colour: a separation named All prints on every plate */
+static qpdf_oh
+registration(qpdf_data q)
+{
+	qpdf_oh cs = qpdf_oh_new_array(q), fn = qpdf_oh_new_dictionary(q), c0, c1, domain;
+	c0 = qpdf_oh_new_array(q);
+	c1 = qpdf_oh_new_array(q);
+	domain = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, domain, qpdf_oh_new_integer(q, 0));
+	qpdf_oh_append_item(q, domain, qpdf_oh_new_integer(q, 1));
+	for (int i = 0; i < 4; i++) {
+		qpdf_oh_append_item(q, c0, qpdf_oh_new_integer(q, 0));
+		qpdf_oh_append_item(q, c1, qpdf_oh_new_integer(q, 1));
+	}
+	qpdf_oh_replace_key(q, fn, "/FunctionType", qpdf_oh_new_integer(q, 2));
+	qpdf_oh_replace_key(q, fn, "/Domain", domain);
+	qpdf_oh_replace_key(q, fn, "/C0", c0);
+	qpdf_oh_replace_key(q, fn, "/C1", c1);
+	qpdf_oh_replace_key(q, fn, "/N", qpdf_oh_new_integer(q, 1));
+	qpdf_oh_append_item(q, cs, qpdf_oh_new_name(q, "/Separation"));
+	qpdf_oh_append_item(q, cs, qpdf_oh_new_name(q, "/All"));
+	qpdf_oh_append_item(q, cs, qpdf_oh_new_name(q, "/DeviceCMYK"));
+	qpdf_oh_append_item(q, cs, fn);
+	return cs;
+}
+
+/* the crop marks (marks.h) as a content stream before the page's own, with their colour
+ * space in the page's resources */
+static void
+add_marks(qpdf_data q, qpdf_oh page, qpdf_oh all)
+{
+	qpdf_oh media = qpdf_oh_get_key(q, page, "/MediaBox");
+	double w = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 2));
+	double h = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, media, 3));
+	qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources"), spaces, contents, arr, s;
+	GString *marks = marks_content(w, h, "HzAll");
+
+	if (!qpdf_oh_is_dictionary(q, res)) {
+		res = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, page, "/Resources", res);
+	}
+	spaces = qpdf_oh_get_key(q, res, "/ColorSpace");
+	if (!qpdf_oh_is_dictionary(q, spaces)) {
+		spaces = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, res, "/ColorSpace", spaces);
+	}
+	qpdf_oh_replace_key(q, spaces, "/HzAll", all);
+	s = qpdf_oh_new_stream(q);
+	qpdf_oh_replace_stream_data(q, s, (unsigned char *)marks->str, marks->len,
+	                            qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	g_string_free(marks, TRUE);
+	contents = qpdf_oh_get_key(q, page, "/Contents");
+	arr = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, arr, s);
+	if (qpdf_oh_is_array(q, contents))
+		for (int i = 0; i < qpdf_oh_get_array_n_items(q, contents); i++)
+			qpdf_oh_append_item(q, arr, qpdf_oh_get_array_item(q, contents, i));
+	else
+		qpdf_oh_append_item(q, arr, contents);
+	qpdf_oh_replace_key(q, page, "/Contents", arr);
+}
+
 /* a transparency group composites in the colour space it names: in RGB, K-only black would
  * come back as a four-colour black */
 static void
@@ -48,7 +110,7 @@ group_to_cmyk(qpdf_data q, qpdf_oh dict)
 }
 
 static void
-stream_to_cmyk(qpdf_data q, qpdf_oh stream)
+stream_to_cmyk(qpdf_data q, qpdf_oh stream, const Colour *colour)
 {
 	unsigned char *data = NULL;
 	size_t len = 0;
@@ -62,7 +124,9 @@ stream_to_cmyk(qpdf_data q, qpdf_oh stream)
 		free(data);
 		return;
 	}
-	out = cmyk_rewrite_content((const char *)data, len, &changed);
+	out = colour ? cmyk_rewrite_content_with((const char *)data, len, colour_convert, colour,
+	                                         &changed)
+	             : cmyk_rewrite_content((const char *)data, len, &changed);
 	if (changed)
 		qpdf_oh_replace_stream_data(q, stream, (unsigned char *)out->str, out->len,
 		                            qpdf_oh_new_null(q), qpdf_oh_new_null(q));
@@ -70,11 +134,12 @@ stream_to_cmyk(qpdf_data q, qpdf_oh stream)
 	free(data);
 }
 
-static void resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth);
+static void resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth,
+                              const Colour *colour);
 
 /* the form XObjects a page or form draws, each once */
 static void
-forms_to_cmyk(qpdf_data q, qpdf_oh xobjects, GHashTable *seen, int depth)
+forms_to_cmyk(qpdf_data q, qpdf_oh xobjects, GHashTable *seen, int depth, const Colour *colour)
 {
 	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
 	if (!qpdf_oh_is_dictionary(q, xobjects) || depth > MAX_FORM_DEPTH) {
@@ -94,35 +159,35 @@ forms_to_cmyk(qpdf_data q, qpdf_oh xobjects, GHashTable *seen, int depth)
 		dict = qpdf_oh_get_dict(q, x);
 		if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"), "/Form"))
 			continue;
-		stream_to_cmyk(q, x);
+		stream_to_cmyk(q, x, colour);
 		group_to_cmyk(q, dict);
-		resources_to_cmyk(q, dict, seen, depth + 1);
+		resources_to_cmyk(q, dict, seen, depth + 1, colour);
 	}
 	g_ptr_array_unref(keys);
 }
 
 static void
-resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth)
+resources_to_cmyk(qpdf_data q, qpdf_oh holder, GHashTable *seen, int depth, const Colour *colour)
 {
 	qpdf_oh res = qpdf_oh_get_key(q, holder, "/Resources");
 	if (qpdf_oh_is_dictionary(q, res))
-		forms_to_cmyk(q, qpdf_oh_get_key(q, res, "/XObject"), seen, depth);
+		forms_to_cmyk(q, qpdf_oh_get_key(q, res, "/XObject"), seen, depth, colour);
 }
 
 static void
-page_to_cmyk(qpdf_data q, qpdf_oh page, GHashTable *seen)
+page_to_cmyk(qpdf_data q, qpdf_oh page, GHashTable *seen, const Colour *colour)
 {
 	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
 	if (qpdf_oh_is_stream(q, contents))
-		stream_to_cmyk(q, contents);
+		stream_to_cmyk(q, contents, colour);
 	else if (qpdf_oh_is_array(q, contents))
 		for (int i = 0; i < qpdf_oh_get_array_n_items(q, contents); i++) {
 			qpdf_oh s = qpdf_oh_get_array_item(q, contents, i);
 			if (qpdf_oh_is_stream(q, s))
-				stream_to_cmyk(q, s);
+				stream_to_cmyk(q, s, colour);
 		}
 	group_to_cmyk(q, page);
-	resources_to_cmyk(q, page, seen, 0);
+	resources_to_cmyk(q, page, seen, 0, colour);
 }
 
 static bool
@@ -145,6 +210,7 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	PdfAdImports *ads = pdfad_imports_new();
 	GHashTable *seen_images = g_hash_table_new(g_direct_hash, g_direct_equal);
 	bool ok = tmp != NULL;
+	qpdf_oh all = 0;
 
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
@@ -155,19 +221,30 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 		if (pp->boxes)
 			set_boxes(q, page);
 		if (pp->cmyk)
-			page_to_cmyk(q, page, seen);
+			page_to_cmyk(q, page, seen, pp->press ? pp->press->colour : NULL);
 		if (pp->nads) /* after the CMYK rewrite: the ads keep their own colours */
 			ok = pdfad_place(q, page, i, pp->ads, pp->nads, ads, shown, r);
 		if (pp->pngs)
 			pdfimage_replace(q, page, pp->pngs, pp->npngs, seen_images);
+		if (pp->boxes) {
+			if (!all)
+				all = qpdf_make_indirect_object(q, registration(q));
+			add_marks(q, page, all);
+		}
 		ok = !qpdf_failed(q, shown, r) && ok;
 	}
+	if (ok && pp->press) /* press.h: after the colours, it removes the groups they fixed */
+		ok = press_apply(q, pp->press, shown, r) && !qpdf_failed(q, shown, r);
 	if (ok) {
 		qpdf_init_write(q, tmp);
 		qpdf_set_deterministic_ID(q, QPDF_TRUE);
 		if (pp->pngs) /* the PNG data stays as it came (qpdf would inflate and deflate it)
 		               */
 			qpdf_set_decode_level(q, qpdf_dl_none);
+		if (pp->press) { /* PDF/X-1a:2003 is PDF 1.4: no object streams */
+			qpdf_set_object_stream_mode(q, qpdf_o_disable);
+			qpdf_force_pdf_version(q, "1.4");
+		}
 		qpdf_write(q);
 		ok = !qpdf_failed(q, shown, r);
 	}

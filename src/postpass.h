@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pdfad.h"
+#include "press.h"
 #include "report.h"
 #include <glib.h>
 #include <stdbool.h>
@@ -16,6 +17,7 @@ typedef struct {
 	/* the PNGs drawn through stand-ins (pdfimage.c), by DList image; NULL where none */
 	GBytes *const *pngs;
 	int npngs;
+	const PressSetup *press; /* PDF/X-1a (press.h), colours through its profile; NULL: not */
 } PostPass;
 
 /* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic

@@ -17,6 +17,7 @@ typedef struct {
 	double dpi;        /* of the PNG proofs; 0: 100 */
 	bool marks;        /* crop marks and bleed (PDF) */
 	bool cmyk;         /* DeviceCMYK, neutrals on K only (PDF) */
+	bool press;        /* PDF/X-1a (press.h); implies marks and cmyk (PDF) */
 	bool proof;        /* the proof overlay on the PNG proofs (never on -o or --split) */
 	bool write;        /* false (check): only the report is written */
 	/* called after each page is painted; may be NULL */

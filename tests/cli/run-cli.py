@@ -21,13 +21,13 @@ CASES = []
 
 # every option of the program, with an argument for those that take one
 ALL_OPTIONS = {'-o': 'x.pdf', '--split': 'dir', '--png': 'dir', '--dpi': '100', '--pages': '1',
-               '--proof': None, '--proof-pdf': 'p.pdf', '--marks': None, '--cmyk': None, '--report': 'r.json',
+               '--proof': None, '--proof-pdf': 'p.pdf', '--marks': None, '--cmyk': None, '--press': None, '--report': 'r.json',
                '--strict': None, '--watch': None, '--layout': 'broadsheet',
                '--allow-outside': None, '--timings': None, '-q': None, '-v': None}
 # what each command takes, and the arguments to give it
 TAKES = {
     'render': ({'-o', '--split', '--png', '--dpi', '--pages', '--proof', '--proof-pdf', '--marks',
-                '--cmyk', '--report', '--strict', '--watch', '--allow-outside', '--timings', '-q', '-v'},
+                '--cmyk', '--press', '--report', '--strict', '--watch', '--allow-outside', '--timings', '-q', '-v'},
                ['ed/edition.xml']),
     'check': ({'--pages', '--report', '--strict', '--allow-outside', '--timings', '-q', '-v'},
               ['ed/edition.xml']),

@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""check-press.py MODE - the sample edition rendered with --press, checked as a plant's
+preflight would, with tools that are not huozi's own (qpdf, Ghostscript, poppler-utils).
+
+  pdfx      qpdf --check clean; a walk of every object (pages, forms, images, resources):
+            an OutputIntent /GTS_PDFX with an embedded ICC profile of /N 4, GTS_PDFXVersion
+            in Info and in the XMP metadata, /Trapped /False, TrimBox and BleedBox on every
+            page, no DeviceRGB, CalRGB, ICCBased RGB, transparency group or soft mask anywhere
+  ink       Ghostscript's CMYK rasterization (tiff32nc, 150 dpi) of every page: inside the
+            BleedBox no pixel has more total ink than 240% + 2%, the pixels of the body text
+            (inked pixels in the boxes of words of the body size, from pdftotext -bbox; gs
+            does not anti-alias, so a glyph's pixel is the glyph's colour) have ink on K only,
+            and the crop
+            marks outside it print on all four plates (the registration colour)
+  same      two --press renders byte-identical, and two with HUOZI_THREADS=1 and 2
+
+Environment (set by tests/meson.build): HUOZI, SOURCE_ROOT, HUOZI_FONTS_CONF, TZ, LC_ALL.
+"""
+import json, os, struct, subprocess, sys, tempfile
+
+HUOZI = os.environ["HUOZI"]
+ROOT = os.environ.get("SOURCE_ROOT", ".")
+EDITION = os.path.join(ROOT, "samples/edition/edition.xml")
+LIMIT = 240          # percent, the default ink limit
+BODY_PT = (12.0, 13.5)  # the height of a body-text word box in the sample, points
+DPI = 150
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def render(d, name, env=None):
+    pdf = os.path.join(d, name)
+    r = subprocess.run([HUOZI, "render", EDITION, "--press", "-q", "-o", pdf],
+                       capture_output=True, text=True, env=env)
+    if r.returncode != 0:
+        fail("huozi render --press exited %d: %s" % (r.returncode, r.stderr))
+    return pdf
+
+
+def names_in(v, out):
+    """every name anywhere in a qpdf JSON value"""
+    if isinstance(v, str):
+        if v.startswith("/"):
+            out.add(v)
+    elif isinstance(v, list):
+        for x in v:
+            names_in(x, out)
+    elif isinstance(v, dict):
+        for k, x in v.items():
+            names_in(x, out)
+
+
+def check_pdfx(d):
+    pdf = render(d, "press.pdf")
+    r = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    if r.returncode != 0 or "No syntax or stream encoding errors" not in r.stdout:
+        fail("qpdf --check: %s%s" % (r.stdout, r.stderr))
+    j = json.loads(subprocess.run(["qpdf", "--json=2", pdf], capture_output=True,
+                                  check=True).stdout)
+    objs = j["qpdf"][1]
+    trailer = objs["trailer"]["value"]
+
+    def get(ref):
+        o = objs["obj:" + ref] if isinstance(ref, str) and ref.endswith(" R") else None
+        if o is None:
+            return ref
+        return o["stream"]["dict"] if "stream" in o else o["value"]
+
+    root, info = get(trailer["/Root"]), get(trailer["/Info"])
+    if info.get("/GTS_PDFXVersion") != "u:PDF/X-1:2003":
+        fail("Info has no GTS_PDFXVersion PDF/X-1:2003: %r" % info.get("/GTS_PDFXVersion"))
+    if info.get("/Trapped") != "/False":
+        fail("Info has no /Trapped /False")
+    for key in ("/CreationDate", "/ModDate", "/Title"):
+        if key not in info:
+            fail("Info has no " + key)
+    ois = get(root.get("/OutputIntents"))
+    if not isinstance(ois, list) or len(ois) != 1:
+        fail("the catalog has no OutputIntents array of one")
+    oi = get(ois[0])
+    if oi.get("/S") != "/GTS_PDFX" or "/OutputConditionIdentifier" not in oi:
+        fail("the OutputIntent is not /GTS_PDFX with an OutputConditionIdentifier: %r" % oi)
+    prof_ref = oi.get("/DestOutputProfile")
+    prof = get(prof_ref)
+    if not isinstance(prof, dict) or prof.get("/N") != 4:
+        fail("the DestOutputProfile is not an embedded stream with /N 4")
+    icc = subprocess.run(["qpdf", "--show-object=" + prof_ref.split()[0], "--filtered-stream-data",
+                          pdf], capture_output=True, check=True).stdout
+    if len(icc) < 128 or icc[36:40] != b"acsp" or icc[16:20] != b"CMYK":
+        fail("the DestOutputProfile's data is not a CMYK ICC profile")
+    meta_ref = root.get("/Metadata")
+    if not meta_ref:
+        fail("the catalog has no XMP /Metadata")
+    xmp = subprocess.run(["qpdf", "--show-object=" + meta_ref.split()[0], "--filtered-stream-data",
+                          pdf], capture_output=True, check=True).stdout.decode()
+    for want in ("<pdfxid:GTS_PDFXVersion>PDF/X-1:2003</pdfxid:GTS_PDFXVersion>",
+                 "<pdf:Trapped>False</pdf:Trapped>", "<xmp:CreateDate>"):
+        if want not in xmp:
+            fail("the XMP metadata has no " + want)
+    if not subprocess.run(["qpdf", "--show-npages", pdf], capture_output=True, text=True,
+                          check=True).stdout.strip():
+        fail("no pages")
+    pages = [get(p) for p in j["pages"]] if "pages" in j else []
+    pages = [get(p["object"]) for p in j["pages"]]
+    if not pages:
+        fail("no pages in the JSON")
+    for n, p in enumerate(pages, 1):
+        for key in ("/TrimBox", "/BleedBox"):
+            if key not in p:
+                fail("page %d has no %s" % (n, key))
+        if "/Group" in p:
+            fail("page %d has a transparency group" % n)
+    # every object of the file: pages, forms, images, resources, colour spaces
+    forms = images = 0
+    for key, o in objs.items():
+        if not key.startswith("obj:"):
+            continue
+        v = o["stream"]["dict"] if "stream" in o else o.get("value")
+        found = set()
+        names_in(v, found)
+        for bad in ("/DeviceRGB", "/CalRGB", "/SMask", "/Transparency"):
+            if bad in found:
+                fail("%s has %s: %r" % (key, bad, v))
+        if isinstance(v, dict):
+            if v.get("/Subtype") == "/Form":
+                forms += 1
+                if "/Group" in v:
+                    fail("the form %s has a group" % key)
+            if v.get("/Subtype") == "/Image":
+                images += 1
+                cs = v.get("/ColorSpace")
+                if cs not in ("/DeviceCMYK", "/DeviceGray") and not (
+                        isinstance(cs, list) and cs[0] in ("/Indexed", "/Separation")):
+                    fail("the image %s is in %r" % (key, cs))
+            if v.get("/Type") == "/Font" or v.get("/Type") == "/FontDescriptor":
+                pass
+        if isinstance(v, list) and v and v[0] == "/ICCBased":
+            n_ = get(v[1]).get("/N")
+            if n_ != 4 and n_ != 1:
+                fail("%s is an ICCBased space of %r components" % (key, n_))
+    if images < 4:
+        fail("the sample's 4 images are not all there (%d)" % images)
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+    for line in fonts.splitlines()[2:]:
+        cols = line.split()
+        if len(cols) >= 5 and cols[-5] != "yes":
+            fail("a font is not embedded: " + line)
+    print("ok: --press is PDF/X-1a in structure: OutputIntent with an N=4 ICC profile, "
+          "GTS_PDFXVersion in Info and XMP, /Trapped, TrimBox and BleedBox on %d pages, "
+          "%d images in CMYK, %d forms, no RGB, no transparency, fonts embedded"
+          % (len(pages), images, forms))
+
+
+def read_tiff32(path):
+    """width, height, pixels (CMYK bytes) of an uncompressed 32-bit TIFF as gs tiff32nc writes"""
+    data = open(path, "rb").read()
+    e = "<" if data[:2] == b"II" else ">"
+    ifd = struct.unpack(e + "I", data[4:8])[0]
+    n = struct.unpack(e + "H", data[ifd:ifd + 2])[0]
+    tags = {}
+    for i in range(n):
+        tag, typ, cnt, val = struct.unpack(e + "HHII", data[ifd + 2 + 12 * i: ifd + 14 + 12 * i])
+        if typ == 3 and cnt == 1:
+            val = struct.unpack(e + "H", data[ifd + 10 + 12 * i: ifd + 12 + 12 * i])[0]
+        if tag not in (256, 257, 259, 273, 277, 279):
+            continue
+        if cnt > 1:
+            size = {3: 2, 4: 4}[typ]
+            fmt = e + ("H" if typ == 3 else "I") * cnt
+            vals = struct.unpack(fmt, data[val: val + size * cnt]) if size * cnt > 4 else \
+                struct.unpack(fmt, data[ifd + 10 + 12 * i: ifd + 10 + 12 * i + size * cnt])
+            val = list(vals)
+        tags[tag] = val
+    if tags.get(259, 1) != 1 or tags.get(277) != 4:
+        fail("%s is not an uncompressed 4-channel TIFF" % path)
+    offs, counts = tags[273], tags[279]
+    if not isinstance(offs, list):
+        offs, counts = [offs], [counts]
+    pix = b"".join(data[o:o + c] for o, c in zip(offs, counts))
+    return tags[256], tags[257], pix
+
+
+def check_ink(d):
+    pdf = render(d, "press.pdf")
+    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc",
+                    "-r%d" % DPI, "-sOutputFile=" + os.path.join(d, "p%d.tif"), pdf],
+                   check=True, capture_output=True)
+    info = subprocess.run(["pdfinfo", "-box", "-f", "1", "-l", "999", pdf], capture_output=True,
+                          text=True, check=True).stdout
+    bleed = {}
+    for line in info.splitlines():
+        if line.startswith("Page") and "BleedBox:" in line:
+            parts = line.split()
+            bleed[int(parts[1])] = [float(x) for x in parts[-4:]]
+    k = DPI / 72.0
+    limit = (LIMIT + 2) * 255 // 100
+    worst = 0
+    text_px = 0
+    page = 1
+    while os.path.exists(os.path.join(d, "p%d.tif" % page)):
+        w, h, pix = read_tiff32(os.path.join(d, "p%d.tif" % page))
+        x0, y0, x1, y1 = bleed[page]
+        ph = h / k  # page height in points
+        r0, r1 = int((ph - y1) * k) + 1, int((ph - y0) * k) - 1
+        c0, c1 = int(x0 * k) + 1, int(x1 * k) - 1
+        for row in range(r0, r1):
+            line = pix[(row * w + c0) * 4:(row * w + c1) * 4]
+            # a pixel over 255 total must have two channels inked: skip rows of one quickly
+            for i in range(0, len(line), 4):
+                s = line[i] + line[i + 1] + line[i + 2] + line[i + 3]
+                if s > worst:
+                    worst = s
+                    if s > limit:
+                        fail("page %d pixel (%d, %d) has %d%% ink, over %d%% + 2%%"
+                             % (page, c0 + i // 4, row, s * 100 // 255, LIMIT))
+        # the crop marks, outside the bleed box: all four plates
+        marks = 0
+        for row in range(0, r0 - 2):
+            line = pix[row * w * 4:(row + 1) * w * 4]
+            for i in range(0, len(line), 4):
+                if line[i + 3] > 128:
+                    marks += 1
+                    if min(line[i:i + 4]) < 128:
+                        fail("page %d: a crop-mark pixel (%d, %d) is not on all plates: %r"
+                             % (page, i // 4, row, tuple(line[i:i + 4])))
+        if marks == 0:
+            fail("page %d: no crop marks above the bleed box" % page)
+        # the body text: words of the body size
+        bbox = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"],
+                              capture_output=True, text=True, check=True).stdout
+        words = 0
+        for line in bbox.splitlines():
+            if not line.strip().startswith("<word"):
+                continue
+            a = dict(p.split("=") for p in line.strip()[6:].split(">")[0].split())
+            xa, ya, xb, yb = (float(a[t].strip('"')) for t in ("xMin", "yMin", "xMax", "yMax"))
+            if not BODY_PT[0] <= yb - ya <= BODY_PT[1]:
+                continue
+            words += 1
+            for row in range(int(ya * k) + 1, int(yb * k)):
+                for col in range(int(xa * k) + 1, int(xb * k)):
+                    i = (row * w + col) * 4
+                    if pix[i + 3] == 0:
+                        continue  # the paper or a tint behind the text: the glyphs have K
+                    text_px += 1
+                    if pix[i] or pix[i + 1] or pix[i + 2]:
+                        fail("page %d: a body-text pixel (%d, %d) has C, M or Y ink: %r"
+                             % (page, col, row, tuple(pix[i:i + 4])))
+        if words < 50:
+            fail("page %d: only %d body-text words found" % (page, words))
+        page += 1
+    if page == 1:
+        fail("gs rendered no page")
+    if text_px < 10000:
+        fail("too few body-text pixels with ink (%d)" % text_px)
+    print("ok: %d pages rasterized in CMYK at %d dpi: max total ink %d%% (limit %d%% + 2%%), "
+          "%d body-text pixels on K only, crop marks on all plates"
+          % (page - 1, DPI, worst * 100 // 255, LIMIT, text_px))
+
+
+def check_same(d):
+    a = render(d, "a.pdf")
+    b = render(d, "b.pdf")
+    env1 = dict(os.environ, HUOZI_THREADS="1")
+    env2 = dict(os.environ, HUOZI_THREADS="2")
+    c = render(d, "c.pdf", env1)
+    e = render(d, "e.pdf", env2)
+    blobs = [open(p, "rb").read() for p in (a, b, c, e)]
+    if any(x != blobs[0] for x in blobs):
+        fail("--press renders differ")
+    print("ok: four --press renders (threads 1 and 2) byte-identical")
+
+
+def main():
+    mode = sys.argv[1]
+    with tempfile.TemporaryDirectory() as d:
+        {"pdfx": check_pdfx, "ink": check_ink, "same": check_same}[mode](d)
+
+
+if __name__ == "__main__":
+    main()
