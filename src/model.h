@@ -45,7 +45,22 @@ typedef struct {
 	int at;        /* grid line (horizontal) or column (vertical) */
 	Len weight;
 	bool thick_thin; /* 文武线 */
+	/* stacks (stack.c): the child of a <stack> has no lines= of its own; its cell's lines are
+	 * 0 until stack_place_edition gives them out */
+	int stack; /* 1 + index into its page's stacks, 0: not in a stack */
+	int depth; /* photo, ad in a stack: depth="N" grid lines; 0: automatic (photo) */
+	int need;  /* after placement: the grid lines it needs (its depth) */
+	int extra; /* after placement: leftover lines of the band given to it */
 } Elem;
+
+/* <stack cols lines>: a column band whose children stack top to bottom in document order;
+ * they are the page's elements first .. first + n - 1 */
+typedef struct {
+	int line, col;
+	Cell cell;
+	int first, n;
+	int leftover; /* after placement: lines at the foot of the band that nothing takes */
+} Stack;
 
 typedef struct {
 	char *folio;   /* 版次, e.g. "02" */
@@ -54,6 +69,8 @@ typedef struct {
 	int line, col;
 	Elem *elems;
 	int nelems;
+	Stack *stacks;
+	int nstacks;
 } Page;
 
 typedef struct {
