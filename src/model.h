@@ -92,6 +92,9 @@ typedef struct {
 	int npages;
 	ModelStory *stories;
 	int nstories;
+	/* copyfit: the model of one story or notice composed alone to measure it; composition then
+	 * skips what does not change its depth (page furniture, clearances, empty cells, proof) */
+	bool measure_text;
 } Model;
 
 #define MODEL_MAX_PAGES 400

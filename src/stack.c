@@ -65,7 +65,8 @@ photo_need(const Model *m, Fonts *f, const Elem *e)
 	const Grid *g = &m->layout->grid;
 	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
 	Len w = grid_span_width(g, e->cell.c0, e->cell.c1);
-	int caption = copyfit_alone(m, f, e, g->lines).caption, image;
+	bool texts = (e->caption && *e->caption) || (e->credit && *e->credit);
+	int caption = texts ? copyfit_alone(m, f, e, g->lines).caption : 0, image;
 	if (beside)
 		w -= grid_col_width(g) + g->gutter;
 	image = e->image.width > 0
