@@ -129,12 +129,13 @@ place_stack(Model *m, Fonts *f, Page *pg, Stack *st, Report *r)
 		GString *hint =
 		    g_string_new(_("give the stack more grid lines, or move a child out "
 		                   "of it; the children need:"));
-		for (int i = 0; i < st->n; i++)
-			if (kids[i].kind != EL_RULE)
-				g_string_append_printf(hint, " %s@%d %d,",
+		for (int i = 0, n = 0; i < st->n; i++)
+			if (kids[i].kind != EL_RULE) {
+				g_string_append(hint, n++ ? _("; ") : " ");
+				g_string_append_printf(hint, _("<%s> at line %d: %d"),
 				                       model_elem_name(kids[i].kind), kids[i].line,
 				                       kids[i].need);
-		g_string_truncate(hint, hint->len - 1);
+			}
 		report_error(r, DIAG_INPUT, m->file, st->line, st->col, hint->str,
 		             _("the <stack> cols=\"%d-%d\" lines=\"%d-%d\" is %d grid lines short: "
 		               "its children need %d, it has %d"),
