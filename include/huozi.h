@@ -175,7 +175,7 @@ enum {
 HZ_EXPORT double hz_edition_time_ms(const HzEdition *e, int what);
 
 /* --- what else the huozi program shows --- */
-/* 1 when hz_dump knows the stage: desc model layout items lines flow dlist */
+/* 1 when hz_dump knows the stage: desc model layout stack items lines flow dlist */
 HZ_EXPORT int hz_dump_known(const char *stage);
 /* The stable text dump of one stage of the edition (huozi dump), possibly empty (an error
  * stopped it: d says why); NULL for an unknown stage. Free with hz_free. */

@@ -12,9 +12,10 @@ cmd_dump(const char *stage, const char *edition, const CliOpts *o)
 
 	if (!hz_dump_known(stage)) {
 		fputs("huozi: ", stderr);
-		fprintf(stderr,
-		        _("unknown stage \"%s\" (desc model layout items lines flow dlist)\n"),
-		        stage);
+		fprintf(
+		    stderr,
+		    _("unknown stage \"%s\" (desc model layout stack items lines flow dlist)\n"),
+		    stage);
 		return EXIT_INPUT;
 	}
 	d = hz_diags_new();

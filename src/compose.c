@@ -66,7 +66,7 @@ compose_edition(const Model *m, Fonts *f, int threads, Report *r)
 	c.frames = frames;
 	c.frames_at = at;
 
-	for (int p = 0; p < m->npages; p++) {
+	for (int p = 0; p < m->npages && !m->measure_text; p++) {
 		g_autofree char *t = g_strdup_printf(
 		    "第%s版 %s", m->pages[p].folio, m->pages[p].section ? m->pages[p].section : "");
 		flowctx_bookmark(&c, p, 0, t, 0);
@@ -76,11 +76,13 @@ compose_edition(const Model *m, Fonts *f, int threads, Report *r)
 	    !flowpar_compose_stories(&c, threads))
 		for (int s = 0; s < m->nstories; s++)
 			module_compose_story(&c, s);
-	clear_edition(m, out, r);
 	out->uncovered = g_new0(int, m->npages + 1);
-	for (int p = 0; p < m->npages; p++)
-		out->uncovered[p] = uncovered_cells(m, out, p);
-	proof_compose(&c);
+	if (!m->measure_text) {
+		clear_edition(m, out, r);
+		for (int p = 0; p < m->npages; p++)
+			out->uncovered[p] = uncovered_cells(m, out, p);
+		proof_compose(&c);
+	}
 	g_free(frames);
 	g_free(at);
 	return out;

@@ -1,20 +1,24 @@
 /* copyfit.c - the copyfit table: the story set as one module at each span on an empty page of the
- * layout's grid, composed and balanced by the same flow as a real page, and measured. */
+ * layout's grid, composed and balanced by the same flow as a real page, and measured; and one
+ * element of a page composed alone the same way (copyfit_alone, for stacks). */
 #include "copyfit.h"
 #include "compose.h"
 #include "i18n.h"
+#include <string.h>
 
-static int
-lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r, int *head)
+/* The element e composed alone, as the only element of one page of layout l (file names it
+ * in messages); ms is the story or notice it sets, or NULL. What it reports goes to quiet. */
+static Flow *
+compose_alone(const Layout *l, const char *file, Fonts *f, const ModelStory *ms, const Elem *e,
+              Report *quiet)
 {
-	const Grid *g = &l->grid;
-	Elem e = {.kind = EL_STORY, .cell = {1, span, 1, g->lines}, .story = 0};
 	/* the depth the text needs, not the module the make-up would make of the page's depth:
 	 * no flush rules here */
 	Layout natural = *l;
-	Page pg = {.folio = "01", .elems = &e, .nelems = 1};
-	ModelStory ms = {.id = "fit", .src = story->file, .story = (Story *)story};
-	Model m = {.file = story->file,
+	Elem one = *e;
+	Page pg = {.folio = "01", .elems = &one, .nelems = 1};
+	ModelStory story = ms ? *ms : (ModelStory){0};
+	Model m = {.file = (char *)file,
 	           .paper = "",
 	           .date = "2000-01-01",
 	           .year = 2000,
@@ -23,11 +27,23 @@ lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r
 	           .layout = &natural,
 	           .pages = &pg,
 	           .npages = 1,
-	           .stories = &ms,
-	           .nstories = 1};
-	Report *quiet = report_new(); /* missing glyphs etc. are reported once, below */
+	           .stories = &story,
+	           .nstories = ms ? 1 : 0};
 	natural.flush = (FlushRules){.tolerance = G_MAXINT};
-	Flow *flow = compose_edition(&m, f, 1, quiet);
+	one.story = ms ? 0 : -1;
+	one.inset = false;
+	m.measure_text = ms != NULL; /* a photo's captions are page furniture */
+	return compose_edition(&m, f, 1, quiet);
+}
+
+static int
+lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r, int *head)
+{
+	const Grid *g = &l->grid;
+	Elem e = {.kind = EL_STORY, .cell = {1, span, 1, g->lines}, .story = 0};
+	ModelStory ms = {.id = "fit", .src = story->file, .story = (Story *)story};
+	Report *quiet = report_new(); /* missing glyphs etc. are reported once, below */
+	Flow *flow = compose_alone(l, story->file, f, &ms, &e, quiet);
 	int lines = flow->fits[0].overset_lines > 0 ? -1 : flow->fits[0].depth_lines;
 	*head = flow->fits[0].head_lines;
 	flow_free(flow);
@@ -39,6 +55,34 @@ lines_at_span(const Layout *l, Fonts *f, const Story *story, int span, Report *r
 	}
 	report_free(quiet);
 	return lines;
+}
+
+CopyfitMeasure
+copyfit_alone(const Model *m, Fonts *f, const Elem *e, int lines)
+{
+	CopyfitMeasure c = {0};
+	Elem at = *e;
+	Report *quiet = report_new(); /* the real composition reports what there is */
+	Flow *flow;
+	at.cell.l0 = 1;
+	at.cell.l1 = lines;
+	flow = compose_alone(m->layout, m->file, f, e->story >= 0 ? &m->stories[e->story] : NULL,
+	                     &at, quiet);
+	if (e->story >= 0) {
+		c.fits = flow->fits[0].overset_lines == 0;
+		c.depth = flow->fits[0].depth_lines;
+		c.head = flow->fits[0].head_lines;
+	} else
+		c.fits = true;
+	for (guint i = 0; i < flow->paras->len; i++) {
+		const FlowPara *fp = g_ptr_array_index(flow->paras, i);
+		if (fp && fp->kind &&
+		    (strcmp(fp->kind, "caption") == 0 || strcmp(fp->kind, "credit") == 0))
+			c.caption += fp->lines->n * fp->style->lines;
+	}
+	flow_free(flow);
+	report_free(quiet);
+	return c;
 }
 
 CopyfitRow *

@@ -4,6 +4,7 @@
 
 #include "font.h"
 #include "layout.h"
+#include "model.h"
 #include "report.h"
 #include "story.h"
 
@@ -19,3 +20,15 @@ CopyfitRow *copyfit_table(const Layout *l, Fonts *f, const Story *story, Report 
 /* The table as huozi fit prints it: a heading naming the story as `shown`, then one line per
  * span (lines needed, ">" when it does not fit, head lines). */
 char *copyfit_text(const char *shown, const Layout *l, const CopyfitRow *rows, int n);
+
+/* What one element needs, composed alone by the real composer at its own columns, styles and
+ * attributes, on an empty page, in grid lines 1 to `lines` of its columns. */
+typedef struct {
+	bool fits;   /* story, notice: no overset (a photo always) */
+	int depth;   /* story, notice: grid lines its text takes, head group + balanced body */
+	int head;    /* story: of which the head group */
+	int caption; /* photo: grid lines its caption and credit take */
+} CopyfitMeasure;
+
+/* e is an element of m (a story, notice or photo); m and e are only read. */
+CopyfitMeasure copyfit_alone(const Model *m, Fonts *f, const Elem *e, int lines);

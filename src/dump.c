@@ -1,6 +1,7 @@
 /* dump.c - the stable text dump of one pipeline stage (huozi dump, hz_dump). */
 #include "dump.h"
 #include "pipeline.h"
+#include "stack.h"
 #include <string.h>
 
 /* every paragraph, body and display text, in composition order: for lines the page furniture
@@ -44,8 +45,9 @@ stage_of(const char *name, bool *ok)
 	static const struct {
 		const char *name;
 		Stage stage;
-	} stages[] = {{"model", STAGE_MODEL}, {"layout", STAGE_MODEL}, {"items", STAGE_FLOW},
-	              {"lines", STAGE_FLOW},  {"flow", STAGE_FLOW},    {"dlist", STAGE_DLIST}};
+	} stages[] = {{"model", STAGE_MODEL}, {"layout", STAGE_MODEL}, {"stack", STAGE_FONTS},
+	              {"items", STAGE_FLOW},  {"lines", STAGE_FLOW},   {"flow", STAGE_FLOW},
+	              {"dlist", STAGE_DLIST}};
 	for (size_t i = 0; i < G_N_ELEMENTS(stages); i++)
 		if (strcmp(name, stages[i].name) == 0) {
 			*ok = true;
@@ -82,6 +84,8 @@ dump_run(const char *stage, const char *edition, const PipelineOptions *base, GS
 			model_dump(p->model, out);
 		else if (strcmp(stage, "layout") == 0)
 			layout_dump(p->model->layout, out);
+		else if (strcmp(stage, "stack") == 0)
+			stack_dump(p->model, out);
 		else if (strcmp(stage, "items") == 0 || strcmp(stage, "lines") == 0)
 			dump_paras(p->flow, strcmp(stage, "items") == 0, out);
 		else if (strcmp(stage, "flow") == 0)

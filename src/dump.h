@@ -1,4 +1,5 @@
-/* dump.h - the stable text dump of one pipeline stage: desc model layout items lines flow dlist. */
+/* dump.h - the stable text dump of one pipeline stage: desc model layout stack items lines flow
+ * dlist. */
 #pragma once
 
 #include "pipeline.h"

@@ -84,6 +84,43 @@ finding_json(GString *s, const DisplayFinding *d)
 	    d->overset_lines == 0 && d->forced_lines == 0 ? "true" : "false");
 }
 
+static bool
+any_stack(const Model *m)
+{
+	for (int p = 0; p < m->npages; p++)
+		if (m->pages[p].nstacks > 0)
+			return true;
+	return false;
+}
+
+/* a stack as placed: its band, the lines left at its foot, each child's need and extra */
+static void
+stack_json(GString *s, const Model *m, const Page *pg, const Stack *st)
+{
+	g_string_append(s, "    {\"file\": ");
+	json_str(s, m->file);
+	g_string_append_printf(s, ", \"line\": %d, \"col\": %d, \"page\": ", st->line, st->col);
+	json_str(s, pg->folio);
+	g_string_append_printf(s,
+	                       ", \"cols\": \"%d-%d\", \"lines\": \"%d-%d\", \"leftover\": %d"
+	                       ", \"children\": [",
+	                       st->cell.c0, st->cell.c1, st->cell.l0, st->cell.l1, st->leftover);
+	for (int i = 0, n = 0; i < st->n; i++) {
+		const Elem *e = &pg->elems[st->first + i];
+		if (e->kind == EL_RULE)
+			continue;
+		g_string_append_printf(s, "%s{\"element\": \"%s\", \"line\": %d, \"id\": ",
+		                       n++ ? ", " : "", model_elem_name(e->kind), e->line);
+		json_str(s, e->story >= 0 ? m->stories[e->story].id : NULL);
+		g_string_append_printf(s,
+		                       ", \"cols\": \"%d-%d\", \"lines\": \"%d-%d\", \"need\": %d"
+		                       ", \"extra\": %d}",
+		                       e->cell.c0, e->cell.c1, e->cell.l0, e->cell.l1, e->need,
+		                       e->extra);
+	}
+	g_string_append(s, "]}");
+}
+
 char *
 fitreport_json(const Model *m, const Flow *f, const Report *r)
 {
@@ -113,6 +150,13 @@ fitreport_json(const Model *m, const Flow *f, const Report *r)
 		finding_json(s, &g_array_index(f->findings, DisplayFinding, i));
 		g_string_append(s, i + 1 < f->findings->len ? ",\n" : "\n");
 	}
+	g_string_append(s, "  ],\n  \"stacks\": [\n");
+	for (int p = 0, n = 0; f && p < m->npages; p++)
+		for (int k = 0; k < m->pages[p].nstacks; k++) {
+			g_string_append(s, n++ ? ",\n" : "");
+			stack_json(s, m, &m->pages[p], &m->pages[p].stacks[k]);
+		}
+	g_string_append(s, f && any_stack(m) ? "\n" : "");
 	g_string_append(s, "  ],\n  \"diagnostics\": [\n");
 	for (guint i = 0; i < r->diags->len; i++) {
 		const Diag *d = g_ptr_array_index(r->diags, i);

@@ -84,9 +84,10 @@ flowctx_break_exact(FlowCtx *c, int pi, int nlines, double *cost)
 	 * pushed down a line must not read looser than its neighbours (the body's usual stretch
 	 * stays under that), nor start with a line it cannot justify */
 	for (int i = 0; clean && i < l->n; i++)
-		clean = !(l->lines[i].flags & EDIT_FLAWS) &&
-		        l->lines[i].per_gap <= fp->style->size / 8 &&
-		        (i == l->n - 1 || l->lines[i].width >= l->lines[i].avail - fp->style->size / 8);
+		clean =
+		    !(l->lines[i].flags & EDIT_FLAWS) &&
+		    l->lines[i].per_gap <= fp->style->size / 8 &&
+		    (i == l->n - 1 || l->lines[i].width >= l->lines[i].avail - fp->style->size / 8);
 	if (clean && l->n > 0)
 		clean = lines_core_count(&j->in, &l->lines[l->n - 1]) >= 2;
 	just_free(j);

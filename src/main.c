@@ -99,7 +99,8 @@ static const Command commands[] = {
      N_("the grid lines the story needs at each column span of a layout"), OPT_LAYOUT | OPT_STRICT,
      NULL},
     {"dump", "STAGE EDITION.xml", 2, N_("a stage and a page description"),
-     N_("the text dump of one stage: desc model layout items lines flow dlist"), OPT_ALLOW, NULL},
+     N_("the text dump of one stage: desc model layout stack items lines flow dlist"), OPT_ALLOW,
+     NULL},
 };
 
 /* the global help, line by line: a synopsis (not translated, padded) and what it does */
@@ -112,7 +113,8 @@ static const struct {
     {"huozi fonts EDITION.xml        ", N_("font roles, their faces, uncovered characters")},
     {"huozi fit STORY.txt --layout LAYOUT   ",
      N_("grid lines the story needs at each column span")},
-    {"huozi dump STAGE EDITION.xml   ", N_("STAGE: desc model layout items lines flow dlist")},
+    {"huozi dump STAGE EDITION.xml   ",
+     N_("STAGE: desc model layout stack items lines flow dlist")},
 };
 
 static void

@@ -61,6 +61,7 @@ typedef struct {
 	gsize text_bytes;        /* bytes of the story files read so far (MODEL_MAX_TEXT_BYTES) */
 	gsize text_chars;        /* their characters (MODEL_MAX_TEXT_CHARS) */
 	bool text_over;          /* one of these was passed: no further story is read */
+	const Stack *stack;      /* the <stack> whose children are being read, or NULL */
 } Loader;
 
 /* an image file read and checked: an ad on fifty pages is one of these */
@@ -124,6 +125,7 @@ model_free(Model *m)
 		g_free(pg->editor);
 		g_free(pg->designer);
 		g_free(pg->proofreader);
+		g_free(pg->stacks);
 	}
 	g_free(m->pages);
 	for (int s = 0; s < m->nstories; s++) {
@@ -261,12 +263,58 @@ read_range(Loader *ld, const DescNode *n, const char *name, int hi, int *a, int 
 	return true;
 }
 
+/* A child of a <stack>: cols= within the stack's (all of them when not written), no lines:
+ * stack_place_edition gives it those. */
+static bool
+read_stack_cols(Loader *ld, const DescNode *n, Cell *c)
+{
+	const Cell *band = &ld->stack->cell;
+	const DescAttr *cols = desc_attr(n, "cols");
+	*c = (Cell){band->c0, band->c1, 0, 0};
+	if (!cols)
+		return true;
+	if (!read_range(ld, n, "cols", ld->m->layout->grid.columns, &c->c0, &c->c1))
+		return false;
+	if (c->c0 < band->c0 || c->c1 > band->c1) {
+		g_autofree char *hint = g_strdup_printf(
+		    _("a child of <stack cols=\"%d-%d\"> takes columns within them, or leave out "
+		      "cols= to take them all"),
+		    band->c0, band->c1);
+		report_error(ld->r, DIAG_INPUT, ld->file, cols->vline, cols->vcol, hint,
+		             _("cols=\"%s\" lies outside its stack's columns %d-%d"),
+		             report_clip(ld->r, cols->value), band->c0, band->c1);
+		return false;
+	}
+	return true;
+}
+
 static bool
 read_cell(Loader *ld, const DescNode *n, Cell *c)
 {
 	const Grid *g = &ld->m->layout->grid;
-	bool ok = read_range(ld, n, "cols", g->columns, &c->c0, &c->c1);
+	bool ok;
+	if (ld->stack)
+		return read_stack_cols(ld, n, c);
+	ok = read_range(ld, n, "cols", g->columns, &c->c0, &c->c1);
 	return read_range(ld, n, "lines", g->lines, &c->l0, &c->l1) && ok;
+}
+
+/* depth="N" of a photo or an ad in a stack: required for an ad, automatic for a photo */
+static bool
+read_depth(Loader *ld, const DescNode *n, Elem *e)
+{
+	const DescAttr *a = e->kind == EL_AD ? need(ld, n, "depth") : desc_attr(n, "depth");
+	int hi = ld->m->layout->grid.lines;
+	if (!a)
+		return e->kind != EL_AD;
+	if (!length_parse_int(a->value, 1, hi, &e->depth)) {
+		report_error(ld->r, DIAG_INPUT, ld->file, a->vline, a->vcol,
+		             _("write the grid lines it takes in the stack, e.g. depth=\"12\""),
+		             _("depth=\"%s\" is not a number of grid lines from 1 to %d"),
+		             report_clip(ld->r, a->value), hi);
+		return false;
+	}
+	return true;
 }
 
 static int
@@ -404,6 +452,14 @@ read_module(Loader *ld, const DescNode *n, Elem *e)
 			               "on the page"),
 			             _("head=\"%s\" does not contain cols %d-%d"),
 			             report_clip(ld->r, head->value), e->cell.c0, e->cell.c1);
+			ok = false;
+		} else if (ld->stack &&
+		           (e->head_c0 < ld->stack->cell.c0 || e->head_c1 > ld->stack->cell.c1)) {
+			report_error(ld->r, DIAG_INPUT, ld->file, head->vline, head->vcol,
+			             _("a head group in a stack spans columns of the stack only"),
+			             _("head=\"%s\" runs outside its stack's columns %d-%d"),
+			             report_clip(ld->r, head->value), ld->stack->cell.c0,
+			             ld->stack->cell.c1);
 			ok = false;
 		}
 	}
@@ -592,6 +648,8 @@ read_photo(Loader *ld, const DescNode *n, Elem *e)
 		}
 	}
 	e->credit = g_strdup(desc_get(n, "credit"));
+	if (ld->stack)
+		ok = read_depth(ld, n, e) && ok;
 	if (fit && strcmp(fit->value, "fill") == 0)
 		e->fill = true;
 	else if (fit && strcmp(fit->value, "fit") != 0) {
@@ -627,6 +685,8 @@ read_ad(Loader *ld, const DescNode *n, Elem *e)
 		             _("bad page number \"%s\""), report_clip(ld->r, page->value));
 		return false;
 	}
+	if (ld->stack)
+		ok = read_depth(ld, n, e) && ok;
 	if (text)
 		e->text = g_strdup(text);
 	else
@@ -657,6 +717,10 @@ read_rule(Loader *ld, const DescNode *n, Elem *e)
 		static const char *const styles[] = {"single", "thick-thin", NULL};
 		bad_choice(ld, st, styles, _("use single or thick-thin"), _("unknown rule style"));
 		ok = false;
+	}
+	if (ld->stack) { /* across the stack, at the boundary stack_place_edition finds */
+		e->cell = (Cell){ld->stack->cell.c0, ld->stack->cell.c1, 0, 0};
+		return ok;
 	}
 	if ((at_line != NULL) + (at_col != NULL) + (own != NULL) != 1) {
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
@@ -721,16 +785,47 @@ is_inset(const Elem *a, const Elem *b)
 	       cell_inside(&a->cell, &b->cell);
 }
 
+/* The children of a stack have no lines yet: the band stands for them, here and against other
+ * stacks. */
+static bool
+check_stack_overlaps(Loader *ld, Page *pg)
+{
+	for (int s = 0; s < pg->nstacks; s++) {
+		const Stack *st = &pg->stacks[s];
+		const char *other = NULL;
+		int at = 0;
+		for (int i = 0; i < pg->nelems && !other; i++) {
+			const Elem *e = &pg->elems[i];
+			if (e->kind != EL_RULE && !e->stack && cells_overlap(&st->cell, &e->cell)) {
+				other = elem_names[e->kind];
+				at = e->line;
+			}
+		}
+		for (int t = 0; t < s && !other; t++)
+			if (cells_overlap(&st->cell, &pg->stacks[t].cell)) {
+				other = "stack";
+				at = pg->stacks[t].line;
+			}
+		if (other) {
+			report_error(ld->r, DIAG_INPUT, ld->file, st->line, st->col,
+			             _("move or shrink one of the two modules"),
+			             _("<%s> overlaps the <%s> at line %d"), "stack", other, at);
+			return false;
+		}
+	}
+	return true;
+}
+
 static bool
 check_overlaps(Loader *ld, Page *pg)
 {
 	bool ok = true;
 	for (int i = 0; i < pg->nelems; i++) {
-		if (pg->elems[i].kind == EL_RULE && !pg->elems[i].own_line)
+		if ((pg->elems[i].kind == EL_RULE && !pg->elems[i].own_line) || pg->elems[i].stack)
 			continue;
 		for (int j = 0; j < i; j++) {
 			Elem *a = &pg->elems[i], *b = &pg->elems[j];
-			if ((b->kind == EL_RULE && !b->own_line) ||
+			if ((b->kind == EL_RULE && !b->own_line) || b->stack ||
 			    !cells_overlap(&a->cell, &b->cell))
 				continue;
 			if (is_inset(a, b) || is_inset(b, a)) {
@@ -746,7 +841,7 @@ check_overlaps(Loader *ld, Page *pg)
 			break;
 		}
 	}
-	return ok;
+	return ok && check_stack_overlaps(ld, pg);
 }
 
 /* the attributes of element n (of kind e->kind): its own, and the style-PART= and rank= that
@@ -756,8 +851,17 @@ check_elem_attrs(Loader *ld, const DescNode *n, Elem *e)
 {
 	g_autoptr(GPtrArray) known = g_ptr_array_new();
 	bool ok;
-	for (int i = 0; elem_attrs[e->kind][i]; i++)
-		g_ptr_array_add(known, (gpointer)elem_attrs[e->kind][i]);
+	for (int i = 0; elem_attrs[e->kind][i]; i++) {
+		const char *a = elem_attrs[e->kind][i];
+		/* in a stack: no lines, and a rule runs across the stack where it stands */
+		if (ld->stack &&
+		    (strcmp(a, "lines") == 0 ||
+		     (e->kind == EL_RULE && strcmp(a, "weight") != 0 && strcmp(a, "style") != 0)))
+			continue;
+		g_ptr_array_add(known, (gpointer)a);
+	}
+	if (ld->stack && (e->kind == EL_PHOTO || e->kind == EL_AD))
+		g_ptr_array_add(known, (gpointer) "depth");
 	if (e->kind != EL_RULE)
 		for (int i = 0; i < n->nattrs; i++)
 			if (storystyle_owns(n->attrs[i].name))
@@ -781,11 +885,12 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 		if (strcmp(n->name, elem_names[k]) == 0)
 			break;
 	if (k == (int)G_N_ELEMENTS(elem_names)) {
-		static const char *const names[] = {"masthead", "story", "jump", "photo",
-		                                    "notice",   "ad",    "rule", NULL};
+		static const char *const names[] = {"masthead", "story", "jump",  "photo", "notice",
+		                                    "ad",       "rule",  "stack", NULL};
 		g_autofree char *hint = suggest_hint(
 		    n->name, names,
-		    _("a page holds masthead, story, jump, photo, notice, ad and rule elements"));
+		    _("a page holds masthead, story, jump, photo, notice, ad, rule and stack "
+		      "elements"));
 		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col, hint,
 		             _("unknown element <%s>"), report_clip(ld->r, n->name));
 		return false;
@@ -795,6 +900,27 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 	e->line = n->line;
 	e->col = n->col;
 	e->story = -1;
+	if (ld->stack && (e->kind == EL_MASTHEAD || e->kind == EL_JUMP)) {
+		report_error(
+		    ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		    _("place it outside the stack, with cols= and lines="),
+		    e->kind == EL_JUMP
+		        ? _("<jump> is not supported in a stack: a continuation's depth is "
+		            "what its story leaves over, known only once the story is set")
+		        : _("<masthead> is not supported in a stack: it is the first "
+		            "page's furniture, its depth set by design, not by text"));
+		return false;
+	}
+	if (ld->stack && desc_attr(n, "lines")) {
+		const DescAttr *a = desc_attr(n, "lines");
+		report_error(ld->r, DIAG_INPUT, ld->file, a->line, a->col,
+		             e->kind == EL_PHOTO || e->kind == EL_AD
+		                 ? _("remove lines=, or give the depth as depth=\"N\" grid lines")
+		                 : _("remove lines="),
+		             _("a child of <stack> takes no lines=: the stack gives it the depth "
+		               "its content needs"));
+		return false;
+	}
 	if (!check_elem_attrs(ld, n, e))
 		return false;
 	if (n->nchildren > 0) {
@@ -829,6 +955,51 @@ read_elem(Loader *ld, const DescNode *n, Elem *e)
 	return false;
 }
 
+/* <stack cols lines>: its children become the page's next elements, in document order, each
+ * marked with the stack; stack_place_edition gives them their lines. */
+static bool
+read_stack(Loader *ld, const DescNode *n, Page *pg)
+{
+	static const char *const attrs[] = {"cols", "lines", NULL};
+	Stack st = {.line = n->line, .col = n->col, .first = pg->nelems};
+	bool ok = check_attrs(ld, n, attrs);
+	int modules = 0;
+	ok = ok && read_cell(ld, n, &st.cell);
+	if (!ok)
+		return false;
+	pg->stacks = g_renew(Stack, pg->stacks, pg->nstacks + 1);
+	pg->stacks[pg->nstacks] = st;
+	ld->stack = &pg->stacks[pg->nstacks];
+	for (int i = 0; i < n->nchildren; i++) {
+		const DescNode *c = n->children[i];
+		Elem e;
+		if (strcmp(c->name, "stack") == 0) {
+			report_error(ld->r, DIAG_INPUT, ld->file, c->line, c->col,
+			             _("put its children into this stack, or place the two stacks "
+			               "side by side"),
+			             _("<stack> is not supported in a stack: stacks do not nest"));
+			ok = false;
+		} else if (read_elem(ld, c, &e)) {
+			e.stack = pg->nstacks + 1;
+			modules += e.kind != EL_RULE;
+			pg->elems[pg->nelems++] = e;
+		} else {
+			elem_done(&e);
+			ok = false;
+		}
+	}
+	ld->stack = NULL;
+	pg->stacks[pg->nstacks].n = pg->nelems - st.first;
+	pg->nstacks++;
+	if (ok && modules == 0) {
+		report_error(ld->r, DIAG_INPUT, ld->file, n->line, n->col,
+		             _("put stories, notices, photos or ads into it, or remove it"),
+		             _("the <stack> holds no module to stack"));
+		ok = false;
+	}
+	return ok;
+}
+
 static bool
 read_page(Loader *ld, const DescNode *n, Page *pg)
 {
@@ -859,10 +1030,32 @@ read_page(Loader *ld, const DescNode *n, Page *pg)
 		             MODEL_MAX_ELEMS, report_clip(ld->r, over->name), MODEL_MAX_ELEMS + 1);
 		return false;
 	}
-	pg->elems = g_new0(Elem, n->nchildren);
+	{ /* a stack's children count as elements of the page */
+		int total = 0;
+		for (int i = 0; i < n->nchildren; i++) {
+			const DescNode *c = n->children[i];
+			bool stack = strcmp(c->name, "stack") == 0;
+			for (int k = stack ? 0 : -1; k < (stack ? c->nchildren : 0); k++)
+				if (++total == MODEL_MAX_ELEMS + 1) {
+					const DescNode *over = stack ? c->children[k] : c;
+					report_error(
+					    ld->r, DIAG_INPUT, ld->file, over->line, over->col,
+					    _("a page holds at most 500 elements: merge modules "
+					      "or move some to another page"),
+					    _("more than %d elements on one page: this <%s> is "
+					      "number %d"),
+					    MODEL_MAX_ELEMS, report_clip(ld->r, over->name),
+					    MODEL_MAX_ELEMS + 1);
+					return false;
+				}
+		}
+		pg->elems = g_new0(Elem, total);
+	}
 	for (int i = 0; i < n->nchildren; i++) {
 		Elem e;
-		if (read_elem(ld, n->children[i], &e))
+		if (strcmp(n->children[i]->name, "stack") == 0)
+			ok = read_stack(ld, n->children[i], pg) && ok;
+		else if (read_elem(ld, n->children[i], &e))
 			pg->elems[pg->nelems++] = e;
 		else {
 			elem_done(&e);
@@ -1082,7 +1275,13 @@ model_dump(const Model *m, GString *out)
 		                       pg->section ? pg->section : "", pg->nelems);
 		for (int i = 0; i < pg->nelems; i++) {
 			const Elem *e = &pg->elems[i];
-			g_string_append_printf(out, "    %s @%d", elem_names[e->kind], e->line);
+			const Stack *st = e->stack ? &pg->stacks[e->stack - 1] : NULL;
+			if (st && st->first == i)
+				g_string_append_printf(
+				    out, "    stack @%d cols=%d-%d lines=%d-%d\n", st->line,
+				    st->cell.c0, st->cell.c1, st->cell.l0, st->cell.l1);
+			g_string_append_printf(out, "    %s%s @%d", st ? "  " : "",
+			                       elem_names[e->kind], e->line);
 			if (e->kind == EL_RULE)
 				g_string_append_printf(out, " %s %s=%d weight=%.2fpt%s",
 				                       e->vertical ? "vertical" : "horizontal",
@@ -1111,6 +1310,8 @@ model_dump(const Model *m, GString *out)
 				    e->image.box[1], e->image.box[2], e->image.box[3]);
 			if (e->text)
 				g_string_append_printf(out, " text=\"%s\"", e->text);
+			if (e->depth)
+				g_string_append_printf(out, " depth=%d", e->depth);
 			dump_styles(m->layout, &e->styles, out);
 			g_string_append_c(out, '\n');
 		}

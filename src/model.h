@@ -47,7 +47,22 @@ typedef struct {
 	bool thick_thin; /* 文武线 */
 	bool own_line; /* a horizontal rule on grid line `at` of its own (line=), through its middle
 	                */
+	/* stacks (stack.c): the child of a <stack> has no lines= of its own; its cell's lines are
+	 * 0 until stack_place_edition gives them out */
+	int stack; /* 1 + index into its page's stacks, 0: not in a stack */
+	int depth; /* photo, ad in a stack: depth="N" grid lines; 0: automatic (photo) */
+	int need;  /* after placement: the grid lines it needs (its depth) */
+	int extra; /* after placement: leftover lines of the band given to it */
 } Elem;
+
+/* <stack cols lines>: a column band whose children stack top to bottom in document order;
+ * they are the page's elements first .. first + n - 1 */
+typedef struct {
+	int line, col;
+	Cell cell;
+	int first, n;
+	int leftover; /* after placement: lines at the foot of the band that nothing takes */
+} Stack;
 
 typedef struct {
 	char *folio;   /* 版次, e.g. "02" */
@@ -56,6 +71,8 @@ typedef struct {
 	int line, col;
 	Elem *elems;
 	int nelems;
+	Stack *stacks;
+	int nstacks;
 } Page;
 
 typedef struct {
@@ -77,6 +94,9 @@ typedef struct {
 	int npages;
 	ModelStory *stories;
 	int nstories;
+	/* copyfit: the model of one story or notice composed alone to measure it; composition then
+	 * skips what does not change its depth (page furniture, clearances, empty cells, proof) */
+	bool measure_text;
 } Model;
 
 #define MODEL_MAX_PAGES 400

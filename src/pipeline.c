@@ -1,6 +1,7 @@
 /* pipeline.c - running the stages in order and freeing their results in reverse. */
 #include "pipeline.h"
 #include "compose.h"
+#include "stack.h"
 #include <stdlib.h>
 
 void
@@ -47,6 +48,10 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 	                           p->model->layout, r)))
 		return NULL;
 	p->t.fonts = lap(&t);
+	/* the children of stacks get their lines before anything is placed; their composition
+	 * alone counts in the flow stage's time */
+	if (!stack_place_edition(p->model, p->fonts, r))
+		return NULL;
 	if (o->last == STAGE_FONTS)
 		return g_steal_pointer(&p);
 	p->flow = compose_edition(p->model, p->fonts,

@@ -8,7 +8,9 @@ usage: run-golden.py [--regen] CASE STAGE
                                                           and on an expectation not listed
 
 Runs `$HUOZI dump STAGE CASE.xml` (CASE.xml in this folder, named by absolute path, from a
-fresh temporary working directory) and compares its standard output, then its standard error,
+fresh temporary working directory; or, when there is no CASE.xml, the page description that
+the first line of CASE.edition names relative to the source tree, with --allow-outside: a
+sample that reads another sample's files) and compares its standard output, then its standard error,
 then a last line `# exit status N`, to the file CASE.STAGE next to it. Absolute paths of the
 source tree are written relative to $SOURCE_ROOT, so the expectations do not depend on where
 the project is checked out or built. On a mismatch the unified diff is printed and the exit
@@ -18,7 +20,7 @@ The cases are listed in golden_cases in meson.build, which passes them to the ru
 golden-cases test runs --cases with all of them, and `ninja -C build golden-regen` runs
 --regen --all with all of them. --all runs (or with --regen rewrites) the cases given; cases
 marked :known-bug keep their hand-written expectations and are not rewritten. In --cases, an
-expectation is any file of this folder that is not an input (*.xml, *.txt, *.png), a script
+expectation is any file of this folder that is not an input (*.xml, *.txt, *.png, *.edition), a script
 (*.py) or meson.build.
 
 Environment (set by tests/meson.build): HUOZI, the huozi binary; SOURCE_ROOT, the project
@@ -46,10 +48,15 @@ def run(case, stage):
     if not huozi:
         sys.exit('run-golden.py: HUOZI is not set (run through meson test)')
     xml = os.path.join(HERE, case + '.xml')
+    opts = []
+    if not os.path.exists(xml) and os.path.exists(os.path.join(HERE, case + '.edition')):
+        with open(os.path.join(HERE, case + '.edition'), encoding='utf-8') as f:
+            xml = os.path.join(os.path.abspath(source_root), f.readline().strip())
+        opts = ['--allow-outside']
     env = dict(os.environ)
     env.pop('SOURCE_DATE_EPOCH', None)
     with tempfile.TemporaryDirectory(prefix='huozi-golden-') as cwd:
-        p = subprocess.run([huozi, 'dump', stage, xml], cwd=cwd, env=env,
+        p = subprocess.run([huozi, 'dump', stage, xml] + opts, cwd=cwd, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
         leftovers = os.listdir(cwd)
     out = p.stdout.decode('utf-8', 'replace') + p.stderr.decode('utf-8', 'replace')
@@ -77,7 +84,7 @@ def parse_spec(spec):
 def is_expectation(name):
     return (os.path.isfile(os.path.join(HERE, name)) and name != 'meson.build'
             and not name.startswith('.') and os.path.splitext(name)[1] not in
-            ('.xml', '.txt', '.png', '.py', '.pyc'))
+            ('.xml', '.txt', '.png', '.edition', '.py', '.pyc'))
 
 
 def check_cases(specs):
@@ -91,7 +98,8 @@ def check_cases(specs):
             problems.append('%s is listed in meson.build but has no expectation file '
                             '(create it with run-golden.py --regen %s %s)'
                             % ((name,) + tuple(name.rsplit('.', 1))))
-        elif not os.path.isfile(os.path.join(HERE, name.rsplit('.', 1)[0] + '.xml')):
+        elif not any(os.path.isfile(os.path.join(HERE, name.rsplit('.', 1)[0] + ext))
+                     for ext in ('.xml', '.edition')):
             problems.append('%s is listed but has no edition %s.xml'
                             % (name, name.rsplit('.', 1)[0]))
     for name in sorted(n for n in os.listdir(HERE) if is_expectation(n)):

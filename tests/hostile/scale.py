@@ -380,6 +380,21 @@ def stories_50000_one_per_cell_render(c):
 
 @case
 @heavy
+def stacked_stories_48000_render(c):
+    """400 pages of 8 stacks of 15 one-line stories: every story is measured alone (its depth
+    search composes it three times) before it is composed on its page"""
+    c.write('ed/stories/t.txt', '甲\n')
+    page = ''.join(f'    <stack cols="{k + 1}" lines="1-15">\n' + ''.join(
+        f'      <story id="s{{p}}_{k}_{i}" src="stories/t.txt"/>\n' for i in range(15)) +
+        '    </stack>\n' for k in range(8))
+    edition(c, [page.replace('{p}', str(p)) for p in range(400)])
+    r = render(c, '-o', 'out.pdf')
+    expect(r, 0, stdout='out.pdf\n', stderr='huozi: 400 pages, 48000 stories, 0 overset '
+           '(0 lines), 284800 empty grid cells\n', **BUDGET)
+
+
+@case
+@heavy
 def elements_500_on_400_pages_render(c):
     """the element limit at its maximum on every page: 125 stories and 375 rules a page"""
     c.write('ed/stories/t.txt', '甲\n')

@@ -365,7 +365,7 @@ def long_element_name(c):
     """a 3 MB element name is quoted cut short"""
     edition(c, '<ad src', '<' + 'a' * 3000000 + ' src')
     refused(c, ['ed/edition.xml:7:5: error: unknown element <' + 'a' * 40 + '…>',
-                '  hint: a page holds masthead, story, jump, photo, notice, ad and rule '
+                '  hint: a page holds masthead, story, jump, photo, notice, ad, rule and stack '
                 'elements'], max_s=10, max_mb=512)
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """compare-png.py - whole pages as pixels: the sample edition rendered to PNG proofs at 30 dpi
-and compared with the reference images kept here (page-NN.ref.png), with a tolerance.
+and compared with the reference images kept here (page-NN.ref.png), with a tolerance; and the
+page made up with stacks (samples/stacks/edition.xml, stacks-page-NN.ref.png).
 
 usage: compare-png.py [--regen]     (run through meson test; --regen rewrites the references)
 A page fails when more than 0.5% of its pixels differ by more than 48 levels in any channel,
@@ -81,8 +82,16 @@ def main(argv):
     huozi, root = os.environ["HUOZI"], os.environ["SOURCE_ROOT"]
     out = tempfile.mkdtemp(prefix="huozi-png-")
     try:
-        subprocess.run([huozi, "render", os.path.join(root, "samples", "edition", "edition.xml"),
-                        "--png", out, "--dpi", DPI], check=True, stdout=subprocess.DEVNULL)
+        # (prefix of the page names, the edition, options): the stacks page reads the sample
+        # edition's stories from ../edition/
+        for prefix, folder, opts in (("", "edition", []), ("stacks-", "stacks", ["--allow-outside"])):
+            tmp = os.path.join(out, "tmp")
+            subprocess.run([huozi, "render", os.path.join(root, "samples", folder, "edition.xml"),
+                            "--png", tmp, "--dpi", DPI] + opts, check=True,
+                           stdout=subprocess.DEVNULL)
+            for name in os.listdir(tmp):
+                os.rename(os.path.join(tmp, name), os.path.join(out, prefix + name))
+            os.rmdir(tmp)
         return compare(out, regen)
     finally:
         shutil.rmtree(out)
