@@ -74,7 +74,9 @@ measure(const ColfillGrid *g, const ColfillRow *rows, int nrows, const ColfillCo
 {
 	Len *ends = g_new0(Len, ncols + 1);
 	int placed = colfill_fill(g, rows, nrows, cols, ncols, ends, NULL), under = 0;
-	for (int k = first; placed == nrows && k < ncols; k++)
+	/* the last frame's columns, and the earlier frames' too: a column the widow rules leave a
+	 * line short before the jump is as empty as one at the end */
+	for (int k = first > 0 ? 0 : first; placed == nrows && k < ncols; k++)
 		under += (int)(MAX(colfill_floor(&cols[k]) - ends[k], 0) / g->pitch);
 	g_free(ends);
 	return placed == nrows ? under : -1;

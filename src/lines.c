@@ -704,19 +704,27 @@ collect(const Sums *s, const int *from, Lines *out)
 	}
 }
 
-Lines *
-lines_break(const BreakInput *in)
+/* an empty result for the clusters of in */
+static Lines *
+lines_new(const BreakInput *in)
 {
 	Lines *out = g_new0(Lines, 1);
-	Sums s = {0};
-	Cost *best;
-	int *from;
-
 	out->nclusters = in->n;
 	out->x = g_new0(Len, in->n + 1);
 	out->adv = g_new0(Len, in->n + 1);
 	out->shift = g_new0(Len, in->n + 1);
 	out->drawn = g_new0(bool, in->n + 1);
+	return out;
+}
+
+Lines *
+lines_break(const BreakInput *in)
+{
+	Lines *out = lines_new(in);
+	Sums s = {0};
+	Cost *best;
+	int *from;
+
 	if (in->n == 0)
 		return out;
 	sums_init(&s, in);
@@ -756,12 +764,7 @@ lines_break_exact(const BreakInput *in, int nlines)
 	ok = search_counted(&s, best, from, nlines, true) && best[in->n].defects == 0;
 	out = NULL;
 	if (ok) {
-		out = g_new0(Lines, 1);
-		out->nclusters = in->n;
-		out->x = g_new0(Len, in->n + 1);
-		out->adv = g_new0(Len, in->n + 1);
-		out->shift = g_new0(Len, in->n + 1);
-		out->drawn = g_new0(bool, in->n + 1);
+		out = lines_new(in);
 		out->defects = best[in->n].defects;
 		out->demerits = best[in->n].demerits;
 		collect(&s, from, out);

@@ -39,8 +39,9 @@ def refused(c, res, stderr):
     check(not os.path.exists(c.path('out.pdf')), 'out.pdf was written')
 
 
-def edition(c, pages, layout='broadsheet'):
-    """write ed/edition.xml with these <page> bodies (a list of strings)"""
+def edition(c, pages, layout='layout.xml'):
+    """write ed/edition.xml with these <page> bodies (a list of strings), on the fixture's
+    layout (underset tolerated: the stories fill no page)"""
     body = ''.join(f'  <page folio="{i + 1:02d}">\n{p}  </page>\n' for i, p in enumerate(pages))
     c.write('ed/edition.xml', '<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<edition paper="江城日报" date="2026-11-28" layout="{layout}">\n{body}</edition>\n')
@@ -476,13 +477,11 @@ def description_one_byte_over_16mb_refused(c):
 
 
 def layout_with_styles(c, extra):
-    """the library's broadsheet layout with `extra` more styles, as ed/big.xml"""
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, '..', '..', 'layouts', 'broadsheet.xml'), encoding='utf-8') as f:
-        xml = f.read()
+    """the fixture's broadsheet layout with `extra` more styles, as ed/big.xml"""
+    xml = c.read('ed/layout.xml').decode('utf-8')
     styles = ''.join(f'  <style name="extra-{i}" parent="body"/>\n' for i in range(extra))
     c.write('ed/big.xml', xml.replace('</layout>', styles + '</layout>'))
-    edition_xml = c.read('ed/edition.xml').decode().replace('layout="broadsheet"',
+    edition_xml = c.read('ed/edition.xml').decode().replace('layout="layout.xml"',
                                                            'layout="big.xml"')
     c.write('ed/edition.xml', edition_xml)
     return xml.count('<style ')

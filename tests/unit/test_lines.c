@@ -912,6 +912,41 @@ START_TEST(test_soft_words)
 }
 END_TEST
 
+/* the make-up's 缩行/拉行 (lines_break_exact): 30 clusters at 13 em take 3 lines (13, 13, 4);
+ * in exactly 4 lines each must hold fewer characters (stretched), in 2 they cannot fit; a
+ * request for more lines than clusters, or of a paragraph with punctuation it can push in,
+ * behaves */
+START_TEST(test_exact_lines)
+{
+	Para *p = para_new(30, 13);
+	g_autoptr(Lines) natural = lines_break(&p->in);
+	g_autoptr(Lines) four = lines_break_exact(&p->in, 4);
+	ck_assert_int_eq(natural->n, 3);
+	ck_assert_ptr_nonnull(four);
+	ck_assert_int_eq(four->n, 4);
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(four->lines[i].width, four->lines[i].avail); /* justified */
+	ck_assert_int_ge(four->lines[3].end - four->lines[3].start, 2);       /* no 孤字 */
+	ck_assert_ptr_null(lines_break_exact(&p->in, 2));                     /* cannot fit */
+	ck_assert_ptr_null(lines_break_exact(&p->in, 31));
+	ck_assert_ptr_null(lines_break_exact(&p->in, 0));
+	para_free(p);
+	/* 27 clusters whose every third character's right half may be pushed in: two lines hold
+	 * them all, each within the measure */
+	p = para_new(27, 13);
+	for (int i = 2; i < 27; i += 3)
+		p->shrink_r[i] = EM / 2;
+	{
+		g_autoptr(Lines) two = lines_break_exact(&p->in, 2);
+		ck_assert_ptr_nonnull(two);
+		ck_assert_int_eq(two->n, 2);
+		ck_assert_int_le(two->lines[0].width, two->lines[0].avail);
+		ck_assert_int_ge(two->lines[1].end - two->lines[1].start, 2);
+	}
+	para_free(p);
+}
+END_TEST
+
 static Suite *
 lines_suite(void)
 {
@@ -942,6 +977,7 @@ lines_suite(void)
 	tcase_add_test(rules, test_emergency_breaks);
 	tcase_add_test(rules, test_emergency_only_where_needed);
 	tcase_add_test(rules, test_widow_avoided);
+	tcase_add_test(rules, test_exact_lines);
 	tcase_add_test(rules, test_widow_counts_core_only);
 	tcase_add_test(rules, test_widow_unavoidable);
 	tcase_add_test(rules, test_single_short_line);

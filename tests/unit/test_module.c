@@ -75,9 +75,10 @@ START_TEST(test_jump)
 	const StoryFit *fit = &p->flow->fits[0];
 	const FlowLine *out = unit_find_line(p->flow, "下转第02版");
 	ck_assert_int_eq(fit->frames, 2);
-	/* the second part is 17 lines short: the head group over the first grows by 4 lines (8
-	 * lines of its two columns go on into the second), a paragraph takes a line more */
-	ck_assert_int_eq(fit->underset_was, 17);
+	/* 18 lines short, the second part's 17 and a line the widow rules leave in the first: the
+	 * head group over the first grows by 4 lines (8 lines of its two columns go on into the
+	 * second), a paragraph takes a line more */
+	ck_assert_int_eq(fit->underset_was, 18);
 	ck_assert_int_eq(fit->flush_head, 4);
 	ck_assert_int_eq(fit->lines_set, 16);
 	ck_assert_int_eq(fit->lines_avail, 25);
