@@ -560,7 +560,10 @@ check_underset(StoryFlow *sf)
 		const char *hint =
 		    _("give the module fewer grid lines (or use a <stack>), or let the "
 		      "layout's <flush> rules take more");
-		const char *who = report_clip(sf->c->r, sf->ms->id ? sf->ms->id : sf->ms->src);
+		/* a notice without id by its file's name (the element's position says which one):
+		 * the path would clip at a width that depends on where the edition is */
+		g_autofree char *base = g_path_get_basename(sf->ms->src);
+		const char *who = report_clip(sf->c->r, sf->ms->id ? sf->ms->id : base);
 		if (sf->ms->notice)
 			report_warning(
 			    sf->c->r, DIAG_MAKEUP, sf->c->m->file, last->line, last->col, hint,
