@@ -146,12 +146,12 @@ START_TEST(test_level_beats_widows)
 	 * paragraph's first line (an orphan): with level="columns" the rule gives way */
 	static const int per[] = {9, 11, 0};
 	FlushRules widows = rules;
-	g_autoptr(FlushPlan) level = NULL, keep = NULL;
+	g_autoptr(FlushPlan) over = NULL, level = NULL, keep = NULL;
 	module_init(&m, 2, 1, per, NULL); /* head 1: 18 lines of room, 2 over... */
 	m.cols[0].top = m.cols[1].top = 0;
 	ck_assert_int_eq(flush_underset(&grid, &m.in), -1); /* the orphan pushes a line over */
-	level = flush_plan(&grid, &m.in, &rules);
-	ck_assert_int_eq(level->underset, -1); /* overset: no plan for that */
+	over = flush_plan(&grid, &m.in, &rules);
+	ck_assert_int_eq(over->underset, -1); /* overset: no plan for that */
 	/* with the module one line deeper per column, 2 lines short: the head takes one line
 	 * only if the orphan rule gives way */
 	m.cols[0].bottom = m.cols[1].bottom = 110;
