@@ -204,6 +204,7 @@ painter_init(Painter *p, const DList *d, Report *r)
 {
 	p->d = d;
 	p->pdf = false;
+	p->standins = false;
 	p->k = 0;
 	p->proof = false;
 	p->images = g_new0(cairo_surface_t *, d->nimages + 1);
