@@ -717,61 +717,74 @@ lines_new(const BreakInput *in)
 	return out;
 }
 
+/* a search over in: its sums and the tables of the best cost and the break before each
+ * cluster */
+typedef struct {
+	Sums s;
+	Cost *best;
+	int *from;
+} Search;
+
+static void
+search_begin(Search *q, const BreakInput *in)
+{
+	*q = (Search){0};
+	sums_init(&q->s, in);
+	mark_forced(&q->s);
+	q->best = g_new(Cost, in->n + 1);
+	q->from = g_new(int, in->n + 1);
+}
+
+/* the sequence the search found, set into out */
+static Lines *
+search_collect(Search *q, Lines *out)
+{
+	out->defects = q->best[q->s.in->n].defects;
+	out->demerits = q->best[q->s.in->n].demerits;
+	collect(&q->s, q->from, out);
+	return out;
+}
+
+static void
+search_end(Search *q)
+{
+	g_free(q->best);
+	g_free(q->from);
+	sums_done(&q->s);
+}
+
 Lines *
 lines_break(const BreakInput *in)
 {
 	Lines *out = lines_new(in);
-	Sums s = {0};
-	Cost *best;
-	int *from;
+	Search q;
 
 	if (in->n == 0)
 		return out;
-	sums_init(&s, in);
-	mark_forced(&s);
-	best = g_new(Cost, in->n + 1);
-	from = g_new(int, in->n + 1);
+	search_begin(&q, in);
 	/* display text that cannot fit max_lines is broken as it can: flowctx_squeeze squeezes */
-	if (!search_spaces(&s, best, from) && !search_text(&s, best, from) &&
-	    !search(&s, best, from)) {
-		s.emergency = true;
-		search(&s, best, from);
+	if (!search_spaces(&q.s, q.best, q.from) && !search_text(&q.s, q.best, q.from) &&
+	    !search(&q.s, q.best, q.from)) {
+		q.s.emergency = true;
+		search(&q.s, q.best, q.from);
 	}
-	out->defects = best[in->n].defects;
-	out->demerits = best[in->n].demerits;
-	collect(&s, from, out);
-	g_free(best);
-	g_free(from);
-	sums_done(&s);
+	search_collect(&q, out);
+	search_end(&q);
 	return out;
 }
 
 Lines *
 lines_break_exact(const BreakInput *in, int nlines)
 {
-	Lines *out;
-	Sums s = {0};
-	Cost *best;
-	int *from;
-	bool ok;
+	Lines *out = NULL;
+	Search q;
 
 	if (in->n == 0 || nlines < 1 || nlines > in->n)
 		return NULL;
-	sums_init(&s, in);
-	mark_forced(&s);
-	best = g_new(Cost, in->n + 1);
-	from = g_new(int, in->n + 1);
-	ok = search_counted(&s, best, from, nlines, true) && best[in->n].defects == 0;
-	out = NULL;
-	if (ok) {
-		out = lines_new(in);
-		out->defects = best[in->n].defects;
-		out->demerits = best[in->n].demerits;
-		collect(&s, from, out);
-	}
-	g_free(best);
-	g_free(from);
-	sums_done(&s);
+	search_begin(&q, in);
+	if (search_counted(&q.s, q.best, q.from, nlines, true) && q.best[in->n].defects == 0)
+		out = search_collect(&q, lines_new(in));
+	search_end(&q);
 	return out;
 }
 
