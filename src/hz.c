@@ -407,11 +407,12 @@ edition_compose_whole(HzEdition *e, Report *r)
 	PipelineOptions po = pipeline_options(&e->o, STAGE_DLIST);
 	Report *all = report_new();
 	Pipeline *p = pipeline_run(e->path, &po, all);
-	g_autofree bool *said = g_new0(bool, r->diags->len + 1);
+	guint had = r->diags->len; /* what r held before: those added below are not looked at */
+	g_autofree bool *said = g_new0(bool, had + 1);
 	for (guint i = 0; i < all->diags->len; i++) {
 		const Diag *d = g_ptr_array_index(all->diags, i);
 		bool seen = d == all->trailer;
-		for (guint k = 0; k < r->diags->len && !seen; k++)
+		for (guint k = 0; k < had && !seen; k++)
 			if (!said[k] && same_diag(d, g_ptr_array_index(r->diags, k)))
 				said[k] = seen = true;
 		if (!seen)
