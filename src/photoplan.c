@@ -65,22 +65,30 @@ PhotoMove
 photoplan_inset(int at, int group, const PhotoColumn *cols, int ncols, int *line, int *above,
                 int *below)
 {
-	int top = G_MININT, foot = G_MAXINT, a, b;
+	int top = G_MININT, foot = G_MAXINT, a, b, cand[2];
+	PhotoMove move[2];
 	*line = at;
-	if (clean_at(at, group, cols, ncols, above, below) || ncols <= 0)
+	if (ncols <= 0 || clean_at(at, group, cols, ncols, above, below))
 		return PHOTO_AT_CELL;
 	for (int k = 0; k < ncols; k++) {
 		top = MAX(top, cols[k].top);
 		foot = MIN(foot, cols[k].bottom);
 	}
-	if (top + group <= foot && clean_at(top, group, cols, ncols, &a, &b)) {
-		*line = top;
-		return PHOTO_TO_TOP;
+	/* the nearer of the top and the foot first */
+	cand[0] = top;
+	move[0] = PHOTO_TO_TOP;
+	cand[1] = foot - group;
+	move[1] = PHOTO_TO_BOTTOM;
+	if (ABS(cand[1] - at) < ABS(cand[0] - at)) {
+		cand[0] = foot - group;
+		move[0] = PHOTO_TO_BOTTOM;
+		cand[1] = top;
+		move[1] = PHOTO_TO_TOP;
 	}
-	if (foot - group >= top && clean_at(foot - group, group, cols, ncols, &a, &b)) {
-		*line = foot - group;
-		return PHOTO_TO_BOTTOM;
-	}
-	clean_at(at, group, cols, ncols, above, below);
+	for (int i = 0; i < 2; i++)
+		if (top + group <= foot && clean_at(cand[i], group, cols, ncols, &a, &b)) {
+			*line = cand[i];
+			return move[i];
+		}
 	return PHOTO_STRANDED;
 }

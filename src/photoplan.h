@@ -46,9 +46,10 @@ typedef enum { PHOTO_AT_CELL, PHOTO_TO_TOP, PHOTO_TO_BOTTOM, PHOTO_STRANDED } Ph
 /* Where an inset photo whose group takes group grid lines (and one empty grid line under it,
  * but not at a column's foot) goes in its columns (ncols of them, each with its text top and
  * foot): at its cell's first line at when that leaves no column 1 or 2 lines of text above or
- * below it; else at the top of the text area (the lowest top among its columns); else with its
- * group's foot on the columns' foot (the highest foot); else at its cell, PHOTO_STRANDED.
- * *line receives the grid line of the group's top; *above and *below (for the message) the
- * fewest lines of text above and below it, 1 or 2 where a column strands them. */
+ * below it; else at the top of the text area (the lowest top among its columns) or with its
+ * group's foot on the columns' foot (the highest foot), the nearer first, where that is clean;
+ * else at its cell, PHOTO_STRANDED. *line receives the grid line of the group's top; *above and
+ * *below (for the message) the fewest lines of text above and below it at its cell in a column
+ * that has 1 or 2 there (0: none). */
 PhotoMove photoplan_inset(int at, int group, const PhotoColumn *cols, int ncols, int *line,
                           int *above, int *below);
