@@ -116,7 +116,7 @@ photo_place(FlowCtx *c, int p, const Elem *e, const PhotoSet *s, int at, const c
 	                s->plan.image_lines,
 	                s->cap_lines + s->cred_lines,
 	                s->plan.group_lines,
-	                s->plan.empty_lines,
+	                e->inset ? 0 : s->plan.empty_lines, /* an inset's go to the text */
 	                e->inset,
 	                moved};
 
