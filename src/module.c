@@ -244,6 +244,20 @@ inset_columns(const StoryFlow *sf, int f, int first, const Elem *e, PhotoColumn 
 	return n;
 }
 
+/* in's group and its empty line run into an inset already placed in the frame */
+static bool
+overlaps_inset(const StoryFlow *sf, const Inset *in)
+{
+	for (guint i = 0; i < sf->insets->len; i++) {
+		const Inset *o = &g_array_index(sf->insets, Inset, i);
+		if (o->frame == in->frame && o->e->cell.c0 <= in->e->cell.c1 &&
+		    in->e->cell.c0 <= o->e->cell.c1 && o->at <= in->at + in->set.plan.group_lines &&
+		    in->at <= o->at + o->set.plan.group_lines)
+			return true;
+	}
+	return false;
+}
+
 /* The inset photos of frame f (its columns first on), their captions set and their groups
  * planned: each where its cell starts, or moved to the top or the foot of its columns' text
  * (photoplan_inset) when it would leave one or two lines of text above or below it there. */
@@ -261,8 +275,12 @@ add_insets(StoryFlow *sf, int f, int first)
 		n = inset_columns(sf, f, first, in.e, pc, G_N_ELEMENTS(pc));
 		in.move = photoplan_inset(in.e->cell.l0, in.set.plan.group_lines, pc, n, &in.at,
 		                          &above, &below);
-		if (in.move == PHOTO_STRANDED)
-			in.move = PHOTO_AT_CELL; /* reported once the head group is settled */
+		/* moved onto another inset of the frame in a column they share: it stays, and is
+		 * reported once the head group is settled, as one that cannot move */
+		if (in.move == PHOTO_STRANDED || overlaps_inset(sf, &in)) {
+			in.move = PHOTO_AT_CELL;
+			in.at = in.e->cell.l0;
+		}
 		g_array_append_val(sf->insets, in);
 	}
 }
