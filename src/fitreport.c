@@ -121,6 +121,39 @@ stack_json(GString *s, const Model *m, const Page *pg, const Stack *st)
 	g_string_append(s, "]}");
 }
 
+/* the photos as placed, pages in edition order, photos in document order */
+static gint
+photo_order(gconstpointer a, gconstpointer b)
+{
+	const PhotoFit *x = a, *y = b;
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static void
+photos_json(GString *s, const Model *m, const Flow *f)
+{
+	g_autoptr(GArray) sorted = g_array_copy(f->photos);
+	g_array_sort(sorted, photo_order);
+	for (guint i = 0; i < sorted->len; i++) {
+		const PhotoFit *p = &g_array_index(sorted, PhotoFit, i);
+		g_string_append(s, "    {\"file\": ");
+		json_str(s, m->file);
+		g_string_append_printf(s, ", \"line\": %d, \"col\": %d, \"page\": ", p->line,
+		                       p->col);
+		json_str(s, m->pages[p->page].folio);
+		g_string_append_printf(
+		    s,
+		    ", \"inset\": %s, \"at_line\": %d, \"image_lines\": %d, \"caption_lines\": %d"
+		    ", \"group_lines\": %d, \"empty_lines\": %d, \"moved\": \"%s\"}%s\n",
+		    p->inset ? "true" : "false", p->at, p->image_lines, p->caption_lines,
+		    p->group_lines, p->empty_lines, p->moved, i + 1 < sorted->len ? "," : "");
+	}
+}
+
 char *
 fitreport_json(const Model *m, const Flow *f, const Report *r)
 {
@@ -157,6 +190,9 @@ fitreport_json(const Model *m, const Flow *f, const Report *r)
 			stack_json(s, m, &m->pages[p], &m->pages[p].stacks[k]);
 		}
 	g_string_append(s, f && any_stack(m) ? "\n" : "");
+	g_string_append(s, "  ],\n  \"photos\": [\n");
+	if (f)
+		photos_json(s, m, f);
 	g_string_append(s, "  ],\n  \"diagnostics\": [\n");
 	for (guint i = 0; i < r->diags->len; i++) {
 		const Diag *d = g_ptr_array_index(r->diags, i);

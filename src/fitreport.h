@@ -5,7 +5,7 @@
 #include "model.h"
 #include "report.h"
 
-#define FITREPORT_VERSION 3
+#define FITREPORT_VERSION 4
 
 /* The report as a JSON document (schema docs/fit-report.md, version FITREPORT_VERSION). */
 char *fitreport_json(const Model *m, const Flow *f, const Report *r);

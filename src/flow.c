@@ -43,6 +43,7 @@ flow_new(const Model *m, int nfits)
 	out->image_info = g_array_new(FALSE, FALSE, sizeof(ImageInfo));
 	out->bookmarks = g_array_new(FALSE, FALSE, sizeof(Bookmark));
 	out->findings = g_array_new(FALSE, FALSE, sizeof(DisplayFinding));
+	out->photos = g_array_new(FALSE, FALSE, sizeof(PhotoFit));
 	out->nfits = nfits;
 	out->fits = g_new0(StoryFit, nfits + 1);
 	out->npages = m->npages;
@@ -73,6 +74,7 @@ flow_free(Flow *f)
 		g_free(g_array_index(f->findings, DisplayFinding, i).text);
 	}
 	g_array_free(f->findings, TRUE);
+	g_array_free(f->photos, TRUE);
 	g_free(f->uncovered);
 	g_ptr_array_unref(f->helper_fonts); /* after the paragraphs, which hold their fonts */
 	g_free(f);

@@ -95,6 +95,21 @@ typedef struct {
 	int overset_lines; /* lines left out: they do not fit its box */
 } DisplayFinding;
 
+/* A photo as placed: its group (image, empty grid line, caption, credit) and the grid lines
+ * its module leaves empty under it; an inset photo, where it went in its story's columns. */
+typedef struct {
+	int page;
+	int line, col;     /* the <photo> in the page description */
+	int at;            /* the group's first grid line */
+	int image_lines;   /* the image's */
+	int caption_lines; /* caption and credit */
+	int group_lines;   /* image, empty line, caption and credit */
+	int empty_lines;   /* a stand-alone photo: its module's lines the group leaves empty */
+	bool inset;
+	const char
+	    *moved; /* an inset photo: "top", "bottom" (of its columns' text) or "" (static) */
+} PhotoFit;
+
 typedef struct {
 	GPtrArray *paras;      /* FlowPara* */
 	GArray *lines;         /* FlowLine, in reading order */
@@ -107,6 +122,8 @@ typedef struct {
 	int nfits;
 	GArray *bookmarks; /* Bookmark */
 	GArray *findings;  /* DisplayFinding, furniture page by page, then story by story */
+	GArray *photos;    /* PhotoFit: stand-alone photos page by page, then inset ones story by
+	                      story */
 	int npages;
 	int *uncovered;  /* per page: grid cells (column x line) no element covers */
 	gint64 shape_us; /* time spent shaping (items), for --timings; summed over threads */

@@ -55,6 +55,23 @@ helper(gpointer data)
 	return NULL;
 }
 
+/* image i of in (an inset photo's) as an image of out: the same file and page is one image,
+ * as when the story is composed into out itself (photo.c) */
+static int
+merge_image(Flow *out, const Flow *in, int i)
+{
+	GBytes *data = g_ptr_array_index(in->image_data, i);
+	const ImageInfo *info = &g_array_index(in->image_info, ImageInfo, i);
+	for (guint k = 0; k < out->image_data->len; k++)
+		if (g_ptr_array_index(out->image_data, k) == data &&
+		    g_array_index(out->image_info, ImageInfo, k).page == info->page)
+			return (int)k;
+	g_ptr_array_add(out->images, g_strdup(g_ptr_array_index(in->images, i)));
+	g_ptr_array_add(out->image_data, g_bytes_ref(data));
+	g_array_append_val(out->image_info, *info);
+	return (int)out->image_data->len - 1;
+}
+
 /* Append story s's flow to out: paragraphs (moved), lines (shifted), runs, figures, bookmarks,
  * display findings, its diagnostics (its fit is already in place: FlowCtx.fits). */
 static void
@@ -74,7 +91,13 @@ merge_story(FlowCtx *c, Shared *sh, int s)
 	for (guint i = 0; i < in->runs->len; i++)
 		g_ptr_array_add(out->runs, g_ptr_array_index(in->runs, i));
 	g_ptr_array_set_free_func(in->runs, NULL);
-	g_array_append_vals(out->figures, in->figures->data, in->figures->len);
+	for (guint i = 0; i < in->figures->len; i++) {
+		Figure fig = g_array_index(in->figures, Figure, i);
+		if (fig.kind == FIG_IMAGE)
+			fig.image = merge_image(out, in, fig.image);
+		g_array_append_val(out->figures, fig);
+	}
+	g_array_append_vals(out->photos, in->photos->data, in->photos->len);
 	g_array_append_vals(out->bookmarks, in->bookmarks->data, in->bookmarks->len);
 	g_array_set_size(in->bookmarks, 0); /* the titles moved */
 	g_array_append_vals(out->findings, in->findings->data, in->findings->len);

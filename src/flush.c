@@ -36,6 +36,18 @@ segment_end(const FlushInput *in, int r0)
 	return r1;
 }
 
+void
+flush_grow_column(ColfillColumn *col, Len d, Len pitch)
+{
+	for (int i = 0; i < col->nholes; i++)
+		if (col->hole_top[i] <= col->top &&
+		    col->hole_bottom[i] - pitch + d <= col->bottom) {
+			col->hole_top[i] += d;
+			col->hole_bottom[i] += d;
+		}
+	col->top += d;
+}
+
 ColfillRow *
 flush_apply(const ColfillGrid *g, const FlushInput *in, const FlushPlan *plan, ColfillColumn *cols,
             int *nrows)
@@ -60,7 +72,7 @@ flush_apply(const ColfillGrid *g, const FlushInput *in, const FlushPlan *plan, C
 	for (int k = 0; k < in->ncols; k++) {
 		cols[k] = in->cols[k];
 		if (in->under_head && in->under_head[k])
-			cols[k].top += plan->head * g->pitch;
+			flush_grow_column(&cols[k], plan->head * g->pitch, g->pitch);
 		cols[k].limit = cols[k].bottom;
 	}
 	*nrows = n;
@@ -94,6 +106,17 @@ flush_underset(const ColfillGrid *g, const FlushInput *in)
 	return under;
 }
 
+/* an inset photo at the top of the column's text: a line more of head group costs the column no
+ * line of text (the photo moves down with it, or the text already starts under it) */
+static bool
+top_in_hole(const ColfillColumn *col)
+{
+	for (int i = 0; i < col->nholes; i++)
+		if (col->hole_top[i] <= col->top && col->hole_bottom[i] > col->top)
+			return true;
+	return false;
+}
+
 static int
 under_head_cols(const FlushInput *in)
 {
@@ -101,7 +124,7 @@ under_head_cols(const FlushInput *in)
 	/* in a story that jumps the head group's columns are in the first frame: what a line of it
 	 * takes there goes on into the last */
 	for (int k = 0; in->under_head && k < in->ncols; k++)
-		n += in->under_head[k] ? 1 : 0;
+		n += in->under_head[k] && !top_in_hole(&in->cols[k]) ? 1 : 0;
 	return n;
 }
 

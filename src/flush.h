@@ -40,6 +40,11 @@ int flush_underset(const ColfillGrid *g, const FlushInput *in);
  * taking what it can first, then space before headings; failing that the one that leaves the
  * fewest lines empty (possibly no change at all). */
 FlushPlan *flush_plan(const ColfillGrid *g, const FlushInput *in, const FlushRules *rules);
+/* a column under a head group that grows by d: its text starts d lower, and an inset photo at
+ * the top of its text (a hole from its top, with one empty line of pitch under the photo)
+ * moves down with it, unless that takes the photo past the column's foot: there it stays (the
+ * grown head group's lines are its empty lines above) */
+void flush_grow_column(ColfillColumn *col, Len d, Len pitch);
 /* in's rows and columns with plan applied: *rows (g_free) and cols (ncols, written) */
 ColfillRow *flush_apply(const ColfillGrid *g, const FlushInput *in, const FlushPlan *plan,
                         ColfillColumn *cols, int *nrows);

@@ -1,7 +1,9 @@
-/* furniture.c - composing what is not a story: running heads, mastheads, photos, ads, rules. */
+/* furniture.c - composing what is not a story: running heads, mastheads, stand-alone photos,
+ * ads, rules. */
 #include "furniture.h"
 #include "display.h"
 #include "i18n.h"
+#include "photo.h"
 #include "storystyle.h"
 #include <string.h>
 
@@ -157,106 +159,27 @@ masthead(FlowCtx *c, int p, const Elem *e)
 	thick_thin(c, p, e->line, e->col, x, rule_y, w);
 }
 
-/* one entry per file (the model shares one GBytes per file, whatever its name), and per page
- * of a PDF ad: the PDF then embeds a photo or ad used on several pages once */
-static int
-image_index(FlowCtx *c, const Elem *e)
-{
-	for (guint i = 0; i < c->out->image_data->len; i++)
-		if (g_ptr_array_index(c->out->image_data, i) == e->data &&
-		    g_array_index(c->out->image_info, ImageInfo, i).page == e->image.page)
-			return (int)i;
-	g_ptr_array_add(c->out->images, g_strdup(e->src));
-	g_ptr_array_add(c->out->image_data, g_bytes_ref(e->data));
-	g_array_append_val(c->out->image_info, e->image);
-	return (int)c->out->images->len - 1;
-}
-
-static void
-image_figure(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h, bool fill)
-{
-	Figure f = {.kind = FIG_IMAGE,
-	            .page = p,
-	            .x = x,
-	            .y = y,
-	            .w = w,
-	            .h = h,
-	            .line = e->line,
-	            .col = e->col};
-	double sx = (double)w / e->image.width, sy = (double)h / e->image.height;
-	double s = fill ? MAX(sx, sy) : MIN(sx, sy);
-	f.iw = (Len)(e->image.width * s);
-	f.ih = (Len)(e->image.height * s);
-	f.ix = x + (w - f.iw) / 2;
-	/* a photo hangs from the top of its module; a PDF ad is centred both ways */
-	f.iy = fill || e->image.format == IMAGE_PDF ? y + (h - f.ih) / 2 : y;
-	f.image = image_index(c, e);
-	f.fill = fill;
-	flowctx_figure(c, &f);
-}
-
-/* A caption or credit set at the caption column's width, squeezed into the grid lines it
- * may take (room, in its style's lines); the lines that still do not fit are left out. Returns
- * its paragraph, or -1 when there is no text. *used is the grid lines it takes. */
-static int
-caption_para(FlowCtx *c, const Elem *e, const char *text, const Style *s, Len w, int room,
-             const char *what, int *used)
-{
-	ItemsWhere where = {c->m->file, e->line, what, e->col, NULL};
-	int pi, over, max = room / s->lines;
-	FlowPara *fp;
-	*used = 0;
-	if (!text || !*text)
-		return -1;
-	pi = flowctx_set(c, text, s, w, flowctx_align(s->align), false, -1, -1, &where);
-	display_kind(c, pi, what + strlen("photo "));
-	over = display_fit(c, pi, max, &where,
-	                   _("give the photo more grid lines or shorten the caption"));
-	display_note(c, pi, &where, max, over);
-	fp = flowctx_para(c, pi);
-	*used = (fp->lines->n - over) * s->lines;
-	return pi;
-}
-
-/* A photo with its caption and credit under it (or beside it); caption and credit take whole
- * grid lines of the module, under the photo with one blank grid line between, and the photo
- * keeps at least one grid line. */
+/* A stand-alone photo: its group flush with the module's top; the lines it leaves empty under
+ * it are a make-up finding beyond the layout's tolerance. An inset photo is its story's
+ * (module.c): where it goes depends on the story's head group and columns. */
 static void
 photo(FlowCtx *c, int p, const Elem *e)
 {
-	const Style *cs = storystyle_get(c->m->layout, &e->styles, ST_CAPTION);
-	const Style *cr = storystyle_get(c->m->layout, &e->styles, ST_CREDIT);
-	Len x, y, w, h, pitch = c->g->pitch, cx, cw, cy;
-	int cap, cred, room, cap_lines, cred_lines, lines;
-	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
-	bool has_credit = e->credit && *e->credit;
-
-	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
-	/* below: across the module; beside: in the module's last column, level with its foot */
-	cx = beside ? grid_col_x(c->g, e->cell.c1) : x;
-	cw = beside ? grid_col_width(c->g) : w;
-	room = (int)(h / pitch) - (beside ? 0 : 2);
-	/* the caption first, leaving a line for the credit; the credit in what is left */
-	cap = caption_para(c, e, e->caption, cs, cw, MAX(room - (has_credit ? cr->lines : 0), 0),
-	                   N_("photo caption"), &cap_lines);
-	cred = caption_para(c, e, e->credit, cr, cw, MAX(room - cap_lines, 0), N_("photo credit"),
-	                    &cred_lines);
-	lines = cap_lines + cred_lines;
-	if (lines > 0 && !beside)
-		lines += 1; /* a grid line between the photo and its caption */
-	if (beside)
-		image_figure(c, p, e, x, y, w - cw - c->g->gutter, h, e->fill);
-	else
-		image_figure(c, p, e, x, y, w, h - lines * pitch, e->fill);
-	cy = beside ? y + h - lines * pitch : y + h - (lines - 1) * pitch;
-	for (int k = 0, pi = cap, n = cap_lines; k < 2; k++, pi = cred, n = cred_lines) {
-		FlowPara *fp = pi >= 0 ? flowctx_para(c, pi) : NULL;
-		for (int i = 0; fp && i < n / fp->style->lines; i++) {
-			flowctx_place(
-			    c, p, pi, i, cx,
-			    grid_baseline_in(cy, fp->style->lines * pitch, fp->style->size));
-			cy += fp->style->lines * pitch;
-		}
+	PhotoSet s;
+	if (e->inset)
+		return;
+	s = photo_set(c, e);
+	photo_place(c, p, e, &s, e->cell.l0, "");
+	if (s.plan.empty_lines > c->m->layout->flush.tolerance) {
+		g_autofree char *base = g_path_get_basename(e->src);
+		report_warning(
+		    c->r, DIAG_MAKEUP, c->m->file, e->line, e->col,
+		    _("give the photo fewer grid lines (the module under it takes them), or "
+		      "fit=\"fill\" to crop the image to its area"),
+		    _("photo %s: its image, caption and credit take %d of its %d grid lines, %d "
+		      "left empty under them"),
+		    report_clip(c->r, base), s.plan.group_lines, e->cell.l1 - e->cell.l0 + 1,
+		    s.plan.empty_lines);
 	}
 }
 
@@ -321,7 +244,7 @@ ad(FlowCtx *c, int p, const Elem *e)
 	flowctx_cell_rect(c, &e->cell, &x, &y, &w, &h);
 	check_ad_size(c, e);
 	if (e->src)
-		image_figure(c, p, e, x, y, w, h, false);
+		photo_image(c, p, e, x, y, w, h, false);
 	else
 		text_ad(c, p, e, x, y, w, h);
 }
@@ -351,10 +274,12 @@ void
 furniture_page_images(FlowCtx *c, int p)
 {
 	const Page *pg = &c->m->pages[p];
-	for (int i = 0; i < pg->nelems; i++) /* the elements image_figure() is called for */
-		if (pg->elems[i].kind == EL_PHOTO ||
+	/* the elements furniture_compose_page() places an image for: an inset photo is its
+	 * story's, registered when the story is composed (after every page's furniture) */
+	for (int i = 0; i < pg->nelems; i++)
+		if ((pg->elems[i].kind == EL_PHOTO && !pg->elems[i].inset) ||
 		    (pg->elems[i].kind == EL_AD && pg->elems[i].src))
-			image_index(c, &pg->elems[i]);
+			photo_image_index(c, &pg->elems[i]);
 }
 
 void

@@ -6,6 +6,7 @@
 #include "flush.h"
 #include "i18n.h"
 #include "jump.h"
+#include "photo.h"
 #include "storystyle.h"
 #include "vhead.h"
 #include <string.h>
@@ -23,6 +24,16 @@ typedef struct {
 	Len x;
 	bool jump_out; /* the last grid line is kept for the 下转 line */
 } Column;
+
+/* an inset photo of one of the story's frames: its group as set and where it goes */
+typedef struct {
+	const Elem *e;
+	int page;
+	int frame;
+	PhotoSet set;
+	int at; /* the group's first grid line */
+	PhotoMove move;
+} Inset;
 
 /* what a row of the filling is: its paragraph (index into Flow.paras; -1 dropped as certainly
  * overset) and the line of it */
@@ -55,6 +66,7 @@ typedef struct {
 	Len body_top;                   /* of the first frame, under the head group */
 	int vcols;                      /* columns a vertical headline takes */
 	bool level;                     /* the columns are filled without the widow rules */
+	GArray *insets;                 /* Inset */
 } StoryFlow;
 
 static bool
@@ -208,29 +220,90 @@ add_rows(StoryFlow *sf)
 	}
 }
 
-/* An inset photo takes whole columns and whole grid lines of the module, plus one blank grid
- * line under its caption; the text stops above it and resumes on the grid below. */
-static void
-add_holes(StoryFlow *sf, int f, int k, ColfillColumn *col)
+static bool
+inside(const Elem *ph, const Elem *e)
+{
+	return ph->inset && ph->cell.l0 >= e->cell.l0 && ph->cell.l1 <= e->cell.l1 &&
+	       ph->cell.c0 >= e->cell.c0 && ph->cell.c1 <= e->cell.c1;
+}
+
+/* the text top and foot, as grid lines, of each column of frame f's columns (first on, the
+ * frame's grid columns from its first) that photo e covers; returns how many */
+static int
+inset_columns(const StoryFlow *sf, int f, int first, const Elem *e, PhotoColumn *pc, int max)
 {
 	const Grid *g = sf->c->g;
-	const Page *pg = &sf->c->m->pages[sf->frames[f].page];
-	for (int i = 0; i < pg->nelems && col->nholes < COLFILL_MAX_HOLES; i++) {
-		const Elem *ph = &pg->elems[i];
-		if (!ph->inset || k < ph->cell.c0 || k > ph->cell.c1 ||
-		    ph->cell.l0 < sf->frames[f].e->cell.l0 ||
-		    ph->cell.l1 > sf->frames[f].e->cell.l1 ||
-		    ph->cell.c0 < sf->frames[f].e->cell.c0 ||
-		    ph->cell.c1 > sf->frames[f].e->cell.c1)
+	int n = 0;
+	for (int k = first; k < sf->ncols && n < max; k++) {
+		int col = sf->frames[f].e->cell.c0 + (k - first);
+		if (col < e->cell.c0 || col > e->cell.c1)
 			continue;
-		if (grid_line_y(g, ph->cell.l0) < col->top && k == ph->cell.c0)
-			report_warning(sf->c->r, DIAG_LAYOUT, sf->c->m->file, ph->line, ph->col,
-			               _("start the photo below the head group"),
+		pc[n].top = (int)((sf->fcols[k].top - g->top + g->pitch - 1) / g->pitch) + 1;
+		pc[n++].bottom = (int)((sf->fcols[k].bottom - g->top) / g->pitch) + 1;
+	}
+	return n;
+}
+
+/* in's group and its empty line run into an inset already placed in the frame */
+static bool
+overlaps_inset(const StoryFlow *sf, const Inset *in)
+{
+	for (guint i = 0; i < sf->insets->len; i++) {
+		const Inset *o = &g_array_index(sf->insets, Inset, i);
+		if (o->frame == in->frame && o->e->cell.c0 <= in->e->cell.c1 &&
+		    in->e->cell.c0 <= o->e->cell.c1 && o->at <= in->at + in->set.plan.group_lines &&
+		    in->at <= o->at + o->set.plan.group_lines)
+			return true;
+	}
+	return false;
+}
+
+/* The inset photos of frame f (its columns first on), their captions set and their groups
+ * planned: each where its cell starts, or moved to the top or the foot of its columns' text
+ * (photoplan_inset) when it would leave one or two lines of text above or below it there. */
+static void
+add_insets(StoryFlow *sf, int f, int first)
+{
+	const Page *pg = &sf->c->m->pages[sf->frames[f].page];
+	for (int i = 0; i < pg->nelems; i++) {
+		Inset in = {&pg->elems[i], sf->frames[f].page, f};
+		PhotoColumn pc[32]; /* a grid has at most 20 columns (layout.c) */
+		int n, above, below;
+		if (!inside(in.e, sf->frames[f].e))
+			continue;
+		in.set = photo_set(sf->c, in.e);
+		n = inset_columns(sf, f, first, in.e, pc, G_N_ELEMENTS(pc));
+		in.move = photoplan_inset(in.e->cell.l0, in.set.plan.group_lines, pc, n, &in.at,
+		                          &above, &below);
+		/* moved onto another inset of the frame in a column they share: it stays, and is
+		 * reported once the head group is settled, as one that cannot move */
+		if (in.move == PHOTO_STRANDED || overlaps_inset(sf, &in)) {
+			in.move = PHOTO_AT_CELL;
+			in.at = in.e->cell.l0;
+		}
+		g_array_append_val(sf->insets, in);
+	}
+}
+
+/* An inset photo takes whole columns and whole grid lines of the module: its group, plus one
+ * blank grid line under it; the text stops above it and resumes on the grid below. */
+static void
+add_holes(StoryFlow *sf, int f, int col, ColfillColumn *fc)
+{
+	const Grid *g = sf->c->g;
+	for (guint i = 0; i < sf->insets->len && fc->nholes < COLFILL_MAX_HOLES; i++) {
+		const Inset *in = &g_array_index(sf->insets, Inset, i);
+		if (in->frame != f || col < in->e->cell.c0 || col > in->e->cell.c1)
+			continue;
+		if (grid_line_y(g, in->at) < fc->top && col == in->e->cell.c0)
+			report_warning(sf->c->r, DIAG_LAYOUT, sf->c->m->file, in->e->line,
+			               in->e->col, _("start the photo below the head group"),
 			               _("the inset photo at grid line %d overlaps the head group "
 			                 "of story %s"),
-			               ph->cell.l0, report_clip(sf->c->r, sf->ms->id));
-		col->hole_top[col->nholes] = grid_line_y(g, ph->cell.l0);
-		col->hole_bottom[col->nholes++] = grid_line_y(g, ph->cell.l1) + 2 * g->pitch;
+			               in->at, report_clip(sf->c->r, sf->ms->id));
+		fc->hole_top[fc->nholes] = grid_line_y(g, in->at);
+		fc->hole_bottom[fc->nholes++] =
+		    grid_line_y(g, in->at + in->set.plan.group_lines - 1) + 2 * g->pitch;
 	}
 }
 
@@ -266,6 +339,7 @@ add_columns(StoryFlow *sf, int f, Len top, int right_cols)
 	const Grid *g = sf->c->g;
 	const Elem *e = sf->frames[f].e;
 	Len bottom = grid_line_y(g, e->cell.l1) + g->pitch;
+	int first;
 	if (sf->ms->notice) {
 		Column col = {sf->frames[f].page, f, grid_col_x(g, e->cell.c0) + sf->inset};
 		ColfillColumn fc = {top, bottom - sf->inset / 2};
@@ -273,13 +347,16 @@ add_columns(StoryFlow *sf, int f, Len top, int right_cols)
 		add_column(sf, &col, &fc);
 		return;
 	}
+	first = sf->ncols;
 	for (int k = e->cell.c0; k <= e->cell.c1 - right_cols; k++) {
 		Column col = {sf->frames[f].page, f, grid_col_x(g, k)};
 		ColfillColumn fc = {top, bottom};
-		add_holes(sf, f, k, &fc);
 		fc.limit = fc.bottom;
 		add_column(sf, &col, &fc);
 	}
+	add_insets(sf, f, first);
+	for (int k = first; k < sf->ncols; k++)
+		add_holes(sf, f, e->cell.c0 + (k - first), &sf->fcols[k]);
 	if (f < sf->nframes - 1)
 		reserve_jump_line(sf, f);
 }
@@ -456,9 +533,17 @@ grow_head(StoryFlow *sf, FlushOffer *o, int lines)
 	for (guint i = sf->head_figs0; i < sf->head_figs1; i++)
 		if (g_array_index(sf->c->out->figures, Figure, i).kind == FIG_TINT)
 			g_array_index(sf->c->out->figures, Figure, i).y += dy;
+	/* an inset photo at the top of the text stays there, as its holes do (flush.c) */
+	for (guint i = 0; i < sf->insets->len; i++) {
+		Inset *in = &g_array_index(sf->insets, Inset, i);
+		Len foot = grid_line_y(g, sf->frames[0].e->cell.l1) + g->pitch;
+		if (in->frame == 0 && grid_line_y(g, in->at) <= sf->body_top &&
+		    grid_line_y(g, in->at + in->set.plan.group_lines + lines) <= foot)
+			in->at += lines;
+	}
 	for (int k = 0; k < sf->ncols; k++)
 		if (o->under_head[k])
-			sf->fcols[k].top += lines * g->pitch;
+			flush_grow_column(&sf->fcols[k], lines * g->pitch, g->pitch);
 	sf->body_top += lines * g->pitch;
 }
 
@@ -715,6 +800,50 @@ check_head_span(StoryFlow *sf, Len head)
 	}
 }
 
+/* The inset photos placed where they went; one that still leaves one or two lines of text
+ * above or below it in a column (it could not move, or the head group grew down to it) is a
+ * make-up finding. */
+static void
+place_insets(StoryFlow *sf)
+{
+	for (guint i = 0; i < sf->insets->len; i++) {
+		const Inset *in = &g_array_index(sf->insets, Inset, i);
+		PhotoColumn pc[32];
+		int first = 0, n, line, above, below;
+		PhotoMove move;
+		while (first < sf->ncols && sf->cols[first].frame != in->frame)
+			first++;
+		n = inset_columns(sf, in->frame, first, in->e, pc, G_N_ELEMENTS(pc));
+		move =
+		    photoplan_inset(in->at, in->set.plan.group_lines, pc, n, &line, &above, &below);
+		if (move != PHOTO_AT_CELL)
+			report_warning(
+			    sf->c->r, DIAG_MAKEUP, sf->c->m->file, in->e->line, in->e->col,
+			    _("give the photo or the story's module other grid lines, so that the "
+			      "photo starts at the top of the text or ends at the foot of its "
+			      "columns"),
+			    move == PHOTO_STRANDED ? _("the inset photo at grid lines %d-%d leaves "
+			                               "%d line(s) of story %s "
+			                               "above it and %d below it in a column (a "
+			                               "reader jumps the photo for "
+			                               "them); at the top or the foot of its "
+			                               "columns' text it would too")
+			                           : _("the inset photo at grid lines %d-%d leaves "
+			                               "%d line(s) of story %s "
+			                               "above it and %d below it in a column (a "
+			                               "reader jumps the photo for "
+			                               "them): the head group grew down to it when "
+			                               "the module was made "
+			                               "flush"),
+			    in->at, in->at + in->set.plan.group_lines - 1, above,
+			    report_clip(sf->c->r, sf->ms->id), below);
+		photo_place(sf->c, in->page, in->e, &in->set, in->at,
+		            in->move == PHOTO_TO_TOP      ? "top"
+		            : in->move == PHOTO_TO_BOTTOM ? "bottom"
+		                                          : "");
+	}
+}
+
 /* when the text ends before the last frame, the jump lines promise text that is not there */
 static void
 check_run_out(StoryFlow *sf, const Len *ends)
@@ -830,13 +959,17 @@ void
 module_compose_story(FlowCtx *c, int story)
 {
 	StoryFlow sf = {c, story, &c->m->stories[story]};
+	sf.insets = g_array_new(FALSE, FALSE, sizeof(Inset));
 	Len head, *ends;
 	int placed;
 	const char *title;
 
 	collect_frames(&sf);
-	if (sf.nframes == 0)
+	if (sf.nframes == 0) {
+		g_array_free(sf.insets, TRUE);
+		g_free(sf.frames);
 		return;
+	}
 	c->fits[story].story = story;
 	title = story_get(sf.ms->story, PARA_HEADLINE);
 	flowctx_bookmark(c, sf.frames[0].page, grid_line_y(c->g, sf.frames[0].e->cell.l0),
@@ -867,11 +1000,13 @@ module_compose_story(FlowCtx *c, int story)
 	check_underset(&sf);
 	check_run_out(&sf, ends);
 	jump_lines(&sf);
+	place_insets(&sf);
 	g_free(ends);
 	g_array_free(sf.rows, TRUE);
 	g_array_free(sf.srcs, TRUE);
 	g_array_free(sf.fitrows, TRUE);
 	g_array_free(sf.heading, TRUE);
+	g_array_free(sf.insets, TRUE);
 	g_free(sf.dropped_text);
 	g_free(sf.cols);
 	g_free(sf.fcols);

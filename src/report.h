@@ -19,8 +19,9 @@ typedef enum {
 	DIAG_FONT,    /* a font role resolved to an unexpected face */
 	DIAG_RULE,    /* a typographic rule that had to be broken */
 	DIAG_LAYOUT,  /* other layout findings (loose lines, squeezed display text) */
-	DIAG_MAKEUP,  /* a module that does not end flush beyond the layout's tolerance (exit 1
-	                 with --strict) */
+	DIAG_MAKEUP,  /* a module that does not end flush beyond the layout's tolerance, a photo
+	                 module with empty lines, an inset photo stranding lines (exit 1 with
+	                 --strict) */
 	DIAG_AD,      /* a PDF ad's preflight finding (exit 1 with --strict) */
 } DiagKind;
 

@@ -5,12 +5,14 @@
  * found with the real composer (copyfit_alone): once at the page's depth, whose balanced depth
  * is the estimate, then checked at that depth and the one above it (two more compositions, a
  * few milliseconds each). A photo without depth= needs its image at the child's width (under
- * the caption, or beside it), plus its caption and credit lines and the line between, rounded
- * up to whole grid lines. The band's leftover goes one line at a time to the stories with a
- * head group, round robin, so that the flush rules set it into their head groups. */
+ * the caption, or beside it) cut down to whole grid lines (photoplan.c, as its module then sets
+ * it), plus its caption and credit lines and the line between. The band's leftover goes one line at
+ * a time to the stories with a head group, round robin, so that the flush rules set it into their
+ * head groups. */
 #include "stack.h"
 #include "copyfit.h"
 #include "i18n.h"
+#include "photoplan.h"
 
 int
 stack_depth_search(int estimate, int max, StackFits fits, void *data)
@@ -52,13 +54,8 @@ probe_fits(int depth, void *data)
 	return copyfit_alone(p->m, p->f, p->e, depth).fits;
 }
 
-static int
-ceil_div(gint64 a, gint64 b)
-{
-	return (int)((a + b - 1) / b);
-}
-
-/* a photo with no depth=: the image at full width (or beside its caption), then its caption */
+/* a photo with no depth=: the image at full width (or beside its caption), cut to whole grid
+ * lines as in its module (photoplan.c), then its caption */
 static int
 photo_need(const Model *m, Fonts *f, const Elem *e)
 {
@@ -66,16 +63,16 @@ photo_need(const Model *m, Fonts *f, const Elem *e)
 	bool beside = e->caption_right && e->cell.c1 > e->cell.c0;
 	Len w = grid_span_width(g, e->cell.c0, e->cell.c1);
 	bool texts = (e->caption && *e->caption) || (e->credit && *e->credit);
-	int caption = texts ? copyfit_alone(m, f, e, g->lines).caption : 0, image;
-	if (beside)
-		w -= grid_col_width(g) + g->gutter;
-	image = e->image.width > 0
-	            ? ceil_div((gint64)w * e->image.height, (gint64)e->image.width * g->pitch)
-	            : 1;
-	image = MAX(image, 1);
-	if (beside)
-		return MAX(image, caption);
-	return image + (caption > 0 ? 1 + caption : 0);
+	int caption = texts ? copyfit_alone(m, f, e, g->lines).caption : 0;
+	PhotoPlanInput in = {g->pitch,
+	                     beside ? w - grid_col_width(g) - g->gutter : w,
+	                     g->lines + caption + 1,
+	                     e->image.width,
+	                     e->image.height,
+	                     false,
+	                     beside,
+	                     caption};
+	return photoplan_group(&in).group_lines;
 }
 
 /* the need of child e, or -1 (reported) when it does not fit the page even alone; *head: it

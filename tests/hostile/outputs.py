@@ -207,7 +207,7 @@ def outputs_inside_edition_folder_are_fine(c):
                  '--split', 'ed/pages')
     expect(r, 0, stdout='ed/out.pdf\n', stderr=[SUMMARY])
     check(c.read('ed/out.pdf').startswith(b'%PDF-'), 'ed/out.pdf is not a PDF')
-    check(json.loads(c.read('ed/fit.json'))['huozi_fit_report'] == 3, 'fit.json')
+    check(json.loads(c.read('ed/fit.json'))['huozi_fit_report'] == 4, 'fit.json')
     check(sorted(os.listdir(c.path('ed/proofs'))) == ['page-01.png', 'page-02.png'], 'proofs')
     check(sorted(os.listdir(c.path('ed/pages'))) == ['20261128-01.pdf', '20261128-02.pdf'],
           'pages')
@@ -225,7 +225,7 @@ def report_symlink_followed(c):
     expect(r, 0, stdout='', stderr=[SUMMARY])
     check(os.path.islink(c.path('link.json')), 'link.json is no longer a link')
     check(os.readlink(c.path('link.json')) == 'keep/real.json', 'link.json points elsewhere')
-    check(json.loads(c.read('keep/real.json'))['huozi_fit_report'] == 3,
+    check(json.loads(c.read('keep/real.json'))['huozi_fit_report'] == 4,
           'the link target does not hold the report')
     no_temporaries(c.tmp, c.path('keep'))
 
@@ -436,7 +436,7 @@ def report_dash_with_pdf(c):
     """--report - : the JSON alone on stdout (the PDF's path line is left out)"""
     r = c.render('-o', 'out.pdf', '--report', '-')
     expect(r, 0, stderr=[SUMMARY])
-    check(json.loads(r.stdout)['huozi_fit_report'] == 3, 'stdout is not the fit report')
+    check(json.loads(r.stdout)['huozi_fit_report'] == 4, 'stdout is not the fit report')
     check(c.read('out.pdf').startswith(b'%PDF-'), 'out.pdf is not a PDF')
     check(sorted(os.listdir(c.tmp)) == ['ed', 'out.pdf'], 'a file called - was written')
 

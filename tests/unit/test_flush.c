@@ -201,6 +201,45 @@ START_TEST(test_floor_above_a_photo)
 }
 END_TEST
 
+START_TEST(test_photo_at_top_follows_head)
+{
+	/* an inset photo at the top of the text (a hole 0-40, its empty line included) moves down
+	 * with a head group that grows by 20; one standing on the foot (60-110) does not */
+	ColfillColumn c = {0, 100, 100, {0}, {40}, 1};
+	flush_grow_column(&c, 20, 10);
+	ck_assert_int_eq(c.top, 20);
+	ck_assert_int_eq(c.hole_top[0], 20);
+	ck_assert_int_eq(c.hole_bottom[0], 60);
+	c = (ColfillColumn){60, 100, 100, {60}, {110}, 1};
+	flush_grow_column(&c, 10, 10);
+	ck_assert_int_eq(c.top, 70);
+	ck_assert_int_eq(c.hole_top[0], 60);
+	/* a photo lower down stays where it is */
+	c = (ColfillColumn){0, 100, 100, {50}, {80}, 1};
+	flush_grow_column(&c, 10, 10);
+	ck_assert_int_eq(c.hole_top[0], 50);
+}
+END_TEST
+
+START_TEST(test_head_free_over_photo)
+{
+	/* two columns, the second with a photo at the top of its text down to the foot: a line of
+	 * head group costs only the first column a line, so 2 lines short are 2 head lines */
+	static const int per[] = {3, 2, 0};
+	Module m;
+	g_autoptr(FlushPlan) plan = NULL;
+	module_init(&m, 2, 0, per, NULL);
+	m.cols[1].hole_top[0] = 0;
+	m.cols[1].hole_bottom[0] = 110;
+	m.cols[1].nholes = 1;
+	/* 5 lines in one column of 10 */
+	plan = flush_plan(&grid, &m.in, &rules);
+	ck_assert_int_eq(plan->underset_was, 5);
+	ck_assert_int_eq(plan->head, 4); /* the maximum, each line costing one */
+	ck_assert_int_eq(plan->underset, 1);
+}
+END_TEST
+
 static Suite *
 flush_suite(void)
 {
@@ -215,6 +254,8 @@ flush_suite(void)
 	tcase_add_test(t, test_level_beats_widows);
 	tcase_add_test(t, test_apply_rows);
 	tcase_add_test(t, test_floor_above_a_photo);
+	tcase_add_test(t, test_photo_at_top_follows_head);
+	tcase_add_test(t, test_head_free_over_photo);
 	suite_add_tcase(s, t);
 	return s;
 }

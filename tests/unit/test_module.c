@@ -62,7 +62,12 @@ START_TEST(test_around_inset)
 	}
 	ck_assert_int_gt(beside, 0);                /* the other column runs on beside it */
 	ck_assert_int_eq(f->fits[0].flush_head, 4); /* the short module's head group grew */
-	ck_assert_int_eq(f->fits[0].lines_set, 24); /* and one paragraph a line longer */
+	/* the photo was two lines under the text's top: it went to the top and down with the head
+	 * group (its image 5 lines, the caption one more under the empty line); one paragraph is
+	 * a line longer */
+	ck_assert_int_eq(img->y, grid_line_y(&p->model->layout->grid, 7));
+	ck_assert_int_eq(img->h, 5 * p->model->layout->grid.pitch);
+	ck_assert_int_eq(f->fits[0].lines_set, 25);
 	ck_assert_int_eq(f->fits[0].flush_pushed, 1);
 	report_free(r);
 }
