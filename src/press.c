@@ -131,6 +131,9 @@ image_to_cmyk(Walk *w, qpdf_oh img)
 		refuse(w, _("a soft mask (transparency)"));
 		return;
 	}
+	/* PDF/X forbids /Interpolate true; a viewer's or RIP's interpolation filter can also
+	 * overshoot between two pixels and put more ink on the plate than either has */
+	qpdf_oh_remove_key(q, dict, "/Interpolate");
 	if (qpdf_oh_is_array(q, cs) && qpdf_oh_get_array_n_items(q, cs) == 4 &&
 	    qpdf_oh_is_name_and_equals(q, qpdf_oh_get_array_item(q, cs, 0), "/Indexed")) {
 		if (rgb_space(q, qpdf_oh_get_array_item(q, cs, 1)))
@@ -247,7 +250,7 @@ add_output_intent(Walk *w)
 	qpdf_oh_replace_key(q, oi, "/OutputConditionIdentifier", text(q, w->s->condition));
 	qpdf_oh_replace_key(q, oi, "/OutputCondition", text(q, w->s->info));
 	qpdf_oh_replace_key(q, oi, "/Info", text(q, w->s->info));
-	qpdf_oh_replace_key(q, oi, "/RegistryName", text(q, "http://www.color.org"));
+	qpdf_oh_replace_key(q, oi, "/RegistryName", text(q, w->s->registry));
 	qpdf_oh_replace_key(q, oi, "/DestOutputProfile", prof);
 	arr = qpdf_oh_new_array(q);
 	qpdf_oh_append_item(q, arr, qpdf_make_indirect_object(q, oi));

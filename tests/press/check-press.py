@@ -5,7 +5,8 @@ preflight would, with tools that are not huozi's own (qpdf, Ghostscript, poppler
   pdfx      qpdf --check clean; a walk of every object (pages, forms, images, resources):
             an OutputIntent /GTS_PDFX with an embedded ICC profile of /N 4, GTS_PDFXVersion
             in Info and in the XMP metadata, /Trapped /False, TrimBox and BleedBox on every
-            page, no DeviceRGB, CalRGB, ICCBased RGB, transparency group or soft mask anywhere
+            page, no DeviceRGB, CalRGB, ICCBased RGB, transparency group or soft mask anywhere,
+            no image with /Interpolate true
   ink       Ghostscript's CMYK rasterization (tiff32nc, 150 dpi) of every page: inside the
             BleedBox no pixel has more total ink than 240% + 2%, the pixels of the body text
             (inked pixels in the boxes of words of the body size, from pdftotext -bbox; gs
@@ -13,10 +14,15 @@ preflight would, with tools that are not huozi's own (qpdf, Ghostscript, poppler
             and the crop
             marks outside it print on all four plates (the registration colour)
   same      two --press renders byte-identical, and two with HUOZI_THREADS=1 and 2
+  intent    the sample with a layout of its own whose <output-intent> names a profile by a
+            path relative to the layout, a condition, registry and info of its own, perceptual
+            intent without BPC, ink-limit 200% and jpeg-quality 50: the OutputIntent says
+            them, the profile embedded is that file byte for byte, no pixel has more than
+            200% + 2% ink, and the JPEGs are smaller than at the default quality 90
 
 Environment (set by tests/meson.build): HUOZI, SOURCE_ROOT, HUOZI_FONTS_CONF, TZ, LC_ALL.
 """
-import json, os, struct, subprocess, sys, tempfile
+import json, os, shutil, struct, subprocess, sys, tempfile
 
 HUOZI = os.environ["HUOZI"]
 ROOT = os.environ.get("SOURCE_ROOT", ".")
@@ -31,9 +37,9 @@ def fail(msg):
     sys.exit(1)
 
 
-def render(d, name, env=None):
+def render(d, name, env=None, edition=EDITION):
     pdf = os.path.join(d, name)
-    r = subprocess.run([HUOZI, "render", EDITION, "--press", "-q", "-o", pdf],
+    r = subprocess.run([HUOZI, "render", edition, "--press", "-q", "-o", pdf],
                        capture_output=True, text=True, env=env)
     if r.returncode != 0:
         fail("huozi render --press exited %d: %s" % (r.returncode, r.stderr))
@@ -131,6 +137,8 @@ def check_pdfx(d):
                     fail("the form %s has a group" % key)
             if v.get("/Subtype") == "/Image":
                 images += 1
+                if v.get("/Interpolate") is True:
+                    fail("the image %s has /Interpolate true (PDF/X forbids it)" % key)
                 cs = v.get("/ColorSpace")
                 if cs not in ("/DeviceCMYK", "/DeviceGray") and not (
                         isinstance(cs, list) and cs[0] in ("/Indexed", "/Separation")):
@@ -183,8 +191,8 @@ def read_tiff32(path):
     return tags[256], tags[257], pix
 
 
-def check_ink(d):
-    pdf = render(d, "press.pdf")
+def check_ink(d, pdf=None, limit_pct=LIMIT):
+    pdf = pdf or render(d, "press.pdf")
     subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc",
                     "-r%d" % DPI, "-sOutputFile=" + os.path.join(d, "p%d.tif"), pdf],
                    check=True, capture_output=True)
@@ -196,7 +204,7 @@ def check_ink(d):
             parts = line.split()
             bleed[int(parts[1])] = [float(x) for x in parts[-4:]]
     k = DPI / 72.0
-    limit = (LIMIT + 2) * 255 // 100
+    limit = (limit_pct + 2) * 255 // 100
     worst = 0
     text_px = 0
     page = 1
@@ -215,7 +223,7 @@ def check_ink(d):
                     worst = s
                     if s > limit:
                         fail("page %d pixel (%d, %d) has %d%% ink, over %d%% + 2%%"
-                             % (page, c0 + i // 4, row, s * 100 // 255, LIMIT))
+                             % (page, c0 + i // 4, row, s * 100 // 255, limit_pct))
         # the crop marks, outside the bleed box: all four plates
         marks = 0
         for row in range(0, r0 - 2):
@@ -258,7 +266,7 @@ def check_ink(d):
         fail("too few body-text pixels with ink (%d)" % text_px)
     print("ok: %d pages rasterized in CMYK at %d dpi: max total ink %d%% (limit %d%% + 2%%), "
           "%d body-text pixels on K only, crop marks on all plates"
-          % (page - 1, DPI, worst * 100 // 255, LIMIT, text_px))
+          % (page - 1, DPI, worst * 100 // 255, limit_pct, text_px))
 
 
 def check_same(d):
@@ -274,10 +282,80 @@ def check_same(d):
     print("ok: four --press renders (threads 1 and 2) byte-identical")
 
 
+def qpdf_objects(pdf):
+    j = json.loads(subprocess.run(["qpdf", "--json=2", pdf], capture_output=True,
+                                  check=True).stdout)
+    return j["qpdf"][1]
+
+
+def jpeg_bytes(pdf):
+    """the bytes of every DCTDecode image of the file, summed"""
+    total = 0
+    for key, o in qpdf_objects(pdf).items():
+        if key.startswith("obj:") and "stream" in o:
+            v = o["stream"]["dict"]
+            if v.get("/Subtype") == "/Image" and "/DCTDecode" in str(v.get("/Filter")):
+                total += v.get("/Length", 0)
+    return total
+
+
+def check_intent(d):
+    ed = os.path.join(d, "edition")
+    shutil.copytree(os.path.dirname(EDITION), ed)
+    os.makedirs(os.path.join(ed, "icc"))
+    icc = "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+    shutil.copy(icc, os.path.join(ed, "icc", "plant.icc"))
+    with open(os.path.join(ROOT, "layouts", "broadsheet.xml"), encoding="utf-8") as f:
+        layout = f.read()
+    start = layout.index("<output-intent ")
+    end = layout.index("/>", start) + 2
+    layout = layout[:start] + (
+        '<output-intent profile="icc/plant.icc" condition="Test condition 200"'
+        ' registry="https://example.org/conditions" info="a test of the layout\'s output intent"'
+        ' intent="perceptual" bpc="no" ink-limit="200%" jpeg-quality="50"/>') + layout[end:]
+    with open(os.path.join(ed, "layout.xml"), "w", encoding="utf-8") as f:
+        f.write(layout)
+    with open(os.path.join(ed, "edition.xml"), encoding="utf-8") as f:
+        text = f.read()
+    if 'layout="broadsheet"' not in text:
+        fail("the sample no longer names layout=\"broadsheet\"")
+    with open(os.path.join(ed, "edition.xml"), "w", encoding="utf-8") as f:
+        f.write(text.replace('layout="broadsheet"', 'layout="layout.xml"', 1))
+    pdf = render(d, "intent.pdf", edition=os.path.join(ed, "edition.xml"))
+    objs = qpdf_objects(pdf)
+    ois = [o["value"] for k, o in objs.items()
+           if isinstance(o.get("value"), dict) and o["value"].get("/Type") == "/OutputIntent"]
+    if len(ois) != 1:
+        fail("not one OutputIntent: %r" % ois)
+    oi = ois[0]
+    want = {"/OutputConditionIdentifier": "u:Test condition 200",
+            "/RegistryName": "u:https://example.org/conditions",
+            "/Info": "u:a test of the layout's output intent",
+            "/OutputCondition": "u:a test of the layout's output intent"}
+    for k, v in want.items():
+        if oi.get(k) != v:
+            fail("the OutputIntent's %s is %r, not %r" % (k, oi.get(k), v))
+    ref = oi["/DestOutputProfile"].split()[0]
+    data = subprocess.run(["qpdf", "--show-object=" + ref, "--filtered-stream-data", pdf],
+                          capture_output=True, check=True).stdout
+    if data != open(icc, "rb").read():
+        fail("the embedded profile is not the layout's icc/plant.icc byte for byte")
+    q50 = jpeg_bytes(pdf)
+    q90 = jpeg_bytes(render(d, "default.pdf"))
+    if not 0 < q50 < q90:
+        fail("the JPEGs at jpeg-quality 50 (%d bytes) are not smaller than at 90 (%d bytes)"
+             % (q50, q90))
+    check_ink(d, pdf, 200)
+    print("ok: the layout's output intent: condition, registry and info in the OutputIntent, "
+          "its profile embedded byte for byte, JPEGs %d bytes at quality 50 (%d at 90)"
+          % (q50, q90))
+
+
 def main():
     mode = sys.argv[1]
     with tempfile.TemporaryDirectory() as d:
-        {"pdfx": check_pdfx, "ink": check_ink, "same": check_same}[mode](d)
+        {"pdfx": check_pdfx, "ink": check_ink, "same": check_same,
+         "intent": check_intent}[mode](d)
 
 
 if __name__ == "__main__":
