@@ -30,6 +30,7 @@ typedef struct {
 	Stage last;              /* run the stages up to and including this one */
 	bool proof;              /* compose the proof overlay into the display list */
 	bool allow_outside;      /* files outside the edition's folder (ModelOptions) */
+	bool press;  /* a press run: the PDF ads' preflight reports RGB (ModelOptions) */
 	int threads; /* stories composed on this many threads; 0: pipeline_default_threads() */
 } PipelineOptions;
 
