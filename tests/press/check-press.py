@@ -19,10 +19,14 @@ preflight would, with tools that are not huozi's own (qpdf, Ghostscript, poppler
             intent without BPC, ink-limit 200% and jpeg-quality 50: the OutputIntent says
             them, the profile embedded is that file byte for byte, no pixel has more than
             200% + 2% ink, and the JPEGs are smaller than at the default quality 90
+  cmyk-alpha the sample with its photo a CMYK JPEG far over the limit (Ghostscript's jpegcmyk,
+            Adobe's inverted samples) and its page-1 ad an RGBA PNG (alpha ramp, a clear hole):
+            the photo stays a JPEG with /Decode [1 0 1 0 1 0 1 0], and the whole pdfx walk and
+            ink test (240% + 2%) pass
 
 Environment (set by tests/meson.build): HUOZI, SOURCE_ROOT, HUOZI_FONTS_CONF, TZ, LC_ALL.
 """
-import json, os, shutil, struct, subprocess, sys, tempfile
+import json, os, shutil, struct, subprocess, sys, tempfile, zlib
 
 HUOZI = os.environ["HUOZI"]
 ROOT = os.environ.get("SOURCE_ROOT", ".")
@@ -59,8 +63,8 @@ def names_in(v, out):
             names_in(x, out)
 
 
-def check_pdfx(d):
-    pdf = render(d, "press.pdf")
+def check_pdfx(d, pdf=None):
+    pdf = pdf or render(d, "press.pdf")
     r = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
     if r.returncode != 0 or "No syntax or stream encoding errors" not in r.stdout:
         fail("qpdf --check: %s%s" % (r.stdout, r.stderr))
@@ -269,6 +273,62 @@ def check_ink(d, pdf=None, limit_pct=LIMIT):
           % (page - 1, DPI, worst * 100 // 255, limit_pct, text_px))
 
 
+def png_rgba(path, w, h):
+    """an 8-bit RGBA PNG: a saturated blue-to-red ramp whose alpha falls from opaque at the
+    top to clear at the bottom, with a fully transparent hole in the middle"""
+    rows = bytearray()
+    for y in range(h):
+        rows.append(0)
+        for x in range(w):
+            hole = w // 3 <= x < 2 * w // 3 and h // 3 <= y < 2 * h // 3
+            a = 0 if hole else 255 - 255 * y // max(h - 1, 1)
+            rows += bytes((255 * x // max(w - 1, 1), 0, 255 - 255 * x // max(w - 1, 1), a))
+
+    def chunk(kind, data):
+        c = struct.pack(">I", len(data)) + kind + data
+        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + chunk(b"IEND", b""))
+
+
+def jpeg_cmyk_over(path, d):
+    """a CMYK JPEG far over the ink limit, as Ghostscript's jpegcmyk writes it (Adobe's
+    inverted samples): a ramp from red (0/100/100/0) to 400% (100/100/100/100), a 400% square
+    and a K-only square"""
+    ps = os.path.join(d, "over.ps")
+    with open(ps, "w") as f:
+        f.write("%!PS\n<< /PageSize [160 120] >> setpagedevice\n"
+                "0 1 159 { /x exch def x 160 div 1 1 x 160 div setcmykcolor x 0 1 120 rectfill } for\n"
+                "1 1 1 1 setcmykcolor 20 20 40 40 rectfill\n"
+                "0 0 0 1 setcmykcolor 100 20 40 40 rectfill\nshowpage\n")
+    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=jpegcmyk", "-r150",
+                    "-dJPEGQ=90", "-sOutputFile=" + path, ps], check=True, capture_output=True)
+    data = open(path, "rb").read()
+    if b"Adobe" not in data[:200]:
+        fail("gs jpegcmyk wrote no Adobe marker: the test's premise is gone")
+
+
+def check_cmyk_alpha(d):
+    ed = os.path.join(d, "edition")
+    shutil.copytree(os.path.dirname(EDITION), ed)
+    jpeg_cmyk_over(os.path.join(ed, "images", "bridge.jpg"), d)
+    png_rgba(os.path.join(ed, "ads", "ad-p1.png"), 800, 250)
+    pdf = render(d, "cmyk-alpha.pdf", edition=os.path.join(ed, "edition.xml"))
+    objs = qpdf_objects(pdf)
+    photo = [o["stream"]["dict"] for k, o in objs.items() if "stream" in o
+             and o["stream"]["dict"].get("/Subtype") == "/Image"
+             and o["stream"]["dict"].get("/Width") == 333]
+    if len(photo) != 1:
+        fail("the CMYK JPEG photo (333 px wide) is not one image of the PDF: %d" % len(photo))
+    if photo[0].get("/Decode") != [1, 0, 1, 0, 1, 0, 1, 0] or \
+            "/DCTDecode" not in str(photo[0].get("/Filter")):
+        fail("the CMYK JPEG is not a JPEG with /Decode [1 0 1 0 1 0 1 0]: %r" % photo[0])
+    check_pdfx(d, pdf)
+    check_ink(d, pdf)
+    print("ok: an over-limit Adobe CMYK JPEG photo and an RGBA PNG ad under --press")
+
+
 def check_same(d):
     a = render(d, "a.pdf")
     b = render(d, "b.pdf")
@@ -355,7 +415,7 @@ def main():
     mode = sys.argv[1]
     with tempfile.TemporaryDirectory() as d:
         {"pdfx": check_pdfx, "ink": check_ink, "same": check_same,
-         "intent": check_intent}[mode](d)
+         "intent": check_intent, "cmyk-alpha": check_cmyk_alpha}[mode](d)
 
 
 if __name__ == "__main__":
