@@ -6,7 +6,9 @@ preflight would, with tools that are not huozi's own (qpdf, Ghostscript, poppler
             an OutputIntent /GTS_PDFX with an embedded ICC profile of /N 4, GTS_PDFXVersion
             in Info and in the XMP metadata, /Trapped /False, TrimBox and BleedBox on every
             page, no DeviceRGB, CalRGB, ICCBased RGB, transparency group or soft mask anywhere,
-            no image with /Interpolate true
+            no image with /Interpolate true; every page's and form's content stream read:
+            no rg/RG (DeviceRGB colour), no inline image in RGB or with a soft mask (shadings
+            are objects, walked with the rest)
   ink       Ghostscript's CMYK rasterization (tiff32nc, 150 dpi) of every page: inside the
             BleedBox no pixel has more total ink than 240% + 2%, the pixels of the body text
             (inked pixels in the boxes of words of the body size, from pdftotext -bbox; gs
@@ -61,6 +63,103 @@ def names_in(v, out):
     elif isinstance(v, dict):
         for k, x in v.items():
             names_in(x, out)
+
+
+RGB_CS = ("/DeviceRGB", "/RGB", "/CalRGB")
+
+
+def content_tokens(data):
+    """the tokens of a content stream: operators, names and numbers as str, strings as None;
+    an inline image as ("BI", {key: value}) with its data skipped"""
+    i, n, out = 0, len(data), []
+    delim = b"()<>[]{}/%"
+    while i < n:
+        c = data[i:i + 1]
+        if c.isspace():
+            i += 1
+        elif c == b"%":
+            while i < n and data[i:i + 1] not in (b"\r", b"\n"):
+                i += 1
+        elif c == b"(":
+            depth, i = 1, i + 1
+            while i < n and depth:
+                ch = data[i:i + 1]
+                if ch == b"\\":
+                    i += 1
+                elif ch == b"(":
+                    depth += 1
+                elif ch == b")":
+                    depth -= 1
+                i += 1
+            out.append(None)
+        elif data[i:i + 2] in (b"<<", b">>"):
+            out.append(data[i:i + 2].decode())
+            i += 2
+        elif c == b"<":
+            i = data.find(b">", i) + 1 or n
+            out.append(None)
+        elif c in (b"[", b"]", b"{", b"}"):
+            out.append(c.decode())
+            i += 1
+        else:
+            j = i + 1
+            while j < n and not data[j:j + 1].isspace() and data[j:j + 1] not in delim:
+                j += 1
+            tok = data[i:j].decode("latin-1")
+            i = j
+            if tok == "BI":
+                # the image dictionary up to ID, then its data up to EI
+                k = data.find(b"ID", i)
+                while k >= 0 and not (data[k - 1:k].isspace() and (k + 2 >= n or data[k + 2:k + 3].isspace())):
+                    k = data.find(b"ID", k + 1)
+                if k < 0:
+                    out.append(("BI", {}))
+                    break
+                words = [t if isinstance(t, str) else "" for t in content_tokens(data[i:k])]
+                out.append(("BI", dict(zip(words[0::2], words[1::2]))))
+                e = k + 3
+                while True:
+                    e = data.find(b"EI", e)
+                    if e < 0 or (data[e - 1:e].isspace() and (e + 2 >= n or data[e + 2:e + 3].isspace())):
+                        break
+                    e += 2
+                i = n if e < 0 else e + 2
+            else:
+                out.append(tok)
+    return out
+
+
+def check_content(pdf, objs):
+    """every page's and form's content: no rg/RG (DeviceRGB colour), no inline image in RGB
+    or with a soft mask; returns (streams, inline images, sh operators) seen"""
+    j = json.loads(subprocess.run(["qpdf", "--json=2", "--json-stream-data=inline",
+                                   "--decode-level=generalized", pdf],
+                                  capture_output=True, check=True).stdout)
+    full = j["qpdf"][1]
+    refs = set()
+    for p in j["pages"]:
+        for c in p.get("contents", []):
+            refs.add(c)
+    for key, o in objs.items():
+        if "stream" in o and o["stream"]["dict"].get("/Subtype") == "/Form":
+            refs.add(key[4:])
+    inline = sh = 0
+    import base64
+    for ref in sorted(refs):
+        st = full["obj:" + ref]["stream"]
+        if "data" not in st:
+            fail("content stream %s did not decode" % ref)
+        for t in content_tokens(base64.b64decode(st["data"])):
+            if t in ("rg", "RG"):
+                fail("content stream %s sets a DeviceRGB colour (%s)" % (ref, t))
+            if t == "sh":
+                sh += 1
+            if isinstance(t, tuple):
+                inline += 1
+                cs = t[1].get("/CS", t[1].get("/ColorSpace"))
+                if cs in RGB_CS or "/SMask" in t[1]:
+                    fail("content stream %s has an inline image in %s: %r" % (ref, cs, t[1]))
+    return len(refs), inline, sh
 
 
 def check_pdfx(d, pdf=None):
@@ -155,6 +254,7 @@ def check_pdfx(d, pdf=None):
                 fail("%s is an ICCBased space of %r components" % (key, n_))
     if images < 4:
         fail("the sample's 4 images are not all there (%d)" % images)
+    nstreams, inline, sh = check_content(pdf, objs)
     fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
     for line in fonts.splitlines()[2:]:
         cols = line.split()
@@ -162,8 +262,9 @@ def check_pdfx(d, pdf=None):
             fail("a font is not embedded: " + line)
     print("ok: --press is PDF/X-1a in structure: OutputIntent with an N=4 ICC profile, "
           "GTS_PDFXVersion in Info and XMP, /Trapped, TrimBox and BleedBox on %d pages, "
-          "%d images in CMYK, %d forms, no RGB, no transparency, fonts embedded"
-          % (len(pages), images, forms))
+          "%d images in CMYK, %d forms, no RGB, no transparency, fonts embedded; %d content "
+          "streams without rg/RG, %d inline images and %d shadings painted, none RGB"
+          % (len(pages), images, forms, nstreams, inline, sh))
 
 
 def read_tiff32(path):
