@@ -15,6 +15,7 @@ typedef struct {
 	const char *shown;
 	Report *r;
 	GHashTable *seen; /* object ids done */
+	int in_ad;        /* inside the form of a PDF ad (pdfad.c names them /HzAdN) */
 	bool ok;
 } Walk;
 
@@ -332,8 +333,10 @@ image_to_cmyk(Walk *w, qpdf_oh img)
 			indexed_to_cmyk(w, cs);
 		return;
 	}
-	if (!rgb_space(q, cs)) { /* gray, a mask: as it is; a CMYK JPEG within the limit too */
-		if (qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && bpc == 8 &&
+	/* gray, a mask: as it is; a CMYK JPEG within the limit too, and a PDF ad's CMYK JPEG
+	 * always (its /Decode is the advertiser's; its ink is the ad's preflight's) */
+	if (!rgb_space(q, cs)) {
+		if (!w->in_ad && qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && bpc == 8 &&
 		    jpeg_source(q, dict))
 			limit_cmyk_jpeg(w, img, width, height);
 		return;
@@ -383,8 +386,11 @@ walk_xobjects(Walk *w, qpdf_oh xobjects, int depth)
 		if (qpdf_oh_is_name_and_equals(q, sub, "/Image"))
 			image_to_cmyk(w, x);
 		else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+			bool ad = g_str_has_prefix(g_ptr_array_index(keys, i), "/HzAd");
 			qpdf_oh_remove_key(q, dict, "/Group");
+			w->in_ad += ad;
 			walk_resources(w, dict, depth + 1);
+			w->in_ad -= ad;
 		}
 	}
 	g_ptr_array_unref(keys);
@@ -535,7 +541,7 @@ add_info_and_xmp(Walk *w)
 bool
 press_apply(qpdf_data q, const PressSetup *s, const char *shown, Report *r)
 {
-	Walk w = {q, s, shown, r, g_hash_table_new(g_direct_hash, g_direct_equal), true};
+	Walk w = {q, s, shown, r, g_hash_table_new(g_direct_hash, g_direct_equal), 0, true};
 	for (int i = 0; i < qpdf_get_num_pages(q); i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 		qpdf_oh_remove_key(q, page, "/Group");
