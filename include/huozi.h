@@ -76,7 +76,10 @@ HZ_EXPORT void hz_options_set_cmyk(HzOptions *o, int on);
 /* PDF/X-1a:2003 for the printing plant: implies cmyk and marks, adds the output intent and its
  * ICC profile, converts the photos to CMYK within the ink limit. Since 0.3.0. */
 HZ_EXPORT void hz_options_set_press(HzOptions *o, int on);
-/* only these pages, positions in the edition: "1,3-4" (default NULL: all); checked on writing */
+/* only these pages, positions in the edition: "1,3-4" (default NULL: all); checked on writing.
+ * hz_edition_load then lays out only them and every story with a frame on them (all of its
+ * frames): the diagnostics and the overset and empty-cell counts are of those; a write with a
+ * report lays out the whole edition first (the report covers it, no diagnostic said twice). */
 HZ_EXPORT void hz_options_set_pages(HzOptions *o, const char *pages);
 /* resolution of the PNG proofs, 1..2400 (default 100) */
 HZ_EXPORT void hz_options_set_dpi(HzOptions *o, double dpi);
@@ -132,7 +135,7 @@ HZ_EXPORT int hz_edition_stories(const HzEdition *e);
 /* stories that did not fit, and their lines left over */
 HZ_EXPORT int hz_edition_overset_stories(const HzEdition *e);
 HZ_EXPORT int hz_edition_overset_lines(const HzEdition *e);
-/* grid cells no element covers, on every page */
+/* grid cells no element covers, on every page (every page laid out: see _set_pages) */
 HZ_EXPORT int hz_edition_empty_cells(const HzEdition *e);
 
 /* Write the outputs, each NULL for none: the edition as one PDF ("-": standard output), a

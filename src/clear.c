@@ -179,6 +179,7 @@ typedef struct {
 	Flow *f;
 	Report *r;
 	Len clear;
+	const bool *pages; /* per page: cleared (--pages); NULL: every page */
 	int page;
 	GArray **ink;    /* per page, Rect: the text's */
 	GArray **figs;   /* per page, guint: its figures (not the proof overlay's) */
@@ -547,7 +548,7 @@ by_page(Clear *cl)
 	const Flow *f = cl->f;
 	for (guint i = 0; i < f->lines->len; i++) {
 		const FlowLine *fl = &g_array_index(f->lines, FlowLine, i);
-		if (!fl->proof)
+		if (!fl->proof && (!cl->pages || cl->pages[fl->page]))
 			line_ink(f, fl, cl->ink[fl->page]);
 	}
 	for (guint i = 0; i < f->runs->len; i++) {
@@ -562,9 +563,9 @@ by_page(Clear *cl)
 }
 
 void
-clear_edition(const Model *m, Flow *f, Report *r)
+clear_edition(const Model *m, Flow *f, const bool *pages, Report *r)
 {
-	Clear cl = {m, f, r, m->layout->grid.clearance};
+	Clear cl = {m, f, r, m->layout->grid.clearance, pages};
 	guint kept = 0;
 	cl.ink = g_new0(GArray *, m->npages + 1);
 	cl.figs = g_new0(GArray *, m->npages + 1);
@@ -578,7 +579,8 @@ clear_edition(const Model *m, Flow *f, Report *r)
 	cl.ends = g_array_new(FALSE, FALSE, sizeof(Edge));
 	by_page(&cl);
 	for (cl.page = 0; cl.page < m->npages; cl.page++)
-		clear_page(&cl);
+		if (!cl.pages || cl.pages[cl.page])
+			clear_page(&cl);
 	warn_tight(&cl);
 	for (guint i = 0; i < f->figures->len; i++)
 		if (!cl.drop[i])

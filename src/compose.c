@@ -42,11 +42,13 @@ uncovered_cells(const Model *m, const Flow *f, int p)
 }
 
 Flow *
-compose_edition(const Model *m, Fonts *f, int threads, Report *r)
+compose_edition(const Model *m, Fonts *f, int threads, const bool *pages, Report *r)
 {
 	Flow *out = flow_new(m, m->nstories);
 	FlowCtx c = {m, &m->layout->grid, f, r, out};
 	int *at = g_new0(int, m->nstories + 2);
+	g_autofree bool *stories = NULL;
+	int nstories = m->nstories;
 	FlowFrame *frames;
 
 	/* each story's frames, found once: looking for them story by story costs stories x
@@ -65,22 +67,39 @@ compose_edition(const Model *m, Fonts *f, int threads, Report *r)
 	c.fits = out->fits;
 	c.frames = frames;
 	c.frames_at = at;
+	if (pages) { /* the stories with a frame on a page asked for, with all their frames */
+		stories = g_new0(bool, m->nstories + 1);
+		nstories = 0;
+		for (int s = 0; s < m->nstories; s++) {
+			for (int k = at[s]; k < at[s + 1] && !stories[s]; k++)
+				stories[s] = pages[frames[k].page];
+			nstories += stories[s];
+		}
+		c.pages = pages;
+		c.stories = stories;
+	}
 
 	for (int p = 0; p < m->npages && !m->measure_text; p++) {
+		if (pages && !pages[p]) {
+			furniture_page_images(&c, p); /* the others keep their indexes (/HzAd<n>) */
+			continue;
+		}
 		g_autofree char *t = g_strdup_printf(
 		    "第%s版 %s", m->pages[p].folio, m->pages[p].section ? m->pages[p].section : "");
 		flowctx_bookmark(&c, p, 0, t, 0);
 		furniture_compose_page(&c, p);
 	}
-	if (threads <= 1 || m->nstories < COMPOSE_PARALLEL_MIN_STORIES ||
+	if (threads <= 1 || nstories < COMPOSE_PARALLEL_MIN_STORIES ||
 	    !flowpar_compose_stories(&c, threads))
 		for (int s = 0; s < m->nstories; s++)
-			module_compose_story(&c, s);
+			if (!stories || stories[s])
+				module_compose_story(&c, s);
 	out->uncovered = g_new0(int, m->npages + 1);
 	if (!m->measure_text) {
-		clear_edition(m, out, r);
+		clear_edition(m, out, pages, r);
 		for (int p = 0; p < m->npages; p++)
-			out->uncovered[p] = uncovered_cells(m, out, p);
+			if (!pages || pages[p])
+				out->uncovered[p] = uncovered_cells(m, out, p);
 		proof_compose(&c);
 	}
 	g_free(frames);

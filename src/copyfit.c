@@ -33,7 +33,7 @@ compose_alone(const Layout *l, const char *file, Fonts *f, const ModelStory *ms,
 	one.story = ms ? 0 : -1;
 	one.inset = false;
 	m.measure_text = ms != NULL; /* a photo's captions are page furniture */
-	return compose_edition(&m, f, 1, quiet);
+	return compose_edition(&m, f, 1, NULL, quiet);
 }
 
 static int

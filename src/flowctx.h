@@ -18,6 +18,8 @@ typedef struct {
 	StoryFit *fits; /* where the stories' fits go: the edition's, also from a story's Flow */
 	const FlowFrame *frames; /* every story's frames in page order, story after story */
 	const int *frames_at;    /* story s: frames[frames_at[s] .. frames_at[s + 1]) */
+	const bool *pages;       /* per page: composed (--pages); NULL: every page */
+	const bool *stories;     /* per story: composed (a frame on such a page); NULL: all */
 } FlowCtx;
 
 /* Shape, space and break `text` in style `s` at `measure`; returns the index in paras. */

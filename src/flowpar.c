@@ -32,6 +32,8 @@ compose_taken(Shared *sh, Fonts *fonts)
 	const FlowCtx *mc = sh->main;
 	int s;
 	while ((s = g_atomic_int_add(&sh->next, 1)) < sh->nstories) {
+		if (mc->stories && !mc->stories[s])
+			continue;
 		FlowCtx c = {mc->m, mc->g, fonts, sh->reports[s] = report_new(),
 		             sh->flows[s] = flow_new(mc->m, 0)};
 		c.fits = mc->fits; /* each story writes only its own */
@@ -102,6 +104,8 @@ flowpar_compose_stories(FlowCtx *c, int threads)
 			if (th[i])
 				g_thread_join(th[i]);
 		for (int s = 0; s < n; s++) {
+			if (!sh.flows[s]) /* not composed (FlowCtx.stories) */
+				continue;
 			merge_story(c, &sh, s);
 			flow_free(sh.flows[s]);
 			report_free(sh.reports[s]);

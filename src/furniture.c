@@ -348,6 +348,16 @@ page_rule(FlowCtx *c, int p, const Elem *e)
 }
 
 void
+furniture_page_images(FlowCtx *c, int p)
+{
+	const Page *pg = &c->m->pages[p];
+	for (int i = 0; i < pg->nelems; i++) /* the elements image_figure() is called for */
+		if (pg->elems[i].kind == EL_PHOTO ||
+		    (pg->elems[i].kind == EL_AD && pg->elems[i].src))
+			image_index(c, &pg->elems[i]);
+}
+
+void
 furniture_compose_page(FlowCtx *c, int p)
 {
 	const Page *pg = &c->m->pages[p];

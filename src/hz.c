@@ -30,6 +30,7 @@ struct HzOptions {
 
 struct HzEdition {
 	Pipeline *p;
+	char *path;       /* the page description */
 	HzOptions o;      /* a copy of the options it was loaded with */
 	RenderResult res; /* of the last write or check */
 };
@@ -321,12 +322,15 @@ hz_edition_load(const char *path, const HzOptions *o, HzDiags *d)
 	Report *own, *r = sink(d, &own);
 	PipelineOptions po = pipeline_options(o, STAGE_DLIST);
 	HzEdition *e = NULL;
-	Pipeline *p = pipeline_run(path, &po, r);
+	Pipeline *p;
 	if (!o)
 		o = &defaults;
+	po.pages = o->pages; /* only the pages asked for are composed */
+	p = pipeline_run(path, &po, r);
 	if (p) {
 		e = g_new0(HzEdition, 1);
 		e->p = p;
+		e->path = g_strdup(path);
 		e->o = *o;
 		e->o.fonts_conf = g_strdup(o->fonts_conf);
 		e->o.layouts_dir = g_strdup(o->layouts_dir);
@@ -343,6 +347,7 @@ hz_edition_free(HzEdition *e)
 	if (!e)
 		return;
 	pipeline_free(e->p);
+	g_free(e->path);
 	options_clear(&e->o);
 	g_free(e);
 }
@@ -386,6 +391,42 @@ hz_edition_empty_cells(const HzEdition *e)
 	return n;
 }
 
+static bool
+same_diag(const Diag *a, const Diag *b)
+{
+	return a->level == b->level && a->kind == b->kind && a->line == b->line &&
+	       a->col == b->col && g_strcmp0(a->file, b->file) == 0 &&
+	       g_strcmp0(a->msg, b->msg) == 0 && g_strcmp0(a->hint, b->hint) == 0;
+}
+
+/* The fit report covers the whole edition, but --pages composed only the pages asked for: the
+ * whole edition is composed now, and its diagnostics that r holds already (those of the pages
+ * composed before, said when the edition was loaded) are not said twice. */
+static void
+edition_compose_whole(HzEdition *e, Report *r)
+{
+	PipelineOptions po = pipeline_options(&e->o, STAGE_DLIST);
+	Report *all = report_new();
+	Pipeline *p = pipeline_run(e->path, &po, all);
+	guint had = r->diags->len; /* what r held before: those added below are not looked at */
+	g_autofree bool *said = g_new0(bool, had + 1);
+	for (guint i = 0; i < all->diags->len; i++) {
+		const Diag *d = g_ptr_array_index(all->diags, i);
+		bool seen = d == all->trailer;
+		for (guint k = 0; k < had && !seen; k++)
+			if (!said[k] && same_diag(d, g_ptr_array_index(r->diags, k)))
+				said[k] = seen = true;
+		if (!seen)
+			report_add(r, d->level, d->kind, d->file, d->line, d->col, d->hint, "%s",
+			           d->msg);
+	}
+	report_free(all);
+	if (p) {
+		pipeline_free(e->p);
+		e->p = p;
+	}
+}
+
 /* the outputs of one transaction; the proof PDF is the options' for hz_edition_write only */
 static int
 edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *png_dir,
@@ -407,6 +448,8 @@ edition_write(HzEdition *e, const char *pdf, const char *split_dir, const char *
 	                    .progress = e->o.progress,
 	                    .progress_data = e->o.progress_data};
 	int status;
+	if (report && e->p->partial)
+		edition_compose_whole(e, r);
 	render_outputs(e->p, &ro, &e->res, r);
 	status = report_status(r, e->o.strict);
 	report_free(own);

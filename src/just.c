@@ -245,6 +245,54 @@ mark_inside_parts(Just *j, const Items *it)
 	}
 }
 
+/* the width of clusters [a, e) */
+static Len
+run_width(const Just *j, int a, int e)
+{
+	Len w = 0;
+	for (int i = a; i < e; i++)
+		w += j->width[i];
+	return w;
+}
+
+/* flag the breaks inside clusters [a, e) */
+static void
+flag_inside(Just *j, int a, int e, uint8_t flag)
+{
+	for (int i = a; i + 1 < e; i++)
+		j->flags[i] |= flag;
+}
+
+/* Notice items (keep-words) with the author's spaces: a part between two spaces that fits a
+ * continuation line (江城市第一人民医院) is kept whole like a word (LB_INWORD): the item breaks
+ * at the space before it instead, ragged right. In a part longer than the line, a clause that
+ * fits (声明作废。 after an ID number and its comma) is kept whole where the line can break
+ * before it at no greater cost than a weak break (LB_WEAK); a longer clause of prose keeps only
+ * its word rules. */
+static void
+mark_short_parts(Just *j, const Items *it, Len limit)
+{
+	for (int a = 0; a < it->n;) {
+		int e = a;
+		while (e < it->n && it->cl[e].cls != KC_SPACE)
+			e++;
+		if (run_width(j, a, e) <= limit)
+			flag_inside(j, a, e, LB_INWORD);
+		else
+			for (int c = a; c < e;) {
+				int ce = c;
+				while (ce < e && it->cl[ce].cls != KC_PAUSE &&
+				       it->cl[ce].cls != KC_STOP)
+					ce++;
+				ce = MIN(ce + 1, e);
+				if (run_width(j, c, ce) <= limit)
+					flag_inside(j, c, ce, LB_WEAK);
+				c = ce;
+			}
+		a = e + 1;
+	}
+}
+
 static bool
 core(KClass k)
 {
@@ -300,6 +348,8 @@ just_prepare(const Items *it, const Style *s, Len measure, LineAlign align, bool
 	set_words(j, it, balance || s->keep_words);
 	if (s->space_breaks)
 		mark_inside_parts(j, it);
+	else if (s->keep_words)
+		mark_short_parts(j, it, measure - MAX(s->indent, s->hang_indent));
 	j->in = (BreakInput){
 	    .n = n,
 	    .width = j->width,

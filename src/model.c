@@ -617,7 +617,7 @@ read_image(Loader *ld, const DescNode *n, Elem *e, int pdf_page)
 	}
 	li = g_hash_table_lookup(ld->images, &id);
 	if (!li) {
-		ImageInfo info;
+		ImageInfo info = {0}; /* image_probe sets no page: image_index compares it */
 		if (!image_probe(bytes, e->src, ld->file, src->vline, src->vcol, &info, ld->r))
 			return false;
 		li = g_new0(LoadedImage, 1);

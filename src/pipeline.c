@@ -1,6 +1,7 @@
 /* pipeline.c - running the stages in order and freeing their results in reverse. */
 #include "pipeline.h"
 #include "compose.h"
+#include "pagesel.h"
 #include "stack.h"
 #include <stdlib.h>
 
@@ -39,6 +40,7 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 	ModelOptions mo = {
 	    .allow_outside = o->allow_outside, .layouts_dir = o->layouts_dir, .press = o->press};
 	gint64 t = g_get_monotonic_time();
+	g_autofree bool *pages = NULL;
 
 	if (!(p->model = model_load_with(edition, &mo, r)))
 		return NULL;
@@ -55,8 +57,10 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 		return NULL;
 	if (o->last == STAGE_FONTS)
 		return g_steal_pointer(&p);
-	p->flow = compose_edition(p->model, p->fonts,
-	                          o->threads > 0 ? o->threads : pipeline_default_threads(), r);
+	pages = pagesel_mask(o->pages, p->model->npages);
+	p->partial = pages != NULL;
+	p->flow = compose_edition(
+	    p->model, p->fonts, o->threads > 0 ? o->threads : pipeline_default_threads(), pages, r);
 	p->t.flow = lap(&t);
 	p->t.shape = p->flow->shape_us;
 	p->t.compose = p->flow->break_us;

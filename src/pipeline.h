@@ -22,6 +22,7 @@ typedef struct {
 	Flow *flow;
 	DList *dlist;
 	Timings t;
+	bool partial; /* only the pages of PipelineOptions.pages were composed */
 } Pipeline;
 
 typedef struct {
@@ -32,6 +33,9 @@ typedef struct {
 	bool allow_outside;      /* files outside the edition's folder (ModelOptions) */
 	bool press;  /* a press run: the PDF ads' preflight reports RGB (ModelOptions) */
 	int threads; /* stories composed on this many threads; 0: pipeline_default_threads() */
+	/* "1,3-4": compose only these pages' furniture and the stories with a frame on them (all
+	 * their frames, a jump's too); NULL, or a selection the render refuses: every page */
+	const char *pages;
 } PipelineOptions;
 
 /* $HUOZI_THREADS if set (1 composes on one thread), else the number of processors, at most 8 */

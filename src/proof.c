@@ -109,10 +109,13 @@ proof_compose(FlowCtx *c)
 {
 	c->proof = true;
 	for (int p = 0; p < c->m->npages; p++) {
+		if (c->pages && !c->pages[p])
+			continue;
 		grid_overlay(c, p);
 		frames_overlay(c, p);
 	}
 	for (int s = 0; s < c->m->nstories; s++)
-		overset_mark(c, s);
+		if (!c->stories || c->stories[s])
+			overset_mark(c, s);
 	c->proof = false;
 }

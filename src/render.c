@@ -7,37 +7,9 @@
 #include "i18n.h"
 #include "out_cairo.h"
 #include "outset.h"
+#include "pagesel.h"
 #include <stdio.h>
 #include <string.h>
-
-/* "1,3-4": positions in the edition (1-based) -> page indexes */
-bool
-render_parse_pages(const char *spec, int npages, GArray *out, Report *r)
-{
-	g_auto(GStrv) parts = g_strsplit(spec, ",", -1);
-	for (int i = 0; parts[i]; i++) {
-		int a, b;
-		char extra;
-		if (sscanf(parts[i], "%d-%d%c", &a, &b, &extra) == 2 ||
-		    (sscanf(parts[i], "%d%c", &a, &extra) == 1 && (b = a, true))) {
-			if (a < 1 || b > npages || a > b) {
-				report_error(r, DIAG_INPUT, NULL, 0, 0, NULL,
-				             _("--pages %s: the edition has pages 1 to %d"),
-				             parts[i], npages);
-				return false;
-			}
-			for (int p = a; p <= b; p++) {
-				int idx = p - 1;
-				g_array_append_val(out, idx);
-			}
-		} else {
-			report_error(r, DIAG_INPUT, NULL, 0, 0, _("e.g. --pages 1,3-4"),
-			             _("bad --pages \"%s\""), spec);
-			return false;
-		}
-	}
-	return true;
-}
 
 /* Metadata and the CreationDate: from SOURCE_DATE_EPOCH or the edition's date, never the clock. */
 static void
@@ -238,7 +210,7 @@ render_outputs(const Pipeline *p, const RenderOptions *o, RenderResult *res, Rep
 	if (!res)
 		res = &dummy;
 	*res = (RenderResult){0};
-	if (o->pages && !render_parse_pages(o->pages, p->model->npages, pages, r)) {
+	if (o->pages && !pagesel_parse(o->pages, p->model->npages, pages, r)) {
 		res->bad_pages = true;
 		return;
 	}

@@ -32,9 +32,6 @@ typedef struct {
 	gint64 write_us;  /* time spent writing the PDF, split pages and PNG proofs */
 } RenderResult;
 
-/* Parse a page selection ("1,3-4", positions 1..npages) into page indexes; false (reported)
- * when it is malformed or out of range. */
-bool render_parse_pages(const char *spec, int npages, GArray *out, Report *r);
 /* Write p's outputs as o says, when r holds no input or system error (nothing is written after
  * one): every output is checked against the inputs and each other first (outset.h), then
  * written to temporary files and committed only when the whole run succeeded. res may be NULL. */

@@ -89,9 +89,22 @@ split_key(const char *line, const char **value)
 	return (gsize)(sep - line);
 }
 
+/* The dateline (电头: 本报讯（记者 周晓彤）, 新华社北京11月27日电) is no paragraph of its own: a
+ * news story runs it into the start of its first body paragraph (run_in_dateline). */
+#define HEAD_DATELINE PARA_KIND_COUNT
+
+static bool
+is_dateline_key(const char *key, gsize len)
+{
+	return (len == strlen("dateline") && strncmp(key, "dateline", len) == 0) ||
+	       (len == strlen("电头") && strncmp(key, "电头", len) == 0);
+}
+
 static int
 header_kind(const char *key, gsize len)
 {
+	if (is_dateline_key(key, len))
+		return HEAD_DATELINE;
 	for (size_t i = 0; i < G_N_ELEMENTS(header_keys); i++)
 		if (strlen(header_keys[i].key) == len && strncmp(header_keys[i].key, key, len) == 0)
 			return (int)header_keys[i].kind;
@@ -149,12 +162,12 @@ end_para(GArray *paras, GString *para, GArray *segs, int line, int col)
 }
 
 /* the header keys, for "did you mean" */
-static const char *const key_names[] = {"rubric",  "栏目", "kicker", "引题", "headline", "主题",
-                                        "subhead", "副题", "byline", "署名", NULL};
+static const char *const key_names[] = {"rubric",   "栏目",    "kicker", "引题",   "headline",
+                                        "主题",     "subhead", "副题",   "byline", "署名",
+                                        "dateline", "电头",    NULL};
 #define KEYS_HINT                                                                                          \
-	_("header keys are rubric/栏目, kicker/引题, headline/主题, subhead/副题, byline/署名; " \
-	  "end "                                                                                           \
-	  "the header with a blank line")
+	_("header keys are rubric/栏目, kicker/引题, headline/主题, subhead/副题, byline/署名, " \
+	  "dateline/电头; end the header with a blank line")
 
 /* whether key is an ASCII word: letters and hyphens */
 static bool
@@ -188,7 +201,7 @@ read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 {
 	const char *value;
 	gsize klen = split_key(g_strstrip(lines[0]), &value);
-	bool seen[PARA_KIND_COUNT] = {0};
+	bool seen[PARA_KIND_COUNT + 1] = {0};
 
 	if (klen > 0 && header_kind(lines[0], klen) < 0)
 		warn_mistyped_key(lines[0], klen, file, r);
@@ -208,7 +221,8 @@ read_header(char **lines, int *i, const char *file, GArray *head, Report *r)
 		}
 		if (seen[kind]) {
 			report_error(r, DIAG_INPUT, file, *i + 1, 1, _("keep one line per key"),
-			             _("%s given twice"), kind_names[kind]);
+			             _("%s given twice"),
+			             kind == HEAD_DATELINE ? "dateline" : kind_names[kind]);
 			return false;
 		}
 		seen[kind] = true;
@@ -297,6 +311,53 @@ paras_within_limit(const char *file, const GArray *paras, gsize *chars, Report *
 	return true;
 }
 
+static bool
+ends_with_close(const char *t)
+{
+	return g_str_has_suffix(t, "）") || g_str_has_suffix(t, ")");
+}
+
+/* Run the dateline into the first body paragraph: 本报讯（全媒体记者周晓彤）2026年11月27日…,
+ * after the paragraph's indent, as a news story prints it (新华社北京11月27日电 记者…: with a
+ * space after a dateline that does not end with a bracket). Where each part came from in the
+ * file stays known (a segment at the join). A story without body text keeps the dateline as
+ * its only body paragraph. */
+static void
+run_in_dateline(GArray *paras)
+{
+	StoryPara *d = NULL, *b = NULL;
+	guint di = 0;
+	for (guint k = 0; k < paras->len; k++) {
+		StoryPara *p = &g_array_index(paras, StoryPara, k);
+		if (p->kind == HEAD_DATELINE)
+			d = p, di = k;
+		else if (p->kind == PARA_BODY && !b)
+			b = p;
+	}
+	if (!d)
+		return;
+	if (b) {
+		/* 新华社北京11月27日电 记者…: a space after a dateline that does not end with its
+		 * bracket (a space, not a blank character cell: a line may end there, and drops it)
+		 */
+		const char *gap = ends_with_close(d->text) ? "" : " ";
+		char *text = g_strconcat(d->text, gap, b->text, NULL);
+		int join = (int)(strlen(d->text) + strlen(gap)), n = b->nsegs + 1;
+		StorySeg *segs = g_new(StorySeg, n);
+		segs[0] = (StorySeg){join, b->line, b->col};
+		for (int i = 0; i < b->nsegs; i++)
+			segs[i + 1] =
+			    (StorySeg){b->segs[i].offset + join, b->segs[i].line, b->segs[i].col};
+		g_free(b->text);
+		g_free(b->segs);
+		*b = (StoryPara){PARA_BODY, text, d->line, d->col, segs, n};
+		g_free(d->text);
+		g_array_remove_index(paras, di);
+	} else {
+		d->kind = PARA_BODY;
+	}
+}
+
 Story *
 story_parse(const char *file, const char *data, gssize len, Report *r)
 {
@@ -360,6 +421,7 @@ story_parse(const char *file, const char *data, gssize len, Report *r)
 	g_array_free(segs, TRUE);
 	g_array_append_vals(head, paras->data, paras->len);
 	g_array_free(paras, TRUE);
+	run_in_dateline(head);
 	if (!paras_within_limit(file, head, &chars, r)) {
 		for (guint k = 0; k < head->len; k++) {
 			g_free(g_array_index(head, StoryPara, k).text);

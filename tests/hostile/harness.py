@@ -38,11 +38,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # build's to meet, so there they are not asserted, no address-space cap is set and timeouts
 # are five times longer. Everything else (status, messages, files) is checked the same.
 SANITIZED = bool(os.environ.get('ASAN_OPTIONS'))
-# The time budget is a resource limit, not a benchmark: the documented figure (10 s) holds on an
-# idle 2-core machine (docs/safety.md gives the measurements), and a case fails only beyond
-# twice it, so that a shared, loaded machine does not fail a build that is within its budget.
-# Peak memory does not depend on load: it is held to the budget exactly.
+# Peak memory does not depend on load: it is held to the budget exactly. Time does: the
+# documented figure (10 s) holds on an idle 2-core machine (docs/safety.md gives the
+# measurements), and a test has no timed assertion (a loaded machine would fail a build that is
+# within its budget). A case over twice its time budget is printed as a note; with
+# HUOZI_TIME_BUDGET=1 (a benchmark run on a quiet machine) it fails.
 TIME_SLACK = 2
+TIME_ASSERTED = bool(os.environ.get('HUOZI_TIME_BUDGET'))
 CASES = []
 
 
@@ -311,7 +313,11 @@ def expect(res, status, stderr=None, stdout=None, max_s=None, max_mb=None):
     if SANITIZED:
         max_s = max_mb = None
     if max_s is not None and res.wall > max_s * TIME_SLACK:
-        problems.append(f'took {res.wall:.1f} s, budget {max_s} s (failing beyond {TIME_SLACK}x)')
+        over = f'took {res.wall:.1f} s, budget {max_s} s (over beyond {TIME_SLACK}x)'
+        if TIME_ASSERTED:
+            problems.append(over)
+        else:
+            print(f'note  {over}: not asserted (set HUOZI_TIME_BUDGET=1 on a quiet machine)')
     if max_mb is not None and res.rss_mb > max_mb:
         problems.append(f'peak RSS {res.rss_mb:.0f} MB, budget {max_mb} MB')
     if problems:

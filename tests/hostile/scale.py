@@ -2,8 +2,9 @@
 and story line ends, tabs and byte-order marks.
 
 Each scale case builds its worst case here (nothing large is committed) and asserts the exit
-status, the whole message and the budget of docs/safety.md: <= 10 s and <= 512 MB peak RSS.
-The child's address space is capped (VM_MB) so that a runaway fails the case instead of taking
+status, the whole message and the memory budget of docs/safety.md, <= 512 MB peak RSS; the time
+budget, <= 10 s, is printed when passed and asserted only under HUOZI_TIME_BUDGET=1 (harness.py:
+tests have no timed assertions). The child's address space is capped (VM_MB) so that a runaway fails the case instead of taking
 the machine; the time limit (TIMEOUT) is three times the budget."""
 import os
 from harness import case, expect, check, Snapshot, heavy

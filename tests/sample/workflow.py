@@ -8,6 +8,9 @@
   watch   --watch renders again after a story changes, then keeps watching
   threads the stories composed on 2 and 3 threads give the PDF, flow and dlist dumps of 1 thread
   cmyk    --cmyk leaves no RGB colour operator in any page, black as K only, groups in CMYK
+  pages   --pages K lays out only page K and the stories on it (the other pages' warnings are
+          not given) and writes the same PDF as when the whole edition is laid out (--report),
+          on 1 and 2 threads; the report is the whole edition's either way
 """
 import json, os, queue, re, shutil, signal, subprocess, sys, tempfile, threading, time, zlib
 
@@ -196,10 +199,45 @@ def check_threads(d):
     print("ok: 1, 2 and 3 composing threads give the same flow, display list and PDF bytes")
 
 
+def check_pages(d):
+    display = os.path.join(ROOT, "samples", "display", "edition.xml")
+    for ed, npages in ((EDITION, 2), (display, 3)):
+        whole = subprocess.run([HUOZI, "check", ed, "--report", os.path.join(d, "whole.json")],
+                               capture_output=True, text=True)
+        fewer = False
+        for k in range(1, npages + 1):
+            for n in ("1", "2"):
+                env = dict(os.environ, HUOZI_THREADS=n)
+                run = {}
+                for how, extra in (("pages", []), ("whole", ["--report", os.path.join(d, "r.json")])):
+                    pdf = os.path.join(d, f"{how}.pdf")
+                    p = subprocess.run([HUOZI, "render", ed, "--pages", str(k), "-o", pdf,
+                                        "--split", os.path.join(d, how)] + extra,
+                                       capture_output=True, text=True, env=env)
+                    if p.returncode != 0:
+                        fail(f"--pages {k} {' '.join(extra)}: exit {p.returncode}\n{p.stderr}")
+                    split = [open(os.path.join(d, how, f), "rb").read() for f in sorted(os.listdir(os.path.join(d, how)))]
+                    run[how] = (open(pdf, "rb").read(), split, p.stderr)
+                    shutil.rmtree(os.path.join(d, how))
+                if run["pages"][0] != run["whole"][0] or run["pages"][1] != run["whole"][1]:
+                    fail(f"{ed} --pages {k} ({n} threads): the PDF differs from the one laid out "
+                         f"with the whole edition")
+                if open(os.path.join(d, "r.json")).read() != open(os.path.join(d, "whole.json")).read():
+                    fail(f"{ed} --pages {k} --report: not the whole edition's report")
+                said = [l for l in run["pages"][2].splitlines() if ": warning: " in l]
+                for l in said:
+                    if l not in whole.stderr:
+                        fail(f"{ed} --pages {k}: a warning the whole edition does not give: {l}")
+                fewer = fewer or len(said) < whole.stderr.count(": warning: ")
+        if ed == display and not fewer:
+            fail(f"{ed}: every --pages run gave every page's warnings: all pages were laid out")
+    print("ok: --pages lays out only its pages and writes the PDF of the whole edition's layout")
+
+
 def main(what):
     d = tempfile.mkdtemp(prefix="huozi-workflow-")
     {"fit": check_fit, "marks": check_marks, "proof": check_proof, "watch": check_watch,
-     "cmyk": check_cmyk, "threads": check_threads}[what](d)
+     "cmyk": check_cmyk, "threads": check_threads, "pages": check_pages}[what](d)
     shutil.rmtree(d, ignore_errors=True)
 
 

@@ -79,8 +79,8 @@ START_TEST(test_threads_same_flow)
 	ck_assert_ptr_nonnull(fonts);
 	ck_assert_int_ge(m->nstories, 8);
 	{
-		g_autoptr(Flow) f1 = compose_edition(m, fonts, 1, r);
-		g_autoptr(Flow) f4 = compose_edition(m, fonts, 4, r);
+		g_autoptr(Flow) f1 = compose_edition(m, fonts, 1, NULL, r);
+		g_autoptr(Flow) f4 = compose_edition(m, fonts, 4, NULL, r);
 		flow_dump(f1, m, one);
 		flow_dump(f4, m, four);
 		ck_assert_uint_gt(one->len, 1000);

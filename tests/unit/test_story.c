@@ -173,6 +173,54 @@ START_TEST(test_locate_in_joined_lines)
 }
 END_TEST
 
+START_TEST(test_dateline_runs_in)
+{
+	/* a dateline (电头) opens the first body paragraph, not a paragraph of its own; each
+	 * character of the joined paragraph is still placed at its own line and column */
+	g_autoptr(Story) s = parse_ok("headline: 标题\n"
+	                              "电头: 本报讯（记者周明）\n"
+	                              "\n"
+	                              "第一段\n"
+	                              "  续行。\n"
+	                              "\n"
+	                              "第二段。\n");
+	const StoryPara *p;
+	int line = 0, col = 0;
+	ck_assert_int_eq(s->n, 3);
+	assert_para(s, 0, PARA_HEADLINE, "标题", 1, 11);
+	assert_para(s, 1, PARA_BODY, "本报讯（记者周明）第一段续行。", 2, 5);
+	assert_para(s, 2, PARA_BODY, "第二段。", 7, 1);
+	p = &s->paras[1];
+	story_para_locate(p, strlen("本报讯（记者"), &line, &col);
+	ck_assert_int_eq(line, 2);
+	ck_assert_int_eq(col, 11);
+	story_para_locate(p, strlen("本报讯（记者周明）第"), &line, &col);
+	ck_assert_int_eq(line, 4);
+	ck_assert_int_eq(col, 2);
+	story_para_locate(p, strlen("本报讯（记者周明）第一段续"), &line, &col);
+	ck_assert_int_eq(line, 5);
+	ck_assert_int_eq(col, 4);
+}
+END_TEST
+
+START_TEST(test_dateline_space_after_dian)
+{
+	/* a dateline that does not end with its bracket is followed by a space */
+	g_autoptr(Story) s = parse_ok("dateline: 新华社北京11月27日电\n\n记者27日获悉。\n");
+	ck_assert_int_eq(s->n, 1);
+	assert_para(s, 0, PARA_BODY, "新华社北京11月27日电 记者27日获悉。", 1, 11);
+}
+END_TEST
+
+START_TEST(test_dateline_without_body)
+{
+	/* a brief that is only its dateline still prints it */
+	g_autoptr(Story) s = parse_ok("dateline: 本报讯（记者周明）\n");
+	ck_assert_int_eq(s->n, 1);
+	assert_para(s, 0, PARA_BODY, "本报讯（记者周明）", 1, 11);
+}
+END_TEST
+
 START_TEST(test_join_lines)
 {
 	g_autoptr(Story) s = parse_ok("The Yangtze\nRiver flows.\n\n"
@@ -337,6 +385,9 @@ story_suite(void)
 	tcase_add_test(tc, test_header_key_twice);
 	tcase_add_test(tc, test_mistyped_header_key);
 	tcase_add_test(tc, test_join_lines);
+	tcase_add_test(tc, test_dateline_runs_in);
+	tcase_add_test(tc, test_dateline_without_body);
+	tcase_add_test(tc, test_dateline_space_after_dian);
 	tcase_add_test(tc, test_locate_in_joined_lines);
 	tcase_add_test(tc, test_inner_subhead_and_labels);
 	tcase_add_test(tc, test_empty_label_is_body);
