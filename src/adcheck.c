@@ -227,8 +227,47 @@ image_ppi(Walk *w, double pw, double ph, const double ctm[6], const char *name)
 	}
 }
 
-/* the most ink of an 8-bit CMYK image kept flate-compressed or uncompressed (cheap to decode;
- * a JPEG's CMYK may be stored inverted, so it is not judged) */
+/* the image's JPEG (its only filter DCTDecode) says in its frame header the size its
+ * dictionary does, so that decoding it costs what /Width and /Height allow and no more; an
+ * image with DCTDecode among other filters is not decoded at all (false) */
+static bool
+jpeg_size_agrees(qpdf_data q, qpdf_oh img, qpdf_oh dict, double pw, double ph)
+{
+	qpdf_oh f = qpdf_oh_get_key(q, dict, "/Filter");
+	unsigned char *d = NULL;
+	size_t len = 0, i = 2;
+	bool ok = false;
+	if (qpdf_oh_is_array(q, f) && qpdf_oh_get_array_n_items(q, f) == 1)
+		f = qpdf_oh_get_array_item(q, f, 0);
+	if (!name_is(q, f, "/DCTDecode")) { /* no JPEG, or one behind another filter */
+		if (!qpdf_oh_is_array(q, f))
+			return true;
+		for (int k = 0; k < qpdf_oh_get_array_n_items(q, f); k++)
+			if (name_is(q, qpdf_oh_get_array_item(q, f, k), "/DCTDecode"))
+				return false;
+		return true;
+	}
+	if (qpdf_oh_get_stream_data(q, img, qpdf_dl_none, NULL, &d, &len) & QPDF_ERRORS)
+		len = 0;
+	while (len >= 4 && d[0] == 0xFF && d[1] == 0xD8 && i + 9 <= len && d[i] == 0xFF) {
+		unsigned m = d[i + 1], seg = (unsigned)d[i + 2] << 8 | d[i + 3];
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+			unsigned h = (unsigned)d[i + 5] << 8 | d[i + 6],
+			         w = (unsigned)d[i + 7] << 8 | d[i + 8];
+			ok = w == (unsigned)pw && h == (unsigned)ph;
+			break;
+		}
+		if (m == 0xDA || seg < 2)
+			break;
+		i += 2 + seg;
+	}
+	free(d);
+	return ok;
+}
+
+/* the most ink of an 8-bit CMYK image, as a PDF reader prints it: its samples decoded (Flate,
+ * LZW, run length, JPEG) and its /Decode applied. A JPEG with Adobe's marker stores inverted
+ * samples; poppler and Ghostscript follow /Decode, not the marker, so neither is this. */
 static void
 image_ink(Walk *w, qpdf_oh img, qpdf_oh dict, double pw, double ph)
 {
@@ -237,19 +276,34 @@ image_ink(Walk *w, qpdf_oh img, qpdf_oh dict, double pw, double ph)
 	size_t len = 0;
 	QPDF_BOOL filtered = QPDF_FALSE;
 	qpdf_oh bpc = qpdf_oh_get_key(q, dict, "/BitsPerComponent");
+	qpdf_oh dec = qpdf_oh_get_key(q, dict, "/Decode");
+	double lo[4] = {0, 0, 0, 0}, hi[4] = {1, 1, 1, 1};
 	int best = 0;
 	if (!qpdf_oh_is_integer(q, bpc) || qpdf_oh_get_int_value(q, bpc) != 8 ||
-	    qpdf_oh_has_key(q, dict, "/Decode") || pw * ph > ADCHECK_MAX_PIXELS)
+	    pw * ph > ADCHECK_MAX_PIXELS)
 		return;
-	if ((qpdf_oh_get_stream_data(q, img, qpdf_dl_generalized, &filtered, &data, &len) &
-	     QPDF_ERRORS) ||
+	if (qpdf_oh_is_array(q, dec)) {
+		if (qpdf_oh_get_array_n_items(q, dec) != 8)
+			return;
+		for (int i = 0; i < 8; i++) {
+			qpdf_oh v = qpdf_oh_get_array_item(q, dec, i);
+			if (!qpdf_oh_is_number(q, v))
+				return;
+			(i % 2 ? hi : lo)[i / 2] = CLAMP(qpdf_oh_get_numeric_value(q, v), 0, 1);
+		}
+	}
+	if (!jpeg_size_agrees(q, img, dict, pw, ph))
+		return;
+	if ((qpdf_oh_get_stream_data(q, img, qpdf_dl_all, &filtered, &data, &len) & QPDF_ERRORS) ||
 	    !filtered) {
 		free(data);
 		return;
 	}
 	for (size_t i = 0; i + 4 <= len && i + 4 <= (size_t)(pw * ph * 4); i += 4) {
-		int s = data[i] + data[i + 1] + data[i + 2] + data[i + 3];
-		best = MAX(best, s);
+		double s = 0;
+		for (int k = 0; k < 4; k++)
+			s += lo[k] + data[i + k] / 255.0 * (hi[k] - lo[k]);
+		best = MAX(best, (int)lround(s * 255));
 	}
 	free(data);
 	found_ink(w->f, best / 255.0);

@@ -39,6 +39,17 @@ colour_limit_ink(guint8 px[4], int limit)
 	px[0] = (guint8)c, px[1] = (guint8)m, px[2] = (guint8)y, px[3] = (guint8)k;
 }
 
+bool
+colour_profile_opens(GBytes *icc)
+{
+	gsize len = 0;
+	const void *data = g_bytes_get_data(icc, &len);
+	cmsHPROFILE p = len > 0 ? cmsOpenProfileFromMem(data, (cmsUInt32Number)len) : NULL;
+	if (p)
+		cmsCloseProfile(p);
+	return p != NULL;
+}
+
 Colour *
 colour_new(const ColourSetup *s, const char *shown, Report *r)
 {
@@ -48,7 +59,9 @@ colour_new(const ColourSetup *s, const char *shown, Report *r)
 	cmsHPROFILE srgb, out;
 	Colour *c;
 
-	if (!g_file_get_contents(s->profile, &data, &len, &err)) {
+	if (s->icc)
+		data = g_memdup2(g_bytes_get_data(s->icc, &len), g_bytes_get_size(s->icc));
+	else if (!g_file_get_contents(s->profile, &data, &len, &err)) {
 		report_error(r, DIAG_INPUT, shown, 0, 0, NULL,
 		             _("cannot read the output profile %s: %s"), s->profile, err->message);
 		return NULL;

@@ -12,7 +12,8 @@
 typedef enum { COLOUR_RELATIVE, COLOUR_PERCEPTUAL } ColourIntent;
 
 typedef struct {
-	const char *profile; /* a CMYK ICC profile's path */
+	const char *profile; /* a CMYK ICC profile's path, for messages */
+	GBytes *icc;         /* its bytes as read (outintent.h); NULL: read the path */
 	ColourIntent intent;
 	bool bpc;      /* black point compensation */
 	int ink_limit; /* total area coverage, percent (100..400) */
@@ -20,6 +21,8 @@ typedef struct {
 
 typedef struct Colour Colour;
 
+/* the bytes open as an ICC profile in LittleCMS */
+bool colour_profile_opens(GBytes *icc);
 /* the transform from sRGB to the profile; NULL (reported against `shown`) if the profile cannot
  * be read or is not an output profile in CMYK */
 Colour *colour_new(const ColourSetup *s, const char *shown, Report *r);

@@ -311,6 +311,7 @@ pipeline_options(const HzOptions *o, Stage last)
 	                         .layouts_dir = o->layouts_dir,
 	                         .proof = o->proof || o->proof_pdf,
 	                         .allow_outside = o->allow_outside,
+	                         .press = o->press,
 	                         .threads = o->threads};
 }
 

@@ -42,6 +42,7 @@ layout_free(Layout *l)
 	g_free(l->ranks);
 	for (int i = 0; i < ROLE_COUNT; i++)
 		g_free(l->family[i]);
+	outintent_done(&l->intent);
 	g_free(l->file);
 	g_free(l->name);
 	g_free(l);
@@ -151,6 +152,19 @@ read_flush(const DescNode *n, const char *file, FlushRules *f, Report *r)
 		f->level = strcmp(level->value, "columns") == 0;
 	}
 	return ok;
+}
+
+/* one <output-intent> at most: the press prints to one condition */
+static bool
+read_output_intent(const DescNode *n, const char *file, Layout *l, Report *r)
+{
+	if (l->intent.given) {
+		report_error(r, DIAG_INPUT, file, n->line, n->col,
+		             _("a layout names one output condition: keep one <output-intent>"),
+		             _("<output-intent> is given twice"));
+		return false;
+	}
+	return outintent_read(n, file, &l->intent, r);
 }
 
 static bool
@@ -404,6 +418,7 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 	if (!d || !check_attrs(d->root, path, root_attrs, r))
 		return NULL;
 	l = g_new0(Layout, 1);
+	outintent_init(&l->intent);
 	l->file = g_strdup(path);
 	l->name = g_strdup(desc_get(d->root, "name") ? desc_get(d->root, "name") : "");
 	l->jump_out = g_strdup("（下转第{folio}版）");
@@ -436,15 +451,17 @@ layout_parse(const char *path, const char *data, gsize len, Report *r)
 			ok = read_ad_size(c, path, l, r) && ok;
 		else if (strcmp(c->name, "flush") == 0)
 			ok = read_flush(c, path, &l->flush, r) && ok;
+		else if (strcmp(c->name, "output-intent") == 0)
+			ok = read_output_intent(c, path, l, r) && ok;
 		else if (strcmp(c->name, "page") != 0 && strcmp(c->name, "grid") != 0 &&
 		         strcmp(c->name, "rank") != 0) {
-			static const char *const names[] = {"page",  "grid",  "font",
-			                                    "style", "jump",  "ad-size",
-			                                    "rank",  "flush", NULL};
+			static const char *const names[] = {
+			    "page",    "grid", "font",  "style",         "jump",
+			    "ad-size", "rank", "flush", "output-intent", NULL};
 			g_autofree char *hint = suggest_hint(
 			    c->name, names,
 			    _("a layout holds <page>, <grid>, <font>, <style>, <jump>, "
-			      "<ad-size>, <rank> and <flush>"));
+			      "<ad-size>, <rank>, <flush> and <output-intent>"));
 			report_error(r, DIAG_INPUT, path, c->line, c->col, hint,
 			             _("unknown element <%s>"), report_clip(r, c->name));
 			ok = false;
@@ -484,5 +501,6 @@ layout_dump(const Layout *l, GString *out)
 	    out, "  flush head-max=%d subhead-max=%d pull-max=%d level=%s tolerance=%d\n",
 	    l->flush.head_max, l->flush.sub_max, l->flush.pull_max,
 	    l->flush.level ? "columns" : "widows", l->flush.tolerance);
+	outintent_dump(&l->intent, out);
 	layoutrank_dump(l, out);
 }

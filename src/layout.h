@@ -2,6 +2,7 @@
 #pragma once
 
 #include "grid.h"
+#include "outintent.h"
 #include "report.h"
 #include "style.h"
 
@@ -79,6 +80,7 @@ typedef struct {
 	LayoutRank *ranks;    /* in file order */
 	int nranks;
 	int default_rank; /* n of the rank of a story without rank=, 0: the layout's own styles */
+	OutIntent intent; /* the press output's condition and profile (<output-intent>) */
 } Layout;
 
 #define LAYOUT_MAX_STYLES 1000 /* styles, and ad sizes, in one layout */

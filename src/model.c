@@ -569,7 +569,9 @@ read_pdf_ad(Loader *ld, const DescNode *n, Elem *e, const DescAttr *src, int pag
 {
 	const Grid *g = &ld->m->layout->grid;
 	AdWhere w = {ld->file, src->vline, src->vcol, e->src};
-	AdCheckOptions o = {ld->opts.press, ld->opts.ink_limit};
+	AdCheckOptions o = {ld->opts.press, ld->opts.ink_limit > 0
+	                                        ? ld->opts.ink_limit
+	                                        : ld->m->layout->intent.ink_limit};
 	Len mw, mh;
 	if (!read_cell(ld, n, &e->cell))
 		return false;

@@ -120,7 +120,7 @@ typedef struct {
 	/* where layout="NAME" (no slash, no .xml) is looked up; NULL: model_layouts_dir() */
 	const char *layouts_dir;
 	/* the preflight of PDF ads (adcheck.h): a press run (RGB content is a finding), and the
-	 * total ink limit in percent (0: ADCHECK_INK_LIMIT, 240) */
+	 * total ink limit in percent (0: the layout's <output-intent> ink-limit, 240 without) */
 	bool press;
 	int ink_limit;
 } ModelOptions;

@@ -321,20 +321,30 @@ sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, R
 	return !k->err && status == CAIRO_STATUS_SUCCESS;
 }
 
-/* the post-pass of --press: the default output condition (press.h) */
+/* the post-pass of --press: the layout's output condition (outintent.h), else the defaults */
 static bool
-press_postpass(const char *path, const PostPass *base, Report *r)
+press_postpass(const char *path, const PostPass *base, const OutIntent *oi, Report *r)
 {
-	ColourSetup cs = {COLOUR_DEFAULT_PROFILE, COLOUR_RELATIVE, true, COLOUR_DEFAULT_INK_LIMIT};
-	Colour *c = colour_new(&cs, base->shown, r);
+	OutIntent defaults;
+	ColourSetup cs;
+	Colour *c;
 	PostPass pp = *base;
 	bool ok;
-	if (!c)
-		return false;
-	pp.boxes = pp.cmyk = true;
-	pp.press = &(PressSetup){c, PRESS_CONDITION, colour_name(c), PRESS_JPEG_QUALITY};
-	ok = postpass_run(path, &pp, r);
-	colour_free(c);
+	outintent_init(&defaults);
+	if (!oi)
+		oi = &defaults;
+	cs = (ColourSetup){oi->profile ? oi->profile : oi->profile_as, oi->icc, oi->intent, oi->bpc,
+	                   oi->ink_limit};
+	c = colour_new(&cs, base->shown, r);
+	if (c) {
+		pp.boxes = pp.cmyk = true;
+		pp.press = &(PressSetup){c, oi->condition, oi->registry,
+		                         oi->info ? oi->info : colour_name(c), oi->jpeg_quality};
+		ok = postpass_run(path, &pp, r);
+		colour_free(c);
+	} else
+		ok = false;
+	outintent_done(&defaults);
 	return ok;
 }
 
@@ -400,7 +410,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 		               .pngs = has_pngs ? p.pngs : NULL,
 		               .npngs = d->nimages};
 		if (ok && o->press)
-			ok = press_postpass(path, &pp, r);
+			ok = press_postpass(path, &pp, o->intent, r);
 		else if (ok && (o->marks || o->cmyk || ads->len || has_pngs))
 			ok = postpass_run(path, &pp, r);
 	}

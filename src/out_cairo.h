@@ -3,6 +3,7 @@
 
 #include "dlist.h"
 #include "model.h"
+#include "outintent.h"
 #include "report.h"
 
 typedef struct {
@@ -16,6 +17,7 @@ typedef struct {
 	bool cmyk;  /* device CMYK for the press, black and greys on K only (PDF only) */
 	bool press; /* PDF/X-1a: output intent, no transparency, CMYK images (press.h; PDF only) */
 	bool proof; /* draw the proof overlay (a proof PDF; never a PDF for print) */
+	const OutIntent *intent; /* --press: the layout's output condition; NULL: the defaults */
 	/* called after each page is painted (the caller may show progress); may be NULL */
 	void (*progress)(int done, int total, void *data);
 	void *progress_data;

@@ -37,7 +37,8 @@ Pipeline *
 pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 {
 	g_autoptr(Pipeline) p = g_new0(Pipeline, 1);
-	ModelOptions mo = {.allow_outside = o->allow_outside, .layouts_dir = o->layouts_dir};
+	ModelOptions mo = {
+	    .allow_outside = o->allow_outside, .layouts_dir = o->layouts_dir, .press = o->press};
 	gint64 t = g_get_monotonic_time();
 	g_autofree bool *pages = NULL;
 

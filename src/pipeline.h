@@ -31,6 +31,7 @@ typedef struct {
 	Stage last;              /* run the stages up to and including this one */
 	bool proof;              /* compose the proof overlay into the display list */
 	bool allow_outside;      /* files outside the edition's folder (ModelOptions) */
+	bool press;  /* a press run: the PDF ads' preflight reports RGB (ModelOptions) */
 	int threads; /* stories composed on this many threads; 0: pipeline_default_threads() */
 	/* "1,3-4": compose only these pages' furniture and the stories with a frame on them (all
 	 * their frames, a jump's too); NULL, or a selection the render refuses: every page */

@@ -2,6 +2,7 @@
  * groups, RGB images to the output profile's CMYK (press.h). */
 #include "press.h"
 #include "i18n.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@ typedef struct {
 	const char *shown;
 	Report *r;
 	GHashTable *seen; /* object ids done */
+	int in_ad;        /* inside the form of a PDF ad (pdfad.c names them /HzAdN) */
 	bool ok;
 } Walk;
 
@@ -89,18 +91,35 @@ jpeg_source(qpdf_data q, qpdf_oh dict)
 	return qpdf_oh_is_name_and_equals(q, f, "/DCTDecode");
 }
 
-/* rgb as a CMYK JPEG whose decoded pixels keep the ink limit: JPEG's error can push a pixel
+/* n pixels of src to CMYK within `limit` (in 255ths) */
+typedef void (*ToCmyk)(const Colour *c, const guint8 *src, guint8 *cmyk, gsize n, int limit);
+
+static void
+from_rgb(const Colour *c, const guint8 *rgb, guint8 *cmyk, gsize n, int limit)
+{
+	colour_rgb_to_cmyk_within(c, rgb, cmyk, n, limit);
+}
+
+static void
+from_cmyk(const Colour *c, const guint8 *ink, guint8 *cmyk, gsize n, int limit)
+{
+	(void)c;
+	memcpy(cmyk, ink, 4 * n);
+	for (gsize i = 0; i < n; i++)
+		colour_limit_ink(cmyk + 4 * i, limit);
+}
+
+/* src as a CMYK JPEG whose decoded pixels keep the ink limit: JPEG's error can push a pixel
  * over it, so the conversion is limited tighter by what the last try overshot, up to four
  * times; NULL if it does not come within (the image is then stored lossless) */
 static GBytes *
-within_limit_jpeg(Walk *w, const guint8 *rgb, guint8 *cmyk, int width, int height)
+within_limit_jpeg(Walk *w, ToCmyk to, const guint8 *src, guint8 *cmyk, int width, int height)
 {
 	int limit = colour_limit(w->s->colour), target = limit;
 	for (int tries = 0; tries < 4; tries++) {
 		GBytes *jpeg;
 		int worst;
-		colour_rgb_to_cmyk_within(w->s->colour, rgb, cmyk, (gsize)width * (gsize)height,
-		                          target);
+		to(w->s->colour, src, cmyk, (gsize)width * (gsize)height, target);
 		jpeg = colour_cmyk_jpeg(cmyk, width, height, w->s->jpeg_quality);
 		worst = jpeg ? colour_jpeg_max_ink(jpeg) : -1;
 		if (worst >= 0 && worst <= limit)
@@ -112,6 +131,178 @@ within_limit_jpeg(Walk *w, const guint8 *rgb, guint8 *cmyk, int width, int heigh
 		target -= worst - limit + 2;
 	}
 	return NULL;
+}
+
+/* the image's stream: the CMYK JPEG (Adobe's inverted samples, undone by /Decode) if there is
+ * one, else cmyk unfiltered (qpdf compresses it with Flate on writing) */
+static void
+store_cmyk(qpdf_data q, qpdf_oh img, GBytes *jpeg, guint8 *cmyk, size_t n)
+{
+	qpdf_oh dict = qpdf_oh_get_dict(q, img);
+	qpdf_oh_replace_key(q, dict, "/ColorSpace", qpdf_oh_new_name(q, "/DeviceCMYK"));
+	qpdf_oh_remove_key(q, dict, "/Decode");
+	if (jpeg) {
+		gsize jlen = 0;
+		const guint8 *jd = g_bytes_get_data(jpeg, &jlen);
+		qpdf_oh dec = qpdf_oh_new_array(q);
+		for (int i = 0; i < 8; i++)
+			qpdf_oh_append_item(q, dec, qpdf_oh_new_integer(q, (i + 1) % 2));
+		qpdf_oh_replace_stream_data(q, img, (unsigned char *)jd, jlen,
+		                            qpdf_oh_new_name(q, "/DCTDecode"), qpdf_oh_new_null(q));
+		qpdf_oh_replace_key(q, dict, "/Decode", dec);
+	} else
+		qpdf_oh_replace_stream_data(q, img, cmyk, 4 * n, qpdf_oh_new_null(q),
+		                            qpdf_oh_new_null(q));
+}
+
+/* the ink of each sample of a CMYK image as decoded: its /Decode applied (an Adobe CMYK JPEG
+ * stores 255 - ink and says /Decode [1 0 1 0 1 0 1 0]) */
+static void
+cmyk_ink(qpdf_data q, qpdf_oh dict, guint8 *data, size_t n)
+{
+	qpdf_oh dec = qpdf_oh_get_key(q, dict, "/Decode");
+	double lo[4] = {0, 0, 0, 0}, hi[4] = {1, 1, 1, 1};
+	if (qpdf_oh_is_array(q, dec) && qpdf_oh_get_array_n_items(q, dec) == 8)
+		for (int i = 0; i < 8; i++) {
+			qpdf_oh v = qpdf_oh_get_array_item(q, dec, i);
+			double x =
+			    qpdf_oh_is_number(q, v) ? qpdf_oh_get_numeric_value(q, v) : i % 2;
+			if (i % 2)
+				hi[i / 2] = CLAMP(x, 0, 1);
+			else
+				lo[i / 2] = CLAMP(x, 0, 1);
+		}
+	for (size_t i = 0; i < 4 * n; i++) {
+		double v = lo[i % 4] + data[i] / 255.0 * (hi[i % 4] - lo[i % 4]);
+		data[i] = (guint8)lround(CLAMP(v, 0, 1) * 255);
+	}
+}
+
+/* the JPEG has Adobe's APP14 marker: its CMYK samples are stored inverted (255 - ink), as
+ * Photoshop writes them; the markers are walked up to the start of the scan */
+static bool
+adobe_jpeg(const unsigned char *d, size_t len)
+{
+	size_t i = 2;
+	if (len < 4 || d[0] != 0xFF || d[1] != 0xD8)
+		return false;
+	while (i + 4 <= len && d[i] == 0xFF) {
+		unsigned m = d[i + 1], seg = (unsigned)d[i + 2] << 8 | d[i + 3];
+		if (m == 0xDA || seg < 2)
+			return false;
+		if (m == 0xEE && seg >= 12 && i + 4 + 5 <= len &&
+		    memcmp(d + i + 4, "Adobe", 5) == 0)
+			return true;
+		i += 2 + seg;
+	}
+	return false;
+}
+
+/* a CMYK JPEG as cairo embedded it: cairo gives no /Decode, so an Adobe one (inverted) gets
+ * /Decode [1 0 1 0 1 0 1 0], which readers honour alike (poppler does not invert by the marker
+ * itself); then as it is when no pixel is over the ink limit, else its pixels limited (gray
+ * component replacement) and written again at the layout's quality */
+static void
+limit_cmyk_jpeg(Walk *w, qpdf_oh img, int width, int height)
+{
+	qpdf_data q = w->q;
+	qpdf_oh dict = qpdf_oh_get_dict(q, img);
+	size_t n = (size_t)MAX(width, 0) * (size_t)MAX(height, 0), len = 0;
+	unsigned char *data = NULL;
+	int worst = 0, limit = colour_limit(w->s->colour);
+	guint8 *cmyk;
+	GBytes *jpeg;
+
+	if (n == 0 ||
+	    qpdf_oh_get_stream_data(q, img, qpdf_dl_all, NULL, &data, &len) & QPDF_ERRORS ||
+	    len < 4 * n) {
+		free(data);
+		refuse(w, _("a CMYK JPEG that does not decode"));
+		return;
+	}
+	if (!qpdf_oh_has_key(q, dict, "/Decode")) {
+		unsigned char *raw = NULL;
+		size_t rlen = 0;
+		if (!(qpdf_oh_get_stream_data(q, img, qpdf_dl_none, NULL, &raw, &rlen) &
+		      QPDF_ERRORS) &&
+		    adobe_jpeg(raw, rlen)) {
+			qpdf_oh dec = qpdf_oh_new_array(q);
+			for (int i = 0; i < 8; i++)
+				qpdf_oh_append_item(q, dec, qpdf_oh_new_integer(q, (i + 1) % 2));
+			qpdf_oh_replace_key(q, dict, "/Decode", dec);
+		}
+		free(raw);
+	}
+	cmyk_ink(q, dict, data, n);
+	for (size_t i = 0; i < n; i++)
+		worst =
+		    MAX(worst, data[4 * i] + data[4 * i + 1] + data[4 * i + 2] + data[4 * i + 3]);
+	if (worst <= limit) {
+		free(data);
+		return;
+	}
+	cmyk = g_malloc(4 * n);
+	jpeg = within_limit_jpeg(w, from_cmyk, data, cmyk, width, height);
+	if (!jpeg)
+		from_cmyk(w->s->colour, data, cmyk, n, limit);
+	store_cmyk(q, img, jpeg, cmyk, n);
+	if (jpeg)
+		g_bytes_unref(jpeg);
+	g_free(cmyk);
+	free(data);
+}
+
+/* an image with a soft mask (a PNG with alpha) composited onto white paper, as it prints on
+ * newsprint: each colour sample c becomes c a + paper (1 - a) (paper: 255 in RGB and gray, 0 in
+ * CMYK), the result stored unfiltered and the mask removed; false (refused) if it is not 8-bit
+ * RGB, gray or CMYK with an 8-bit mask of its size */
+static bool
+flatten(Walk *w, qpdf_oh img, int width, int height, int bpc)
+{
+	qpdf_data q = w->q;
+	qpdf_oh dict = qpdf_oh_get_dict(q, img), cs = qpdf_oh_get_key(q, dict, "/ColorSpace");
+	qpdf_oh sm = qpdf_oh_get_key(q, dict, "/SMask"), smd;
+	size_t n = (size_t)MAX(width, 0) * (size_t)MAX(height, 0), len = 0, alen = 0;
+	unsigned char *data = NULL, *alpha = NULL;
+	int comps = rgb_space(q, cs)                                   ? 3
+	            : qpdf_oh_is_name_and_equals(q, cs, "/DeviceGray") ? 1
+	            : qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") ? 4
+	                                                               : 0;
+	int paper = comps == 4 ? 0 : 255;
+	bool ok = false;
+
+	if (qpdf_oh_is_stream(q, sm)) {
+		smd = qpdf_oh_get_dict(q, sm);
+		ok =
+		    comps && bpc == 8 && n > 0 && !qpdf_oh_has_key(q, dict, "/Decode") &&
+		    !qpdf_oh_has_key(q, smd, "/Matte") &&
+		    qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, smd, "/Width")) == width &&
+		    qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, smd, "/Height")) == height &&
+		    qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, smd, "/BitsPerComponent")) ==
+		        8 &&
+		    !(qpdf_oh_get_stream_data(q, sm, qpdf_dl_all, NULL, &alpha, &alen) &
+		      QPDF_ERRORS) &&
+		    alen >= n &&
+		    !(qpdf_oh_get_stream_data(q, img, qpdf_dl_all, NULL, &data, &len) &
+		      QPDF_ERRORS) &&
+		    len >= (size_t)comps * n;
+	}
+	if (ok) {
+		for (size_t i = 0; i < n; i++)
+			for (int k = 0; k < comps; k++) {
+				unsigned char *v = data + (size_t)comps * i + k;
+				*v = (unsigned char)((*v * alpha[i] + paper * (255 - alpha[i]) +
+				                      127) /
+				                     255);
+			}
+		qpdf_oh_replace_stream_data(q, img, data, (size_t)comps * n, qpdf_oh_new_null(q),
+		                            qpdf_oh_new_null(q));
+		qpdf_oh_remove_key(q, dict, "/SMask");
+	} else
+		refuse(w, _("a soft mask (transparency) that cannot be flattened onto the paper"));
+	free(data);
+	free(alpha);
+	return ok;
 }
 
 static void
@@ -127,18 +318,29 @@ image_to_cmyk(Walk *w, qpdf_oh img)
 	guint8 *cmyk;
 	GBytes *jpeg;
 
-	if (qpdf_oh_has_key(q, dict, "/SMask") || qpdf_oh_has_key(q, dict, "/SMaskInData")) {
+	if (qpdf_oh_has_key(q, dict, "/SMaskInData")) {
 		refuse(w, _("a soft mask (transparency)"));
 		return;
 	}
+	if (qpdf_oh_has_key(q, dict, "/SMask") && !flatten(w, img, width, height, bpc))
+		return;
+	/* PDF/X forbids /Interpolate true; a viewer's or RIP's interpolation filter can also
+	 * overshoot between two pixels and put more ink on the plate than either has */
+	qpdf_oh_remove_key(q, dict, "/Interpolate");
 	if (qpdf_oh_is_array(q, cs) && qpdf_oh_get_array_n_items(q, cs) == 4 &&
 	    qpdf_oh_is_name_and_equals(q, qpdf_oh_get_array_item(q, cs, 0), "/Indexed")) {
 		if (rgb_space(q, qpdf_oh_get_array_item(q, cs, 1)))
 			indexed_to_cmyk(w, cs);
 		return;
 	}
-	if (!rgb_space(q, cs))
-		return; /* gray, CMYK, a mask: as it is */
+	/* gray, a mask: as it is; a CMYK JPEG within the limit too, and a PDF ad's CMYK JPEG
+	 * always (its /Decode is the advertiser's; its ink is the ad's preflight's) */
+	if (!rgb_space(q, cs)) {
+		if (!w->in_ad && qpdf_oh_is_name_and_equals(q, cs, "/DeviceCMYK") && bpc == 8 &&
+		    jpeg_source(q, dict))
+			limit_cmyk_jpeg(w, img, width, height);
+		return;
+	}
 	n = (size_t)MAX(width, 0) * (size_t)MAX(height, 0);
 	if (bpc != 8 || n == 0 ||
 	    qpdf_oh_get_stream_data(q, img, qpdf_dl_all, NULL, &data, &len) & QPDF_ERRORS ||
@@ -148,24 +350,13 @@ image_to_cmyk(Walk *w, qpdf_oh img)
 		return;
 	}
 	cmyk = g_malloc(4 * n);
-	jpeg = jpeg_source(q, dict) ? within_limit_jpeg(w, data, cmyk, width, height) : NULL;
+	jpeg =
+	    jpeg_source(q, dict) ? within_limit_jpeg(w, from_rgb, data, cmyk, width, height) : NULL;
 	if (!jpeg)
 		colour_rgb_to_cmyk(w->s->colour, data, cmyk, n);
-	qpdf_oh_replace_key(q, dict, "/ColorSpace", qpdf_oh_new_name(q, "/DeviceCMYK"));
-	qpdf_oh_remove_key(q, dict, "/Decode");
-	if (jpeg) { /* a JPEG stays a JPEG: Adobe's inverted CMYK, undone by /Decode */
-		gsize jlen = 0;
-		const guint8 *jd = g_bytes_get_data(jpeg, &jlen);
-		qpdf_oh dec = qpdf_oh_new_array(q);
-		for (int i = 0; i < 8; i++)
-			qpdf_oh_append_item(q, dec, qpdf_oh_new_integer(q, (i + 1) % 2));
-		qpdf_oh_replace_stream_data(q, img, (unsigned char *)jd, jlen,
-		                            qpdf_oh_new_name(q, "/DCTDecode"), qpdf_oh_new_null(q));
-		qpdf_oh_replace_key(q, dict, "/Decode", dec);
+	store_cmyk(q, img, jpeg, cmyk, n);
+	if (jpeg)
 		g_bytes_unref(jpeg);
-	} else /* unfiltered: qpdf compresses it with Flate on writing */
-		qpdf_oh_replace_stream_data(q, img, cmyk, 4 * n, qpdf_oh_new_null(q),
-		                            qpdf_oh_new_null(q));
 	g_free(cmyk);
 	free(data);
 }
@@ -195,8 +386,11 @@ walk_xobjects(Walk *w, qpdf_oh xobjects, int depth)
 		if (qpdf_oh_is_name_and_equals(q, sub, "/Image"))
 			image_to_cmyk(w, x);
 		else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+			bool ad = g_str_has_prefix(g_ptr_array_index(keys, i), "/HzAd");
 			qpdf_oh_remove_key(q, dict, "/Group");
+			w->in_ad += ad;
 			walk_resources(w, dict, depth + 1);
+			w->in_ad -= ad;
 		}
 	}
 	g_ptr_array_unref(keys);
@@ -247,7 +441,7 @@ add_output_intent(Walk *w)
 	qpdf_oh_replace_key(q, oi, "/OutputConditionIdentifier", text(q, w->s->condition));
 	qpdf_oh_replace_key(q, oi, "/OutputCondition", text(q, w->s->info));
 	qpdf_oh_replace_key(q, oi, "/Info", text(q, w->s->info));
-	qpdf_oh_replace_key(q, oi, "/RegistryName", text(q, "http://www.color.org"));
+	qpdf_oh_replace_key(q, oi, "/RegistryName", text(q, w->s->registry));
 	qpdf_oh_replace_key(q, oi, "/DestOutputProfile", prof);
 	arr = qpdf_oh_new_array(q);
 	qpdf_oh_append_item(q, arr, qpdf_make_indirect_object(q, oi));
@@ -347,7 +541,7 @@ add_info_and_xmp(Walk *w)
 bool
 press_apply(qpdf_data q, const PressSetup *s, const char *shown, Report *r)
 {
-	Walk w = {q, s, shown, r, g_hash_table_new(g_direct_hash, g_direct_equal), true};
+	Walk w = {q, s, shown, r, g_hash_table_new(g_direct_hash, g_direct_equal), 0, true};
 	for (int i = 0; i < qpdf_get_num_pages(q); i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 		qpdf_oh_remove_key(q, page, "/Group");

@@ -6,13 +6,11 @@
 #include "report.h"
 #include <qpdf/qpdf-c.h>
 
-#define PRESS_CONDITION    "CGATS TR 001" /* what ghostscript's default_cmyk.icc describes: SWOP */
-#define PRESS_JPEG_QUALITY 90
-
 typedef struct {
 	const Colour *colour;  /* the output profile, the ink limit */
 	const char *condition; /* OutputConditionIdentifier */
-	const char *info;      /* Info: the condition in words */
+	const char *registry;  /* RegistryName */
+	const char *info;      /* Info and OutputCondition: the condition in words */
 	int jpeg_quality; /* a converted JPEG is written again as a CMYK JPEG at this quality */
 } PressSetup;
 

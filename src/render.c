@@ -170,6 +170,7 @@ write_outputs(const Pipeline *p, const RenderOptions *o, GArray *pages, const Ou
 	oo.marks = o->marks;
 	oo.cmyk = o->cmyk;
 	oo.press = o->press;
+	oo.intent = &p->model->layout->intent;
 	oo.progress = o->progress;
 	oo.progress_data = o->progress_data;
 	if (pl->pdf >= 0)

@@ -11,7 +11,8 @@ usage: run-bad.py CASE            render tests/bad/CASE/edition.xml
                                    every generated/NAME.txt a listed generated case, and back
 
 Runs `$HUOZI render CASE/edition.xml -o OUT.pdf` (the edition named by absolute path) in a
-fresh temporary working directory and checks that
+fresh temporary working directory, with the options of CASE/args (one a line, e.g. --press) if
+that file exists, and checks that
   - the exit status is 2 (bad input) and nothing is printed on standard output;
   - standard error, with the absolute path of the source tree written relative to
     $SOURCE_ROOT, is exactly CASE/expected.txt (golden, compared whole: every diagnostic,
@@ -49,6 +50,15 @@ def split_expected(case_dir):
     while n < len(lines) and lines[n].startswith('#'):
         n += 1
     return ''.join(lines[:n]), ''.join(lines[n:])
+
+
+def case_args(case_dir):
+    """the options of CASE/args, one a line (none without the file)"""
+    path = os.path.join(case_dir, 'args')
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding='utf-8') as f:
+        return [line.strip() for line in f if line.strip()]
 
 
 def leftovers(folder):
@@ -121,7 +131,8 @@ def run_case(case, preserve, regen):
             with open(out_pdf, 'wb') as f:
                 f.write(EXISTING)
             os.utime(out_pdf, (1000000000, 1000000000))
-        p = subprocess.run([huozi, 'render', edition, '-o', 'OUT.pdf'], cwd=cwd, env=env,
+        p = subprocess.run([huozi, 'render', edition, '-o', 'OUT.pdf'] + case_args(case_dir),
+                           cwd=cwd, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
         stdout = p.stdout.decode('utf-8', 'replace')
         stderr = relativize(p.stderr.decode('utf-8', 'replace'), source_root)

@@ -20,7 +20,9 @@ usage: check-pdfad.py placed     render the sample (-o, --png) and check that
                                  fonts are not embedded, over the ink limit, with a low-resolution
                                  image): exit 0 without --strict, 1 with it; with --strict the
                                  fit report is still written, and its diagnostics of kind "ad"
-                                 carry the same messages as standard error, whole.
+                                 carry the same messages as standard error, whole; with
+                                 --press --strict the same and the RGB content, in the report
+                                 too.
 Environment (set by tests/meson.build): HUOZI, SOURCE_ROOT, HUOZI_FONTS_CONF, TZ, LC_ALL.
 Exit status 0 when everything holds, 1 otherwise (77, skipped, without poppler-utils).
 """
@@ -235,6 +237,26 @@ def preflight(tmp):
         fail('fit report diagnostics of kind ad: %r' % ads)
     if not all(d['level'] == 'warning' and d['line'] == 7 and d['col'] == 13 for d in ads):
         fail('fit report: the ad diagnostics should be warnings at 7:13: %r' % ads)
+    # a press run: RGB content is a finding too, in the fit report as on standard error
+    rep = os.path.join(tmp, 'press.json')
+    p = run([HUOZI, 'render', edition, '--press', '--strict', '-o', os.path.join(tmp, 'x.pdf'),
+             '--report', rep], cwd=SOURCE_ROOT)
+    if p.returncode != 1:
+        fail('exit %d with --press --strict, expected 1' % p.returncode)
+    rgb = 'PDF ad tests/sample/pdfad/bad.pdf has RGB content (DeviceRGB) in a press run'
+    want_press = want[:2] + [rgb] + want[2:]
+    warnings = re.findall(r'^\S+: warning: (.*)$', p.stderr.decode(), re.M)
+    if warnings != want_press:
+        fail('--press standard error: %r, expected %r' % (warnings, want_press))
+    try:
+        with open(rep, encoding='utf-8') as f:
+            ads = [d['message'] for d in json.load(f).get('diagnostics', [])
+                   if d.get('kind') == 'ad']
+    except (OSError, ValueError) as e:
+        fail('no fit report with --press --strict: %s' % e)
+        return
+    if ads != want_press:
+        fail('--press fit report diagnostics of kind ad: %r' % ads)
 
 
 def main():

@@ -43,7 +43,7 @@ END_TEST
 static Colour *
 profile(int limit)
 {
-	ColourSetup s = {COLOUR_DEFAULT_PROFILE, COLOUR_RELATIVE, true, limit};
+	ColourSetup s = {COLOUR_DEFAULT_PROFILE, NULL, COLOUR_RELATIVE, true, limit};
 	Report *r = report_new();
 	Colour *c = colour_new(&s, "t.pdf", r);
 	ck_assert_msg(c != NULL, "cannot open " COLOUR_DEFAULT_PROFILE);
@@ -104,7 +104,7 @@ END_TEST
 
 START_TEST(test_bad_profile_refused)
 {
-	ColourSetup s = {"/nonexistent/x.icc", COLOUR_RELATIVE, true, 240};
+	ColourSetup s = {"/nonexistent/x.icc", NULL, COLOUR_RELATIVE, true, 240};
 	Report *r = report_new();
 	ck_assert(colour_new(&s, "t.pdf", r) == NULL);
 	ck_assert(report_has(r, DIAG_INPUT, REPORT_ERROR));
