@@ -305,9 +305,22 @@ jpeg_quiet(j_common_ptr cinfo, int level)
 	(void)level;
 }
 
+/* a CMYK sample as RGB, naively (each ink takes its share of white): stored as ink, or as
+ * 255 - ink where the JPEG has Adobe's marker */
+static guint32
+cmyk_pixel(const JSAMPLE *v, bool adobe)
+{
+	guint32 w[4];
+	for (int i = 0; i < 4; i++)
+		w[i] = adobe ? v[i] : 255u - v[i]; /* the white each ink leaves */
+	return 0xff000000u | (w[0] * w[3] / 255) << 16 | (w[1] * w[3] / 255) << 8 |
+	       w[2] * w[3] / 255;
+}
+
 static cairo_surface_t *
 decode_jpeg(const char *path, const guchar *data, gsize n, int want_w, int want_h, Report *r)
 {
+	volatile bool cmyk = false;
 	struct jpeg_decompress_struct cinfo;
 	JpegError err;
 	cairo_surface_t *volatile surface = NULL;
@@ -328,7 +341,10 @@ decode_jpeg(const char *path, const guchar *data, gsize n, int want_w, int want_
 	jpeg_create_decompress(&cinfo);
 	jpeg_mem_src(&cinfo, data, (unsigned long)n);
 	jpeg_read_header(&cinfo, TRUE);
-	cinfo.out_color_space = JCS_RGB;
+	/* libjpeg converts no CMYK to RGB: a CMYK photo is decoded as CMYK and shown by the
+	 * naive conversion, which is enough for a proof (the PDF keeps the JPEG as it came) */
+	cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+	cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
 	/* a proof needs no more pixels than it shows: libjpeg decodes at 1/2, 1/4 or 1/8 */
 	cinfo.scale_num = 1;
 	cinfo.scale_denom = 1;
@@ -342,15 +358,16 @@ decode_jpeg(const char *path, const guchar *data, gsize n, int want_w, int want_
 	jpeg_start_decompress(&cinfo);
 	surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)cinfo.output_width,
 	                                     (int)cinfo.output_height);
-	row = g_malloc((gsize)cinfo.output_width * 3);
+	row = g_malloc((gsize)cinfo.output_width * (cmyk ? 4 : 3));
 	while (cinfo.output_scanline < cinfo.output_height) {
 		guint32 *dst = (guint32 *)(cairo_image_surface_get_data(surface) +
 		                           (gsize)cinfo.output_scanline *
 		                               (gsize)cairo_image_surface_get_stride(surface));
 		jpeg_read_scanlines(&cinfo, &row, 1);
 		for (JDIMENSION x = 0; x < cinfo.output_width; x++)
-			dst[x] = 0xff000000u | (guint32)row[3 * x] << 16 |
-			         (guint32)row[3 * x + 1] << 8 | row[3 * x + 2];
+			dst[x] = cmyk ? cmyk_pixel(row + 4 * x, cinfo.saw_Adobe_marker)
+			              : 0xff000000u | (guint32)row[3 * x] << 16 |
+			                    (guint32)row[3 * x + 1] << 8 | row[3 * x + 2];
 	}
 	jpeg_finish_decompress(&cinfo);
 	jpeg_destroy_decompress(&cinfo);

@@ -2,6 +2,7 @@
 #include "out_cairo.h"
 #include "i18n.h"
 #include "image.h"
+#include "jpegcmyk.h"
 #include "marks.h"
 #include "pdffont.h"
 #include "pdfimage.h"
@@ -357,7 +358,7 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	Painter p;
 	int out_page = 0;
 	Len grow;
-	bool ok, has_pngs = false;
+	bool ok, has_pngs = false, adobe = false;
 	g_autoptr(GArray) ads = g_array_new(FALSE, FALSE, sizeof(PdfAdPlace));
 
 	k.fd = tempfile_open(path, &k.err);
@@ -399,8 +400,12 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	cairo_surface_finish(s);
 	ok = sink_done(&k, cairo_surface_status(s), shown, "PDF", r) && p.ok;
 	cairo_surface_destroy(s);
-	for (int i = 0; i < d->nimages; i++)
+	for (int i = 0; i < d->nimages; i++) {
+		gsize n;
+		const guchar *data = g_bytes_get_data(d->image_data[i], &n);
 		has_pngs = has_pngs || p.pngs[i];
+		adobe = adobe || jpegcmyk_adobe(data, n);
+	}
 	{
 		PostPass pp = {.boxes = o->marks,
 		               .cmyk = o->cmyk,
@@ -408,10 +413,11 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 		               .ads = (const PdfAdPlace *)(void *)ads->data,
 		               .nads = (int)ads->len,
 		               .pngs = has_pngs ? p.pngs : NULL,
-		               .npngs = d->nimages};
+		               .npngs = d->nimages,
+		               .adobe_jpegs = adobe};
 		if (ok && o->press)
 			ok = press_postpass(path, &pp, o->intent, r);
-		else if (ok && (o->marks || o->cmyk || ads->len || has_pngs))
+		else if (ok && (o->marks || o->cmyk || ads->len || has_pngs || adobe))
 			ok = postpass_run(path, &pp, r);
 	}
 	painter_done(&p);

@@ -3,6 +3,7 @@
 #include "postpass.h"
 #include "cmyk.h"
 #include "i18n.h"
+#include "jpegcmyk.h"
 #include "marks.h"
 #include "pdfimage.h"
 #include "tempfile.h"
@@ -209,6 +210,7 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	PdfAdImports *ads = pdfad_imports_new();
 	GHashTable *seen_images = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GHashTable *seen_jpegs = g_hash_table_new(g_direct_hash, g_direct_equal);
 	bool ok = tmp != NULL;
 	qpdf_oh all = 0;
 
@@ -226,6 +228,8 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 			ok = pdfad_place(q, page, i, pp->ads, pp->nads, ads, shown, r);
 		if (pp->pngs)
 			pdfimage_replace(q, page, pp->pngs, pp->npngs, seen_images);
+		if (pp->adobe_jpegs && !pp->press) /* press.c sets it as it limits the JPEG */
+			jpegcmyk_fix_page(q, page, seen_jpegs);
 		if (pp->boxes) {
 			if (!all)
 				all = qpdf_make_indirect_object(q, registration(q));
@@ -263,5 +267,6 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	pdfad_imports_free(ads);
 	g_hash_table_destroy(seen);
 	g_hash_table_destroy(seen_images);
+	g_hash_table_destroy(seen_jpegs);
 	return tmp ? tempfile_commit(tmp, path, ok, r) : false;
 }

@@ -18,6 +18,7 @@ typedef struct {
 	GBytes *const *pngs;
 	int npngs;
 	const PressSetup *press; /* PDF/X-1a (press.h), colours through its profile; NULL: not */
+	bool adobe_jpegs;        /* Adobe-inverted CMYK JPEGs to give their /Decode (jpegcmyk.h) */
 } PostPass;
 
 /* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic

@@ -2,6 +2,7 @@
  * groups, RGB images to the output profile's CMYK (press.h). */
 #include "press.h"
 #include "i18n.h"
+#include "jpegcmyk.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,26 +179,6 @@ cmyk_ink(qpdf_data q, qpdf_oh dict, guint8 *data, size_t n)
 	}
 }
 
-/* the JPEG has Adobe's APP14 marker: its CMYK samples are stored inverted (255 - ink), as
- * Photoshop writes them; the markers are walked up to the start of the scan */
-static bool
-adobe_jpeg(const unsigned char *d, size_t len)
-{
-	size_t i = 2;
-	if (len < 4 || d[0] != 0xFF || d[1] != 0xD8)
-		return false;
-	while (i + 4 <= len && d[i] == 0xFF) {
-		unsigned m = d[i + 1], seg = (unsigned)d[i + 2] << 8 | d[i + 3];
-		if (m == 0xDA || seg < 2)
-			return false;
-		if (m == 0xEE && seg >= 12 && i + 4 + 5 <= len &&
-		    memcmp(d + i + 4, "Adobe", 5) == 0)
-			return true;
-		i += 2 + seg;
-	}
-	return false;
-}
-
 /* a CMYK JPEG as cairo embedded it: cairo gives no /Decode, so an Adobe one (inverted) gets
  * /Decode [1 0 1 0 1 0 1 0], which readers honour alike (poppler does not invert by the marker
  * itself); then as it is when no pixel is over the ink limit, else its pixels limited (gray
@@ -225,7 +206,7 @@ limit_cmyk_jpeg(Walk *w, qpdf_oh img, int width, int height)
 		size_t rlen = 0;
 		if (!(qpdf_oh_get_stream_data(q, img, qpdf_dl_none, NULL, &raw, &rlen) &
 		      QPDF_ERRORS) &&
-		    adobe_jpeg(raw, rlen)) {
+		    jpegcmyk_adobe(raw, rlen)) {
 			qpdf_oh dec = qpdf_oh_new_array(q);
 			for (int i = 0; i < 8; i++)
 				qpdf_oh_append_item(q, dec, qpdf_oh_new_integer(q, (i + 1) % 2));

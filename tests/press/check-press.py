@@ -26,6 +26,10 @@ preflight would, with tools that are not huozi's own (qpdf, Ghostscript, poppler
             the photo stays a JPEG with /Decode [1 0 1 0 1 0 1 0], and the whole pdfx walk and
             ink test (240% + 2%) pass
 
+  adobe-default the same Adobe CMYK JPEG photo rendered without --press, and with --cmyk:
+            cairo embeds it without /Decode; the post-pass gives it [1 0 1 0 1 0 1 0], else it
+            would print as its negative
+
 Environment (set by tests/meson.build): HUOZI, SOURCE_ROOT, HUOZI_FONTS_CONF, TZ, LC_ALL.
 """
 import json, os, shutil, struct, subprocess, sys, tempfile, zlib
@@ -430,6 +434,31 @@ def check_cmyk_alpha(d):
     print("ok: an over-limit Adobe CMYK JPEG photo and an RGBA PNG ad under --press")
 
 
+def check_adobe_default(d):
+    """the default render and --cmyk give an Adobe CMYK JPEG photo the /Decode it needs: cairo
+    embeds it without one, and readers would print its inverted samples as a negative"""
+    ed = os.path.join(d, "edition")
+    shutil.copytree(os.path.dirname(EDITION), ed)
+    jpeg_cmyk_over(os.path.join(ed, "images", "bridge.jpg"), d)
+    for extra in ([], ["--cmyk"]):
+        pdf = os.path.join(d, "adobe%s.pdf" % "-".join(extra))
+        r = subprocess.run([HUOZI, "render", os.path.join(ed, "edition.xml"), "-q", "-o", pdf]
+                           + extra, capture_output=True, text=True)
+        if r.returncode != 0:
+            fail("huozi render %s exited %d: %s" % (" ".join(extra), r.returncode, r.stderr))
+        objs = qpdf_objects(pdf)
+        photo = [o["stream"]["dict"] for k, o in objs.items() if "stream" in o
+                 and o["stream"]["dict"].get("/Subtype") == "/Image"
+                 and o["stream"]["dict"].get("/ColorSpace") == "/DeviceCMYK"]
+        if len(photo) != 1:
+            fail("the CMYK JPEG photo is not one CMYK image of the PDF: %d" % len(photo))
+        if photo[0].get("/Decode") != [1, 0, 1, 0, 1, 0, 1, 0] or \
+                "/DCTDecode" not in str(photo[0].get("/Filter")):
+            fail("render %s: the Adobe CMYK JPEG has no /Decode [1 0 1 0 1 0 1 0]: %r"
+                 % (" ".join(extra), photo[0]))
+    print("ok: an Adobe CMYK JPEG photo gets its /Decode in the default and --cmyk renders")
+
+
 def check_same(d):
     a = render(d, "a.pdf")
     b = render(d, "b.pdf")
@@ -516,7 +545,8 @@ def main():
     mode = sys.argv[1]
     with tempfile.TemporaryDirectory() as d:
         {"pdfx": check_pdfx, "ink": check_ink, "same": check_same,
-         "intent": check_intent, "cmyk-alpha": check_cmyk_alpha}[mode](d)
+         "intent": check_intent, "cmyk-alpha": check_cmyk_alpha,
+         "adobe-default": check_adobe_default}[mode](d)
 
 
 if __name__ == "__main__":
