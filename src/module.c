@@ -69,6 +69,47 @@ typedef struct {
 	GArray *insets;                 /* Inset */
 } StoryFlow;
 
+/* whether text ends with a date: digits (or 〇一二…十) before 年, 月 and a final 日 */
+static bool
+ends_with_date(const char *text)
+{
+	const char *end = text + strlen(text), *p = end;
+	int marks = 0;
+	static const char *const order[] = {"日", "月", "年"};
+	while (marks < 3) {
+		int digits = 0;
+		if (p - text < (gssize)strlen(order[marks]) ||
+		    strncmp(p - strlen(order[marks]), order[marks], strlen(order[marks])) != 0)
+			return false;
+		p -= strlen(order[marks]);
+		while (p > text) {
+			const char *q = g_utf8_find_prev_char(text, p);
+			gunichar c = g_utf8_get_char(q);
+			if (!g_unichar_isdigit(c) &&
+			    !g_utf8_strchr("〇一二三四五六七八九十", -1, c))
+				break;
+			p = q;
+			digits++;
+		}
+		if (digits == 0)
+			return false;
+		marks++;
+	}
+	return true;
+}
+
+/* A notice's signature (落款: 江城市救助管理站 2026年11月28日), its last paragraph or the last
+ * before the next notice's heading, no longer than a line or two and ending with a date, is
+ * set flush right, as notices print it. */
+static bool
+is_signature(const Story *st, int i)
+{
+	const StoryPara *sp = &st->paras[i];
+	bool last = i + 1 == st->n || st->paras[i + 1].kind != PARA_BODY;
+	return sp->kind == PARA_BODY && last && g_utf8_strlen(sp->text, -1) <= 40 &&
+	       ends_with_date(sp->text);
+}
+
 static bool
 is_head(ParaKind k)
 {
@@ -174,8 +215,10 @@ add_rows(StoryFlow *sf)
 		/* inner subheads and labels are display text (lines.h), squeezed a little when that
 		 * keeps the author's spaces as the breaks or a word whole */
 		display = sp->kind == PARA_INNER_SUBHEAD || sp->kind == PARA_LABEL;
-		pi = flowctx_set(c, sp->text, s, measure, flowctx_align(s->align), display,
-		                 sf->story, i, &where);
+		pi = flowctx_set(c, sp->text, s, measure,
+		                 sf->ms->notice && is_signature(st, i) ? LB_RIGHT
+		                                                       : flowctx_align(s->align),
+		                 display, sf->story, i, &where);
 		if (display)
 			flowctx_squeeze(c, pi, &where);
 		display_kind(c, pi, para_kind(sp->kind, sf->ms->notice));
