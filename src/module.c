@@ -73,29 +73,9 @@ typedef struct {
 static bool
 ends_with_date(const char *text)
 {
-	const char *end = text + strlen(text), *p = end;
-	int marks = 0;
-	static const char *const order[] = {"日", "月", "年"};
-	while (marks < 3) {
-		int digits = 0;
-		if (p - text < (gssize)strlen(order[marks]) ||
-		    strncmp(p - strlen(order[marks]), order[marks], strlen(order[marks])) != 0)
-			return false;
-		p -= strlen(order[marks]);
-		while (p > text) {
-			const char *q = g_utf8_find_prev_char(text, p);
-			gunichar c = g_utf8_get_char(q);
-			if (!g_unichar_isdigit(c) &&
-			    !g_utf8_strchr("〇一二三四五六七八九十", -1, c))
-				break;
-			p = q;
-			digits++;
-		}
-		if (digits == 0)
-			return false;
-		marks++;
-	}
-	return true;
+	return g_regex_match_simple("[0-9〇一二三四五六七八九十]+年[0-9〇一二三四五六七八九十]+月"
+	                            "[0-9〇一二三四五六七八九十]+日$",
+	                            text, 0, 0);
 }
 
 /* A notice's signature (落款: 江城市救助管理站 2026年11月28日), its last paragraph or the last

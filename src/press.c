@@ -201,19 +201,7 @@ limit_cmyk_jpeg(Walk *w, qpdf_oh img, int width, int height)
 		refuse(w, _("a CMYK JPEG that does not decode"));
 		return;
 	}
-	if (!qpdf_oh_has_key(q, dict, "/Decode")) {
-		unsigned char *raw = NULL;
-		size_t rlen = 0;
-		if (!(qpdf_oh_get_stream_data(q, img, qpdf_dl_none, NULL, &raw, &rlen) &
-		      QPDF_ERRORS) &&
-		    jpegcmyk_adobe(raw, rlen)) {
-			qpdf_oh dec = qpdf_oh_new_array(q);
-			for (int i = 0; i < 8; i++)
-				qpdf_oh_append_item(q, dec, qpdf_oh_new_integer(q, (i + 1) % 2));
-			qpdf_oh_replace_key(q, dict, "/Decode", dec);
-		}
-		free(raw);
-	}
+	jpegcmyk_set_decode(q, img); /* before its ink is read: the ink as readers print it */
 	cmyk_ink(q, dict, data, n);
 	for (size_t i = 0; i < n; i++)
 		worst =
