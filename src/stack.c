@@ -8,7 +8,9 @@
  * the caption, or beside it) cut down to whole grid lines (photoplan.c, as its module then sets
  * it), plus its caption and credit lines and the line between. The band's leftover goes one line at
  * a time to the stories with a head group, round robin, so that the flush rules set it into their
- * head groups. */
+ * head groups. A rule over a story whose text starts at its top (no head group across it, no box)
+ * takes a grid line of its own: the leading between two lines of text has no
+ * room for a rule and its clearance on both sides. */
 #include "stack.h"
 #include "copyfit.h"
 #include "i18n.h"
@@ -110,6 +112,14 @@ child_need(Model *m, Fonts *f, const Elem *e, bool *head, Report *r)
 	}
 }
 
+/* the child's first line is text, at its top: a rule above it needs a grid line of its own (a
+ * box, and every notice's, keeps its text clear of its edge, which stands for the rule) */
+static bool
+starts_with_text(const Elem *e, bool head)
+{
+	return e->kind == EL_STORY && !e->box && (e->vertical_head || !head);
+}
+
 static bool
 place_stack(Model *m, Fonts *f, Page *pg, Stack *st, Report *r)
 {
@@ -119,9 +129,17 @@ place_stack(Model *m, Fonts *f, Page *pg, Stack *st, Report *r)
 	for (int i = 0; i < st->n; i++) {
 		kids[i].need = child_need(m, f, &kids[i], &takes[i], r);
 		kids[i].extra = 0;
+		kids[i].own_line = false;
 		ok = ok && kids[i].need >= 0;
 		needed += MAX(kids[i].need, 0);
 	}
+	for (int i = 0; i + 1 < st->n; i++)
+		if (kids[i].kind == EL_RULE && kids[i + 1].kind != EL_RULE &&
+		    starts_with_text(&kids[i + 1], takes[i + 1])) {
+			kids[i].own_line = true;
+			kids[i].need = 1;
+			needed++;
+		}
 	if (ok && needed > band) {
 		GString *hint =
 		    g_string_new(_("give the stack more grid lines, or move a child out "
@@ -149,6 +167,11 @@ place_stack(Model *m, Fonts *f, Page *pg, Stack *st, Report *r)
 		for (int i = 0; i < st->n; i++) {
 			Elem *e = &kids[i];
 			e->extra = extra[i];
+			if (e->kind == EL_RULE &&
+			    e->own_line) { /* through the middle of its line */
+				e->at = e->cell.l0 = e->cell.l1 = top++;
+				continue;
+			}
 			if (e->kind == EL_RULE) {
 				e->at =
 				    top - 1; /* under the line above it: between its neighbours */
@@ -197,7 +220,9 @@ stack_dump(const Model *m, GString *out)
 				g_string_append_printf(out, "  %s @%d", model_elem_name(e->kind),
 				                       e->line);
 				if (e->kind == EL_RULE) {
-					g_string_append_printf(out, " at-line=%d\n", e->at);
+					g_string_append_printf(out, " %s=%d\n",
+					                       e->own_line ? "line" : "at-line",
+					                       e->at);
 					continue;
 				}
 				if (e->story >= 0 && m->stories[e->story].id)

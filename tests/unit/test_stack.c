@@ -78,7 +78,7 @@ START_TEST(test_placed_at_least_depth)
 	Report *r;
 	g_autoptr(Pipeline) p = unit_pipeline("stack", STAGE_FONTS, false, 1, &r);
 	const Model *m = p->model;
-	int checked = 0;
+	int checked = 0, own = 0;
 	for (int pg = 0; pg < m->npages; pg++) {
 		const Page *page = &m->pages[pg];
 		ck_assert_int_eq(page->nstacks, 1);
@@ -87,6 +87,17 @@ START_TEST(test_placed_at_least_depth)
 			int top = st->cell.l0;
 			for (int i = st->first; i < st->first + st->n; i++) {
 				const Elem *e = &page->elems[i];
+				if (e->kind == EL_RULE && e->own_line) {
+					/* over a story whose text starts at its top: a line of
+					 * its own, the story under it */
+					const Elem *next = &page->elems[i + 1];
+					ck_assert(next->kind == EL_STORY && !next->box);
+					ck_assert_int_eq(e->at, top);
+					ck_assert_int_eq(e->need, 1);
+					top++;
+					own++;
+					continue;
+				}
 				if (e->kind == EL_RULE) { /* between the two it stands between */
 					ck_assert_int_eq(e->at, top - 1);
 					continue;
@@ -108,7 +119,8 @@ START_TEST(test_placed_at_least_depth)
 			ck_assert_int_eq(top + st->leftover, st->cell.l1 + 1);
 		}
 	}
-	ck_assert_int_eq(checked, 3);
+	ck_assert_int_eq(checked, 4);
+	ck_assert_int_eq(own, 1); /* page 02's last rule, over a story with no head group */
 	/* page 01: the story's head group takes 4 lines of the leftover (the most), the
 	 * notice none; the rest stays at the foot */
 	ck_assert_int_eq(m->pages[0].elems[0].extra, m->layout->flush.head_max);
