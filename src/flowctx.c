@@ -1,6 +1,7 @@
 /* flowctx.c - the frame context every composition stage writes through: set, squeeze and
  * place paragraphs, add figures and bookmarks into the Flow being composed. */
 #include "flowctx.h"
+#include "byline.h"
 #include "i18n.h"
 
 LineAlign
@@ -61,6 +62,8 @@ break_para(FlowPara *fp, const Style *s)
 {
 	Just *j = just_prepare(fp->items, s, fp->measure, fp->align, fp->balance);
 	fp->lines = lines_break(&j->in);
+	if (s->space_breaks && fp->align == LB_LEFT)
+		byline_align_names(fp->items, fp->lines, fp->measure);
 	fp->base_shift = g_steal_pointer(&j->base_shift);
 	fp->npairs = j->npairs;
 	fp->nspaced = j->nspaced;

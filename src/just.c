@@ -1,6 +1,7 @@
 /* just.c - the clreq spacing of one shaped paragraph: punctuation compression (标点挤压),
  * CJK-Latin spacing, break opportunities and justification points, as plain arrays. */
 #include "just.h"
+#include "byline.h"
 #include "phrase.h"
 #include "segment.h"
 
@@ -219,15 +220,6 @@ body_splits_word(const void *ctx, int p)
 	return b != NULL;
 }
 
-/* A byline part that names a role rather than a person: 记者, 全媒体记者, 通讯员, 评论员,
- * 实习生, 摄影, 本报讯 end so. A name that happens to end so only loses a preference. */
-static bool
-ends_role(gunichar c)
-{
-	return c == 0x8005 /* 者 */ || c == 0x5458 /* 员 */ || c == 0x751F /* 生 */ ||
-	       c == 0x8BAF /* 讯 */ || c == 0x5F71 /* 影 */;
-}
-
 /* Bylines (break-at-spaces) break between their parts: after a space or a closing bracket,
  * before an opening one. Anywhere else a break splits a name or a title (LB_INWORD, a defect
  * for bylines in lines.c): taken only when a part is longer than the line. The space between a
@@ -240,7 +232,8 @@ mark_inside_parts(Just *j, const Items *it)
 		KClass a = it->cl[i].cls, b = it->cl[i + 1].cls;
 		if (a != KC_SPACE && a != KC_CLOSE && b != KC_OPEN)
 			j->flags[i] |= LB_INWORD;
-		else if (a == KC_SPACE && i > 0 && ends_role(it->cl[i - 1].ch) && kinsoku_is_han(b))
+		else if (a == KC_SPACE && i > 0 && byline_ends_role(it->cl[i - 1].ch) &&
+		         kinsoku_is_han(b))
 			j->flags[i] |= LB_WEAK;
 	}
 }

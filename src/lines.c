@@ -824,6 +824,8 @@ lines_dump(const Lines *l, const char *text, const int *cluster_start, const int
 		                       len_to_pt(ln->width), len_to_pt(ln->avail));
 		if (ln->gaps)
 			g_string_append_printf(out, " +%.3f*%d", len_to_pt(ln->per_gap), ln->gaps);
+		if (ln->inset)
+			g_string_append_printf(out, " inset=%.2f", len_to_pt(ln->inset));
 		if (ln->flags & LINE_SQUEEZED)
 			g_string_append_printf(out, " push-in=%.2f",
 			                       len_to_pt(ln->natural - ln->avail));

@@ -71,6 +71,7 @@ typedef struct {
 	Len avail;      /* measure minus indent */
 	Len per_gap;    /* justification space per gap */
 	int gaps;       /* gaps that took it */
+	Len inset;      /* set further in than indent and alignment put it (byline.c) */
 	unsigned flags; /* LINE_* */
 } Line;
 

@@ -1,6 +1,7 @@
 /* test_just.c - just.c: punctuation compression, CJK-Latin spacing and break flags over a
  * fake Items built in C (no fonts needed), and the display-text rules of the line breaker over
  * such paragraphs (ICU's word boundaries). */
+#include "byline.h"
 #include "just.h"
 #include "unit.h"
 
@@ -549,6 +550,53 @@ START_TEST(test_byline_parts)
 }
 END_TEST
 
+START_TEST(test_byline_names_aligned)
+{
+	/* a byline's continuation lines set on its names: 通讯员 ends where 本报记者 ends, so
+	 * that 邹子涵 stands under 唐亚楠; a line of names starts under the first name; a line
+	 * that would pass the measure, or a byline whose first line opens with no role, stays
+	 * flush left */
+	Style s = style_with(PUNCT_QUANSHEN);
+	s.space_breaks = true;
+	{
+		g_autoptr(Items) it = fake_items("本报记者 唐亚楠 通讯员 邹子涵");
+		g_autoptr(Just) j = just_prepare(it, &s, 13 * EM, LB_LEFT, false);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->n, 2);
+		byline_align_names(it, l, 13 * EM);
+		ck_assert_int_eq(l->lines[0].inset, 0);
+		ck_assert_int_eq(l->lines[1].inset, EM);
+		ck_assert_int_eq(l->x[l->lines[1].start + 4], l->x[5]); /* 邹 under 唐 */
+		ck_assert_int_eq(l->x[l->lines[1].start], EM);
+	}
+	{
+		g_autoptr(Items) it = fake_items("本报记者 司马相如 上官婉清 欧阳晓燕");
+		g_autoptr(Just) j = just_prepare(it, &s, 14 * EM, LB_LEFT, false);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->n, 2);
+		byline_align_names(it, l, 14 * EM);
+		ck_assert_int_eq(l->x[l->lines[1].start], l->x[5]); /* 欧 under 司 */
+	}
+	{ /* 全媒体记者 is longer than 通讯员 by two: the line moves in by two ems, and not
+	   * when that passes the measure */
+		g_autoptr(Items) it = fake_items("全媒体记者 唐亚楠 通讯员 邹子涵欧阳晓燕");
+		g_autoptr(Just) j = just_prepare(it, &s, 12 * EM, LB_LEFT, false);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->n, 2);
+		byline_align_names(it, l, 12 * EM);
+		ck_assert_int_eq(l->lines[1].inset, 0);
+	}
+	{
+		g_autoptr(Items) it = fake_items("■ 本报评论员 何清 通讯员 邹子涵");
+		g_autoptr(Just) j = just_prepare(it, &s, 10 * EM, LB_LEFT, false);
+		g_autoptr(Lines) l = lines_break(&j->in);
+		ck_assert_int_eq(l->n, 2);
+		byline_align_names(it, l, 10 * EM);
+		ck_assert_int_eq(l->lines[1].inset, 0);
+	}
+}
+END_TEST
+
 START_TEST(test_unit_flags)
 {
 	/* a number and its unit: a break there is marked in-word, in body text too */
@@ -663,6 +711,7 @@ just_suite(void)
 	tcase_add_test(display, test_display_no_short_line);
 	tcase_add_test(display, test_notice_no_lone_lines);
 	tcase_add_test(display, test_byline_parts);
+	tcase_add_test(display, test_byline_names_aligned);
 	tcase_add_test(display, test_unit_flags);
 	tcase_add_test(display, test_display_word_flags);
 	tcase_add_test(display, test_display_date_particle_flags);
