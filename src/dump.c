@@ -18,6 +18,8 @@ dump_paras(const Flow *f, bool items, GString *out)
 		    out, "para %u kind=%s style=%s story=%d para=%d pairs=%d spaced=%d", i,
 		    fp->kind ? fp->kind : "-", fp->style->name, fp->story, fp->para, fp->npairs,
 		    fp->nspaced);
+		if (fp->sized)
+			g_string_append_printf(out, " size=%.2f", len_to_pt(fp->sized->size));
 		if (fp->squeezed)
 			g_string_append_printf(out, " squeezed tracking=%d scale=%d",
 			                       fp->squeezed->tracking_milli,

@@ -16,6 +16,7 @@ para_free(gpointer p)
 	g_free(fp->base_shift);
 	lines_free(fp->lines);
 	g_free(fp->squeezed);
+	g_free(fp->sized);
 	g_free(fp);
 }
 

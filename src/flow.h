@@ -19,6 +19,7 @@ typedef struct {
 	const Style *style;      /* the layout's, or *squeezed */
 	const Style *base_style; /* the layout's: what a squeeze starts from */
 	Style *squeezed;         /* a display paragraph's style as squeezed, or NULL */
+	Style *sized;            /* a text ad's style at the size that fills its box, or NULL */
 	int story;               /* index into Model.stories, or -1 for page furniture */
 	int para;                /* paragraph of the story, or -1 */
 	Len measure;             /* what it was broken at */

@@ -145,6 +145,47 @@ fits_lines(const FlowPara *fp, int max_lines)
 	return true;
 }
 
+/* a copy of s at type size `size`, for max_lines lines (the author's spaces are taken as the
+ * breaks when they give no more) */
+static Style *
+sized_style(const Style *s, Len size, int max_lines)
+{
+	Style *out = g_memdup2(s, sizeof *s);
+	style_resize(out, size);
+	out->max_lines = max_lines;
+	return out;
+}
+
+bool
+flowctx_fits_sized(FlowCtx *c, const char *text, const Style *s, Len size, Len measure,
+                   LineAlign align, int max_lines, bool *at_spaces)
+{
+	g_autofree Style *st = sized_style(s, size, max_lines);
+	Report *quiet = report_new(); /* the paragraph set at last reports what it has */
+	FlowPara fp = {.style = st, .base_style = st, .measure = measure, .align = align};
+	bool fits;
+	fp.balance = true;
+	fp.items = items_shape(c->fonts, st, text, NULL, quiet);
+	break_para(&fp, st);
+	fits = fits_lines(&fp, max_lines);
+	*at_spaces = !fp.lines->spaces_missed;
+	items_free(fp.items);
+	g_free(fp.base_shift);
+	lines_free(fp.lines);
+	report_free(quiet);
+	return fits;
+}
+
+int
+flowctx_set_sized(FlowCtx *c, const char *text, const Style *s, Len size, Len measure,
+                  LineAlign align, int max_lines, const ItemsWhere *where)
+{
+	Style *st = sized_style(s, size, max_lines);
+	int pi = flowctx_set(c, text, st, measure, align, true, -1, -1, where);
+	flowctx_para(c, pi)->sized = st;
+	return pi;
+}
+
 /* set the paragraph again in its style at a horizontal scale */
 static void
 reset(FlowCtx *c, FlowPara *fp, int xscale)

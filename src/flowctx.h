@@ -25,6 +25,15 @@ typedef struct {
 /* Shape, space and break `text` in style `s` at `measure`; returns the index in paras. */
 int flowctx_set(FlowCtx *c, const char *text, const Style *s, Len measure, LineAlign align,
                 bool balance, int story, int para, const ItemsWhere *where);
+/* Whether `text` in style s at type size `size` sets in at most max_lines lines of `measure`
+ * with no line broken against the rules; *at_spaces: broken only at the author's spaces.
+ * A trial: nothing is added to the flow, nothing reported. */
+bool flowctx_fits_sized(FlowCtx *c, const char *text, const Style *s, Len size, Len measure,
+                        LineAlign align, int max_lines, bool *at_spaces);
+/* flowctx_set (balanced, no story) in a copy of s at type size `size` for max_lines lines, the
+ * paragraph's own (FlowPara.sized) */
+int flowctx_set_sized(FlowCtx *c, const char *text, const Style *s, Len size, Len measure,
+                      LineAlign align, int max_lines, const ItemsWhere *where);
 /* A headline that does not fit its span in max-lines: tighter tracking (down to -0.1 em), then
  * a narrower horizontal scale (down to the style's min-scale); reported when that is not
  * enough. Returns true when it fits. */

@@ -5,6 +5,7 @@
 #include "i18n.h"
 #include "photo.h"
 #include "storystyle.h"
+#include "textad.h"
 #include <string.h>
 
 static const char *const weekdays[] = {"",       "星期一", "星期二", "星期三",
@@ -205,38 +206,6 @@ check_ad_size(FlowCtx *c, const Elem *e)
 	g_string_free(sizes, TRUE);
 }
 
-/* A text ad: its text centred in the box, lines at 1.2 times the size and half an em clear of
- * the border; squeezed into the lines the box holds, the rest left out and reported. */
-static void
-text_ad(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
-{
-	const Style *s = storystyle_get(c->m->layout, &e->styles, ST_AD);
-	ItemsWhere where = {c->m->file, e->line, N_("text ad"), e->col, NULL};
-	Len step = s->size * 6 / 5, inner = h - len_from_pt(4), top;
-	int max = inner < s->size ? 0 : (int)((inner - s->size) / step) + 1, pi, over, n;
-	Figure box = {.kind = FIG_BOX,
-	              .page = p,
-	              .x = x,
-	              .y = y + len_from_pt(1),
-	              .w = w,
-	              .h = h - len_from_pt(2),
-	              .weight = len_from_pt(0.5),
-	              .line = e->line,
-	              .col = e->col};
-
-	flowctx_figure(c, &box);
-	pi = flowctx_set(c, e->text, s, MAX(w - s->size, s->size), LB_CENTER, true, -1, -1, &where);
-	display_kind(c, pi, "text-ad");
-	over =
-	    display_fit(c, pi, max, &where,
-	                _("shorten the text, or sell a larger ad size (the layout's <ad-size>)"));
-	display_note(c, pi, &where, max, over);
-	n = flowctx_para(c, pi)->lines->n - over;
-	top = grid_baseline_in(y, h - (n - 1) * step, s->size);
-	for (int i = 0; i < n; i++)
-		flowctx_place(c, p, pi, i, x + (w - MAX(w - s->size, s->size)) / 2, top + i * step);
-}
-
 static void
 ad(FlowCtx *c, int p, const Elem *e)
 {
@@ -246,7 +215,7 @@ ad(FlowCtx *c, int p, const Elem *e)
 	if (e->src)
 		photo_image(c, p, e, x, y, w, h, false);
 	else
-		text_ad(c, p, e, x, y, w, h);
+		textad_compose(c, p, e, x, y, w, h);
 }
 
 static void

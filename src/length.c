@@ -23,6 +23,15 @@ length_hao_pt(const char *s)
 	return 0;
 }
 
+int
+length_hao_ladder(double *out, int max)
+{
+	int n = 0;
+	for (size_t i = 0; i < G_N_ELEMENTS(hao) && n < max; i++)
+		out[n++] = hao[i].pt;
+	return n;
+}
+
 bool
 length_parse_number(const char *s, double lo, double hi, double *out)
 {

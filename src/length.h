@@ -25,3 +25,5 @@ typedef enum {
 RangeCheck length_check_range(const char *s, int lo, int hi, int *a, int *b);
 /* the size of a Chinese 号 name in pt, or 0 */
 double length_hao_pt(const char *s);
+/* the named sizes (号) in points, largest (初号) first, at most max of them; returns how many */
+int length_hao_ladder(double *out, int max);

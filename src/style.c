@@ -72,7 +72,8 @@ static const char *const style_attrs[] = {
     "lines",     "leading",      "align",       "indent",          "hanging-indent",
     "tracking",  "space-before", "space-after", "punct",           "kinsoku",
     "cjk-latin", "digit-space",  "normalize",   "break-at-spaces", "keep-words",
-    "max-lines", "min-scale",    "hang",        "color",           NULL};
+    "max-lines", "min-scale",    "hang",        "color",           "max-size",
+    NULL};
 
 static bool
 read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
@@ -103,6 +104,14 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 			return bad_value(r, file, a,
 			                 _("a size from 1pt to 400pt, e.g. 9pt or 小五"));
 		s->size = l;
+		return true;
+	}
+	if (strcmp(n, "max-size") == 0) {
+		Len l;
+		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
+			return bad_value(r, file, a,
+			                 _("a size from 1pt to 400pt, e.g. 72pt or 初号"));
+		s->max_size = l;
 		return true;
 	}
 	if (strcmp(n, "lines") == 0)
@@ -225,10 +234,17 @@ style_read(const DescNode *n, const char *file, const Style *parent, Len body_si
 	out->name = g_strdup(desc_get(n, "name"));
 	for (int i = 0; i < n->nattrs; i++)
 		ok = read_attr(&n->attrs[i], file, out, r) && ok;
-	out->indent = len_em(out->size, out->indent_milli, 1000);
-	out->hang_indent = len_em(out->size, out->hang_indent_milli, 1000);
-	out->tracking = len_em(out->size, out->tracking_milli, 1000);
+	style_resize(out, out->size);
 	return ok;
+}
+
+void
+style_resize(Style *s, Len size)
+{
+	s->size = size;
+	s->indent = len_em(size, s->indent_milli, 1000);
+	s->hang_indent = len_em(size, s->hang_indent_milli, 1000);
+	s->tracking = len_em(size, s->tracking_milli, 1000);
 }
 
 void
@@ -279,6 +295,8 @@ style_dump(const Style *s, GString *out)
 	    s->digit_space, s->normalize, s->hang, s->space_breaks);
 	if (s->keep_words)
 		g_string_append(out, " keep-words=1");
+	if (s->max_size)
+		g_string_append_printf(out, " max-size=%.2fpt", len_to_pt(s->max_size));
 	g_string_append_printf(out, " max-lines=%d min-scale=%d color=#%06x\n", s->max_lines,
 	                       s->min_scale, s->color);
 }

@@ -40,6 +40,7 @@ typedef struct {
 	bool keep_words;   /* a break inside a word (ICU's dictionary) only when it must */
 	int max_lines;     /* headlines: more lines than this is squeezed (0: no limit) */
 	int min_scale;     /* headlines: squeeze down to this horizontal scale, in % */
+	Len max_size;      /* text ads: grow up to this size to fill the box (0: set at size) */
 	uint32_t color;    /* 0xRRGGBB */
 } Style;
 
@@ -50,6 +51,8 @@ bool style_parse_color(const char *v, uint32_t *out);
 bool style_read(const DescNode *n, const char *file, const Style *parent, Len body_size, Style *out,
                 Report *r);
 void style_done(Style *s);
+/* s set at another type size: the lengths given in em (indent, tracking) follow it */
+void style_resize(Style *s, Len size);
 void style_dump(const Style *s, GString *out);
 
 /* the height one line of s takes on a grid of this pitch */

@@ -46,15 +46,18 @@ START_TEST(test_text_ad_clipped)
 			box = &g_array_index(f->figures, Figure, i);
 	ck_assert_ptr_nonnull(d);
 	ck_assert_ptr_nonnull(box);
-	/* squeezed to the floor first, then two lines drawn, the rest left out */
+	/* squeezed to the floor first, then the one line its 2 grid lines hold drawn (two lines of
+	 * 9 pt, 19.8 pt, do not fit the 26 pt less the border and the 3.25 pt clearance above and
+	 * below), the rest left out */
 	ck_assert(d->squeezed);
 	ck_assert_int_eq(d->tracking, -100);
-	ck_assert_int_eq(d->max_lines, 2);
-	ck_assert_int_eq(d->overset_lines, d->lines - 2);
+	ck_assert_int_eq(d->max_lines, 1);
+	ck_assert_int_eq(d->overset_lines, d->lines - 1);
 	ck_assert_int_gt(d->overset_lines, 0);
 	ck_assert_str_eq(d->element, "text ad");
-	ck_assert_int_eq(placed(f, 0, "text-ad", &deepest), 2);
-	ck_assert_int_lt(deepest, box->y + box->h);
+	ck_assert_int_eq(placed(f, 0, "text-ad", &deepest), 1);
+	ck_assert_int_lt(deepest + len_em(9 * LEN_PER_PT, 12, 100),
+	                 box->y + box->h - p->model->layout->grid.clearance);
 	ck_assert_ptr_nonnull(unit_find(r, REPORT_ERROR, "text ad: "));
 	report_free(r);
 }
@@ -103,6 +106,72 @@ START_TEST(test_findings_only_when_something_happened)
 }
 END_TEST
 
+/* The paragraph of the first text ad, its box and its placed lines' baselines. */
+static const FlowPara *
+text_ad(const Flow *f, const Figure **box, Len *base, int max, int *n)
+{
+	const FlowPara *ad = NULL;
+	*box = NULL;
+	*n = 0;
+	for (guint i = 0; i < f->figures->len && !*box; i++)
+		if (g_array_index(f->figures, Figure, i).kind == FIG_BOX)
+			*box = &g_array_index(f->figures, Figure, i);
+	for (guint i = 0; i < f->lines->len; i++) {
+		const FlowLine *l = &g_array_index(f->lines, FlowLine, i);
+		const FlowPara *fp = g_ptr_array_index(f->paras, l->para);
+		if (l->proof || !fp->kind || strcmp(fp->kind, "text-ad") != 0 || (ad && fp != ad))
+			continue;
+		ad = fp;
+		if (*n < max)
+			base[(*n)++] = l->baseline;
+	}
+	return ad;
+}
+
+/* a text ad fills its box: set larger than its style's size (四号) when the box holds that,
+ * its lines on the body's baselines, the ink inside the box by the clearance */
+START_TEST(test_text_ad_fills_its_box)
+{
+	Report *r;
+	g_autoptr(Pipeline) p = unit_pipeline("display-lines", STAGE_FLOW, false, 1, &r);
+	const Grid *g = &p->model->layout->grid;
+	const Figure *box;
+	Len base[8], phase = grid_baseline_in(g->top, g->pitch, g->body_size) % g->pitch;
+	int n;
+	const FlowPara *ad = text_ad(p->flow, &box, base, 8, &n);
+	ck_assert_ptr_nonnull(ad);
+	ck_assert_ptr_nonnull(box);
+	ck_assert_ptr_nonnull(ad->sized);
+	ck_assert_int_gt(ad->style->size, 14 * LEN_PER_PT);
+	ck_assert_int_le(ad->style->size, ad->style->max_size);
+	ck_assert_int_ge(n, 2);
+	for (int i = 0; i < n; i++) {
+		ck_assert_int_eq(base[i] % g->pitch, phase);
+		ck_assert_int_ge(base[i] - len_em(ad->style->size, 88, 100), box->y + g->clearance);
+		ck_assert_int_le(base[i] + len_em(ad->style->size, 12, 100),
+		                 box->y + box->h - g->clearance);
+	}
+	report_free(r);
+}
+END_TEST
+
+/* without max-size (tests/golden/small-layout.xml) a text ad is set at its style's size */
+START_TEST(test_text_ad_without_max_size)
+{
+	Report *r;
+	g_autoptr(Pipeline) p = unit_pipeline("headspan", STAGE_FLOW, false, 1, &r);
+	const Figure *box;
+	Len base[8];
+	int n;
+	const FlowPara *ad = text_ad(p->flow, &box, base, 8, &n);
+	ck_assert_ptr_nonnull(ad);
+	ck_assert_int_eq(ad->base_style->max_size, 0);
+	ck_assert_int_eq(ad->style->size, 9 * LEN_PER_PT);
+	ck_assert_int_eq(n, 1);
+	report_free(r);
+}
+END_TEST
+
 static Suite *
 display_suite(void)
 {
@@ -112,6 +181,8 @@ display_suite(void)
 	tcase_add_test(tc, test_text_ad_clipped);
 	tcase_add_test(tc, test_caption_and_head_clipped);
 	tcase_add_test(tc, test_findings_only_when_something_happened);
+	tcase_add_test(tc, test_text_ad_fills_its_box);
+	tcase_add_test(tc, test_text_ad_without_max_size);
 	suite_add_tcase(s, tc);
 	return s;
 }
