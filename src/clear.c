@@ -449,6 +449,30 @@ place_box(Clear *cl, guint bi)
 		g_array_append_val(cl->strokes, e[k]);
 }
 
+/* The tint of a boxed element fills its box as the box's edges were placed: a box's top that
+ * took the place of the rule above it left a strip of white inside the frame. */
+static void
+tints_fill_boxes(Clear *cl)
+{
+	GArray *figs = PAGE_FIGS(cl);
+	for (guint k = 0; k < figs->len; k++) {
+		Figure *t = FIG(cl, g_array_index(figs, guint, k));
+		if (t->kind != FIG_TINT)
+			continue;
+		for (guint j = 0; j < figs->len; j++) {
+			const Figure *b = FIG(cl, g_array_index(figs, guint, j));
+			if (t->line > 0 && b->kind == FIG_BOX && b->line == t->line &&
+			    b->col == t->col) {
+				t->x = b->x;
+				t->y = b->y;
+				t->w = b->w;
+				t->h = b->h;
+				break;
+			}
+		}
+	}
+}
+
 /* An image that a stroke comes closer to than the clearance yields: its area ends the
  * clearance away from the stroke's ink (never less than a pitch deep or wide); a fitted image
  * is scaled into what is left, centred at its top (a PDF ad: centred both ways), a filled one
@@ -519,6 +543,7 @@ clear_page(Clear *cl)
 		if (FIG(cl, i)->kind == FIG_BOX || FIG(cl, i)->kind == FIG_TINT)
 			place_box(cl, i);
 	}
+	tints_fill_boxes(cl);
 	for (guint k = 0; k < figs->len; k++) {
 		guint i = g_array_index(figs, guint, k);
 		Figure *fg = FIG(cl, i);
