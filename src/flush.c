@@ -5,7 +5,8 @@
  * The leftover U (grid lines the last frame's columns leave empty, filled as they are) is
  * taken, in the layout's order, by:
  *   1. the head group: each grid line it grows by takes one line of every column under it;
- *   2. space before inner subheads and labels: one line each (up to subhead-max each);
+ *   2. space before inner subheads and labels: one line each (up to subhead-max each), every
+ *      heading the same or none;
  *   3. paragraphs set a line shorter (缩行: the punctuation of its lines pushed in, a short last
  *      line pulled up) or a line longer (拉行: only where that needs no loose line), up to
  *      pull-max per module. A pull gives back a line where the head group took one too many,
@@ -141,7 +142,8 @@ count_true(const bool *a, int n)
 static int
 candidates(const FlushInput *in, const FlushRules *rules, int under, Candidate *out)
 {
-	int nh = under_head_cols(in), nsub = count_true(in->heading, in->nrows) * rules->sub_max;
+	int nhd = count_true(in->heading, in->nrows), nh = under_head_cols(in),
+	    nsub = nhd * rules->sub_max;
 	int npull = MIN(count_true(in->pull, in->npara), rules->pull_max);
 	int npush = MIN(count_true(in->push, in->npara), rules->pull_max);
 	int n = 0;
@@ -149,7 +151,9 @@ candidates(const FlushInput *in, const FlushRules *rules, int under, Candidate *
 		int s = under - h * nh;
 		Candidate c = {h, 0, 0, 0};
 		if (s >= 0) {
-			c.subs = MIN(s, nsub);
+			/* every heading the same space, or none: one brief item set off by a blank
+			 * line and the next not reads as a mistake */
+			c.subs = MIN(s, nsub) / MAX(nhd, 1) * nhd;
 			c.pushes = s - c.subs;
 			if (c.pushes > npush)
 				continue;

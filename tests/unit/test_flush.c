@@ -99,6 +99,33 @@ START_TEST(test_heading_takes_the_odd_line)
 }
 END_TEST
 
+START_TEST(test_headings_spaced_alike)
+{
+	Module m;
+	/* 3 + a heading + 4 + a heading + 6 = 15 lines in 2 columns of 10: 5 short. Head 2 takes
+	 * 4; the fifth line before one heading and not the other would read as a mistake: a
+	 * paragraph set a line longer takes it, and neither heading gets space */
+	static const int per[] = {3, 1, 4, 1, 6, 0};
+	static const bool heading[] = {false, true, false, true, false};
+	g_autoptr(FlushPlan) uneven = NULL, alike = NULL;
+	module_init(&m, 2, 0, per, heading);
+	/* with nothing else that ends flush, the uneven share is the last resort */
+	uneven = flush_plan(&grid, &m.in, &rules);
+	ck_assert_int_eq(uneven->underset, 0);
+	ck_assert_int_eq(uneven->head, 2);
+	ck_assert_int_eq(uneven->sub_lines[3] + uneven->sub_lines[8], 1);
+	m.push[4] = true;
+	m.in.pull = m.pull;
+	m.in.push = m.push;
+	alike = flush_plan(&grid, &m.in, &rules);
+	ck_assert_int_eq(alike->underset, 0);
+	ck_assert_int_eq(alike->head, 2);
+	ck_assert_int_eq(alike->sub_lines[3], 0);
+	ck_assert_int_eq(alike->sub_lines[8], 0);
+	ck_assert_int_eq(alike->delta[4], 1);
+}
+END_TEST
+
 START_TEST(test_pull_gives_back_a_line)
 {
 	Module m;
@@ -249,6 +276,7 @@ flush_suite(void)
 	tcase_add_test(t, test_head_takes_whole_lines);
 	tcase_add_test(t, test_head_has_a_maximum);
 	tcase_add_test(t, test_heading_takes_the_odd_line);
+	tcase_add_test(t, test_headings_spaced_alike);
 	tcase_add_test(t, test_pull_gives_back_a_line);
 	tcase_add_test(t, test_push_takes_a_line);
 	tcase_add_test(t, test_level_beats_widows);
