@@ -65,6 +65,14 @@ DList *dlist_compose(const Model *m, const Flow *f, bool proof);
  * the flow and the display list are not both whole at once: for a caller that reads no
  * paragraph afterwards (the pipeline). */
 DList *dlist_compose_dropping(const Model *m, Flow *f, bool proof);
+/* The same a page at a time, for a flow composed page by page: dlist_new, then
+ * dlist_add_page for every page in order once everything on it is composed and indexed in x
+ * (skip: per figure of the page's list in x, not drawn; NULL: all drawn), then dlist_finish
+ * for the images and bookmarks. */
+DList *dlist_new(const Model *m);
+void dlist_add_page(DList *d, const Model *m, const Flow *f, int p, const FlowIndex *x,
+                    const bool *skip, bool proof);
+void dlist_finish(DList *d, const Flow *f);
 void dlist_free(DList *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(DList, dlist_free)
 
