@@ -39,6 +39,44 @@ font_index(DList *d, PangoFont *font)
 	return id;
 }
 
+/* A text op whose clusters are each one character and one glyph (nearly all) keeps none: they
+ * follow from its text (dlist_cluster). The clusters of the whole edition would be a quarter of
+ * the display list. */
+static void
+implicit_clusters(DList *d, Op *op)
+{
+	int at = op->t0;
+	for (int i = 0; i < op->nc; i++) {
+		const DCluster *c = &g_array_index(d->clusters, DCluster, op->c0 + i);
+		if (c->glyphs != 1 || c->bytes != g_utf8_skip[(guchar)d->text->str[at]])
+			return;
+		at += c->bytes;
+	}
+	g_array_set_size(d->clusters, (guint)op->c0);
+	op->c0 = -1;
+}
+
+static void
+add_glyph(DList *d, guint32 id, Len x, Len y)
+{
+	DGlyph g = {id, x};
+	g_array_append_val(d->glyphs, g);
+	g_array_append_val(d->ys, y);
+}
+
+/* A text op whose glyphs are all at one y (nearly all: a line of text) keeps that y only. */
+static void
+one_y(DList *d, Op *op)
+{
+	const Len *ys = (const Len *)(void *)d->ys->data;
+	for (int i = 1; i < op->ng; i++)
+		if (ys[op->y0 + i] != ys[op->y0])
+			return;
+	op->gy = op->ng > 0 ? ys[op->y0] : 0;
+	g_array_set_size(d->ys, (guint)op->y0);
+	op->y0 = -1;
+}
+
 /* Emit the clusters [a, b) of a line, all of one font, as one text op. */
 static void
 add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
@@ -51,6 +89,7 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 	         .xscale = it->xscale};
 	op.font = font_index(d, it->fonts[it->cl[a].font]);
 	op.g0 = (int)d->glyphs->len;
+	op.y0 = (int)d->ys->len;
 	op.t0 = (int)d->text->len;
 	op.c0 = (int)d->clusters->len;
 	for (int i = a; i < b; i++) {
@@ -60,8 +99,7 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 		if (c->missing)
 			continue; /* never a hex box: the missing glyph was reported */
 		for (int g = c->g0; g < c->g0 + c->ng; g++) {
-			DGlyph dg = {it->gl[g].id, pen + it->gl[g].dx, fl->baseline - it->gl[g].dy};
-			g_array_append_val(d->glyphs, dg);
+			add_glyph(d, it->gl[g].id, pen + it->gl[g].dx, fl->baseline - it->gl[g].dy);
 			pen += it->gl[g].adv;
 			dc.glyphs++;
 		}
@@ -71,6 +109,8 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 	op.ng = (int)d->glyphs->len - op.g0;
 	op.tlen = (int)d->text->len - op.t0;
 	op.nc = (int)d->clusters->len - op.c0;
+	implicit_clusters(d, &op);
+	one_y(d, &op);
 	if (op.ng > 0)
 		g_array_append_val(d->ops, op);
 }
@@ -95,12 +135,12 @@ add_run_op(DList *d, const FlowRun *run)
 	Op op = {.kind = OP_TEXT, .color = run->color, .size = run->size, .xscale = 1000};
 	op.font = font_index(d, run->font);
 	op.g0 = (int)d->glyphs->len;
+	op.y0 = (int)d->ys->len;
 	op.t0 = (int)d->text->len;
 	op.c0 = (int)d->clusters->len;
 	for (guint i = 0; i < run->glyphs->len; i++) {
 		const RunGlyph *g = &g_array_index(run->glyphs, RunGlyph, i);
-		DGlyph dg = {g->id, g->x, g->y};
-		g_array_append_val(d->glyphs, dg);
+		add_glyph(d, g->id, g->x, g->y);
 	}
 	g_string_append_len(d->text, run->text->str, (gssize)run->text->len);
 	for (guint i = 0; i + 1 < run->clusters->len; i += 2) {
@@ -111,6 +151,8 @@ add_run_op(DList *d, const FlowRun *run)
 	op.ng = (int)d->glyphs->len - op.g0;
 	op.tlen = (int)d->text->len - op.t0;
 	op.nc = (int)d->clusters->len - op.c0;
+	implicit_clusters(d, &op);
+	one_y(d, &op);
 	if (op.ng > 0)
 		g_array_append_val(d->ops, op);
 }
@@ -156,6 +198,7 @@ dlist_new(const Model *m)
 	d->ops = g_array_new(FALSE, FALSE, sizeof(Op));
 	d->font_ids = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
 	d->glyphs = g_array_new(FALSE, FALSE, sizeof(DGlyph));
+	d->ys = g_array_new(FALSE, FALSE, sizeof(Len));
 	d->clusters = g_array_new(FALSE, FALSE, sizeof(DCluster));
 	d->text = g_string_new(NULL);
 	d->npages = m->npages;
@@ -278,6 +321,24 @@ dlist_compose_dropping(const Model *m, Flow *f, bool proof)
 	return compose(m, f, f, proof);
 }
 
+Len
+dlist_glyph_y(const DList *d, const Op *op, int i)
+{
+	return op->y0 < 0 ? op->gy : g_array_index(d->ys, Len, op->y0 + i);
+}
+
+DCluster
+dlist_cluster(const DList *d, const Op *op, int i, int *at)
+{
+	DCluster c;
+	if (op->c0 >= 0)
+		c = g_array_index(d->clusters, DCluster, op->c0 + i);
+	else
+		c = (DCluster){g_utf8_skip[(guchar)d->text->str[op->t0 + *at]], 1};
+	*at += c.bytes;
+	return c;
+}
+
 void
 dlist_free(DList *d)
 {
@@ -288,6 +349,7 @@ dlist_free(DList *d)
 	g_free(d->pages);
 	g_array_free(d->ops, TRUE);
 	g_array_free(d->glyphs, TRUE);
+	g_array_free(d->ys, TRUE);
 	g_array_free(d->clusters, TRUE);
 	g_string_free(d->text, TRUE);
 	for (int i = 0; i < d->nfonts; i++)
@@ -328,7 +390,8 @@ dlist_dump(const DList *d, GString *out)
 				    out, "  text f%d %.2fpt%s at %.3f,%.3f glyphs=%d \"%.*s\"\n",
 				    op->font, len_to_pt(op->size),
 				    op->xscale != 1000 ? " scaled" : "", len_to_pt(g0->x),
-				    len_to_pt(g0->y), op->ng, op->tlen, d->text->str + op->t0);
+				    len_to_pt(dlist_glyph_y(d, op, 0)), op->ng, op->tlen,
+				    d->text->str + op->t0);
 			} else {
 				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n",
 				                       kinds[op->kind], len_to_pt(op->x),
