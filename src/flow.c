@@ -99,8 +99,10 @@ void
 flow_drop_text(Flow *f)
 {
 	g_ptr_array_set_size(f->paras, 0);
-	g_array_set_size(f->lines, 0);
 	g_ptr_array_set_size(f->runs, 0);
+	/* a new array: emptied, the old one would keep its room */
+	g_array_free(f->lines, TRUE);
+	f->lines = g_array_new(FALSE, FALSE, sizeof(FlowLine));
 	flow_trim(); /* hand the pages back: what follows (cairo) allocates otherwise */
 }
 

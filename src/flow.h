@@ -135,7 +135,7 @@ typedef struct {
 Flow *flow_new(const Model *m, int nfits);
 void flow_free(Flow *f);
 /* Free the paragraphs, lines and vertical runs once the display list holds what they drew:
- * the fits, marks and uncovered cells stay. Halves the peak of a large edition's render. */
+ * the figures, fits, findings, photos, bookmarks, images and uncovered cells stay. */
 void flow_drop_text(Flow *f);
 /* Free paragraph i and leave NULL in its place: for a consumer that is done with it. */
 void flow_drop_para(Flow *f, int i);

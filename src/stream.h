@@ -9,7 +9,7 @@
  * paragraph is freed once the last page with a line of it is drawn, so that the shaped text of
  * the whole edition is never held at once. The display list is the one dlist_compose makes
  * from compose_edition's flow without the proof overlay; *flow gets that flow without its text
- * (flow_drop_text: fits, findings, photos, empty cells and figures stay), and *draw_us the time
+ * (flow_drop_text: figures, fits, findings, photos and empty cells stay), and *draw_us the time
  * spent drawing. */
 DList *stream_compose(const Model *m, Fonts *f, int threads, const bool *pages, Report *r,
                       Flow **flow, gint64 *draw_us);
