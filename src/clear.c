@@ -174,25 +174,26 @@ box_edges(const Figure *f, Edge out[4])
 	out[3] = (Edge){true, f->x + f->w, f->y, f->y + f->h, half};
 }
 
-typedef struct {
+struct Clear {
 	const Model *m;
 	Flow *f;
 	Report *r;
 	Len clear;
 	const bool *pages; /* per page: cleared (--pages); NULL: every page */
 	int page;
-	GArray **ink;    /* per page, Rect: the text's */
-	GArray **figs;   /* per page, guint: its figures (not the proof overlay's) */
+	GArray *ink;     /* Rect: the page's text's */
+	GArray *figs;    /* guint: the page's figures (not the proof overlay's) */
 	GArray *strokes; /* Edge: the page's rules and box edges, once placed */
 	bool *drop;      /* per figure: a rule wholly replaced by a box edge */
 	bool *pair;      /* per figure: one rule of a thick-thin pair */
+	guint nfigs;     /* figures drop and pair have room for */
 	GArray *ends;    /* Edge: the page's rules where the page description put them */
 	/* the first rule or box edge that cannot keep the clearance, told once at the end */
 	int ntight;
 	int tight_page, tight_line, tight_col;
 	const char *tight_what;
 	Len tight_gap, tight_need;
-} Clear;
+};
 
 /* A rule or edge with no room for the clearance: the first is remembered, and told once */
 static void
@@ -233,9 +234,9 @@ warn_tight(const Clear *cl)
 }
 
 #define FIG(cl, i)    (&g_array_index((cl)->f->figures, Figure, (i)))
-#define PAGE_FIGS(cl) ((cl)->figs[(cl)->page])
-#define INK(cl)       ((const Rect *)(cl)->ink[(cl)->page]->data)
-#define NINK(cl)      ((int)(cl)->ink[(cl)->page]->len)
+#define PAGE_FIGS(cl) ((cl)->figs)
+#define INK(cl)       ((const Rect *)(cl)->ink->data)
+#define NINK(cl)      ((int)(cl)->ink->len)
 
 /* how many of the page's figures from its k-th make one rule: a thick-thin pair is two rules
  * drawn one after the other, parallel, over the same run, less than 4 pt apart */
@@ -566,59 +567,91 @@ clear_page(Clear *cl)
 	}
 }
 
-/* every page's text ink and figures, each looked at once */
+/* the page's text ink (its lines', then its vertical runs') and figures, in the flow's order */
 static void
-by_page(Clear *cl)
+gather(Clear *cl, const FlowIndex *x)
 {
 	const Flow *f = cl->f;
-	for (guint i = 0; i < f->lines->len; i++) {
-		const FlowLine *fl = &g_array_index(f->lines, FlowLine, i);
-		if (!fl->proof && (!cl->pages || cl->pages[fl->page]))
-			line_ink(f, fl, cl->ink[fl->page]);
+	int p = cl->page;
+	g_array_set_size(cl->ink, 0);
+	g_array_set_size(cl->figs, 0);
+	for (guint k = 0; k < x->lines[p]->len; k++) {
+		const FlowLine *fl =
+		    &g_array_index(f->lines, FlowLine, g_array_index(x->lines[p], int, k));
+		if (!fl->proof)
+			line_ink(f, fl, cl->ink);
 	}
-	for (guint i = 0; i < f->runs->len; i++) {
-		const FlowRun *run = g_ptr_array_index(f->runs, i);
-		run_ink(run, cl->ink[run->page]);
+	for (guint k = 0; k < x->runs[p]->len; k++)
+		run_ink(g_ptr_array_index(f->runs, g_array_index(x->runs[p], int, k)), cl->ink);
+	for (guint k = 0; k < x->figs[p]->len; k++) {
+		guint i = (guint)g_array_index(x->figs[p], int, k);
+		if (!FIG(cl, i)->proof)
+			g_array_append_val(cl->figs, i);
 	}
-	for (guint i = 0; i < f->figures->len; i++) {
-		const Figure *fg = FIG(cl, i);
-		if (!fg->proof)
-			g_array_append_val(cl->figs[fg->page], i);
+}
+
+Clear *
+clear_new(const Model *m, Flow *f, const bool *pages, Report *r)
+{
+	Clear *cl = g_new0(Clear, 1);
+	*cl = (Clear){m, f, r, m->layout->grid.clearance, pages};
+	cl->ink = g_array_new(FALSE, FALSE, sizeof(Rect));
+	cl->figs = g_array_new(FALSE, FALSE, sizeof(guint));
+	cl->strokes = g_array_new(FALSE, FALSE, sizeof(Edge));
+	cl->ends = g_array_new(FALSE, FALSE, sizeof(Edge));
+	return cl;
+}
+
+void
+clear_page_of(Clear *cl, int p, const FlowIndex *x)
+{
+	guint n = cl->f->figures->len;
+	if (cl->pages && !cl->pages[p])
+		return;
+	if (n > cl->nfigs) { /* the flow grew since: room for its new figures, none dropped */
+		cl->drop = g_renew(bool, cl->drop, n);
+		cl->pair = g_renew(bool, cl->pair, n);
+		memset(cl->drop + cl->nfigs, 0, n - cl->nfigs);
+		memset(cl->pair + cl->nfigs, 0, n - cl->nfigs);
+		cl->nfigs = n;
 	}
+	cl->page = p;
+	gather(cl, x);
+	clear_page(cl);
+}
+
+bool
+clear_dropped(const Clear *cl, int fig)
+{
+	return (guint)fig < cl->nfigs && cl->drop[fig];
+}
+
+void
+clear_end(Clear *cl)
+{
+	Flow *f = cl->f;
+	guint kept = 0;
+	warn_tight(cl);
+	for (guint i = 0; i < f->figures->len; i++)
+		if (!clear_dropped(cl, (int)i))
+			*FIG(cl, kept++) = *FIG(cl, i);
+	g_array_set_size(f->figures, kept);
+	g_array_free(cl->ink, TRUE);
+	g_array_free(cl->figs, TRUE);
+	g_free(cl->drop);
+	g_free(cl->pair);
+	g_array_free(cl->ends, TRUE);
+	g_array_free(cl->strokes, TRUE);
+	g_free(cl);
 }
 
 void
 clear_edition(const Model *m, Flow *f, const bool *pages, Report *r)
 {
-	Clear cl = {m, f, r, m->layout->grid.clearance, pages};
-	guint kept = 0;
-	cl.ink = g_new0(GArray *, m->npages + 1);
-	cl.figs = g_new0(GArray *, m->npages + 1);
-	for (int p = 0; p < m->npages; p++) {
-		cl.ink[p] = g_array_new(FALSE, FALSE, sizeof(Rect));
-		cl.figs[p] = g_array_new(FALSE, FALSE, sizeof(guint));
-	}
-	cl.strokes = g_array_new(FALSE, FALSE, sizeof(Edge));
-	cl.drop = g_new0(bool, f->figures->len + 1);
-	cl.pair = g_new0(bool, f->figures->len + 1);
-	cl.ends = g_array_new(FALSE, FALSE, sizeof(Edge));
-	by_page(&cl);
-	for (cl.page = 0; cl.page < m->npages; cl.page++)
-		if (!cl.pages || cl.pages[cl.page])
-			clear_page(&cl);
-	warn_tight(&cl);
-	for (guint i = 0; i < f->figures->len; i++)
-		if (!cl.drop[i])
-			*FIG(&cl, kept++) = *FIG(&cl, i);
-	g_array_set_size(f->figures, kept);
-	for (int p = 0; p < m->npages; p++) {
-		g_array_free(cl.ink[p], TRUE);
-		g_array_free(cl.figs[p], TRUE);
-	}
-	g_free(cl.ink);
-	g_free(cl.figs);
-	g_free(cl.drop);
-	g_free(cl.pair);
-	g_array_free(cl.ends, TRUE);
-	g_array_free(cl.strokes, TRUE);
+	Clear *cl = clear_new(m, f, pages, r);
+	g_autoptr(FlowIndex) x = flow_index_new(m->npages);
+	flow_index_update(x, f);
+	for (int p = 0; p < m->npages; p++)
+		clear_page_of(cl, p, x);
+	clear_end(cl);
 }

@@ -39,6 +39,44 @@ font_index(DList *d, PangoFont *font)
 	return id;
 }
 
+/* A text op whose clusters are each one character and one glyph (nearly all) keeps none: they
+ * follow from its text (dlist_cluster). The clusters of the whole edition would be a quarter of
+ * the display list. */
+static void
+implicit_clusters(DList *d, Op *op)
+{
+	int at = op->t0;
+	for (int i = 0; i < op->nc; i++) {
+		const DCluster *c = &g_array_index(d->clusters, DCluster, op->c0 + i);
+		if (c->glyphs != 1 || c->bytes != g_utf8_skip[(guchar)d->text->str[at]])
+			return;
+		at += c->bytes;
+	}
+	g_array_set_size(d->clusters, (guint)op->c0);
+	op->c0 = -1;
+}
+
+static void
+add_glyph(DList *d, guint32 id, Len x, Len y)
+{
+	DGlyph g = {id, x};
+	g_array_append_val(d->glyphs, g);
+	g_array_append_val(d->ys, y);
+}
+
+/* A text op whose glyphs are all at one y (nearly all: a line of text) keeps that y only. */
+static void
+one_y(DList *d, Op *op)
+{
+	const Len *ys = (const Len *)(void *)d->ys->data;
+	for (int i = 1; i < op->ng; i++)
+		if (ys[op->y0 + i] != ys[op->y0])
+			return;
+	op->gy = op->ng > 0 ? ys[op->y0] : 0;
+	g_array_set_size(d->ys, (guint)op->y0);
+	op->y0 = -1;
+}
+
 /* Emit the clusters [a, b) of a line, all of one font, as one text op. */
 static void
 add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
@@ -51,6 +89,7 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 	         .xscale = it->xscale};
 	op.font = font_index(d, it->fonts[it->cl[a].font]);
 	op.g0 = (int)d->glyphs->len;
+	op.y0 = (int)d->ys->len;
 	op.t0 = (int)d->text->len;
 	op.c0 = (int)d->clusters->len;
 	for (int i = a; i < b; i++) {
@@ -60,8 +99,7 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 		if (c->missing)
 			continue; /* never a hex box: the missing glyph was reported */
 		for (int g = c->g0; g < c->g0 + c->ng; g++) {
-			DGlyph dg = {it->gl[g].id, pen + it->gl[g].dx, fl->baseline - it->gl[g].dy};
-			g_array_append_val(d->glyphs, dg);
+			add_glyph(d, it->gl[g].id, pen + it->gl[g].dx, fl->baseline - it->gl[g].dy);
 			pen += it->gl[g].adv;
 			dc.glyphs++;
 		}
@@ -71,6 +109,8 @@ add_run(DList *d, const FlowPara *fp, const FlowLine *fl, int a, int b)
 	op.ng = (int)d->glyphs->len - op.g0;
 	op.tlen = (int)d->text->len - op.t0;
 	op.nc = (int)d->clusters->len - op.c0;
+	implicit_clusters(d, &op);
+	one_y(d, &op);
 	if (op.ng > 0)
 		g_array_append_val(d->ops, op);
 }
@@ -95,12 +135,12 @@ add_run_op(DList *d, const FlowRun *run)
 	Op op = {.kind = OP_TEXT, .color = run->color, .size = run->size, .xscale = 1000};
 	op.font = font_index(d, run->font);
 	op.g0 = (int)d->glyphs->len;
+	op.y0 = (int)d->ys->len;
 	op.t0 = (int)d->text->len;
 	op.c0 = (int)d->clusters->len;
 	for (guint i = 0; i < run->glyphs->len; i++) {
 		const RunGlyph *g = &g_array_index(run->glyphs, RunGlyph, i);
-		DGlyph dg = {g->id, g->x, g->y};
-		g_array_append_val(d->glyphs, dg);
+		add_glyph(d, g->id, g->x, g->y);
 	}
 	g_string_append_len(d->text, run->text->str, (gssize)run->text->len);
 	for (guint i = 0; i + 1 < run->clusters->len; i += 2) {
@@ -111,6 +151,8 @@ add_run_op(DList *d, const FlowRun *run)
 	op.ng = (int)d->glyphs->len - op.g0;
 	op.tlen = (int)d->text->len - op.t0;
 	op.nc = (int)d->clusters->len - op.c0;
+	implicit_clusters(d, &op);
+	one_y(d, &op);
 	if (op.ng > 0)
 		g_array_append_val(d->ops, op);
 }
@@ -134,81 +176,90 @@ add_figure(DList *d, const Figure *fg)
 	g_array_append_val(d->ops, op);
 }
 
-/* The items of each page in their order: items idx[at[p] .. at[p + 1]) are page p's. Looking
- * through every item for every page costs pages x items, 40 million steps for 400 pages of
- * 100,000 lines. */
-typedef struct {
-	int *at, *idx;
-} ByPage;
-
-static ByPage
-by_page(int npages, guint n, const void *items, gsize size, gsize page_offset)
-{
-	ByPage b = {g_new0(int, npages + 2), g_new0(int, n + 1)};
-	for (guint i = 0; i < n; i++) {
-		int pg = *(const int *)((const char *)items + i * size + page_offset);
-		b.at[pg + 2]++;
-	}
-	for (int p = 0; p < npages; p++)
-		b.at[p + 2] += b.at[p + 1];
-	for (guint i = 0; i < n; i++) {
-		int pg = *(const int *)((const char *)items + i * size + page_offset);
-		b.idx[b.at[pg + 1]++] = (int)i;
-	}
-	return b;
-}
-
-static void
-by_page_done(ByPage *b)
-{
-	g_free(b->at);
-	g_free(b->idx);
-}
-
-static int
-run_page(const FlowRun *const *runs, guint i)
-{
-	return runs[i]->page;
-}
-
 /* every paragraph, by the last page that draws a line of it (-1: none) */
-static ByPage
-by_last_page(const Flow *f, int npages)
+static int *
+last_pages(const Flow *f)
 {
 	int n = (int)f->paras->len;
 	int *last = g_new(int, n + 1);
-	ByPage b;
 	for (int i = 0; i < n; i++)
 		last[i] = -1;
 	for (guint i = 0; i < f->lines->len; i++) {
 		const FlowLine *fl = &g_array_index(f->lines, FlowLine, i);
 		last[fl->para] = MAX(last[fl->para], fl->page);
 	}
-	for (int i = 0; i < n; i++)
-		last[i]++; /* 0: none, p + 1: page p */
-	b = by_page(npages + 1, (guint)n, last, sizeof(int), 0);
-	g_free(last);
-	return b;
+	return last;
 }
 
-static DList *
-compose(const Model *m, const Flow *f, Flow *drop, bool proof)
+DList *
+dlist_new(const Model *m)
 {
-	ByPage last = {NULL, NULL};
-	ByPage figs = by_page(m->npages, f->figures->len, f->figures->data, sizeof(Figure),
-	                      G_STRUCT_OFFSET(Figure, page));
-	ByPage lines = by_page(m->npages, f->lines->len, f->lines->data, sizeof(FlowLine),
-	                       G_STRUCT_OFFSET(FlowLine, page));
-	int *run_pages = g_new0(int, f->runs->len + 1);
-	ByPage runs;
 	DList *d = g_new0(DList, 1);
 	d->ops = g_array_new(FALSE, FALSE, sizeof(Op));
 	d->font_ids = g_hash_table_new_full(g_direct_hash, g_direct_equal, g_object_unref, NULL);
 	d->glyphs = g_array_new(FALSE, FALSE, sizeof(DGlyph));
+	d->ys = g_array_new(FALSE, FALSE, sizeof(Len));
 	d->clusters = g_array_new(FALSE, FALSE, sizeof(DCluster));
 	d->text = g_string_new(NULL);
 	d->npages = m->npages;
 	d->pages = g_new0(DPage, m->npages);
+	return d;
+}
+
+/* figure i of the flow is drawn on page p's layer (tints under everything, then images, then
+ * rules and boxes, never covered by an image) */
+static bool
+on_layer(const Figure *fg, int layer)
+{
+	int in = fg->kind == FIG_TINT ? 0 : fg->kind == FIG_IMAGE ? 1 : 2;
+	return in == layer && !fg->proof;
+}
+
+void
+dlist_add_page(DList *d, const Model *m, const Flow *f, int p, const FlowIndex *x, const bool *skip,
+               bool proof)
+{
+	DPage *pg = &d->pages[p];
+	const GArray *figs = x->figs[p], *lines = x->lines[p], *runs = x->runs[p];
+	pg->w = m->layout->grid.page_w;
+	pg->h = m->layout->grid.page_h;
+	pg->label = g_strdup(m->pages[p].folio);
+	pg->op0 = (int)d->ops->len;
+	/* the figures, then text, then vertical text */
+	for (int layer = 0; layer < 3; layer++)
+		for (guint k = 0; k < figs->len; k++) {
+			int i = g_array_index(figs, int, k);
+			const Figure *fg = &g_array_index(f->figures, Figure, i);
+			if (on_layer(fg, layer) && !(skip && skip[k]))
+				add_figure(d, fg);
+		}
+	for (guint k = 0; k < lines->len; k++) {
+		const FlowLine *fl =
+		    &g_array_index(f->lines, FlowLine, g_array_index(lines, int, k));
+		if (!fl->proof)
+			add_line(d, f, fl);
+	}
+	for (guint k = 0; k < runs->len; k++)
+		add_run_op(d, g_ptr_array_index(f->runs, g_array_index(runs, int, k)));
+	pg->nproof = (int)d->ops->len;
+	for (guint k = 0; proof && k < figs->len; k++) {
+		const Figure *fg = &g_array_index(f->figures, Figure, g_array_index(figs, int, k));
+		if (fg->proof && !(skip && skip[k]))
+			add_figure(d, fg);
+	}
+	for (guint k = 0; proof && k < lines->len; k++) {
+		const FlowLine *fl =
+		    &g_array_index(f->lines, FlowLine, g_array_index(lines, int, k));
+		if (fl->proof)
+			add_line(d, f, fl);
+	}
+	pg->nops = (int)d->ops->len - pg->op0;
+	pg->nproof = (int)d->ops->len - pg->nproof;
+}
+
+void
+dlist_finish(DList *d, const Flow *f)
+{
 	d->nimages = (int)f->images->len;
 	d->images = g_new0(char *, d->nimages + 1);
 	d->image_data = g_new0(GBytes *, d->nimages + 1);
@@ -218,66 +269,43 @@ compose(const Model *m, const Flow *f, Flow *drop, bool proof)
 		d->image_data[i] = g_bytes_ref(g_ptr_array_index(f->image_data, i));
 		d->image_info[i] = g_array_index(f->image_info, ImageInfo, i);
 	}
-	for (guint i = 0; i < f->runs->len; i++)
-		run_pages[i] = run_page((const FlowRun *const *)f->runs->pdata, i);
-	runs = by_page(m->npages, f->runs->len, run_pages, sizeof(int), 0);
-	if (drop) {
-		last = by_last_page(f, m->npages);
-		for (int k = last.at[0]; k < last.at[1]; k++) /* drawn nowhere */
-			flow_drop_para(drop, last.idx[k]);
-	}
 	d->nbookmarks = (int)f->bookmarks->len;
 	d->bookmarks = g_new0(Bookmark, d->nbookmarks + 1);
 	for (int i = 0; i < d->nbookmarks; i++) {
 		d->bookmarks[i] = g_array_index(f->bookmarks, Bookmark, i);
 		d->bookmarks[i].title = g_strdup(d->bookmarks[i].title);
 	}
+}
+
+/* the paragraphs whose last line is on page p (from last_pages), freed */
+static void
+drop_page(Flow *drop, const Flow *f, const GArray *lines, int p, const int *last)
+{
+	for (guint k = 0; k < lines->len; k++) {
+		int para = g_array_index(f->lines, FlowLine, g_array_index(lines, int, k)).para;
+		if (last[para] == p && g_ptr_array_index(drop->paras, para))
+			flow_drop_para(drop, para);
+	}
+}
+
+static DList *
+compose(const Model *m, const Flow *f, Flow *drop, bool proof)
+{
+	g_autoptr(FlowIndex) x = flow_index_new(m->npages);
+	g_autofree int *last = drop ? last_pages(f) : NULL;
+	DList *d = dlist_new(m);
+	flow_index_update(x, f);
+	for (guint i = 0; drop && i < f->paras->len; i++)
+		if (last[i] < 0) /* drawn nowhere */
+			flow_drop_para(drop, (int)i);
 	for (int p = 0; p < m->npages; p++) {
-		DPage *pg = &d->pages[p];
-		pg->w = m->layout->grid.page_w;
-		pg->h = m->layout->grid.page_h;
-		pg->label = g_strdup(m->pages[p].folio);
-		pg->op0 = (int)d->ops->len;
-		/* tints under everything, then images, then rules and boxes (never covered by
-		 * an image), then text */
-		for (int layer = 0; layer < 3; layer++)
-			for (int k = figs.at[p]; k < figs.at[p + 1]; k++) {
-				const Figure *fg = &g_array_index(f->figures, Figure, figs.idx[k]);
-				int in = fg->kind == FIG_TINT ? 0 : fg->kind == FIG_IMAGE ? 1 : 2;
-				if (in == layer && !fg->proof)
-					add_figure(d, fg);
-			}
-		for (int k = lines.at[p]; k < lines.at[p + 1]; k++) {
-			const FlowLine *fl = &g_array_index(f->lines, FlowLine, lines.idx[k]);
-			if (!fl->proof)
-				add_line(d, f, fl);
-		}
-		for (int k = runs.at[p]; k < runs.at[p + 1]; k++)
-			add_run_op(d, g_ptr_array_index(f->runs, runs.idx[k]));
-		pg->nproof = (int)d->ops->len;
-		for (int k = figs.at[p]; proof && k < figs.at[p + 1]; k++) {
-			const Figure *fg = &g_array_index(f->figures, Figure, figs.idx[k]);
-			if (fg->proof)
-				add_figure(d, fg);
-		}
-		for (int k = lines.at[p]; proof && k < lines.at[p + 1]; k++) {
-			const FlowLine *fl = &g_array_index(f->lines, FlowLine, lines.idx[k]);
-			if (fl->proof)
-				add_line(d, f, fl);
-		}
-		pg->nops = (int)d->ops->len - pg->op0;
-		pg->nproof = (int)d->ops->len - pg->nproof;
-		for (int k = drop ? last.at[p + 1] : 0; drop && k < last.at[p + 2]; k++)
-			flow_drop_para(drop, last.idx[k]);
+		dlist_add_page(d, m, f, p, x, NULL, proof);
+		if (drop)
+			drop_page(drop, f, x->lines[p], p, last);
 		if (drop && p % 32 == 31)
 			flow_trim();
 	}
-	by_page_done(&figs);
-	by_page_done(&lines);
-	by_page_done(&runs);
-	if (drop)
-		by_page_done(&last);
-	g_free(run_pages);
+	dlist_finish(d, f);
 	return d;
 }
 
@@ -293,6 +321,24 @@ dlist_compose_dropping(const Model *m, Flow *f, bool proof)
 	return compose(m, f, f, proof);
 }
 
+Len
+dlist_glyph_y(const DList *d, const Op *op, int i)
+{
+	return op->y0 < 0 ? op->gy : g_array_index(d->ys, Len, op->y0 + i);
+}
+
+DCluster
+dlist_cluster(const DList *d, const Op *op, int i, int *at)
+{
+	DCluster c;
+	if (op->c0 >= 0)
+		c = g_array_index(d->clusters, DCluster, op->c0 + i);
+	else
+		c = (DCluster){g_utf8_skip[(guchar)d->text->str[op->t0 + *at]], 1};
+	*at += c.bytes;
+	return c;
+}
+
 void
 dlist_free(DList *d)
 {
@@ -303,6 +349,7 @@ dlist_free(DList *d)
 	g_free(d->pages);
 	g_array_free(d->ops, TRUE);
 	g_array_free(d->glyphs, TRUE);
+	g_array_free(d->ys, TRUE);
 	g_array_free(d->clusters, TRUE);
 	g_string_free(d->text, TRUE);
 	for (int i = 0; i < d->nfonts; i++)
@@ -343,7 +390,8 @@ dlist_dump(const DList *d, GString *out)
 				    out, "  text f%d %.2fpt%s at %.3f,%.3f glyphs=%d \"%.*s\"\n",
 				    op->font, len_to_pt(op->size),
 				    op->xscale != 1000 ? " scaled" : "", len_to_pt(g0->x),
-				    len_to_pt(g0->y), op->ng, op->tlen, d->text->str + op->t0);
+				    len_to_pt(dlist_glyph_y(d, op, 0)), op->ng, op->tlen,
+				    d->text->str + op->t0);
 			} else {
 				g_string_append_printf(out, "  %s %.2f,%.2f %.2fx%.2f\n",
 				                       kinds[op->kind], len_to_pt(op->x),

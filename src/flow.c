@@ -100,9 +100,74 @@ void
 flow_drop_text(Flow *f)
 {
 	g_ptr_array_set_size(f->paras, 0);
-	g_array_set_size(f->lines, 0);
 	g_ptr_array_set_size(f->runs, 0);
+	/* a new array: emptied, the old one would keep its room */
+	g_array_free(f->lines, TRUE);
+	f->lines = g_array_new(FALSE, FALSE, sizeof(FlowLine));
 	flow_trim(); /* hand the pages back: what follows (cairo) allocates otherwise */
+}
+
+FlowIndex *
+flow_index_new(int npages)
+{
+	FlowIndex *x = g_new0(FlowIndex, 1);
+	x->npages = npages;
+	x->lines = g_new0(GArray *, npages + 1);
+	x->figs = g_new0(GArray *, npages + 1);
+	x->runs = g_new0(GArray *, npages + 1);
+	for (int p = 0; p < npages; p++) {
+		x->lines[p] = g_array_new(FALSE, FALSE, sizeof(int));
+		x->figs[p] = g_array_new(FALSE, FALSE, sizeof(int));
+		x->runs[p] = g_array_new(FALSE, FALSE, sizeof(int));
+	}
+	return x;
+}
+
+/* item i on page p: added to the page's list unless the page was released */
+static void
+index_add(GArray **lists, int p, guint i)
+{
+	int v = (int)i;
+	if (lists[p])
+		g_array_append_val(lists[p], v);
+}
+
+void
+flow_index_update(FlowIndex *x, const Flow *f)
+{
+	for (; x->nlines < f->lines->len; x->nlines++)
+		index_add(x->lines, g_array_index(f->lines, FlowLine, x->nlines).page, x->nlines);
+	for (; x->nfigs < f->figures->len; x->nfigs++)
+		index_add(x->figs, g_array_index(f->figures, Figure, x->nfigs).page, x->nfigs);
+	for (; x->nruns < f->runs->len; x->nruns++) {
+		const FlowRun *run = g_ptr_array_index(f->runs, x->nruns);
+		index_add(x->runs, run->page, x->nruns);
+	}
+}
+
+void
+flow_index_release(FlowIndex *x, int p)
+{
+	if (x->lines[p])
+		g_array_free(x->lines[p], TRUE);
+	if (x->figs[p])
+		g_array_free(x->figs[p], TRUE);
+	if (x->runs[p])
+		g_array_free(x->runs[p], TRUE);
+	x->lines[p] = x->figs[p] = x->runs[p] = NULL;
+}
+
+void
+flow_index_free(FlowIndex *x)
+{
+	if (!x)
+		return;
+	for (int p = 0; p < x->npages; p++)
+		flow_index_release(x, p);
+	g_free(x->lines);
+	g_free(x->figs);
+	g_free(x->runs);
+	g_free(x);
 }
 
 char *

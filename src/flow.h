@@ -136,13 +136,30 @@ typedef struct {
 Flow *flow_new(const Model *m, int nfits);
 void flow_free(Flow *f);
 /* Free the paragraphs, lines and vertical runs once the display list holds what they drew:
- * the fits, marks and uncovered cells stay. Halves the peak of a large edition's render. */
+ * the figures, fits, findings, photos, bookmarks, images and uncovered cells stay. */
 void flow_drop_text(Flow *f);
 /* Free paragraph i and leave NULL in its place: for a consumer that is done with it. */
 void flow_drop_para(Flow *f, int i);
 /* Return the memory freed so far to the system (glibc's malloc_trim; nothing elsewhere). */
 void flow_trim(void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Flow, flow_free)
+
+/* The lines, figures and vertical runs of each page as indexes into the flow, each page's in
+ * the flow's order; kept up to date while the flow grows (flow_index_update), so that a page can
+ * be cleared and drawn as soon as everything on it is composed. */
+typedef struct {
+	int npages;
+	GArray **lines, **figs, **runs; /* per page: int */
+	guint nlines, nfigs, nruns;     /* how many of the flow's are indexed */
+} FlowIndex;
+
+FlowIndex *flow_index_new(int npages);
+/* index what was added to f since the last update */
+void flow_index_update(FlowIndex *x, const Flow *f);
+/* page p is done with: its lists are emptied and freed */
+void flow_index_release(FlowIndex *x, int p);
+void flow_index_free(FlowIndex *x);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(FlowIndex, flow_index_free)
 
 void flow_dump(const Flow *f, const Model *m, GString *out);
 /* the text of one placed line */

@@ -12,26 +12,34 @@
 #include "flowpar.h"
 #include "module.h"
 
-typedef struct {
+struct FlowPar {
 	FlowCtx *main;
-	int nstories;
+	GMutex lock;
+	GCond cond;
+	int batch;        /* the batch handed out last (counts up) */
+	int end;          /* the batch's stories end here */
 	gint next;        /* the next story to take (atomic) */
+	int busy;         /* helpers still composing the batch */
+	bool quit;        /* no more batches */
 	Flow **flows;     /* per story */
 	Report **reports; /* per story */
-} Shared;
+	int nhelpers;
+	struct Worker *workers;
+	GThread **threads;
+};
 
 /* a helper thread: its own Fonts (NULL when they could not be opened) */
-typedef struct {
-	Shared *sh;
+typedef struct Worker {
+	FlowPar *sh;
 	Fonts *fonts;
 } Worker;
 
 static void
-compose_taken(Shared *sh, Fonts *fonts)
+compose_taken(FlowPar *sh, Fonts *fonts)
 {
 	const FlowCtx *mc = sh->main;
 	int s;
-	while ((s = g_atomic_int_add(&sh->next, 1)) < sh->nstories) {
+	while ((s = g_atomic_int_add(&sh->next, 1)) < sh->end) {
 		if (mc->stories && !mc->stories[s])
 			continue;
 		FlowCtx c = {mc->m, mc->g, fonts, sh->reports[s] = report_new(),
@@ -43,16 +51,33 @@ compose_taken(Shared *sh, Fonts *fonts)
 	}
 }
 
+/* a helper: its Fonts, then each batch as it is handed out, until there are no more */
 static gpointer
 helper(gpointer data)
 {
 	Worker *w = data;
+	FlowPar *sh = w->sh;
 	Report *quiet = report_new(); /* the main Fonts already reported on the configuration */
-	w->fonts = fonts_new(w->sh->main->fonts->conf_file, w->sh->main->m->layout, quiet);
+	int seen = 0;
+	w->fonts = fonts_new(sh->main->fonts->conf_file, sh->main->m->layout, quiet);
 	report_free(quiet);
-	if (w->fonts)
-		compose_taken(w->sh, w->fonts);
-	return NULL;
+	for (;;) {
+		g_mutex_lock(&sh->lock);
+		while (!sh->quit && sh->batch == seen)
+			g_cond_wait(&sh->cond, &sh->lock);
+		if (sh->quit && sh->batch == seen) {
+			g_mutex_unlock(&sh->lock);
+			return NULL;
+		}
+		seen = sh->batch;
+		g_mutex_unlock(&sh->lock);
+		if (w->fonts)
+			compose_taken(sh, w->fonts);
+		g_mutex_lock(&sh->lock);
+		sh->busy--;
+		g_cond_broadcast(&sh->cond);
+		g_mutex_unlock(&sh->lock);
+	}
 }
 
 /* image i of in (an inset photo's) as an image of out: the same file and page is one image,
@@ -75,7 +100,7 @@ merge_image(Flow *out, const Flow *in, int i)
 /* Append story s's flow to out: paragraphs (moved), lines (shifted), runs, figures, bookmarks,
  * display findings, its diagnostics (its fit is already in place: FlowCtx.fits). */
 static void
-merge_story(FlowCtx *c, Shared *sh, int s)
+merge_story(FlowCtx *c, FlowPar *sh, int s)
 {
 	Flow *out = c->out, *in = sh->flows[s];
 	guint off = out->paras->len;
@@ -107,41 +132,90 @@ merge_story(FlowCtx *c, Shared *sh, int s)
 	report_move(c->r, sh->reports[s]);
 }
 
+FlowPar *
+flowpar_new(FlowCtx *c, int threads)
+{
+	int n = c->m->nstories, started = 0;
+	FlowPar *sh = g_new0(FlowPar, 1);
+	sh->main = c;
+	g_mutex_init(&sh->lock);
+	g_cond_init(&sh->cond);
+	sh->flows = g_new0(Flow *, n + 1);
+	sh->reports = g_new0(Report *, n + 1);
+	sh->nhelpers = MIN(threads, 8) - 1;
+	sh->workers = g_new0(Worker, sh->nhelpers + 1);
+	sh->threads = g_new0(GThread *, sh->nhelpers + 1);
+	for (int i = 0; i < sh->nhelpers; i++) {
+		sh->workers[i].sh = sh;
+		sh->threads[i] = g_thread_try_new("huozi-compose", helper, &sh->workers[i], NULL);
+		started += sh->threads[i] != NULL;
+	}
+	if (started == 0) {
+		flowpar_free(sh);
+		return NULL;
+	}
+	return sh;
+}
+
+void
+flowpar_compose(FlowPar *sh, int s0, int s1)
+{
+	FlowCtx *c = sh->main;
+	g_mutex_lock(&sh->lock);
+	sh->next = s0;
+	sh->end = s1;
+	sh->batch++;
+	sh->busy = 0;
+	for (int i = 0; i < sh->nhelpers; i++)
+		sh->busy += sh->threads[i] != NULL;
+	g_cond_broadcast(&sh->cond);
+	g_mutex_unlock(&sh->lock);
+	compose_taken(sh, c->fonts);
+	g_mutex_lock(&sh->lock);
+	while (sh->busy > 0)
+		g_cond_wait(&sh->cond, &sh->lock);
+	g_mutex_unlock(&sh->lock);
+	for (int s = s0; s < s1; s++) {
+		if (!sh->flows[s]) /* not composed (FlowCtx.stories) */
+			continue;
+		merge_story(c, sh, s);
+		g_clear_pointer(&sh->flows[s], flow_free);
+		g_clear_pointer(&sh->reports[s], report_free);
+	}
+}
+
+void
+flowpar_free(FlowPar *sh)
+{
+	if (!sh)
+		return;
+	g_mutex_lock(&sh->lock);
+	sh->quit = true;
+	g_cond_broadcast(&sh->cond);
+	g_mutex_unlock(&sh->lock);
+	for (int i = 0; i < sh->nhelpers; i++)
+		if (sh->threads[i])
+			g_thread_join(sh->threads[i]);
+	/* their fonts are in the merged paragraphs: the helpers' Fonts live as long as the flow */
+	for (int i = 0; i < sh->nhelpers; i++)
+		if (sh->workers[i].fonts)
+			g_ptr_array_add(sh->main->out->helper_fonts, sh->workers[i].fonts);
+	g_mutex_clear(&sh->lock);
+	g_cond_clear(&sh->cond);
+	g_free(sh->flows);
+	g_free(sh->reports);
+	g_free(sh->workers);
+	g_free(sh->threads);
+	g_free(sh);
+}
+
 bool
 flowpar_compose_stories(FlowCtx *c, int threads)
 {
-	int n = c->m->nstories, nhelpers = MIN(threads, 8) - 1;
-	Shared sh = {c, n, 0, g_new0(Flow *, n), g_new0(Report *, n)};
-	Worker *workers = g_new0(Worker, nhelpers);
-	GThread **th = g_new0(GThread *, nhelpers);
-	int started = 0;
-
-	for (int i = 0; i < nhelpers; i++) {
-		workers[i].sh = &sh;
-		th[i] = g_thread_try_new("huozi-compose", helper, &workers[i], NULL);
-		started += th[i] != NULL;
-	}
-	if (started > 0) {
-		compose_taken(&sh, c->fonts);
-		for (int i = 0; i < nhelpers; i++)
-			if (th[i])
-				g_thread_join(th[i]);
-		for (int s = 0; s < n; s++) {
-			if (!sh.flows[s]) /* not composed (FlowCtx.stories) */
-				continue;
-			merge_story(c, &sh, s);
-			flow_free(sh.flows[s]);
-			report_free(sh.reports[s]);
-		}
-		/* their fonts are in the merged paragraphs: the helpers' Fonts live as long as the
-		 * flow */
-		for (int i = 0; i < nhelpers; i++)
-			if (workers[i].fonts)
-				g_ptr_array_add(c->out->helper_fonts, workers[i].fonts);
-	}
-	g_free(sh.flows);
-	g_free(sh.reports);
-	g_free(workers);
-	g_free(th);
-	return started > 0;
+	FlowPar *sh = flowpar_new(c, threads);
+	if (!sh)
+		return false;
+	flowpar_compose(sh, 0, c->m->nstories);
+	flowpar_free(sh);
+	return true;
 }

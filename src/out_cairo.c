@@ -57,11 +57,11 @@ paint_text(Painter *p, cairo_t *cr, const Op *op)
 
 	for (int i = 0; i < op->ng; i++) {
 		const DGlyph *g = &g_array_index(d->glyphs, DGlyph, op->g0 + i);
-		gl[i] = (cairo_glyph_t){g->id, pt(g->x), pt(g->y)};
+		gl[i] = (cairo_glyph_t){g->id, pt(g->x), pt(dlist_glyph_y(d, op, i))};
 	}
-	for (int i = 0; i < op->nc; i++) {
-		const DCluster *c = &g_array_index(d->clusters, DCluster, op->c0 + i);
-		cl[i] = (cairo_text_cluster_t){c->bytes, c->glyphs};
+	for (int i = 0, at = 0; i < op->nc; i++) {
+		DCluster c = dlist_cluster(d, op, i, &at);
+		cl[i] = (cairo_text_cluster_t){c.bytes, c.glyphs};
 	}
 	if (op->xscale != 1000) { /* a squeezed headline: the same face, narrower */
 		cairo_scaled_font_t *squeezed;

@@ -3,6 +3,7 @@
 #include "compose.h"
 #include "pagesel.h"
 #include "stack.h"
+#include "stream.h"
 #include <stdlib.h>
 
 void
@@ -33,6 +34,15 @@ pipeline_default_threads(void)
 	return CLAMP(n, 1, 8);
 }
 
+/* the flow stage's time split into shaping, breaking and the rest */
+static void
+stage_times(Pipeline *p, gint64 flow_us)
+{
+	p->t.shape = p->flow->shape_us;
+	p->t.compose = p->flow->break_us;
+	p->t.flow = MAX(flow_us - p->t.shape - p->t.compose, 0);
+}
+
 Pipeline *
 pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 {
@@ -41,6 +51,7 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 	    .allow_outside = o->allow_outside, .layouts_dir = o->layouts_dir, .press = o->press};
 	gint64 t = g_get_monotonic_time();
 	g_autofree bool *pages = NULL;
+	int threads;
 
 	if (!(p->model = model_load_with(edition, &mo, r)))
 		return NULL;
@@ -59,12 +70,19 @@ pipeline_run(const char *edition, const PipelineOptions *o, Report *r)
 		return g_steal_pointer(&p);
 	pages = pagesel_mask(o->pages, p->model->npages);
 	p->partial = pages != NULL;
-	p->flow = compose_edition(
-	    p->model, p->fonts, o->threads > 0 ? o->threads : pipeline_default_threads(), pages, r);
-	p->t.flow = lap(&t);
-	p->t.shape = p->flow->shape_us;
-	p->t.compose = p->flow->break_us;
-	p->t.flow = MAX(p->t.flow - p->t.shape - p->t.compose, 0);
+	threads = o->threads > 0 ? o->threads : pipeline_default_threads();
+	if (o->last == STAGE_DLIST && !o->proof && !p->model->measure_text) {
+		/* pages drawn as their stories are composed: the edition's shaped text is never
+		 * held whole (the proof overlay, composed last, needs the whole flow) */
+		gint64 draw_us = 0;
+		p->dlist =
+		    stream_compose(p->model, p->fonts, threads, pages, r, &p->flow, &draw_us);
+		stage_times(p, lap(&t) - draw_us);
+		p->t.dlist = draw_us;
+		return g_steal_pointer(&p);
+	}
+	p->flow = compose_edition(p->model, p->fonts, threads, pages, r);
+	stage_times(p, lap(&t));
 	if (o->last == STAGE_FLOW)
 		return g_steal_pointer(&p);
 	p->dlist = dlist_compose_dropping(p->model, p->flow, o->proof);

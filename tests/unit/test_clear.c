@@ -48,8 +48,8 @@ add_text(PageInk *pi, const DList *d, const Op *op)
 			continue; /* a space */
 		r.x0 = g->x + (Len)((gint64)ink.x * op->xscale / 1000);
 		r.x1 = g->x + (Len)((gint64)(ink.x + ink.width) * op->xscale / 1000);
-		r.y0 = g->y + ink.y;
-		r.y1 = g->y + ink.y + ink.height;
+		r.y0 = dlist_glyph_y(d, op, i) + ink.y;
+		r.y1 = dlist_glyph_y(d, op, i) + ink.y + ink.height;
 		g_array_append_val(pi->glyphs, r);
 	}
 }
