@@ -9,9 +9,10 @@
  * 'glyf' and 'loca' (long offsets), each cubic within 1 font unit of the quadratic curves that
  * replace it (quad.c), each contour reversed (contour.c); 'VORG' (CFF only) is dropped; 'maxp'
  * becomes version 1.0, 'post' format 3.0 (no glyph names); head.indexToLocFormat is 1 and the
- * head bounding box that of the new outlines. Every other table is copied byte for byte,
- * head.modified included, so that each run writes the same bytes. The file is written to
- * OUTPUT.part and renamed.
+ * head bounding box that of the new outlines; the hmtx and vmtx side bearings are set from the
+ * new outlines' boxes, so that FreeType and HarfBuzz place each glyph where the CFF one was
+ * (metrics.c). Every other table is copied byte for byte, head.modified included, so that each
+ * run writes the same bytes. The file is written to OUTPUT.part and renamed.
  *
  * usage: huozi-cff2ttf INPUT.ttc FAMILY OUTPUT.ttf
  */
