@@ -13,7 +13,7 @@ PACKAGES=(
 	libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libfreetype-dev
 	libjpeg62-turbo-dev libqpdf-dev libpoppler-glib-dev zlib1g-dev libicu-dev check
 	fonts-noto-cjk fonts-lxgw-wenkai
-	poppler-utils python3 libxml2-utils python3-fonttools
+	poppler-utils python3 libxml2-utils
 	liblcms2-dev libgs-common ghostscript qpdf
 	clang libclang-rt-14-dev clang-format valgrind
 )
@@ -40,15 +40,17 @@ make_locale() {
 	$sudo localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
 }
 
+# configure build/ once, then build the given targets (all of them when none is given)
 build() {
 	if [ ! -f build/build.ninja ]; then
 		meson setup build --werror >&2
 	fi
-	ninja -C build >&2
+	ninja -C build "$@" >&2
 }
 
-# The CJK faces huozi uses, converted once from CFF to TrueType outlines (fonts/cff2ttf.py):
-# the same glyphs and metrics, but cairo writes the PDF several times faster. Two at a time.
+# The CJK faces huozi uses, converted once from CFF to TrueType outlines by huozi-cff2ttf
+# (fonts/cff2ttf/, built by `build`; a few seconds a face): the same glyphs and metrics, but
+# cairo writes the PDF several times faster. Two at a time (two cores).
 convert_fonts() {
 	local noto=/usr/share/fonts/opentype/noto pids=() spec src family out
 	mkdir -p fonts/ttf
@@ -59,7 +61,7 @@ convert_fonts() {
 		IFS='|' read -r src family out <<<"$spec"
 		[ -f "fonts/ttf/$out" ] && continue
 		echo "build.sh: converting $family ($src) to TrueType outlines, once" >&2
-		/usr/bin/python3 fonts/cff2ttf.py "$noto/$src" "$family" "fonts/ttf/$out" &
+		./build/fonts/cff2ttf/huozi-cff2ttf "$noto/$src" "$family" "fonts/ttf/$out" &
 		pids+=($!)
 		if [ ${#pids[@]} -ge 2 ]; then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
 	done
@@ -84,7 +86,9 @@ PY
 case "${1:-}" in
 sample)
 	install_missing
-	build
+	# the program, the font converter and the message catalogues: not the tests, which take
+	# as long again to compile (`test` builds them)
+	build src/huozi fonts/cff2ttf/huozi-cff2ttf huozi-gmo
 	convert_fonts
 	./build/src/huozi render samples/edition/edition.xml -o build/sample-edition.pdf \
 		--png build/sample-png --dpi 60 --report build/sample-report.json >/dev/null

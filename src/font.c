@@ -10,7 +10,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
 
-/* the faces build.sh converts to TrueType outlines (fonts/cff2ttf.py) */
+/* the faces build.sh converts to TrueType outlines (huozi-cff2ttf, fonts/cff2ttf/) */
 static const char *const converted[] = {
     "NotoSerifCJKsc-Regular.ttf",
     "NotoSerifCJKsc-Bold.ttf",
