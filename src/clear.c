@@ -450,6 +450,20 @@ place_box(Clear *cl, guint bi)
 		g_array_append_val(cl->strokes, e[k]);
 }
 
+/* the box of the element whose tint t is (the figures of one element share its place in the
+ * page description), or NULL */
+static const Figure *
+box_of_tint(Clear *cl, const Figure *t)
+{
+	GArray *figs = PAGE_FIGS(cl);
+	for (guint j = 0; t->line > 0 && j < figs->len; j++) {
+		const Figure *b = FIG(cl, g_array_index(figs, guint, j));
+		if (b->kind == FIG_BOX && b->line == t->line && b->col == t->col)
+			return b;
+	}
+	return NULL;
+}
+
 /* The tint of a boxed element fills its box as the box's edges were placed: a box's top that
  * took the place of the rule above it left a strip of white inside the frame. */
 static void
@@ -458,18 +472,12 @@ tints_fill_boxes(Clear *cl)
 	GArray *figs = PAGE_FIGS(cl);
 	for (guint k = 0; k < figs->len; k++) {
 		Figure *t = FIG(cl, g_array_index(figs, guint, k));
-		if (t->kind != FIG_TINT)
-			continue;
-		for (guint j = 0; j < figs->len; j++) {
-			const Figure *b = FIG(cl, g_array_index(figs, guint, j));
-			if (t->line > 0 && b->kind == FIG_BOX && b->line == t->line &&
-			    b->col == t->col) {
-				t->x = b->x;
-				t->y = b->y;
-				t->w = b->w;
-				t->h = b->h;
-				break;
-			}
+		const Figure *b = t->kind == FIG_TINT ? box_of_tint(cl, t) : NULL;
+		if (b) {
+			t->x = b->x;
+			t->y = b->y;
+			t->w = b->w;
+			t->h = b->h;
 		}
 	}
 }
@@ -541,7 +549,9 @@ clear_page(Clear *cl)
 	follow_ends(cl);
 	for (guint k = 0; k < n; k++) {
 		guint i = g_array_index(figs, guint, k);
-		if (FIG(cl, i)->kind == FIG_BOX || FIG(cl, i)->kind == FIG_TINT)
+		const Figure *f = FIG(cl, i);
+		/* a boxed element's tint takes its box's place after (tints_fill_boxes) */
+		if (f->kind == FIG_BOX || (f->kind == FIG_TINT && !box_of_tint(cl, f)))
 			place_box(cl, i);
 	}
 	tints_fill_boxes(cl);

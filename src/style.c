@@ -75,6 +75,17 @@ static const char *const style_attrs[] = {
     "max-lines", "min-scale",    "hang",        "color",           "max-size",
     NULL};
 
+/* a length attribute from 1 pt to 400 pt (a size name such as 小五 too) into *out */
+static bool
+read_length(const DescAttr *a, const char *file, Report *r, const char *hint, Len *out)
+{
+	Len l;
+	if (!length_parse(a->value, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
+		return bad_value(r, file, a, hint);
+	*out = l;
+	return true;
+}
+
 static bool
 read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 {
@@ -98,32 +109,18 @@ read_attr(const DescAttr *a, const char *file, Style *s, Report *r)
 		return (i = pick(v, weights)) >= 0
 		           ? (s->bold = i, true)
 		           : bad_choice(r, file, a, weights, _("use regular or bold"));
-	if (strcmp(n, "size") == 0) {
-		Len l;
-		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
-			return bad_value(r, file, a,
-			                 _("a size from 1pt to 400pt, e.g. 9pt or 小五"));
-		s->size = l;
-		return true;
-	}
-	if (strcmp(n, "max-size") == 0) {
-		Len l;
-		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
-			return bad_value(r, file, a,
-			                 _("a size from 1pt to 400pt, e.g. 72pt or 初号"));
-		s->max_size = l;
-		return true;
-	}
+	if (strcmp(n, "size") == 0)
+		return read_length(a, file, r, _("a size from 1pt to 400pt, e.g. 9pt or 小五"),
+		                   &s->size);
+	if (strcmp(n, "max-size") == 0)
+		return read_length(a, file, r, _("a size from 1pt to 400pt, e.g. 72pt or 初号"),
+		                   &s->max_size);
 	if (strcmp(n, "lines") == 0)
 		return length_parse_int(v, 1, 40, &s->lines) ||
 		       bad_value(r, file, a, _("a whole number of grid lines from 1 to 40"));
-	if (strcmp(n, "leading") == 0) {
-		Len l;
-		if (!length_parse(v, &l) || l < LEN_PER_PT || l > 400 * LEN_PER_PT)
-			return bad_value(r, file, a, _("a length from 1pt to 400pt, e.g. 10pt"));
-		s->leading = l;
-		return true;
-	}
+	if (strcmp(n, "leading") == 0)
+		return read_length(a, file, r, _("a length from 1pt to 400pt, e.g. 10pt"),
+		                   &s->leading);
 	if (strcmp(n, "align") == 0)
 		return (i = pick(v, aligns)) >= 0
 		           ? (s->align = (Align)i, true)

@@ -145,6 +145,8 @@ textad_compose(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
 	Zone z = {y + border + weight / 2 + c->g->clearance,
 	          y + h - border - weight / 2 - c->g->clearance};
 	int max, pi, over, n;
+	bool fits;
+	Zone zone;
 	Figure box = {.kind = FIG_BOX,
 	              .page = p,
 	              .x = x,
@@ -157,24 +159,21 @@ textad_compose(FlowCtx *c, int p, const Elem *e, Len x, Len y, Len w, Len h)
 
 	flowctx_figure(c, &box);
 	size = ad_fill_size(c, e->text, s, w, z);
-	if (size > 0) {
-		max = ad_capacity(c->g, ad_zone(z, size, s->size), size);
-		measure = ad_measure(c->g, w, size);
-		pi = flowctx_set_sized(c, e->text, s, size, measure, ad_align(s), max, &where);
-		over = 0;
-	} else { /* at the style's size, squeezed into the lines the box holds or reported */
+	fits = size > 0;
+	if (!fits) /* at the style's size, squeezed into the lines the box holds or reported */
 		size = s->size;
-		max = ad_capacity(c->g, z, size);
-		measure = ad_measure(c->g, w, size);
-		pi = flowctx_set_sized(c, e->text, s, size, measure, ad_align(s), max, &where);
-		over = display_fit(
-		    c, pi, max, &where,
-		    _("shorten the text, or sell a larger ad size (the layout's <ad-size>)"));
-	}
+	zone = ad_zone(z, size, s->size);
+	max = ad_capacity(c->g, zone, size);
+	measure = ad_measure(c->g, w, size);
+	pi = flowctx_set_sized(c, e->text, s, size, measure, ad_align(s), max, &where);
+	over = fits ? 0
+	            : display_fit(c, pi, max, &where,
+	                          _("shorten the text, or sell a larger ad size (the layout's "
+	                            "<ad-size>)"));
 	display_kind(c, pi, "text-ad");
 	display_note(c, pi, &where, max, over);
 	n = flowctx_para(c, pi)->lines->n - over;
-	base = first_baseline(c->g, ad_zone(z, size, s->size), size, n);
+	base = first_baseline(c->g, zone, size, n);
 	left = ad_left(flowctx_para(c, pi), n, x, w);
 	for (int i = 0; i < n; i++)
 		flowctx_place(c, p, pi, i, left, base + i * ad_step(c->g, size));
