@@ -244,21 +244,21 @@ image_probe(GBytes *bytes, const char *path, const char *file, int line, int col
 {
 	gsize n = 0;
 	const guchar *data = g_bytes_get_data(bytes, &n);
-	char why[JMSG_LENGTH_MAX] = "";
-	bool ok = true;
 	if (!data || (!probe_png(data, n, info) && !probe_jpeg(data, n, info))) {
 		report_error(r, DIAG_INPUT, file, line, col,
 		             _("photos and ads must be PNG or JPEG files"),
 		             _("%s is not a PNG or JPEG image (or is truncated)"), path);
-		ok = false;
-	} else if (info->width <= 0 || info->height <= 0 || info->width > IMAGE_MAX_PIXELS ||
-	           info->height > IMAGE_MAX_PIXELS) {
+		return false;
+	}
+	if (info->width <= 0 || info->height <= 0 || info->width > IMAGE_MAX_PIXELS ||
+	    info->height > IMAGE_MAX_PIXELS) {
 		report_error(r, DIAG_INPUT, file, line, col,
 		             _("use an image of at most 16384 pixels a side"),
 		             _("%s has an unusable size of %d x %d pixels"), path, info->width,
 		             info->height);
-		ok = false;
-	} else if ((gint64)info->width * info->height > IMAGE_MAX_AREA) {
+		return false;
+	}
+	if ((gint64)info->width * info->height > IMAGE_MAX_AREA) {
 		/* checked before the data is inflated or decoded: a small file may hold a huge
 		 * image */
 		report_error(
@@ -267,21 +267,34 @@ image_probe(GBytes *bytes, const char *path, const char *file, int line, int col
 		      "million pixels"),
 		    _("%s has %d x %d pixels, more than the limit of %d million"), path,
 		    info->width, info->height, IMAGE_MAX_AREA / 1000000);
-		ok = false;
-	} else if (info->format == IMAGE_PNG && !png_decodes(data, n)) {
+		return false;
+	}
+	return true;
+}
+
+bool
+image_verify(GBytes *bytes, const ImageInfo *info, const char *path, const char *file, int line,
+             int col, Report *r)
+{
+	gsize n = 0;
+	const guchar *data = g_bytes_get_data(bytes, &n);
+	char why[JMSG_LENGTH_MAX] = "";
+	if (info->format == IMAGE_PNG && !png_decodes(data, n)) {
 		report_error(r, DIAG_INPUT, file, line, col, _("re-export the image"),
 		             _("%s is a broken PNG (its image data cannot be read)"), path);
-		ok = false;
-	} else if (info->format == IMAGE_JPEG && !jpeg_complete(data, n)) {
+		return false;
+	}
+	if (info->format == IMAGE_JPEG && !jpeg_complete(data, n)) {
 		report_error(r, DIAG_INPUT, file, line, col, _("re-export the image"),
 		             _("%s is a truncated JPEG (its image data has no end)"), path);
-		ok = false;
-	} else if (info->format == IMAGE_JPEG && !jpeg_decodes(data, n, why, sizeof why)) {
+		return false;
+	}
+	if (info->format == IMAGE_JPEG && !jpeg_decodes(data, n, why, sizeof why)) {
 		report_error(r, DIAG_INPUT, file, line, col, _("re-export the image"),
 		             _("%s is a broken JPEG: %s"), path, why);
-		ok = false;
+		return false;
 	}
-	return ok;
+	return true;
 }
 
 typedef struct {
@@ -425,7 +438,7 @@ image_decode(GBytes *bytes, const char *path, bool for_pdf, int want_w, int want
 		/* The PDF embeds the file as is and needs no pixels: a 1x1 surface carries the JPEG
 		 * (cairo writes the image's own size from its header and paints the unit square the
 		 * caller scales), so no megabytes of blank pixels are allocated and copied. */
-		if (for_pdf) /* image_probe decoded it whole when the edition was read */
+		if (for_pdf) /* image_verify decoded it whole when the edition was read */
 			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
 		else
 			s = decode_jpeg(path, data, n, for_pdf ? 0 : want_w, for_pdf ? 0 : want_h,

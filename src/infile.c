@@ -210,9 +210,30 @@ read_bounded(int fd, gsize max, gsize hint, char **data, gsize *len)
 	return true;
 }
 
+guint
+infile_id_hash(gconstpointer p)
+{
+	const InFileId *id = p;
+	return g_int64_hash(&(gint64){(gint64)id->ino}) ^ (guint)id->dev;
+}
+
+gboolean
+infile_id_equal(gconstpointer a, gconstpointer b)
+{
+	const InFileId *x = a, *y = b;
+	return x->dev == y->dev && x->ino == y->ino;
+}
+
 InFileStatus
 infile_read(const InDir *dir, const char *name, const char *shown, gsize max, GBytes **out,
             InFileId *id, Report *r)
+{
+	return infile_read_unseen(dir, name, shown, max, NULL, out, id, r);
+}
+
+InFileStatus
+infile_read_unseen(const InDir *dir, const char *name, const char *shown, gsize max,
+                   GHashTable *seen, GBytes **out, InFileId *id, Report *r)
 {
 	struct stat st, st2;
 	char proc[64];
@@ -254,6 +275,12 @@ infile_read(const InDir *dir, const char *name, const char *shown, gsize max, GB
 		close(pfd);
 		too_large(r, shown, (guint64)st.st_size, max, true);
 		return INFILE_FAILED;
+	}
+	if (seen && g_hash_table_contains(seen, &(InFileId){st.st_dev, st.st_ino})) {
+		close(pfd); /* read before under another name, or the same one: not again */
+		if (id)
+			*id = (InFileId){st.st_dev, st.st_ino};
+		return INFILE_OK;
 	}
 	/* reopen the very file checked, not the name again: no rename or relink in between can
 	 * change what is read; without /proc, the name again (and the check below) */

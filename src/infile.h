@@ -41,6 +41,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(InDir, infile_dir_free)
  * identity. */
 InFileStatus infile_read(const InDir *dir, const char *name, const char *shown, gsize max,
                          GBytes **out, InFileId *id, Report *r);
+/* infile_read, except that a file whose identity is a key of `seen` (InFileId keys, hashed
+ * with infile_id_hash and infile_id_equal) is not read: INFILE_OK with *out NULL and *id set.
+ * An edition names one photo on many pages; its bytes are read once. */
+InFileStatus infile_read_unseen(const InDir *dir, const char *name, const char *shown, gsize max,
+                                GHashTable *seen, GBytes **out, InFileId *id, Report *r);
+/* GHashTable functions for InFileId keys */
+guint infile_id_hash(gconstpointer p);
+gboolean infile_id_equal(gconstpointer a, gconstpointer b);
 /* Tests: false makes every confined open take the path for kernels without openat2 (open,
  * then check where the open file is through /proc/self/fd). */
 void infile_use_openat2(bool use);

@@ -62,6 +62,7 @@ typedef struct {
 	gsize text_chars;        /* their characters (MODEL_MAX_TEXT_CHARS) */
 	bool text_over;          /* one of these was passed: no further story is read */
 	const Stack *stack;      /* the <stack> whose children are being read, or NULL */
+	ImageChecks *checks;     /* images whose data is checked later, or NULL: here */
 } Loader;
 
 /* an image file read and checked: an ad on fifty pages is one of these */
@@ -69,20 +70,6 @@ typedef struct {
 	GBytes *data;
 	ImageInfo info;
 } LoadedImage;
-
-static guint
-id_hash(gconstpointer p)
-{
-	const InFileId *id = p;
-	return g_int64_hash(&(gint64){(gint64)id->ino}) ^ (guint)id->dev;
-}
-
-static gboolean
-id_equal(gconstpointer a, gconstpointer b)
-{
-	const InFileId *x = a, *y = b;
-	return x->dev == y->dev && x->ino == y->ino;
-}
 
 static void
 loaded_image_free(gpointer p)
@@ -115,6 +102,7 @@ model_free(Model *m)
 {
 	if (!m)
 		return;
+	image_checks_free(m->checks); /* waits for the thread */
 	for (int p = 0; p < m->npages; p++) {
 		Page *pg = &m->pages[p];
 		for (int i = 0; i < pg->nelems; i++)
@@ -181,12 +169,12 @@ model_layouts_dir(void)
  * allow_outside. *shown gets the path messages show. Errors about the file itself go to r at
  * that path; leaving the folder is reported at line:col. */
 static InFileStatus
-read_named(Loader *ld, const char *src, int line, int col, gsize max, char **shown, GBytes **out,
-           InFileId *id, Report *r)
+read_named(Loader *ld, const char *src, int line, int col, gsize max, GHashTable *seen,
+           char **shown, GBytes **out, InFileId *id, Report *r)
 {
 	InFileStatus st;
 	*shown = g_path_is_absolute(src) ? g_strdup(src) : g_build_filename(ld->dir, src, NULL);
-	st = infile_read(ld->in, src, *shown, max, out, id, r);
+	st = infile_read_unseen(ld->in, src, *shown, max, seen, out, id, r);
 	if (st == INFILE_OUTSIDE)
 		report_error(ld->r, DIAG_INPUT, ld->file, line, col,
 		             _("keep the edition's files in its folder, or pass --allow-outside"),
@@ -328,8 +316,8 @@ add_story(Loader *ld, const DescNode *n, const char *id, const DescAttr *src, bo
 	ModelStory *ms;
 	if (ld->text_over) /* reported once; reading more would only cost time */
 		return -1;
-	st = read_named(ld, src->value, src->vline, src->vcol, STORY_MAX_BYTES, &path, &bytes, NULL,
-	                ld->r);
+	st = read_named(ld, src->value, src->vline, src->vcol, STORY_MAX_BYTES, NULL, &path, &bytes,
+	                NULL, ld->r);
 	if (st == INFILE_OK) {
 		gsize len = 0;
 		g_autofree char *data = textfile_take(g_steal_pointer(&bytes), &len);
@@ -597,8 +585,8 @@ read_image(Loader *ld, const DescNode *n, Elem *e, int pdf_page)
 	LoadedImage *li;
 	if (!src)
 		return false;
-	st = read_named(ld, src->value, src->vline, src->vcol, IMAGE_MAX_BYTES, &e->src, &bytes,
-	                &id, tmp);
+	st = read_named(ld, src->value, src->vline, src->vcol, IMAGE_MAX_BYTES, ld->images, &e->src,
+	                &bytes, &id, tmp);
 	if (st == INFILE_FAILED) {
 		const Diag *d = g_ptr_array_index(tmp->diags, 0);
 		report_error(ld->r, DIAG_INPUT, ld->file, src->vline, src->vcol, d->hint,
@@ -606,7 +594,8 @@ read_image(Loader *ld, const DescNode *n, Elem *e, int pdf_page)
 	}
 	if (st != INFILE_OK)
 		return false;
-	if (pdf_page >= 0 && pdfad_is_pdf(bytes, e->src))
+	li = bytes ? NULL : g_hash_table_lookup(ld->images, &id); /* read before: not a PDF */
+	if (!li && pdf_page >= 0 && pdfad_is_pdf(bytes, e->src))
 		return read_pdf_ad(ld, n, e, src, pdf_page, bytes);
 	if (pdf_page > 0) {
 		const DescAttr *pa = desc_attr(n, "page");
@@ -615,10 +604,14 @@ read_image(Loader *ld, const DescNode *n, Elem *e, int pdf_page)
 		             _("page= is for a PDF ad, and %s is an image"), e->src);
 		return false;
 	}
-	li = g_hash_table_lookup(ld->images, &id);
 	if (!li) {
 		ImageInfo info = {0}; /* page, box, crop, rotate: a PDF ad's only */
 		if (!image_probe(bytes, e->src, ld->file, src->vline, src->vcol, &info, ld->r))
+			return false;
+		if (ld->checks)
+			image_checks_add(ld->checks, bytes, &info);
+		else if (!image_verify(bytes, &info, e->src, ld->file, src->vline, src->vcol,
+		                       ld->r))
 			return false;
 		li = g_new0(LoadedImage, 1);
 		li->data = g_steal_pointer(&bytes);
@@ -1121,7 +1114,7 @@ read_layout(Loader *ld, const DescAttr *a, bool *here)
 		*here = lib == NULL;
 		return lib ? layout_load(lib, ld->r) : NULL;
 	}
-	st = read_named(ld, a->value, a->vline, a->vcol, DESC_MAX_BYTES, &shown, &bytes, NULL,
+	st = read_named(ld, a->value, a->vline, a->vcol, DESC_MAX_BYTES, NULL, &shown, &bytes, NULL,
 	                ld->r);
 	*here = st == INFILE_OUTSIDE;
 	if (st != INFILE_OK)
@@ -1202,8 +1195,8 @@ model_load(const char *path, Report *r)
 	return model_load_with(path, &o, r);
 }
 
-Model *
-model_load_with(const char *path, const ModelOptions *opts, Report *r)
+static Model *
+load(const char *path, const ModelOptions *opts, ImageChecks *checks, Report *r)
 {
 	g_autoptr(Desc) d =
 	    desc_load_root(path, "edition", _("a page description starts with <edition>"), r);
@@ -1218,11 +1211,13 @@ model_load_with(const char *path, const ModelOptions *opts, Report *r)
 	ld.file = path;
 	ld.dir = g_path_get_dirname(path);
 	ld.in = infile_dir_open(ld.dir, !opts->allow_outside, r);
-	ld.images = g_hash_table_new_full(id_hash, id_equal, g_free, loaded_image_free);
+	ld.images =
+	    g_hash_table_new_full(infile_id_hash, infile_id_equal, g_free, loaded_image_free);
 	ld.opts = *opts;
 	ld.m = m;
 	ld.r = r;
 	ld.ids = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.checks = checks;
 	ok = ld.in && read_edition(&ld, d->root);
 	g_hash_table_destroy(ld.ids);
 	g_hash_table_destroy(ld.images);
@@ -1233,6 +1228,35 @@ model_load_with(const char *path, const ModelOptions *opts, Report *r)
 		return NULL;
 	}
 	return m;
+}
+
+Model *
+model_load_with(const char *path, const ModelOptions *opts, Report *r)
+{
+	g_autoptr(Report) early = NULL;
+	g_autoptr(ImageChecks) checks = NULL;
+	Model *m;
+	if (!opts->defer_image_checks)
+		return load(path, opts, NULL, r);
+	/* what this load reports is held back until it is known not to fail with an image
+	 * unchecked: then the load is made again the plain way, each image checked in its place
+	 * among the other findings */
+	early = report_new();
+	checks = image_checks_new();
+	m = load(path, opts, checks, early);
+	image_checks_start(checks);
+	if (!m && !image_checks_passed(checks))
+		return load(path, opts, NULL, r);
+	report_move(r, early);
+	if (m)
+		m->checks = g_steal_pointer(&checks);
+	return m;
+}
+
+bool
+model_images_passed(Model *m)
+{
+	return image_checks_passed(m->checks);
 }
 
 static void

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "image.h"
+#include "imagecheck.h"
 #include "layout.h"
 #include "report.h"
 #include "story.h"
@@ -97,6 +98,9 @@ typedef struct {
 	/* copyfit: the model of one story or notice composed alone to measure it; composition then
 	 * skips what does not change its depth (page furniture, clearances, empty cells, proof) */
 	bool measure_text;
+	/* the images' decode checks, running beside the later stages when the model was loaded
+	 * with ModelOptions.defer_image_checks, else NULL: model_images_passed */
+	ImageChecks *checks;
 } Model;
 
 #define MODEL_MAX_PAGES 400
@@ -123,12 +127,21 @@ typedef struct {
 	 * total ink limit in percent (0: the layout's <output-intent> ink-limit, 240 without) */
 	bool press;
 	int ink_limit;
+	/* the images are read and their headers checked, but whether their data decodes is checked
+	 * on a thread (imagecheck.h) while the caller goes on: it must ask model_images_passed
+	 * before it writes anything. When the load fails, those checks are made in their place as
+	 * a plain load makes them: the report is the same either way. */
+	bool defer_image_checks;
 } ModelOptions;
 
 /* the layouts library: $HUOZI_LAYOUTS_DIR, else the source tree's layouts/ for a program in the
  * build tree, else the installation's (where.h) */
 const char *model_layouts_dir(void);
 Model *model_load_with(const char *path, const ModelOptions *o, Report *r);
+/* Whether every image decodes (waits for the checks of defer_image_checks; true at once for
+ * a plain load, which checked them in place). When false, the model must not be used: load
+ * the edition again without defer_image_checks to report which image is broken. */
+bool model_images_passed(Model *m);
 /* model_load_with with the default options (confined) */
 Model *model_load(const char *path, Report *r);
 void model_free(Model *m);

@@ -32,6 +32,35 @@ START_TEST(test_regular_and_limit)
 }
 END_TEST
 
+/* a file read before (its identity in the set) is not read again, under any of its names */
+START_TEST(test_seen_not_read_again)
+{
+	g_autoptr(Report) r = report_new();
+	g_autofree char *dir = unit_tmpdir();
+	g_autofree char *f = unit_write(dir, "f.png", "0123456789");
+	g_autofree char *g = g_build_filename(dir, "g.png", NULL);
+	g_autoptr(InDir) d = infile_dir_open(dir, true, r);
+	g_autoptr(GHashTable) seen =
+	    g_hash_table_new_full(infile_id_hash, infile_id_equal, g_free, NULL);
+	g_autoptr(GBytes) b = NULL;
+	InFileId id = {0}, again = {0};
+	ck_assert_int_eq(link(f, g), 0);
+	ck_assert_int_eq(infile_read_unseen(d, "f.png", "f.png", 100, seen, &b, &id, r), INFILE_OK);
+	ck_assert_uint_eq(g_bytes_get_size(b), 10);
+	g_clear_pointer(&b, g_bytes_unref);
+	g_hash_table_add(seen, g_memdup2(&id, sizeof id));
+	ck_assert_int_eq(infile_read_unseen(d, "g.png", "g.png", 100, seen, &b, &again, r),
+	                 INFILE_OK);
+	ck_assert_ptr_null(b);
+	ck_assert(infile_id_equal(&id, &again));
+	/* the checks before the set still hold: too large is refused, seen or not */
+	ck_assert_int_eq(infile_read_unseen(d, "g.png", "g.png", 5, seen, &b, &again, r),
+	                 INFILE_FAILED);
+	ck_assert_int_eq(r->nerrors, 1);
+	unit_rmtree(dir);
+}
+END_TEST
+
 START_TEST(test_limit_text)
 {
 	g_autofree char *a = infile_limit_text(16 * 1024 * 1024);
@@ -182,6 +211,7 @@ main(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_regular_and_limit);
 	tcase_add_test(tc, test_limit_text);
+	tcase_add_test(tc, test_seen_not_read_again);
 	tcase_add_test(tc, test_special_files_refused);
 	tcase_add_test(tc, test_confined);
 	tcase_add_test(tc, test_confined_without_openat2);
