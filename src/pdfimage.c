@@ -10,7 +10,7 @@
  * cairo is given a 1x1 surface carrying a tiny JPEG stand-in (cairo embeds JPEG data as it is,
  * with the width and height of its header), whose comment names the image; the post-pass finds
  * that stream and puts the IDAT bytes and the decode parameters in its place. Other PNGs (alpha,
- * palette, 16-bit, interlaced, tRNS) are drawn from pixels as before. image_probe has checked
+ * palette, 16-bit, interlaced, tRNS) are drawn from pixels as before. image_verify has checked
  * every chunk's CRC and that the data inflates to the rows the header promises. */
 
 #define TAG "huozi-png "
@@ -82,8 +82,10 @@ standin_of(qpdf_data q, qpdf_oh x)
 	unsigned char *data = NULL;
 	size_t len = 0;
 	int image = -1;
-	qpdf_oh filter = qpdf_oh_get_key(q, qpdf_oh_get_dict(q, x), "/Filter");
-	if (!qpdf_oh_is_name_and_equals(q, filter, "/DCTDecode"))
+	qpdf_oh dict = qpdf_oh_get_dict(q, x), length = qpdf_oh_get_key(q, dict, "/Length");
+	/* a photo's JPEG is as long as it is: not copied out only to be looked at */
+	if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Filter"), "/DCTDecode") ||
+	    !qpdf_oh_is_integer(q, length) || qpdf_oh_get_int_value(q, length) >= 64)
 		return -1;
 	if (qpdf_oh_get_stream_data(q, x, qpdf_dl_none, NULL, &data, &len) & QPDF_ERRORS)
 		return -1;
@@ -100,6 +102,22 @@ standin_of(qpdf_data q, qpdf_oh x)
 	return image;
 }
 
+/* the bytes of the IDAT chunks' data */
+static gsize
+idat_length(const guchar *d, gsize n)
+{
+	gsize total = 0;
+	for (gsize p = 8; p + 12 <= n;) {
+		guint32 len = be32(d + p);
+		if (memcmp(d + p + 4, "IDAT", 4) == 0)
+			total += len;
+		if (memcmp(d + p + 4, "IEND", 4) == 0)
+			break;
+		p += 12 + (gsize)len;
+	}
+	return total;
+}
+
 /* the IDAT chunks' data, one after another: a zlib stream of the filtered rows */
 static void
 replace(qpdf_data q, qpdf_oh x, GBytes *png)
@@ -108,7 +126,7 @@ replace(qpdf_data q, qpdf_oh x, GBytes *png)
 	const guchar *d = g_bytes_get_data(png, &n);
 	guint32 w, h;
 	int colors = png_colors(d, n, &w, &h);
-	GByteArray *idat = g_byte_array_new();
+	GByteArray *idat = g_byte_array_sized_new((guint)idat_length(d, n));
 	qpdf_oh parms;
 	for (gsize p = 8; p + 12 <= n;) {
 		guint32 len = be32(d + p);

@@ -213,10 +213,20 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	GHashTable *seen_jpegs = g_hash_table_new(g_direct_hash, g_direct_equal);
 	bool ok = tmp != NULL;
 	qpdf_oh all = 0;
+	g_autofree char *pdf = NULL; /* cairo's PDF: qpdf reads it until it is written */
+	gsize pdf_len = 0;
+	g_autoptr(GError) gerr = NULL;
 
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (ok && (qpdf_read(q, path, NULL) & QPDF_ERRORS))
+	if (ok && !g_file_get_contents(path, &pdf, &pdf_len, &gerr)) {
+		report_error(r, DIAG_SYSTEM, shown, 0, 0, NULL,
+		             _("cannot finish the PDF for print: %s"), gerr->message);
+		ok = false;
+	}
+	/* from memory: qpdf seeks to every object, a system call each when it reads a file */
+	if (ok &&
+	    (qpdf_read_memory(q, shown, pdf, (unsigned long long)pdf_len, NULL) & QPDF_ERRORS))
 		ok = !qpdf_failed(q, shown, r);
 	for (int i = 0; ok && i < qpdf_get_num_pages(q); i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
