@@ -1244,7 +1244,7 @@ model_load_with(const char *path, const ModelOptions *opts, Report *r)
 	early = report_new();
 	checks = image_checks_new();
 	m = load(path, opts, checks, early);
-	image_checks_start(checks);
+	image_checks_close(checks);
 	if (!m && !image_checks_passed(checks))
 		return load(path, opts, NULL, r);
 	report_move(r, early);
