@@ -294,21 +294,27 @@ pdf_ads(const DList *d, int page, int out_page, Len grow, GArray *out)
 	}
 }
 
-/* cairo writes through this: every byte goes to the file or the first error is kept */
+/* cairo writes through this: every byte goes to the file (or to memory, for the post-pass to
+ * read) or the first error is kept */
 typedef struct {
 	int fd;
 	int err;
+	GByteArray *mem; /* not NULL: the bytes are kept here, not written */
 } Sink;
 
 static cairo_status_t
 sink_write(void *closure, const unsigned char *data, unsigned int len)
 {
 	Sink *k = closure;
-	tempfile_write(k->fd, data, len, &k->err);
+	if (k->mem)
+		g_byte_array_append(k->mem, data, len);
+	else
+		tempfile_write(k->fd, data, len, &k->err);
 	return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
-/* fsync and close; a failure of cairo or of the file reported once, as `what` */
+/* fsync and close (nothing to close when the bytes were kept in memory); a failure of cairo or
+ * of the file reported once, as `what` */
 static bool
 sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, Report *r)
 {
@@ -322,9 +328,21 @@ sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, R
 	return !k->err && status == CAIRO_STATUS_SUCCESS;
 }
 
+/* cairo's PDF, kept for a post-pass that was not needed, written as it is */
+static bool
+write_bytes(GBytes *pdf, const char *path, const char *shown, Report *r)
+{
+	Sink k = {-1, 0, NULL};
+	gsize n;
+	const guchar *data = g_bytes_get_data(pdf, &n);
+	k.fd = tempfile_open(path, &k.err);
+	tempfile_write(k.fd, data, n, &k.err);
+	return sink_done(&k, CAIRO_STATUS_SUCCESS, shown, "PDF", r);
+}
+
 /* the post-pass of --press: the layout's output condition (outintent.h), else the defaults */
 static bool
-press_postpass(const char *path, const PostPass *base, const OutIntent *oi, Report *r)
+press_postpass(GBytes *pdf, const char *path, const PostPass *base, const OutIntent *oi, Report *r)
 {
 	OutIntent defaults;
 	ColourSetup cs;
@@ -341,7 +359,7 @@ press_postpass(const char *path, const PostPass *base, const OutIntent *oi, Repo
 		pp.boxes = pp.cmyk = true;
 		pp.press = &(PressSetup){c, oi->condition, oi->registry,
 		                         oi->info ? oi->info : colour_name(c), oi->jpeg_quality};
-		ok = postpass_run(path, &pp, r);
+		ok = postpass_run(pdf, path, &pp, r);
 		colour_free(c);
 	} else
 		ok = false;
@@ -352,7 +370,7 @@ press_postpass(const char *path, const PostPass *base, const OutIntent *oi, Repo
 bool
 out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown, Report *r)
 {
-	Sink k = {-1, 0};
+	Sink k = {-1, 0, NULL};
 	cairo_surface_t *s;
 	cairo_t *cr;
 	Painter p;
@@ -360,8 +378,14 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	Len grow;
 	bool ok, has_pngs = false, adobe = false;
 	g_autoptr(GArray) ads = g_array_new(FALSE, FALSE, sizeof(PdfAdPlace));
+	g_autoptr(GBytes) cairo_pdf = NULL;
 
-	k.fd = tempfile_open(path, &k.err);
+	/* a post-pass may follow (for marks, CMYK, press, and images: PNG data, PDF ads, Adobe
+	 * JPEGs): cairo's PDF is kept in memory for it, not written to a file and read back */
+	if (o->marks || o->cmyk || o->press || d->nimages > 0)
+		k.mem = g_byte_array_new();
+	else
+		k.fd = tempfile_open(path, &k.err);
 	grow = o->marks ? 2 * marks_offset() : 0;
 	s = cairo_pdf_surface_create_for_stream(sink_write, &k, pt(d->pages[0].w + grow),
 	                                        pt(d->pages[0].h + grow));
@@ -398,6 +422,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 	}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
+	if (k.mem)
+		cairo_pdf = g_byte_array_free_to_bytes(g_steal_pointer(&k.mem));
 	ok = sink_done(&k, cairo_surface_status(s), shown, "PDF", r) && p.ok;
 	cairo_surface_destroy(s);
 	for (int i = 0; i < d->nimages; i++) {
@@ -416,9 +442,11 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 		               .npngs = d->nimages,
 		               .adobe_jpegs = adobe};
 		if (ok && o->press)
-			ok = press_postpass(path, &pp, o->intent, r);
+			ok = press_postpass(cairo_pdf, path, &pp, o->intent, r);
 		else if (ok && (o->marks || o->cmyk || ads->len || has_pngs || adobe))
-			ok = postpass_run(path, &pp, r);
+			ok = postpass_run(cairo_pdf, path, &pp, r);
+		else if (ok && cairo_pdf) /* none was needed after all */
+			ok = write_bytes(cairo_pdf, path, shown, r);
 	}
 	painter_done(&p);
 	return ok;

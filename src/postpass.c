@@ -12,6 +12,8 @@
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAX_FORM_DEPTH 8 /* forms inside forms: cairo nests a few; a hostile file, more */
@@ -201,8 +203,67 @@ qpdf_failed(qpdf_data q, const char *path, Report *r)
 	return true;
 }
 
+static void
+set_write_options(qpdf_data q, const PostPass *pp)
+{
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	if (pp->pngs) /* the PNG data stays as it came (qpdf would inflate and deflate it) */
+		qpdf_set_decode_level(q, qpdf_dl_none);
+	if (pp->press) { /* PDF/X-1a:2003 is PDF 1.4: no object streams */
+		qpdf_set_object_stream_mode(q, qpdf_o_disable);
+		qpdf_force_pdf_version(q, "1.4");
+	}
+}
+
+/* whether the PDF at path is whole: it ends with "startxref", an offset and "%%EOF", and at
+ * that offset its cross-reference table or stream begins. A write that lost bytes anywhere
+ * leaves the end missing or the offset pointing elsewhere. */
+static bool
+pdf_written_whole(const char *path)
+{
+	char tail[256], at[32];
+	struct stat st;
+	bool whole = false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > (off_t)sizeof tail) {
+		ssize_t n = pread(fd, tail, sizeof tail - 1, st.st_size - (off_t)(sizeof tail - 1));
+		const char *sx = NULL;
+		if (n == (ssize_t)sizeof tail - 1) {
+			tail[n] = '\0';
+			sx = g_strrstr(tail, "startxref\n");
+		}
+		if (sx && g_str_has_suffix(tail, "%%EOF\n")) {
+			gint64 off = g_ascii_strtoll(sx + strlen("startxref\n"), NULL, 10);
+			if (off > 0 && off < st.st_size && pread(fd, at, sizeof at - 1, off) > 0) {
+				at[sizeof at - 1] = '\0';
+				whole = g_str_has_prefix(at, "xref") ||
+				        (g_ascii_isdigit(at[0]) && strstr(at, " obj") != NULL);
+			}
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	return whole;
+}
+
+/* data (none: the file as it is) into the file at tmp, made durable; a failure reported */
+static bool
+write_buffer(const char *tmp, const unsigned char *data, size_t len, const char *shown, Report *r)
+{
+	int err = 0, fd = data ? tempfile_open(tmp, &err) : open(tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && !err)
+		err = errno;
+	if (data)
+		tempfile_write(fd, data, len, &err);
+	tempfile_close(fd, &err);
+	if (err)
+		report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(err),
+		             _("cannot write the PDF: %s"), g_strerror(err));
+	return !err;
+}
+
 bool
-postpass_run(const char *path, const PostPass *pp, Report *r)
+postpass_run(GBytes *pdf, const char *path, const PostPass *pp, Report *r)
 {
 	qpdf_data q = qpdf_init();
 	const char *shown = pp->shown ? pp->shown : path;
@@ -213,20 +274,14 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 	GHashTable *seen_jpegs = g_hash_table_new(g_direct_hash, g_direct_equal);
 	bool ok = tmp != NULL;
 	qpdf_oh all = 0;
-	g_autofree char *pdf = NULL; /* cairo's PDF: qpdf reads it until it is written */
 	gsize pdf_len = 0;
-	g_autoptr(GError) gerr = NULL;
+	const char *pdf_data = g_bytes_get_data(pdf, &pdf_len);
 
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (ok && !g_file_get_contents(path, &pdf, &pdf_len, &gerr)) {
-		report_error(r, DIAG_SYSTEM, shown, 0, 0, NULL,
-		             _("cannot finish the PDF for print: %s"), gerr->message);
-		ok = false;
-	}
 	/* from memory: qpdf seeks to every object, a system call each when it reads a file */
 	if (ok &&
-	    (qpdf_read_memory(q, shown, pdf, (unsigned long long)pdf_len, NULL) & QPDF_ERRORS))
+	    (qpdf_read_memory(q, shown, pdf_data, (unsigned long long)pdf_len, NULL) & QPDF_ERRORS))
 		ok = !qpdf_failed(q, shown, r);
 	for (int i = 0; ok && i < qpdf_get_num_pages(q); i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
@@ -251,27 +306,22 @@ postpass_run(const char *path, const PostPass *pp, Report *r)
 		ok = press_apply(q, pp->press, shown, r) && !qpdf_failed(q, shown, r);
 	if (ok) {
 		qpdf_init_write(q, tmp);
-		qpdf_set_deterministic_ID(q, QPDF_TRUE);
-		if (pp->pngs) /* the PNG data stays as it came (qpdf would inflate and deflate it)
-		               */
-			qpdf_set_decode_level(q, qpdf_dl_none);
-		if (pp->press) { /* PDF/X-1a:2003 is PDF 1.4: no object streams */
-			qpdf_set_object_stream_mode(q, qpdf_o_disable);
-			qpdf_force_pdf_version(q, "1.4");
-		}
+		set_write_options(q, pp);
 		qpdf_write(q);
 		ok = !qpdf_failed(q, shown, r);
+		qpdf_init_write_memory(q); /* qpdf closes its file when its writer is replaced */
 	}
-	if (ok) { /* qpdf closed it: make it durable, and see a late failure of the disk */
-		int err = 0, fd = open(tmp, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			err = errno;
-		tempfile_close(fd, &err);
-		if (err) {
-			report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(err),
-			             _("cannot write the PDF: %s"), g_strerror(err));
-			ok = false;
-		}
+	/* qpdf writes through stdio and does not see a full disk (it flushes and closes the file
+	 * unchecked): a file cut short is written again from memory, as every output is, which
+	 * says why it could not be (should the disk have room by then, the PDF is whole, though
+	 * not byte for byte the first: qpdf compresses some streams again the second time) */
+	if (ok && !pdf_written_whole(tmp)) {
+		set_write_options(q, pp);
+		qpdf_write(q);
+		ok = !qpdf_failed(q, shown, r) &&
+		     write_buffer(tmp, qpdf_get_buffer(q), qpdf_get_buffer_length(q), shown, r);
+	} else if (ok) {
+		ok = write_buffer(tmp, NULL, 0, shown, r); /* fsync the file qpdf wrote */
 	}
 	qpdf_cleanup(&q);
 	pdfad_imports_free(ads);

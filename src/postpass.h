@@ -21,6 +21,7 @@ typedef struct {
 	bool adobe_jpegs;        /* Adobe-inverted CMYK JPEGs to give their /Decode (jpegcmyk.h) */
 } PostPass;
 
-/* Rewrite the PDF at `path` in place, through a temporary file beside it, with a deterministic
- * /ID. Images keep their own colour space (a JPEG is embedded as it came). */
-bool postpass_run(const char *path, const PostPass *pp, Report *r);
+/* Rewrite the PDF `pdf` (cairo's, held in memory) into `path`, through a temporary file beside
+ * it, with a deterministic /ID. Images keep their own colour space (a JPEG is embedded as it
+ * came). */
+bool postpass_run(GBytes *pdf, const char *path, const PostPass *pp, Report *r);

@@ -786,6 +786,35 @@ def o_disk_full(c):
         snap.unchanged()
 
 
+def noise_png(width, height):
+    """an 8-bit RGB PNG of random pixels: its IDAT (about 3 bytes a pixel) cannot be smaller"""
+    raw = b''.join(b'\0' + os.urandom(width * 3) for _ in range(height))
+
+    def chunk(kind, data):
+        return (struct.pack('>I', len(data)) + kind + data +
+                struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff))
+    return (b'\x89PNG\r\n\x1a\n' +
+            chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 2, 0, 0, 0)) +
+            chunk(b'IDAT', zlib.compress(raw, 1)) + chunk(b'IEND', b''))
+
+
+@case
+def o_disk_full_by_png_data(c):
+    """The PNG's data goes into the PDF after cairo has written its own (pdfimage.c): a disk
+    with room for cairo's 200 KB but not for the finished 1.2 MB is a full disk too. The
+    post-pass once wrote through qpdf's stdio, whose late failure nobody saw: a 400 KB PDF,
+    cut off, was committed with exit 0."""
+    c.write('ed/images/x.png', noise_png(700, 500))
+    with Tmpfs(c, 'disk', '600k') as disk:
+        c.write('disk/out.pdf', b'%PDF-1.5\n% yesterday\n%%EOF\n')
+        snap = Snapshot(disk.path)
+        r = c.render('-o', 'disk/out.pdf')
+        expect(r, 3, stdout='', stderr=[
+            'disk/out.pdf: error: cannot write the PDF: No space left on device', HINT_DISK,
+            SUMMARY])
+        snap.unchanged()
+
+
 @case
 def report_disk_full(c):
     with Tmpfs(c, 'disk', '64k') as disk:
