@@ -774,9 +774,9 @@ class Tmpfs:
         subprocess.run(['umount', self.path], check=True)
 
 
-@case
-def o_disk_full(c):
-    with Tmpfs(c, 'disk', '160k') as disk:
+def render_onto_full_disk(c, size):
+    """-o onto a tmpfs of `size` too small for the PDF: exit 3, yesterday's PDF as it was"""
+    with Tmpfs(c, 'disk', size) as disk:
         c.write('disk/out.pdf', b'%PDF-1.5\n% yesterday\n%%EOF\n')
         snap = Snapshot(disk.path)
         r = c.render('-o', 'disk/out.pdf')
@@ -784,6 +784,11 @@ def o_disk_full(c):
             'disk/out.pdf: error: cannot write the PDF: No space left on device', HINT_DISK,
             SUMMARY])
         snap.unchanged()
+
+
+@case
+def o_disk_full(c):
+    render_onto_full_disk(c, '160k')
 
 
 def noise_png(width, height):
@@ -805,14 +810,7 @@ def o_disk_full_by_png_data(c):
     post-pass once wrote through qpdf's stdio, whose late failure nobody saw: a 400 KB PDF,
     cut off, was committed with exit 0."""
     c.write('ed/images/x.png', noise_png(700, 500))
-    with Tmpfs(c, 'disk', '600k') as disk:
-        c.write('disk/out.pdf', b'%PDF-1.5\n% yesterday\n%%EOF\n')
-        snap = Snapshot(disk.path)
-        r = c.render('-o', 'disk/out.pdf')
-        expect(r, 3, stdout='', stderr=[
-            'disk/out.pdf: error: cannot write the PDF: No space left on device', HINT_DISK,
-            SUMMARY])
-        snap.unchanged()
+    render_onto_full_disk(c, '600k')
 
 
 @case
