@@ -328,18 +328,6 @@ sink_done(Sink *k, cairo_status_t status, const char *shown, const char *what, R
 	return !k->err && status == CAIRO_STATUS_SUCCESS;
 }
 
-/* cairo's PDF, kept for a post-pass that was not needed, written as it is */
-static bool
-write_bytes(GBytes *pdf, const char *path, const char *shown, Report *r)
-{
-	Sink k = {-1, 0, NULL};
-	gsize n;
-	const guchar *data = g_bytes_get_data(pdf, &n);
-	k.fd = tempfile_open(path, &k.err);
-	tempfile_write(k.fd, data, n, &k.err);
-	return sink_done(&k, CAIRO_STATUS_SUCCESS, shown, "PDF", r);
-}
-
 /* the post-pass of --press: the layout's output condition (outintent.h), else the defaults */
 static bool
 press_postpass(GBytes *pdf, const char *path, const PostPass *base, const OutIntent *oi, Report *r)
@@ -446,7 +434,8 @@ out_pdf(const DList *d, const OutOptions *o, const char *path, const char *shown
 		else if (ok && (o->marks || o->cmyk || ads->len || has_pngs || adobe))
 			ok = postpass_run(cairo_pdf, path, &pp, r);
 		else if (ok && cairo_pdf) /* none was needed after all */
-			ok = write_bytes(cairo_pdf, path, shown, r);
+			ok = postpass_write_pdf(path, g_bytes_get_data(cairo_pdf, NULL),
+			                        g_bytes_get_size(cairo_pdf), shown, r);
 	}
 	painter_done(&p);
 	return ok;

@@ -246,20 +246,33 @@ pdf_written_whole(const char *path)
 	return whole;
 }
 
-/* data (none: the file as it is) into the file at tmp, made durable; a failure reported */
 static bool
-write_buffer(const char *tmp, const unsigned char *data, size_t len, const char *shown, Report *r)
+write_failed(int err, const char *shown, Report *r)
 {
-	int err = 0, fd = data ? tempfile_open(tmp, &err) : open(tmp, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 && !err)
-		err = errno;
-	if (data)
-		tempfile_write(fd, data, len, &err);
-	tempfile_close(fd, &err);
 	if (err)
 		report_error(r, DIAG_SYSTEM, shown, 0, 0, tempfile_hint(err),
 		             _("cannot write the PDF: %s"), g_strerror(err));
-	return !err;
+	return err != 0;
+}
+
+bool
+postpass_write_pdf(const char *path, const void *data, size_t len, const char *shown, Report *r)
+{
+	int err = 0, fd = tempfile_open(path, &err);
+	tempfile_write(fd, data, len, &err);
+	tempfile_close(fd, &err);
+	return !write_failed(err, shown, r);
+}
+
+/* the file qpdf wrote at path made durable */
+static bool
+sync_written(const char *path, const char *shown, Report *r)
+{
+	int err = 0, fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		err = errno;
+	tempfile_close(fd, &err);
+	return !write_failed(err, shown, r);
 }
 
 bool
@@ -319,9 +332,10 @@ postpass_run(GBytes *pdf, const char *path, const PostPass *pp, Report *r)
 		set_write_options(q, pp);
 		qpdf_write(q);
 		ok = !qpdf_failed(q, shown, r) &&
-		     write_buffer(tmp, qpdf_get_buffer(q), qpdf_get_buffer_length(q), shown, r);
+		     postpass_write_pdf(tmp, qpdf_get_buffer(q), qpdf_get_buffer_length(q), shown,
+		                        r);
 	} else if (ok) {
-		ok = write_buffer(tmp, NULL, 0, shown, r); /* fsync the file qpdf wrote */
+		ok = sync_written(tmp, shown, r);
 	}
 	qpdf_cleanup(&q);
 	pdfad_imports_free(ads);

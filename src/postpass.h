@@ -25,3 +25,8 @@ typedef struct {
  * it, with a deterministic /ID. Images keep their own colour space (a JPEG is embedded as it
  * came). */
 bool postpass_run(GBytes *pdf, const char *path, const PostPass *pp, Report *r);
+/* A PDF held in memory (cairo's when no post-pass was needed after all, or qpdf's) written to
+ * path, an output's temporary file, and made durable; a failure reported as for every output
+ * (DIAG_SYSTEM, the errno and its hint). */
+bool postpass_write_pdf(const char *path, const void *data, size_t len, const char *shown,
+                        Report *r);
